@@ -1,0 +1,195 @@
+// borehole-cli info | probe | surface
+#include "commands.h"
+#include "common.h"
+
+#include <borehole/device.h>
+#include <borehole/report.h>
+
+#include <iostream>
+#include <sstream>
+
+namespace borehole::cli {
+namespace {
+
+void addProbeOptions(Args& a)
+{
+    a.addOption("directions", "kinds", "Direction kinds for FD curvature: random,gradient,pca",
+                "random,gradient,pca");
+    a.addOption("k", "n", "Directions per kind (K)", "8");
+    a.addOption("epsilon", "e", "Finite-difference step ε along unit directions", "1e-3");
+    a.addOption("pca-samples", "n", "Mini-batch gradient samples for PCA directions", "16");
+    a.addOption("tol", "r", "Relative tolerance of the top-eigenvalue solvers", "1e-3");
+    a.addOption("max-iter", "n", "Iteration cap of the eigenvalue solvers", "100");
+    a.addOption("hvp", "mode", "Hessian-vector products: exact or fd", "exact");
+    a.addOption("trace-tol", "r", "Stop the trace estimate at this relative standard error", "1e-2");
+    a.addOption("trace-max", "n", "Most Hutchinson samples", "200");
+    a.addOption("rho", "r", "Perturbation radius relative to ‖θ‖", "0.01");
+    a.addOption("perturbations", "n", "Random perturbations for sharpness", "16");
+    a.addFlag("layerwise", "Scale perturbations per parameter tensor");
+    a.addFlag("no-power", "Skip power iteration");
+    a.addFlag("no-lanczos", "Skip Lanczos");
+    a.addFlag("no-trace", "Skip the trace estimate");
+    a.addFlag("no-sharpness", "Skip perturbation sensitivity");
+    a.addFlag("line", "Also compute a 1D loss line");
+    a.addFlag("surface", "Also compute a 2D loss surface");
+    a.addOption("metric", "kind", "Outcome metric on validation rows: mse, mae, accuracy, loss",
+                "task default");
+    a.addOption("out", "file.json", "Write the full report as JSON ('-' for stdout)");
+}
+
+void addGridOptions(Args& a)
+{
+    a.addOption("resolution", "n", "Grid points per axis", "51");
+    a.addOption("span", "s", "Axis range [-s, s] in units of the direction", "1");
+    a.addFlag("no-filter-norm", "Scale directions to ‖θ‖ instead of filter by filter");
+    a.addFlag("keep-biases", "Move 1-D parameters (biases) too instead of zeroing them");
+    a.addFlag("no-orthogonalize", "Leave d₂ as drawn instead of orthogonal to d₁");
+    a.addOption("curvature", "mode", "Curvature per grid point: none, grid or hvp", "none");
+}
+
+SurfaceOptions surfaceOptions(const Args& a)
+{
+    SurfaceOptions o;
+    o.resolution = static_cast<int>(a.integer("resolution"));
+    o.span = a.number("span");
+    o.directions.filterNormalize = !a.flag("no-filter-norm");
+    o.directions.keepBiases = a.flag("keep-biases");
+    o.directions.orthogonalize = !a.flag("no-orthogonalize");
+    o.curvature = parseCurvatureMode(a.value("curvature"));
+    return o;
+}
+
+} // namespace
+
+int runInfo(const std::vector<std::string>& argv)
+{
+    Args a("info", "Summarise a model and a data set and check that they fit together.");
+    addProblemOptions(a);
+    if (!a.parse(argv))
+        return 0;
+    auto problem = loadProblem(a);
+    const auto& m = problem.model().summary();
+    const auto& d = problem.data().summary();
+    const auto& p = problem.summary();
+    std::ostringstream o;
+    o << "Model " << m.path << "\n  " << m.parameterCount << " parameters in "
+      << m.parameters.size() << " tensors, " << m.layerCount << " layers"
+      << (m.hasBuffers ? ", has buffers" : "") << "\n";
+    for (const auto& info : m.parameters) {
+        o << "    " << info.name << " [";
+        for (std::size_t i = 0; i < info.shape.size(); ++i)
+            o << (i ? ", " : "") << info.shape[i];
+        o << "]  " << info.count << "\n";
+    }
+    o << "Data " << d.path << "\n  " << d.rows << " rows (" << d.trainRows << " train, "
+      << d.validationRows << " validation, seed " << d.seed << "), task " << toString(d.task);
+    if (d.task == Task::Classification)
+        o << " with " << d.classCount << " classes";
+    o << "\n  features (" << d.featureColumns.size() << "):";
+    for (const auto& c : d.featureColumns)
+        o << " " << c;
+    o << "\n  target:";
+    for (const auto& c : d.targetColumns)
+        o << " " << c;
+    o << "\n  features " << (d.standardizedFeatures ? "standardised on training rows" : "raw")
+      << "\nProblem\n  loss " << p.loss << ", output shape [";
+    for (std::size_t i = 0; i < p.outputShape.size(); ++i)
+        o << (i ? ", " : "") << p.outputShape[i];
+    o << "], device " << p.device << "\n  L(θ) = " << problem.loss() << " on " << p.probeRows
+      << " probe rows\n" << torchBuildInfo() << "\n";
+    std::cout << o.str();
+    return 0;
+}
+
+int runProbe(const std::vector<std::string>& argv)
+{
+    Args a("probe", "Drill a borehole at the model's parameters: loss, gradient, finite-difference "
+                    "curvature along random, gradient and PCA directions, top Hessian eigenvalue "
+                    "(power iteration and Lanczos), Hutchinson trace and perturbation "
+                    "sensitivity.");
+    addProblemOptions(a);
+    addProbeOptions(a);
+    addGridOptions(a);
+    if (!a.parse(argv))
+        return 0;
+    auto problem = loadProblem(a);
+    ProbeSettings s;
+    s.directionKinds.clear();
+    for (const auto& k : a.list("directions"))
+        s.directionKinds.push_back(parseDirectionKind(k));
+    s.curvature.count = static_cast<int>(a.integer("k"));
+    s.curvature.epsilon = a.number("epsilon");
+    s.curvature.pcaSamples = static_cast<int>(a.integer("pca-samples"));
+    s.eigen.relativeTolerance = a.number("tol");
+    s.eigen.maxIterations = static_cast<int>(a.integer("max-iter"));
+    s.eigen.hvp = parseHvpMode(a.value("hvp"));
+    s.traceOptions.relativeTolerance = a.number("trace-tol");
+    s.traceOptions.maxSamples = static_cast<int>(a.integer("trace-max"));
+    s.traceOptions.hvp = s.eigen.hvp;
+    s.sharpnessOptions.rho = a.number("rho");
+    s.sharpnessOptions.samples = static_cast<int>(a.integer("perturbations"));
+    s.sharpnessOptions.layerwise = a.flag("layerwise");
+    s.power = !a.flag("no-power");
+    s.lanczos = !a.flag("no-lanczos");
+    s.trace = !a.flag("no-trace");
+    s.sharpness = !a.flag("no-sharpness");
+    s.line = a.flag("line");
+    s.surface = a.flag("surface");
+    s.surfaceOptions = surfaceOptions(a);
+    s.lineOptions.resolution = s.surfaceOptions.resolution;
+    s.lineOptions.span = s.surfaceOptions.span;
+    s.lineOptions.directions = s.surfaceOptions.directions;
+    s.metric = a.has("metric") ? parseMetric(a.value("metric"))
+                               : defaultMetric(problem.data().summary().task);
+    s.seed = static_cast<std::uint64_t>(a.integer("seed"));
+
+    ProgressPrinter printer("probe", a.flag("quiet"));
+    const auto report = runProbes(problem, s, printer.callback());
+    if (a.has("out"))
+        writeOutput(a.value("out"), toJson(report));
+    if (!a.has("out") || a.value("out") != "-")
+        std::cout << formatSummary(report);
+    return 0;
+}
+
+int runSurface(const std::vector<std::string>& argv)
+{
+    Args a("surface", "Evaluate the loss on a 2D plane (or a 1D line) through the parameters, "
+                      "along random filter-normalised directions (Li et al. 2018), and write "
+                      "the grid as JSON and CSV.");
+    addProblemOptions(a);
+    addGridOptions(a);
+    a.addFlag("line", "A 1D line instead of a 2D plane");
+    a.addOption("out", "prefix", "Write <prefix>.json and <prefix>.csv", "surface");
+    if (!a.parse(argv))
+        return 0;
+    auto problem = loadProblem(a);
+    auto o = surfaceOptions(a);
+    o.directions.seed = static_cast<std::uint64_t>(a.integer("seed"));
+    ProgressPrinter printer("surface", a.flag("quiet"));
+    const std::string prefix = a.value("out");
+    if (a.flag("line")) {
+        LineOptions lo;
+        lo.resolution = o.resolution;
+        lo.span = o.span;
+        lo.directions = o.directions;
+        const auto g = lossLine(problem, lo, printer.callback());
+        writeOutput(prefix + ".json", toJson(g));
+        writeOutput(prefix + ".csv", toCsv(g));
+        std::cout << "line of " << g.values.size() << " points, L(θ) = " << g.centerValue
+                  << ", " << g.cost.forwards << " forward passes in " << g.cost.seconds
+                  << " s\nwrote " << prefix << ".json and " << prefix << ".csv\n";
+        return 0;
+    }
+    const auto g = lossPlane(problem, o, printer.callback());
+    writeOutput(prefix + ".json", toJson(g));
+    writeOutput(prefix + ".csv", toCsv(g));
+    std::cout << g.nx() << "×" << g.ny() << " surface, L(θ) = " << g.centerValue << ", L in ["
+              << *std::min_element(g.values.begin(), g.values.end()) << ", "
+              << *std::max_element(g.values.begin(), g.values.end()) << "], "
+              << g.cost.forwards << " forward passes in " << g.cost.seconds << " s\nwrote "
+              << prefix << ".json and " << prefix << ".csv\n";
+    return 0;
+}
+
+} // namespace borehole::cli

@@ -1,0 +1,41 @@
+#pragma once
+// What every borehole-cli subcommand shares: the model/data/loss options, loading a Problem from
+// them, progress on stderr with an ETA, and Ctrl-C turning into a clean cancellation.
+#include "args.h"
+
+#include <borehole/problem.h>
+#include <borehole/progress.h>
+
+#include <string>
+
+namespace borehole::cli {
+
+/// --model, --data, --target, --features, --task, --loss, --val-fraction, --seed, ...
+void addProblemOptions(Args& args);
+DatasetOptions datasetOptions(const Args& args);
+ProblemOptions problemOptions(const Args& args, Task task);
+/// Loads model and data and pairs them; InputError on bad files.
+Problem loadProblem(const Args& args);
+
+/// Prints "[label] 42% (21/50) ETA 3s" on stderr, at most every 0.25 s (a line every 10% when
+/// stderr is not a terminal). Returns false once SIGINT/SIGTERM arrived, which cancels the job.
+class ProgressPrinter
+{
+public:
+    ProgressPrinter(std::string label, bool quiet);
+    ~ProgressPrinter();
+    ProgressFn callback();
+
+private:
+    struct State;
+    State* m_state;
+};
+
+/// Installs SIGINT/SIGTERM handlers that request cancellation instead of killing the process.
+void installInterruptHandler();
+bool interruptRequested();
+
+/// Writes text to a file atomically, or to stdout when path is "-".
+void writeOutput(const std::string& path, const std::string& text);
+
+} // namespace borehole::cli

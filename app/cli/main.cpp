@@ -1,0 +1,76 @@
+// borehole-cli: everything the GUI does, headless, for scripts, GPU servers and clusters.
+#include "commands.h"
+#include "common.h"
+
+#include <borehole/error.h>
+#include <borehole/report.h>
+
+#include <iostream>
+#include <map>
+
+namespace {
+
+struct Command
+{
+    int (*run)(const std::vector<std::string>&);
+    const char* summary;
+};
+
+const std::map<std::string, Command>& commands()
+{
+    using namespace borehole::cli;
+    static const std::map<std::string, Command> table{
+        {"info", {runInfo, "summarise a model and a data set"}},
+        {"probe", {runProbe, "curvature probes at the model's parameters"}},
+        {"surface", {runSurface, "loss on a 2D plane or 1D line, as JSON and CSV"}},
+    };
+    return table;
+}
+
+void printUsage(std::ostream& out)
+{
+    out << "Usage: borehole-cli <command> [options]\n\nCommands:\n";
+    for (const auto& [name, cmd] : commands())
+        out << "  " << name << std::string(10 - name.size(), ' ') << cmd.summary << "\n";
+    out << "\nRun 'borehole-cli <command> --help' for the options of a command.\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        printUsage(std::cerr);
+        return 2;
+    }
+    const std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        printUsage(std::cout);
+        return 0;
+    }
+    if (name == "--version") {
+        std::cout << "borehole-cli " << borehole::version() << "\n";
+        return 0;
+    }
+    const auto it = commands().find(name);
+    if (it == commands().end()) {
+        std::cerr << "borehole-cli: unknown command '" << name << "'\n";
+        printUsage(std::cerr);
+        return 2;
+    }
+    borehole::cli::installInterruptHandler();
+    std::vector<std::string> rest(argv + 2, argv + argc);
+    try {
+        return it->second.run(rest);
+    } catch (const borehole::cli::UsageError& e) {
+        std::cerr << "borehole-cli " << name << ": " << e.what() << "\nRun 'borehole-cli " << name
+                  << " --help' for usage.\n";
+        return 2;
+    } catch (const borehole::CancelledError&) {
+        std::cerr << "borehole-cli " << name << ": cancelled; nothing was written\n";
+        return 130;
+    } catch (const std::exception& e) {
+        std::cerr << "borehole-cli " << name << ": error: " << e.what() << "\n";
+        return 1;
+    }
+}

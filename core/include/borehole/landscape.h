@@ -1,0 +1,117 @@
+#pragma once
+// Loss landscapes around θ: a 1D line and a 2D plane L(θ + α·d₁ + β·d₂) on a grid, along random
+// filter-normalised directions (Li et al. 2018) or PCA directions of a parameter trajectory.
+// Results are plain grids with axis values so that views and files need no torch.
+#include "borehole/probes.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace borehole {
+
+struct Axis
+{
+    std::string name; ///< e.g. "α (d₁)"
+    std::string unit; ///< e.g. "× filter-normalised direction"
+    std::vector<double> values;
+};
+
+struct Grid1D
+{
+    Axis x;
+    std::vector<double> values; ///< loss at each x
+    std::string valueName = "loss";
+    double centerValue = 0.0;
+    ProbeCost cost;
+};
+
+struct Grid2D
+{
+    Axis x;
+    Axis y;
+    /// values[iy * x.values.size() + ix] = L at (x[ix], y[iy]).
+    std::vector<double> values;
+    std::string valueName = "loss";
+    /// Optional curvature per grid point, same layout (empty when not computed).
+    std::vector<double> curvature;
+    std::string curvatureName;
+    double centerValue = 0.0;
+    /// cos∠(d₁, d₂) of the directions actually used.
+    double directionCosine = 0.0;
+    /// PCA planes: explained variance ratio of each axis.
+    std::vector<double> explainedVariance;
+    std::string directionKind; ///< "random-filter-normalized", "random", "pca", "custom"
+    ProbeCost cost;
+
+    std::size_t nx() const { return x.values.size(); }
+    std::size_t ny() const { return y.values.size(); }
+    double at(std::size_t ix, std::size_t iy) const { return values[iy * nx() + ix]; }
+};
+
+struct DirectionOptions
+{
+    /// Rescale every filter (slice along dim 0 of a ≥2-D parameter) to the norm of the matching
+    /// filter of θ. Without it, each direction is scaled to ‖θ‖ overall.
+    bool filterNormalize = true;
+    /// 1-D parameters (biases, norm scales): zeroed unless kept; kept ones are scaled to the
+    /// norm of the matching θ tensor.
+    bool keepBiases = false;
+    /// Make d₂ orthogonal to d₁ (filter by filter, which keeps the filter norms).
+    bool orthogonalize = true;
+    std::uint64_t seed = 0;
+};
+
+/// `count` random directions, flattened like Problem::parameters().
+std::vector<std::vector<float>> randomDirections(Problem& problem, const DirectionOptions& options,
+                                                 int count);
+
+struct PcaDirections
+{
+    std::vector<std::vector<float>> directions; ///< unit-norm components
+    std::vector<double> explainedVariance;      ///< ratio per component
+    std::vector<double> singularValues;
+};
+
+/// Principal components of (snapshot − center) over a trajectory of parameter snapshots.
+/// Throws InputError when fewer than two snapshots are given or sizes differ.
+PcaDirections pcaDirections(const std::vector<std::vector<float>>& snapshots,
+                            const std::vector<float>& center, int components = 2);
+
+enum class CurvatureMode {
+    None,
+    Grid, ///< ∂²L/∂α² + ∂²L/∂β² by second differences of the grid itself (no extra cost)
+    Hvp,  ///< d₁ᵀHd₁ + d₂ᵀHd₂ from two exact HVPs per grid point
+};
+std::string toString(CurvatureMode mode);
+CurvatureMode parseCurvatureMode(const std::string& text); ///< "none", "grid", "hvp"
+
+struct SurfaceOptions
+{
+    int resolution = 51;   ///< points along α
+    int resolutionY = 0;   ///< points along β; 0 = same as resolution
+    double span = 1.0;     ///< α, β ∈ [−span, span]
+    DirectionOptions directions;
+    CurvatureMode curvature = CurvatureMode::None;
+};
+
+/// L on the plane spanned by two random directions (see DirectionOptions).
+Grid2D lossPlane(Problem& problem, const SurfaceOptions& options, const ProgressFn& progress = {});
+/// L on the plane spanned by the given directions (sizes must equal parameterCount()).
+Grid2D lossPlane(Problem& problem, const std::vector<float>& d1, const std::vector<float>& d2,
+                 const SurfaceOptions& options, const ProgressFn& progress = {});
+
+struct LineOptions
+{
+    int resolution = 51;
+    double span = 1.0;
+    DirectionOptions directions;
+};
+
+/// L along one random (filter-normalised) direction.
+Grid1D lossLine(Problem& problem, const LineOptions& options, const ProgressFn& progress = {});
+Grid1D lossLine(Problem& problem, const std::vector<float>& direction, const LineOptions& options,
+                const ProgressFn& progress = {});
+
+} // namespace borehole

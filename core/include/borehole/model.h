@@ -1,0 +1,59 @@
+#pragma once
+// A TorchScript model (saved with torch.jit.script(m).save(path) or torch.jit.trace) whose
+// parameters Borehole probes and trains.
+#include "borehole/device.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace borehole {
+
+struct ParameterInfo
+{
+    std::string name;
+    std::vector<std::int64_t> shape;
+    std::int64_t count = 0;
+};
+
+struct ModelSummary
+{
+    std::string path;
+    std::vector<ParameterInfo> parameters;
+    std::int64_t parameterCount = 0;
+    /// Number of submodules that own parameters directly.
+    std::int64_t layerCount = 0;
+    std::string device;
+    /// True when the model holds BatchNorm-style buffers (running statistics).
+    bool hasBuffers = false;
+};
+
+/// A loaded TorchScript module and its trainable parameters. Copies share the module; use
+/// clone() for an independent copy.
+class Model
+{
+public:
+    /// Loads the TorchScript file. Throws InputError when the file is missing, is not a
+    /// TorchScript archive, or has no floating-point parameters.
+    static Model load(const std::string& path, DeviceKind device = DeviceKind::Auto);
+
+    const ModelSummary& summary() const;
+    /// A deep copy with its own parameters.
+    Model clone() const;
+    /// Current parameters flattened in summary().parameters order (copied to the host).
+    std::vector<float> flatParameters() const;
+    /// Replaces the parameters; throws InputError when the size does not match.
+    void setFlatParameters(const std::vector<float>& values);
+    /// Saves the module (with its current parameters) as TorchScript.
+    void save(const std::string& path) const;
+
+    struct Impl;
+    Impl& impl() const { return *m_impl; }
+
+private:
+    explicit Model(std::shared_ptr<Impl> impl);
+    std::shared_ptr<Impl> m_impl;
+};
+
+} // namespace borehole

@@ -1,0 +1,85 @@
+#pragma once
+// A Problem binds a model, a data set and a loss into the objective L(θ) that every probe,
+// landscape and trainer works on. Probes move θ temporarily and always restore it.
+#include "borehole/dataset.h"
+#include "borehole/model.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace borehole {
+
+enum class LossKind {
+    Mse,           ///< mean squared error (regression)
+    Mae,           ///< mean absolute error, L1 (regression)
+    CrossEntropy,  ///< softmax cross-entropy on integer labels (classification)
+    BceWithLogits, ///< binary cross-entropy on logits, targets in {0, 1}
+    ModelOutput,   ///< the model computes its own loss: L = mean(forward(x))
+};
+
+enum class Metric { Mse, Mae, Accuracy, Loss };
+
+std::string toString(LossKind kind);
+LossKind parseLossKind(const std::string& text); ///< "mse", "mae", "cross-entropy", "bce", "output"
+std::string toString(Metric metric);
+Metric parseMetric(const std::string& text); ///< "mse", "mae", "accuracy", "loss"
+/// The usual loss for a task: Mse for regression, CrossEntropy for classification.
+LossKind defaultLoss(Task task);
+/// The usual outcome metric for a task: Mse for regression, Accuracy for classification.
+Metric defaultMetric(Task task);
+
+struct ProblemOptions
+{
+    LossKind loss = LossKind::Mse;
+    /// Training rows the probes evaluate L on (a fixed, seeded subset); 0 means all of them.
+    std::int64_t probeRows = 0;
+    /// Mini-batch size for gradient samples (PCA directions) and training.
+    std::int64_t batchSize = 128;
+    std::uint64_t seed = 0;
+};
+
+struct ProblemSummary
+{
+    std::string loss;
+    std::string device;
+    std::int64_t parameterCount = 0;
+    std::int64_t probeRows = 0;
+    std::int64_t batchSize = 0;
+    /// Output shape of one forward pass on the probe rows, e.g. [442, 1].
+    std::vector<std::int64_t> outputShape;
+};
+
+class Problem
+{
+public:
+    /// Validates the pairing with one forward pass. Throws InputError naming the tensors when
+    /// the model rejects the feature shape, or its output does not fit the targets and loss.
+    Problem(Model model, Dataset data, const ProblemOptions& options);
+    ~Problem();
+    Problem(Problem&&) noexcept;
+    Problem& operator=(Problem&&) noexcept;
+
+    const ProblemSummary& summary() const;
+    const Model& model() const;
+    const Dataset& data() const;
+    const ProblemOptions& options() const;
+    std::int64_t parameterCount() const;
+
+    /// L(θ) on the probe rows.
+    double loss();
+    /// The outcome metric on the validation rows (training rows when there are none).
+    double validationMetric(Metric metric);
+    /// Current θ, flattened.
+    std::vector<float> parameters() const;
+    void setParameters(const std::vector<float>& theta);
+
+    struct Impl;
+    Impl& impl() { return *m_impl; }
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace borehole

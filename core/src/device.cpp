@@ -1,0 +1,117 @@
+#include "borehole/device.h"
+
+#include "borehole/error.h"
+#include "internal.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace borehole {
+
+std::string toString(DeviceKind kind)
+{
+    switch (kind) {
+    case DeviceKind::Auto: return "auto";
+    case DeviceKind::Cpu: return "cpu";
+    case DeviceKind::Cuda: return "cuda";
+    }
+    return "auto";
+}
+
+DeviceKind parseDeviceKind(const std::string& text)
+{
+    std::string t = text;
+    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (t == "auto")
+        return DeviceKind::Auto;
+    if (t == "cpu")
+        return DeviceKind::Cpu;
+    if (t == "cuda" || t == "gpu")
+        return DeviceKind::Cuda;
+    throw InputError("unknown device '" + text + "' (expected auto, cpu or cuda)");
+}
+
+bool cudaAvailable()
+{
+    return torch::cuda::is_available();
+}
+
+DeviceKind resolveDevice(DeviceKind requested)
+{
+    if (requested == DeviceKind::Auto)
+        return cudaAvailable() ? DeviceKind::Cuda : DeviceKind::Cpu;
+    if (requested == DeviceKind::Cuda && !cudaAvailable())
+        throw InputError("device cuda was requested but this libtorch build sees no CUDA GPU");
+    return requested;
+}
+
+torch::Device toTorchDevice(DeviceKind kind)
+{
+    return resolveDevice(kind) == DeviceKind::Cuda ? torch::Device(torch::kCUDA, 0)
+                                                   : torch::Device(torch::kCPU);
+}
+
+std::string torchBuildInfo()
+{
+    std::string info = "libtorch " + std::to_string(TORCH_VERSION_MAJOR) + "."
+                       + std::to_string(TORCH_VERSION_MINOR) + "."
+                       + std::to_string(TORCH_VERSION_PATCH);
+    info += cudaAvailable() ? ", CUDA devices: " + std::to_string(torch::cuda::device_count())
+                            : ", CPU only";
+    info += ", threads: " + std::to_string(at::get_num_threads());
+    return info;
+}
+
+std::string formatNumber(double value)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", value);
+    return buf;
+}
+
+std::string shapeString(const std::vector<std::int64_t>& shape)
+{
+    std::string s = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        s += (i ? ", " : "") + std::to_string(shape[i]);
+    return s + "]";
+}
+
+std::string shapeString(const torch::Tensor& t)
+{
+    return shapeString(t.sizes().vec());
+}
+
+at::Generator makeGenerator(std::uint64_t seed)
+{
+    return at::detail::createCPUGenerator(seed);
+}
+
+std::uint64_t deriveSeed(std::uint64_t seed, std::uint64_t stream)
+{
+    std::uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (stream + 1);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+ProbeCost& ProbeCost::operator+=(const ProbeCost& other)
+{
+    forwards += other.forwards;
+    gradients += other.gradients;
+    hvps += other.hvps;
+    seconds += other.seconds;
+    return *this;
+}
+
+ProbeCost costSince(const ProbeCost& now, const ProbeCost& before)
+{
+    ProbeCost c;
+    c.forwards = now.forwards - before.forwards;
+    c.gradients = now.gradients - before.gradients;
+    c.hvps = now.hvps - before.hvps;
+    return c;
+}
+
+} // namespace borehole

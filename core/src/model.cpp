@@ -1,0 +1,135 @@
+#include "borehole/model.h"
+
+#include "borehole/error.h"
+#include "internal.h"
+
+#include <cstdio>
+#include <fstream>
+
+namespace borehole {
+namespace {
+
+std::string firstLine(const std::string& text)
+{
+    const auto end = text.find('\n');
+    return end == std::string::npos ? text : text.substr(0, end);
+}
+
+void collectParameters(Model::Impl& impl)
+{
+    impl.params.clear();
+    impl.summary.parameters.clear();
+    impl.summary.parameterCount = 0;
+    for (const auto& np : impl.module.named_parameters(/*recurse=*/true)) {
+        if (!np.value.is_floating_point())
+            continue;
+        ParameterInfo info;
+        info.name = np.name;
+        info.shape = np.value.sizes().vec();
+        info.count = np.value.numel();
+        impl.summary.parameterCount += info.count;
+        impl.summary.parameters.push_back(std::move(info));
+        auto p = np.value;
+        if (!p.requires_grad())
+            p.requires_grad_(true);
+        impl.params.push_back(p);
+    }
+    impl.summary.layerCount = 0;
+    for (const auto& sub : impl.module.modules()) {
+        if (sub.parameters(/*recurse=*/false).size() > 0)
+            ++impl.summary.layerCount;
+    }
+    impl.summary.hasBuffers = impl.module.buffers(true).size() > 0;
+}
+
+} // namespace
+
+Model::Model(std::shared_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+Model Model::load(const std::string& path, DeviceKind device)
+{
+    {
+        std::ifstream probe(path, std::ios::binary);
+        if (!probe)
+            throw InputError(path + ": cannot open model file");
+        if (probe.peek() == std::ifstream::traits_type::eof())
+            throw InputError(path + ": the model file is empty");
+    }
+    auto impl = std::make_shared<Impl>();
+    impl->device = toTorchDevice(device);
+    try {
+        impl->module = torch::jit::load(path, impl->device);
+    } catch (const c10::Error& e) {
+        throw InputError(path + ": not a TorchScript model (save it with torch.jit.script(model)"
+                                ".save(path)); libtorch said: " + firstLine(e.what()));
+    } catch (const std::exception& e) {
+        throw InputError(path + ": not a TorchScript model; libtorch said: " + firstLine(e.what()));
+    }
+    impl->module.to(impl->device, torch::kFloat32);
+    impl->module.eval();
+    impl->summary.path = path;
+    impl->summary.device = impl->device.is_cuda() ? "cuda" : "cpu";
+    collectParameters(*impl);
+    if (impl->params.empty())
+        throw InputError(path + ": the model has no floating-point parameters to probe");
+    return Model(std::move(impl));
+}
+
+const ModelSummary& Model::summary() const
+{
+    return m_impl->summary;
+}
+
+Model Model::clone() const
+{
+    auto impl = std::make_shared<Impl>();
+    impl->device = m_impl->device;
+    impl->summary = m_impl->summary;
+    impl->module = m_impl->module.clone();
+    collectParameters(*impl);
+    return Model(std::move(impl));
+}
+
+std::vector<float> Model::flatParameters() const
+{
+    torch::NoGradGuard noGrad;
+    std::vector<torch::Tensor> flat;
+    for (const auto& p : m_impl->params)
+        flat.push_back(p.detach().reshape({-1}));
+    auto all = torch::cat(flat).to(torch::kCPU).contiguous();
+    return std::vector<float>(all.data_ptr<float>(), all.data_ptr<float>() + all.numel());
+}
+
+void Model::setFlatParameters(const std::vector<float>& values)
+{
+    if (static_cast<std::int64_t>(values.size()) != m_impl->summary.parameterCount)
+        throw InputError("parameter vector has " + std::to_string(values.size())
+                         + " values but the model has "
+                         + std::to_string(m_impl->summary.parameterCount));
+    torch::NoGradGuard noGrad;
+    auto host = torch::from_blob(const_cast<float*>(values.data()),
+                                 {static_cast<std::int64_t>(values.size())}, torch::kFloat32);
+    auto flat = host.to(m_impl->device);
+    std::int64_t offset = 0;
+    for (auto& p : m_impl->params) {
+        p.copy_(flat.narrow(0, offset, p.numel()).view_as(p));
+        offset += p.numel();
+    }
+}
+
+void Model::save(const std::string& path) const
+{
+    const std::string temp = path + ".part";
+    try {
+        m_impl->module.save(temp);
+    } catch (const c10::Error& e) {
+        std::remove(temp.c_str());
+        throw Error(path + ": cannot write model; libtorch said: " + firstLine(e.what()));
+    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        std::remove(temp.c_str());
+        throw Error(path + ": cannot move the written model into place");
+    }
+}
+
+} // namespace borehole

@@ -1,0 +1,166 @@
+// Spectral probes of the Hessian: top eigenvalue by power iteration and by Lanczos, and the
+// Hutchinson trace estimate.
+#include "borehole/probes.h"
+
+#include "internal.h"
+
+#include <cmath>
+#include <limits>
+
+namespace borehole {
+namespace {
+
+void checkEigenOptions(const EigenOptions& o)
+{
+    if (!(o.relativeTolerance > 0.0))
+        throw InputError("eigenvalue tolerance must be positive, got "
+                         + formatNumber(o.relativeTolerance));
+    if (o.maxIterations < 1)
+        throw InputError("eigenvalue iteration cap must be at least 1, got "
+                         + std::to_string(o.maxIterations));
+}
+
+torch::Tensor randomUnit(Problem::Impl& p, std::uint64_t seed)
+{
+    auto gen = makeGenerator(seed);
+    auto v = torch::randn({p.numel}, gen, torch::kFloat32).to(p.device());
+    return v / v.norm();
+}
+
+} // namespace
+
+EigenResult topEigenvaluePower(Problem& problem, const EigenOptions& options,
+                               const ProgressFn& progress)
+{
+    checkEigenOptions(options);
+    auto& p = problem.impl();
+    EigenResult r;
+    r.method = "power";
+    CostTracker tracker(p);
+    auto v = randomUnit(p, deriveSeed(options.seed, 11));
+    double previous = std::numeric_limits<double>::quiet_NaN();
+    for (int it = 0; it < options.maxIterations; ++it) {
+        auto w = p.hvp(v, options.hvp, options.fdEpsilon);
+        const double lambda = torch::dot(v, w).item<double>();
+        const double wn = w.norm().item<double>();
+        r.history.push_back(lambda);
+        r.value = lambda;
+        r.iterations = it + 1;
+        const double change = std::isnan(previous)
+                                  ? std::numeric_limits<double>::infinity()
+                                  : std::abs(lambda - previous) / std::max(std::abs(lambda), 1e-30);
+        r.errors.push_back(change);
+        reportProgress(progress, it + 1, options.maxIterations);
+        if (wn == 0.0) { // v lies in the null space: H v = 0
+            r.converged = true;
+            break;
+        }
+        if (change <= options.relativeTolerance) {
+            r.converged = true;
+            break;
+        }
+        previous = lambda;
+        v = w / wn;
+    }
+    r.cost = tracker.cost();
+    return r;
+}
+
+EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
+                                 const ProgressFn& progress)
+{
+    checkEigenOptions(options);
+    auto& p = problem.impl();
+    EigenResult r;
+    r.method = "lanczos";
+    CostTracker tracker(p);
+    const int m = static_cast<int>(std::min<std::int64_t>(options.maxIterations, p.numel));
+    std::vector<torch::Tensor> q; // orthonormal Lanczos basis
+    std::vector<double> alpha;
+    std::vector<double> beta; // beta[j] couples q[j] and q[j+1]
+    q.push_back(randomUnit(p, deriveSeed(options.seed, 12)));
+    for (int j = 0; j < m; ++j) {
+        auto w = p.hvp(q[j], options.hvp, options.fdEpsilon);
+        const double a = torch::dot(q[j], w).item<double>();
+        alpha.push_back(a);
+        w = w - a * q[j];
+        if (j > 0)
+            w = w - beta[j - 1] * q[j - 1];
+        // Full reorthogonalisation, twice ("twice is enough"), keeps the basis orthogonal in
+        // float32 so that no ghost copies of λmax appear.
+        auto basis = torch::stack(q);
+        for (int pass = 0; pass < 2; ++pass)
+            w = w - torch::matmul(basis.t(), torch::matmul(basis, w));
+        const double b = w.norm().item<double>();
+
+        // Ritz values of the (j+1)×(j+1) tridiagonal matrix T.
+        const int k = j + 1;
+        auto t = torch::zeros({k, k}, torch::kFloat64);
+        auto ta = t.accessor<double, 2>();
+        for (int i = 0; i < k; ++i) {
+            ta[i][i] = alpha[static_cast<std::size_t>(i)];
+            if (i + 1 < k) {
+                ta[i][i + 1] = beta[static_cast<std::size_t>(i)];
+                ta[i + 1][i] = beta[static_cast<std::size_t>(i)];
+            }
+        }
+        auto eig = at::linalg_eigh(t, "L");
+        auto values = std::get<0>(eig);
+        auto vectors = std::get<1>(eig);
+        const double theta = values[k - 1].item<double>();
+        const double lastComponent = std::abs(vectors[k - 1][k - 1].item<double>());
+        // |β_j s_last| bounds ‖H y − θ y‖ for the Ritz pair (θ, y).
+        const double residual = b * lastComponent;
+        const double relative = residual / std::max(std::abs(theta), 1e-30);
+        r.value = theta;
+        r.history.push_back(theta);
+        r.errors.push_back(relative);
+        r.iterations = k;
+        reportProgress(progress, k, m);
+        if (relative <= options.relativeTolerance || b <= 1e-10 * std::max(std::abs(theta), 1.0)) {
+            r.converged = true;
+            break;
+        }
+        beta.push_back(b);
+        q.push_back(w / b);
+    }
+    r.cost = tracker.cost();
+    return r;
+}
+
+TraceResult hutchinsonTrace(Problem& problem, const TraceOptions& options,
+                            const ProgressFn& progress)
+{
+    if (options.minSamples < 2 || options.maxSamples < options.minSamples)
+        throw InputError("trace sample bounds need 2 <= min <= max, got min "
+                         + std::to_string(options.minSamples) + ", max "
+                         + std::to_string(options.maxSamples));
+    auto& p = problem.impl();
+    TraceResult r;
+    CostTracker tracker(p);
+    auto gen = makeGenerator(deriveSeed(options.seed, 21));
+    double mean = 0.0;
+    double m2 = 0.0; // Welford's running sum of squared deviations
+    for (int n = 1; n <= options.maxSamples; ++n) {
+        auto z = torch::randint(0, 2, {p.numel}, gen, torch::kFloat32).mul_(2).sub_(1)
+                     .to(p.device());
+        const double s = torch::dot(z, p.hvp(z, options.hvp, options.fdEpsilon)).item<double>();
+        const double delta = s - mean;
+        mean += delta / n;
+        m2 += delta * (s - mean);
+        r.samples = n;
+        r.estimate = mean;
+        r.history.push_back(mean);
+        r.standardError = n > 1 ? std::sqrt(m2 / (n - 1) / n) : 0.0;
+        reportProgress(progress, n, options.maxSamples);
+        if (n >= options.minSamples
+            && r.standardError <= options.relativeTolerance * std::abs(mean)) {
+            r.converged = true;
+            break;
+        }
+    }
+    r.cost = tracker.cost();
+    return r;
+}
+
+} // namespace borehole

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# borehole-cli end to end on the bundled example: every subcommand, its outputs and its errors.
+# Usage: cli_end_to_end.sh <borehole-cli> <source dir>
+set -uo pipefail
+cli=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() { # name, condition command...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "PASS   : $name"
+  else failed=$((failed + 1)); echo "FAIL!  : $name"; fi
+}
+model="$src/examples/diabetes/diabetes_mlp.pt"
+data="$src/examples/diabetes/diabetes.csv"
+common=(--model "$model" --data "$data" --standardize-targets --device cpu --quiet)
+
+"$cli" info "${common[@]}" > "$work/info.txt" 2>&1
+check "info exits 0" test $? -eq 0
+check "info names parameters" grep -q "1441 parameters in 6 tensors, 3 layers" "$work/info.txt"
+check "info names target" grep -q "target: progression" "$work/info.txt"
+
+"$cli" probe "${common[@]}" --k 4 --pca-samples 6 --max-iter 40 --trace-max 30 \
+  --perturbations 8 --out "$work/report.json" > "$work/probe.txt" 2> "$work/probe.err"
+check "probe exits 0" test $? -eq 0
+check "probe prints λmax" grep -q "λmax (lanczos)" "$work/probe.txt"
+check "probe prints trace" grep -q "tr(H) (Hutchinson)" "$work/probe.txt"
+check "probe prints every direction kind" \
+  bash -c "grep -q 'FD curvature, random' '$work/probe.txt' && grep -q 'FD curvature, gradient' '$work/probe.txt' && grep -q 'FD curvature, pca' '$work/probe.txt'"
+check "probe JSON is a probe report with consistent λmax" /usr/bin/python3 - "$work/report.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["schema"] == "borehole.probe-report/1"
+assert r["model"]["parameterCount"] == 1441
+assert len(r["curvature"]) == 3
+p, l = r["power"]["value"], r["lanczos"]["value"]
+assert l > 0 and abs(p - l) / l < 0.05, (p, l)
+assert r["trace"]["samples"] >= 10
+assert r["total"]["hvps"] > 0 and r["total"]["gradients"] > 0
+PY
+
+"$cli" surface "${common[@]}" --resolution 7 --span 0.5 --curvature grid --out "$work/surf" \
+  > "$work/surface.txt" 2>&1
+check "surface exits 0" test $? -eq 0
+check "surface CSV has header and 49 rows" \
+  bash -c "head -1 '$work/surf.csv' | grep -qx 'alpha,beta,loss,curvature' && test \$(wc -l < '$work/surf.csv') -eq 50"
+check "surface JSON grid" /usr/bin/python3 - "$work/surf.json" <<'PY'
+import json, sys
+g = json.load(open(sys.argv[1]))
+assert g["schema"] == "borehole.grid/1"
+assert len(g["x"]["values"]) == 7 and len(g["values"]) == 49
+assert abs(g["values"][24] - g["centerValue"]) < 1e-5
+PY
+
+"$cli" probe --model "$src/tests/data/missing.pt" --data "$data" > "$work/err1.txt" 2>&1
+code=$?
+check "missing model exits 1" test $code -eq 1
+check "missing model message" grep -qF "borehole-cli probe: error: $src/tests/data/missing.pt: cannot open model file" "$work/err1.txt"
+
+"$cli" probe --model "$model" --data "$src/tests/data/ragged.csv" > "$work/err2.txt" 2>&1
+check "ragged CSV exits 1" test $? -eq 1
+check "ragged CSV names the line" grep -qF "ragged.csv:3: expected 4 cells as in the header, found 3" "$work/err2.txt"
+
+"$cli" probe --model "$model" --data "$data" --k abc > "$work/err3.txt" 2>&1
+check "bad number is a usage error (exit 2)" test $? -eq 2
+check "bad number message" grep -qF "option '--k' expects an integer, got 'abc'" "$work/err3.txt"
+
+"$cli" probe --bogus > "$work/err4.txt" 2>&1
+check "unknown option exits 2" test $? -eq 2
+check "unknown option message" grep -qF "unknown option '--bogus'" "$work/err4.txt"
+
+"$cli" frobnicate > "$work/err5.txt" 2>&1
+check "unknown command exits 2" test $? -eq 2
+
+for cmd in info probe surface; do
+  "$cli" $cmd --help > "$work/help.txt" 2>&1
+  check "$cmd --help" grep -q "Usage: borehole-cli $cmd" "$work/help.txt"
+done
+
+"$cli" probe --model "$model" --data "$data" --device cpu > "$work/err6.txt" 2>&1 --no-power --no-lanczos --no-trace --no-sharpness --directions random --k 2
+check "default regression probe without target standardisation works" test $? -eq 0
+
+echo "Totals: $passed passed, $failed failed"
+test "$failed" -eq 0

@@ -1,0 +1,228 @@
+// Model and data set loading, pairing and validation, with the exact messages users see.
+#include "bh_test.h"
+#include "test_support.h"
+
+#include <borehole/error.h>
+#include <borehole/problem.h>
+
+using namespace borehole;
+
+class TestLoaders : public QObject
+{
+    Q_OBJECT
+    BH_TEST_FRIEND
+
+private slots:
+    void loadsExampleModel();
+    void splitIsSeededAndComplete();
+    void classificationData();
+    void badClassLabelNamesTheLine();
+    void unknownTargetColumn();
+    void featureAndTargetOverlap();
+    void badValidationFraction();
+    void missingModel();
+    void notTorchScript();
+    void emptyModelFile();
+    void modelRejectsFeatureShape();
+    void modelOutputDoesNotFitTarget();
+    void classificationLossOnRegressionData();
+    void exampleProblemAndMetrics();
+    void parametersRoundTrip();
+    void parseEnums();
+};
+
+void TestLoaders::loadsExampleModel()
+{
+    const auto m = Model::load(bht::example("diabetes/diabetes_mlp.pt"));
+    const auto& s = m.summary();
+    QCOMPARE(s.parameterCount, std::int64_t(10 * 32 + 32 + 32 * 32 + 32 + 32 + 1));
+    QCOMPARE(s.parameters.size(), std::size_t(6));
+    BH_COMPARE_TEXT(s.parameters[0].name, "net.0.weight");
+    QVERIFY(s.parameters[0].shape == (std::vector<std::int64_t>{32, 10}));
+    QCOMPARE(s.layerCount, std::int64_t(3));
+    QVERIFY(s.device == "cpu" || s.device == "cuda");
+}
+
+void TestLoaders::splitIsSeededAndComplete()
+{
+    DatasetOptions o;
+    o.seed = 7;
+    const auto a = Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), o);
+    QCOMPARE(a.summary().rows, std::int64_t(442));
+    QCOMPARE(a.summary().validationRows, std::int64_t(88));
+    QCOMPARE(a.summary().trainRows, std::int64_t(354));
+    QCOMPARE(a.featureCount(), std::int64_t(10));
+    QCOMPARE(a.targetCount(), std::int64_t(1));
+    BH_COMPARE_TEXT(a.summary().targetColumns[0], "progression");
+    o.targetColumns = {"bmi"};
+    o.featureColumns = {"age", "bp"};
+    const auto b = Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), o);
+    QCOMPARE(b.featureCount(), std::int64_t(2));
+}
+
+void TestLoaders::classificationData()
+{
+    DatasetOptions o;
+    o.task = Task::Classification;
+    const auto d = Dataset::loadCsv(bht::example("wine/wine.csv"), o);
+    QCOMPARE(d.summary().classCount, std::int64_t(3));
+    QCOMPARE(d.featureCount(), std::int64_t(13));
+}
+
+void TestLoaders::badClassLabelNamesTheLine()
+{
+    DatasetOptions o;
+    o.task = Task::Classification;
+    o.validationFraction = 0.0;
+    const std::string path = bht::data("bad_labels.csv");
+    BH_THROWS(Dataset::loadCsv(path, o), InputError,
+              path + ":3:4 (column 'label'): class label 1.5 is not a non-negative integer");
+}
+
+void TestLoaders::unknownTargetColumn()
+{
+    DatasetOptions o;
+    o.targetColumns = {"outcome"};
+    const std::string path = bht::example("diabetes/diabetes.csv");
+    BH_THROWS(Dataset::loadCsv(path, o), InputError,
+              path + ": no column named 'outcome' (columns: age, sex, bmi, bp, s1, s2, s3, s4, "
+                     "s5, s6, progression)");
+}
+
+void TestLoaders::featureAndTargetOverlap()
+{
+    DatasetOptions o;
+    o.targetColumns = {"bmi"};
+    o.featureColumns = {"age", "bmi"};
+    const std::string path = bht::example("diabetes/diabetes.csv");
+    BH_THROWS(Dataset::loadCsv(path, o), InputError,
+              path + ": column 'bmi' is both a feature and a target");
+}
+
+void TestLoaders::badValidationFraction()
+{
+    DatasetOptions o;
+    o.validationFraction = 0.95;
+    BH_THROWS(Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), o), InputError,
+              "validation fraction 0.95 is outside [0, 0.9]");
+}
+
+void TestLoaders::missingModel()
+{
+    const std::string path = bht::data("missing.pt");
+    BH_THROWS(Model::load(path), InputError, path + ": cannot open model file");
+}
+
+void TestLoaders::notTorchScript()
+{
+    const std::string path = bht::data("not_torchscript.pt");
+    BH_THROWS_PREFIX(Model::load(path), InputError,
+                     path + ": not a TorchScript model (save it with torch.jit.script(model)"
+                            ".save(path)); libtorch said: ");
+}
+
+void TestLoaders::emptyModelFile()
+{
+    const std::string path = bht::data("empty.csv");
+    BH_THROWS(Model::load(path), InputError, path + ": the model file is empty");
+}
+
+void TestLoaders::modelRejectsFeatureShape()
+{
+    DatasetOptions d;
+    const std::string dataPath = bht::example("diabetes/diabetes.csv");
+    const std::string modelPath = bht::data("tiny_mlp.pt");
+    auto data = Dataset::loadCsv(dataPath, d);
+    BH_THROWS_PREFIX(Problem(Model::load(modelPath), data, {}), InputError,
+                     "model '" + modelPath + "' rejected input tensor 'features' [8, 10] from '"
+                         + dataPath + "'; libtorch said: ");
+}
+
+void TestLoaders::modelOutputDoesNotFitTarget()
+{
+    DatasetOptions d;
+    auto data = Dataset::loadCsv(bht::data("four_features.csv"), d);
+    BH_THROWS(Problem(Model::load(bht::data("tiny_mlp.pt")), data, {}), InputError,
+              "model output tensor [8, 2] does not fit target tensor [8, 1] for loss mse: "
+              "expected one output per target value");
+}
+
+void TestLoaders::classificationLossOnRegressionData()
+{
+    DatasetOptions d;
+    auto data = Dataset::loadCsv(bht::data("four_features.csv"), d);
+    ProblemOptions o;
+    o.loss = LossKind::CrossEntropy;
+    BH_THROWS(Problem(Model::load(bht::data("tiny_mlp.pt")), data, o), InputError,
+              "model output tensor [8, 2] does not fit target tensor [8, 1] for loss "
+              "cross-entropy: cross-entropy needs a classification task (integer labels)");
+}
+
+void TestLoaders::exampleProblemAndMetrics()
+{
+    DatasetOptions d;
+    d.standardizeTargets = true;
+    auto data = Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), d);
+    ProblemOptions o;
+    o.probeRows = 100;
+    Problem p(Model::load(bht::example("diabetes/diabetes_mlp.pt")), data, o);
+    QCOMPARE(p.summary().probeRows, std::int64_t(100));
+    QVERIFY(p.summary().outputShape == (std::vector<std::int64_t>{100, 1}));
+    const double loss = p.loss();
+    // A trained model on standardised targets: well below the variance (1) of the target.
+    QVERIFY2(loss > 0.0 && loss < 0.8, bh::closeMessage(loss, 0.4, 1).c_str());
+    const double mse = p.validationMetric(Metric::Mse);
+    const double mae = p.validationMetric(Metric::Mae);
+    QVERIFY(mse > 0.0 && mae > 0.0);
+    QVERIFY(mae * mae <= mse + 1e-9); // Jensen: (E|e|)² ≤ E e²
+    BH_THROWS(p.validationMetric(Metric::Accuracy), InputError,
+              "metric accuracy needs a classification task with logits [rows, classes]; model "
+              "output is [88, 1]");
+
+    DatasetOptions c;
+    c.task = Task::Classification;
+    auto wine = Dataset::loadCsv(bht::example("wine/wine.csv"), c);
+    ProblemOptions co;
+    co.loss = LossKind::CrossEntropy;
+    Problem w(Model::load(bht::example("wine/wine_mlp.pt")), wine, co);
+    const double acc = w.validationMetric(Metric::Accuracy);
+    QVERIFY2(acc > 0.8 && acc <= 1.0, bh::closeMessage(acc, 0.9, 1).c_str());
+}
+
+void TestLoaders::parametersRoundTrip()
+{
+    auto p = bht::quadraticProblem();
+    auto theta = p.parameters();
+    theta[3] = 42.0f;
+    p.setParameters(theta);
+    QCOMPARE(p.parameters()[3], 42.0f);
+    BH_THROWS(p.setParameters({1.0f}), InputError,
+              "parameter vector has 1 values but the model has 12 parameters");
+}
+
+void TestLoaders::parseEnums()
+{
+    QVERIFY(parseLossKind("MAE") == LossKind::Mae);
+    QVERIFY(parseTask("classification") == Task::Classification);
+    QVERIFY(parseDeviceKind("CPU") == DeviceKind::Cpu);
+    BH_THROWS(parseLossKind("hinge"), InputError,
+              "unknown loss 'hinge' (expected mse, mae, cross-entropy, bce or output)");
+    BH_THROWS(parseDeviceKind("tpu"), InputError,
+              "unknown device 'tpu' (expected auto, cpu or cuda)");
+    BH_THROWS(parseMetric("f1"), InputError,
+              "unknown metric 'f1' (expected mse, mae, accuracy or loss)");
+}
+
+BH_TEST_MAIN(TestLoaders, &TestLoaders::loadsExampleModel, &TestLoaders::splitIsSeededAndComplete,
+             &TestLoaders::classificationData, &TestLoaders::badClassLabelNamesTheLine,
+             &TestLoaders::unknownTargetColumn, &TestLoaders::featureAndTargetOverlap,
+             &TestLoaders::badValidationFraction, &TestLoaders::missingModel,
+             &TestLoaders::notTorchScript, &TestLoaders::emptyModelFile,
+             &TestLoaders::modelRejectsFeatureShape, &TestLoaders::modelOutputDoesNotFitTarget,
+             &TestLoaders::classificationLossOnRegressionData,
+             &TestLoaders::exampleProblemAndMetrics, &TestLoaders::parametersRoundTrip,
+             &TestLoaders::parseEnums)
+
+#ifdef BOREHOLE_TEST_WITH_QT
+#include "test_loaders.moc"
+#endif

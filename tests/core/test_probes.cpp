@@ -1,0 +1,324 @@
+// Probes against a quadratic L(θ) = ½θᵀAθ whose Hessian A and spectrum are known exactly.
+#include "bh_test.h"
+#include "test_support.h"
+
+#include <borehole/error.h>
+#include <borehole/probes.h>
+
+using namespace borehole;
+
+class TestProbes : public QObject
+{
+    Q_OBJECT
+    BH_TEST_FRIEND
+
+private slots:
+    void lossIsTheQuadraticForm();
+    void gradientIsA_theta();
+    void exactHvpEqualsAv();
+    void finiteDifferenceHvpEqualsAv();
+    void powerIterationFindsLambdaMax();
+    void lanczosFindsLambdaMax();
+    void lanczosIsAlgebraicPowerIsMagnitude();
+    void curvatureAlongDirectionEqualsAd();
+    void gradientDirectionCurvature();
+    void randomDirectionCurvatureIsBoundedBySpectrum();
+    void pcaDirectionCurvatureRunsOnRealData();
+    void hutchinsonTraceWithinThreeStandardErrors();
+    void sharpnessRespectsQuadraticBounds();
+    void probesLeaveParametersUnchanged();
+    void cancellationStopsAndRestores();
+    void sameSeedSameNumbers();
+    void badOptionsAreRejected();
+
+private:
+    bht::Matrix m_a = bht::readMatrix(bht::data("quadratic_A.csv"));
+};
+
+void TestProbes::lossIsTheQuadraticForm()
+{
+    auto p = bht::quadraticProblem();
+    const auto theta = bht::toDouble(p.parameters());
+    QCOMPARE(theta.size(), std::size_t(12));
+    BH_CLOSE(p.loss(), 0.5 * bht::dot(theta, bht::multiply(m_a, theta)), 1e-5);
+}
+
+void TestProbes::gradientIsA_theta()
+{
+    auto p = bht::quadraticProblem();
+    const auto theta = bht::toDouble(p.parameters());
+    const auto r = lossAndGradient(p);
+    BH_CLOSE(r.gradientNorm, bht::norm(bht::multiply(m_a, theta)), 1e-5);
+    BH_CLOSE(r.parameterNorm, bht::norm(theta), 1e-6);
+    QCOMPARE(r.cost.gradients, std::int64_t(1));
+}
+
+void TestProbes::exactHvpEqualsAv()
+{
+    auto p = bht::quadraticProblem();
+    const auto v = bht::randomVector(12, 7);
+    ProbeCost cost;
+    const auto hv = bht::toDouble(hessianVectorProduct(p, bht::toFloat(v), HvpMode::Exact, 0, &cost));
+    const auto av = bht::multiply(m_a, v);
+    for (std::size_t i = 0; i < av.size(); ++i)
+        BH_CLOSE(hv[i], av[i], 1e-4 * bht::norm(av) / std::max(std::abs(av[i]), 1e-12));
+    QCOMPARE(cost.hvps, std::int64_t(1));
+}
+
+void TestProbes::finiteDifferenceHvpEqualsAv()
+{
+    auto p = bht::quadraticProblem();
+    const auto v = bht::randomVector(12, 8);
+    ProbeCost cost;
+    const auto hv = bht::toDouble(
+        hessianVectorProduct(p, bht::toFloat(v), HvpMode::FiniteDifference, 1e-2, &cost));
+    const auto av = bht::multiply(m_a, v);
+    std::vector<double> diff(av.size());
+    for (std::size_t i = 0; i < av.size(); ++i)
+        diff[i] = hv[i] - av[i];
+    QVERIFY2(bht::norm(diff) <= 1e-3 * bht::norm(av), "‖FD-HVP − Av‖ exceeds 1e-3‖Av‖");
+    QCOMPARE(cost.gradients, std::int64_t(2));
+    QCOMPARE(cost.hvps, std::int64_t(0));
+}
+
+void TestProbes::powerIterationFindsLambdaMax()
+{
+    auto p = bht::quadraticProblem();
+    EigenOptions o;
+    o.relativeTolerance = 1e-7;
+    o.maxIterations = 500;
+    const auto r = topEigenvaluePower(p, o);
+    QVERIFY(r.converged);
+    BH_CLOSE(r.value, 10.0, 1e-3);
+    QCOMPARE(static_cast<int>(r.history.size()), r.iterations);
+    QCOMPARE(r.cost.hvps, static_cast<std::int64_t>(r.iterations));
+}
+
+void TestProbes::lanczosFindsLambdaMax()
+{
+    auto p = bht::quadraticProblem();
+    EigenOptions o;
+    o.relativeTolerance = 1e-6;
+    o.maxIterations = 50;
+    const auto r = topEigenvaluePower(p, o);
+    const auto l = topEigenvalueLanczos(p, o);
+    QVERIFY(l.converged);
+    BH_CLOSE(l.value, 10.0, 1e-3);
+    // Lanczos needs at most n = 12 products on a 12-dimensional problem; power iteration
+    // needs many more at a spectral gap of 7/10.
+    QVERIFY(l.iterations <= 12);
+    QVERIFY2(l.iterations < r.iterations, "Lanczos should need fewer HVPs than power iteration");
+    // The FD-HVP variant agrees too.
+    o.hvp = HvpMode::FiniteDifference;
+    o.fdEpsilon = 1e-2;
+    BH_CLOSE(topEigenvalueLanczos(p, o).value, 10.0, 1e-3);
+}
+
+void TestProbes::lanczosIsAlgebraicPowerIsMagnitude()
+{
+    // Eigenvalues 4, 2.5, 1, 0.5, 0.25, −0.5, −1, −6.
+    auto p = bht::quadraticProblem("indefinite.pt");
+    EigenOptions o;
+    o.relativeTolerance = 1e-7;
+    o.maxIterations = 500;
+    BH_CLOSE(topEigenvalueLanczos(p, o).value, 4.0, 1e-3);
+    BH_CLOSE(topEigenvaluePower(p, o).value, -6.0, 1e-3);
+}
+
+void TestProbes::curvatureAlongDirectionEqualsAd()
+{
+    auto p = bht::quadraticProblem();
+    auto d = bht::randomVector(12, 9);
+    const double n = bht::norm(d);
+    for (auto& x : d)
+        x /= n;
+    const auto ad = bht::multiply(m_a, d);
+    const auto r = curvatureAlong(p, bht::toFloat(d), 0.1);
+    BH_CLOSE(r.norm, bht::norm(ad), 1e-3);
+    BH_CLOSE(r.directional, bht::dot(d, ad), 1e-3);
+    QCOMPARE(r.cost.gradients, std::int64_t(2));
+}
+
+void TestProbes::gradientDirectionCurvature()
+{
+    auto p = bht::quadraticProblem();
+    const auto theta = bht::toDouble(p.parameters());
+    auto d = bht::multiply(m_a, theta);
+    const double n = bht::norm(d);
+    for (auto& x : d)
+        x /= n;
+    const auto ad = bht::multiply(m_a, d);
+    CurvatureOptions o;
+    o.kind = DirectionKind::Gradient;
+    o.epsilon = 0.1;
+    const auto r = finiteDifferenceCurvature(p, o);
+    QCOMPARE(r.norms.size(), std::size_t(1));
+    BH_CLOSE(r.norms[0], bht::norm(ad), 1e-3);
+    BH_CLOSE(r.directional[0], bht::dot(d, ad), 1e-3);
+}
+
+void TestProbes::randomDirectionCurvatureIsBoundedBySpectrum()
+{
+    auto p = bht::quadraticProblem();
+    CurvatureOptions o;
+    o.kind = DirectionKind::Random;
+    o.count = 32;
+    o.epsilon = 0.1;
+    const auto r = finiteDifferenceCurvature(p, o);
+    QCOMPARE(r.norms.size(), std::size_t(32));
+    for (std::size_t i = 0; i < r.norms.size(); ++i) {
+        // For unit d: λmin ≤ dᵀAd ≤ ‖Ad‖ ≤ λmax.
+        QVERIFY(r.directional[i] >= 0.1 - 1e-3);
+        QVERIFY(r.directional[i] <= r.norms[i] + 1e-3);
+        QVERIFY(r.norms[i] <= 10.0 + 1e-3);
+    }
+    // E[dᵀAd] = tr(A)/n for d uniform on the sphere; 32 samples land well within 40%.
+    BH_CLOSE(r.meanDirectional, bht::kQuadraticTrace / 12.0, 0.4);
+    QVERIFY(r.stdDirectional > 0.0);
+    QCOMPARE(r.cost.gradients, std::int64_t(33));
+}
+
+void TestProbes::pcaDirectionCurvatureRunsOnRealData()
+{
+    DatasetOptions d;
+    d.standardizeTargets = true;
+    auto data = Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), d);
+    Problem p(Model::load(bht::example("diabetes/diabetes_mlp.pt"), d.device), data, {});
+    CurvatureOptions o;
+    o.kind = DirectionKind::Pca;
+    o.count = 3;
+    o.pcaSamples = 8;
+    o.epsilon = 1e-3;
+    const auto r = finiteDifferenceCurvature(p, o);
+    QCOMPARE(r.norms.size(), std::size_t(3));
+    QCOMPARE(r.explainedVariance.size(), std::size_t(3));
+    double sum = 0.0;
+    for (std::size_t i = 0; i < 3; ++i) {
+        QVERIFY(r.norms[i] > 0.0);
+        QVERIFY(std::abs(r.directional[i]) <= r.norms[i] * (1 + 1e-6));
+        if (i > 0)
+            QVERIFY(r.explainedVariance[i] <= r.explainedVariance[i - 1]);
+        sum += r.explainedVariance[i];
+    }
+    QVERIFY(sum > 0.0 && sum <= 1.0 + 1e-9);
+    QCOMPARE(r.cost.gradients, std::int64_t(1 + 8 + 3));
+}
+
+void TestProbes::hutchinsonTraceWithinThreeStandardErrors()
+{
+    auto p = bht::quadraticProblem();
+    TraceOptions o;
+    o.relativeTolerance = 0.02;
+    o.maxSamples = 400;
+    const auto r = hutchinsonTrace(p, o);
+    QVERIFY(r.standardError > 0.0);
+    QVERIFY2(std::abs(r.estimate - bht::kQuadraticTrace) <= 3.0 * r.standardError,
+             bh::closeMessage(r.estimate, bht::kQuadraticTrace, 3.0 * r.standardError).c_str());
+    QCOMPARE(r.cost.hvps, static_cast<std::int64_t>(r.samples));
+    QCOMPARE(static_cast<int>(r.history.size()), r.samples);
+}
+
+void TestProbes::sharpnessRespectsQuadraticBounds()
+{
+    auto p = bht::quadraticProblem();
+    const auto theta = bht::toDouble(p.parameters());
+    const double gradNorm = bht::norm(bht::multiply(m_a, theta));
+    SharpnessOptions o;
+    o.rho = 0.05;
+    o.samples = 64;
+    const auto r = perturbationSensitivity(p, o);
+    const double radius = 0.05 * bht::norm(theta);
+    BH_CLOSE(r.radius, radius, 1e-5);
+    QCOMPARE(r.increases.size(), std::size_t(64));
+    // L(θ+δ) − L(θ) = θᵀAδ + ½δᵀAδ lies within [−‖Aθ‖r + ½λmin r², ‖Aθ‖r + ½λmax r²].
+    for (double inc : r.increases) {
+        QVERIFY(inc <= gradNorm * radius + 0.5 * 10.0 * radius * radius + 1e-5);
+        QVERIFY(inc >= -gradNorm * radius + 0.5 * 0.1 * radius * radius - 1e-5);
+    }
+    QVERIFY(r.worstIncrease >= r.meanIncrease);
+    BH_CLOSE(r.baseLoss, p.loss(), 1e-6);
+}
+
+void TestProbes::probesLeaveParametersUnchanged()
+{
+    auto p = bht::quadraticProblem();
+    const auto before = p.parameters();
+    CurvatureOptions c;
+    c.count = 4;
+    finiteDifferenceCurvature(p, c);
+    hessianVectorProduct(p, bht::toFloat(bht::randomVector(12, 1)), HvpMode::FiniteDifference);
+    EigenOptions e;
+    e.maxIterations = 5;
+    topEigenvaluePower(p, e);
+    topEigenvalueLanczos(p, e);
+    perturbationSensitivity(p, {});
+    QVERIFY(p.parameters() == before);
+}
+
+void TestProbes::cancellationStopsAndRestores()
+{
+    auto p = bht::quadraticProblem();
+    const auto before = p.parameters();
+    int calls = 0;
+    auto stopAtSecond = [&calls](int, int) { return ++calls < 2; };
+    SharpnessOptions o;
+    o.samples = 10;
+    BH_THROWS(perturbationSensitivity(p, o, stopAtSecond), CancelledError, "cancelled");
+    QCOMPARE(calls, 2);
+    QVERIFY(p.parameters() == before);
+    calls = 0;
+    EigenOptions e;
+    e.relativeTolerance = 1e-12;
+    BH_THROWS(topEigenvaluePower(p, e, stopAtSecond), CancelledError, "cancelled");
+    QVERIFY(p.parameters() == before);
+}
+
+void TestProbes::sameSeedSameNumbers()
+{
+    auto p = bht::quadraticProblem();
+    EigenOptions o;
+    o.seed = 42;
+    o.maxIterations = 6;
+    o.relativeTolerance = 1e-12;
+    const auto a = topEigenvalueLanczos(p, o);
+    const auto b = topEigenvalueLanczos(p, o);
+    QVERIFY(a.history == b.history);
+    o.seed = 43;
+    const auto c = topEigenvalueLanczos(p, o);
+    QVERIFY(a.history != c.history);
+    TraceOptions t;
+    t.seed = 5;
+    QCOMPARE(hutchinsonTrace(p, t).estimate, hutchinsonTrace(p, t).estimate);
+}
+
+void TestProbes::badOptionsAreRejected()
+{
+    auto p = bht::quadraticProblem();
+    EigenOptions e;
+    e.relativeTolerance = 0.0;
+    BH_THROWS(topEigenvaluePower(p, e), InputError,
+              "eigenvalue tolerance must be positive, got 0");
+    CurvatureOptions c;
+    c.epsilon = -1.0;
+    BH_THROWS(finiteDifferenceCurvature(p, c), InputError,
+              "finite-difference step epsilon must be positive, got -1");
+    BH_THROWS(hessianVectorProduct(p, std::vector<float>(3, 1.0f)), InputError,
+              "vector v has 3 values but the model has 12 parameters");
+}
+
+BH_TEST_MAIN(TestProbes, &TestProbes::lossIsTheQuadraticForm, &TestProbes::gradientIsA_theta,
+             &TestProbes::exactHvpEqualsAv, &TestProbes::finiteDifferenceHvpEqualsAv,
+             &TestProbes::powerIterationFindsLambdaMax, &TestProbes::lanczosFindsLambdaMax,
+             &TestProbes::lanczosIsAlgebraicPowerIsMagnitude,
+             &TestProbes::curvatureAlongDirectionEqualsAd, &TestProbes::gradientDirectionCurvature,
+             &TestProbes::randomDirectionCurvatureIsBoundedBySpectrum,
+             &TestProbes::pcaDirectionCurvatureRunsOnRealData,
+             &TestProbes::hutchinsonTraceWithinThreeStandardErrors,
+             &TestProbes::sharpnessRespectsQuadraticBounds,
+             &TestProbes::probesLeaveParametersUnchanged,
+             &TestProbes::cancellationStopsAndRestores, &TestProbes::sameSeedSameNumbers,
+             &TestProbes::badOptionsAreRejected)
+
+#ifdef BOREHOLE_TEST_WITH_QT
+#include "test_probes.moc"
+#endif

@@ -1,0 +1,66 @@
+#!/usr/bin/python3
+"""Regenerates the TorchScript test fixtures with Debian's python3-torch.
+
+Usage: /usr/bin/python3 tests/data/make_fixtures.py
+
+quadratic.pt      L(θ) = ½ θᵀAθ for a 12×12 symmetric positive definite A with known eigenvalues
+                  (forward returns L for every row; Borehole's "output" loss takes the mean).
+quadratic_A.csv   A, row by row, as float32 values exactly as stored in the model.
+indefinite.pt     the same with eigenvalues of both signs (largest magnitude is negative).
+tiny_mlp.pt       Linear(4, 6) → Tanh → Linear(6, 2): for filter-normalisation and shape tests.
+"""
+import os
+
+import torch
+from torch import nn
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EIGENVALUES = [10.0, 7.0, 5.0, 3.0, 2.0, 1.5, 1.0, 0.8, 0.5, 0.3, 0.2, 0.1]
+INDEFINITE = [4.0, 2.5, 1.0, 0.5, 0.25, -0.5, -1.0, -6.0]
+
+
+class Quadratic(nn.Module):
+    def __init__(self, a: torch.Tensor, theta: torch.Tensor):
+        super().__init__()
+        self.register_buffer("a", a)
+        self.theta = nn.Parameter(theta)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        value = 0.5 * torch.dot(self.theta, torch.mv(self.a, self.theta))
+        return value.expand(x.size(0))
+
+
+class TinyMlp(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(4, 6)
+        self.out = nn.Linear(6, 2)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.out(torch.tanh(self.hidden(x)))
+
+
+def spd(eigenvalues, seed):
+    g = torch.Generator().manual_seed(seed)
+    n = len(eigenvalues)
+    q, _ = torch.linalg.qr(torch.randn(n, n, generator=g, dtype=torch.float64))
+    a = q @ torch.diag(torch.tensor(eigenvalues, dtype=torch.float64)) @ q.T
+    a = 0.5 * (a + a.T)
+    theta = torch.randn(n, generator=g, dtype=torch.float64)
+    return a.float(), theta.float()
+
+
+def main():
+    a, theta = spd(EIGENVALUES, 1)
+    torch.jit.script(Quadratic(a, theta)).save(os.path.join(HERE, "quadratic.pt"))
+    with open(os.path.join(HERE, "quadratic_A.csv"), "w") as f:
+        for row in a.tolist():
+            f.write(",".join(repr(float(v)) for v in row) + "\n")
+    a, theta = spd(INDEFINITE, 2)
+    torch.jit.script(Quadratic(a, theta)).save(os.path.join(HERE, "indefinite.pt"))
+    torch.manual_seed(3)
+    torch.jit.script(TinyMlp()).save(os.path.join(HERE, "tiny_mlp.pt"))
+
+
+if __name__ == "__main__":
+    main()
