@@ -21,6 +21,8 @@ void addProbeOptions(Args& a)
     a.addOption("tol", "r", "Relative tolerance of the top-eigenvalue solvers", "1e-3");
     a.addOption("max-iter", "n", "Iteration cap of the eigenvalue solvers", "100");
     a.addOption("hvp", "mode", "Hessian-vector products: exact or fd", "exact");
+    a.addOption("trace-estimator", "kind", "Trace estimator: hutchinson or hutch++", "hutch++");
+    a.addOption("sketch", "k", "Hutch++ sketch size (2k HVPs for the low-rank part)", "10");
     a.addOption("trace-tol", "r", "Stop the trace estimate at this relative standard error", "1e-2");
     a.addOption("trace-max", "n", "Most Hutchinson samples", "200");
     a.addOption("rho", "r", "Perturbation radius relative to ‖θ‖", "0.01");
@@ -125,6 +127,8 @@ int runProbe(const std::vector<std::string>& argv)
     s.eigen.hvp = parseHvpMode(a.value("hvp"));
     s.traceOptions.relativeTolerance = a.number("trace-tol");
     s.traceOptions.maxSamples = static_cast<int>(a.integer("trace-max"));
+    s.traceOptions.estimator = parseTraceEstimator(a.value("trace-estimator"));
+    s.traceOptions.sketchSize = static_cast<int>(a.integer("sketch"));
     s.traceOptions.hvp = s.eigen.hvp;
     s.sharpnessOptions.rho = a.number("rho");
     s.sharpnessOptions.samples = static_cast<int>(a.integer("perturbations"));

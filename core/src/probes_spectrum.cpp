@@ -128,6 +128,20 @@ EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
     return r;
 }
 
+std::string toString(TraceEstimator estimator)
+{
+    return estimator == TraceEstimator::Hutchinson ? "hutchinson" : "hutch++";
+}
+
+TraceEstimator parseTraceEstimator(const std::string& text)
+{
+    if (text == "hutchinson")
+        return TraceEstimator::Hutchinson;
+    if (text == "hutch++" || text == "hutchpp")
+        return TraceEstimator::HutchPlusPlus;
+    throw InputError("unknown trace estimator '" + text + "' (expected hutchinson or hutch++)");
+}
+
 TraceResult hutchinsonTrace(Problem& problem, const TraceOptions& options,
                             const ProgressFn& progress)
 {
@@ -135,26 +149,56 @@ TraceResult hutchinsonTrace(Problem& problem, const TraceOptions& options,
         throw InputError("trace sample bounds need 2 <= min <= max, got min "
                          + std::to_string(options.minSamples) + ", max "
                          + std::to_string(options.maxSamples));
+    const bool plusPlus = options.estimator == TraceEstimator::HutchPlusPlus;
+    if (plusPlus && options.sketchSize < 1)
+        throw InputError("Hutch++ sketch size must be at least 1, got "
+                         + std::to_string(options.sketchSize));
     auto& p = problem.impl();
     TraceResult r;
+    r.estimator = toString(options.estimator);
     CostTracker tracker(p);
     auto gen = makeGenerator(deriveSeed(options.seed, 21));
+    auto rademacher = [&]() {
+        return torch::randint(0, 2, {p.numel}, gen, torch::kFloat32).mul_(2).sub_(1)
+            .to(p.device());
+    };
+    const int sketch = plusPlus ? static_cast<int>(std::min<std::int64_t>(options.sketchSize,
+                                                                          p.numel))
+                                : 0;
+    const int total = 2 * sketch + options.maxSamples;
+    int done = 0;
+    torch::Tensor q; // [P, k] orthonormal basis of the sketched top subspace
+    if (plusPlus) {
+        std::vector<torch::Tensor> ys;
+        for (int i = 0; i < sketch; ++i) {
+            ys.push_back(p.hvp(rademacher(), options.hvp, options.fdEpsilon));
+            reportProgress(progress, ++done, total);
+        }
+        q = std::get<0>(at::linalg_qr(torch::stack(ys, 1), "reduced"));
+        for (int i = 0; i < sketch; ++i) {
+            auto qi = q.select(1, i).contiguous();
+            r.lowRankPart += torch::dot(qi, p.hvp(qi, options.hvp, options.fdEpsilon))
+                                 .item<double>();
+            reportProgress(progress, ++done, total);
+        }
+    }
     double mean = 0.0;
     double m2 = 0.0; // Welford's running sum of squared deviations
     for (int n = 1; n <= options.maxSamples; ++n) {
-        auto z = torch::randint(0, 2, {p.numel}, gen, torch::kFloat32).mul_(2).sub_(1)
-                     .to(p.device());
+        auto z = rademacher();
+        if (plusPlus) // project out the sketched subspace: z ← (I − QQᵀ) z
+            z = z - torch::matmul(q, torch::matmul(q.t(), z));
         const double s = torch::dot(z, p.hvp(z, options.hvp, options.fdEpsilon)).item<double>();
         const double delta = s - mean;
         mean += delta / n;
         m2 += delta * (s - mean);
         r.samples = n;
-        r.estimate = mean;
-        r.history.push_back(mean);
+        r.estimate = r.lowRankPart + mean;
+        r.history.push_back(r.estimate);
         r.standardError = n > 1 ? std::sqrt(m2 / (n - 1) / n) : 0.0;
-        reportProgress(progress, n, options.maxSamples);
+        reportProgress(progress, ++done, total);
         if (n >= options.minSamples
-            && r.standardError <= options.relativeTolerance * std::abs(mean)) {
+            && r.standardError <= options.relativeTolerance * std::abs(r.estimate)) {
             r.converged = true;
             break;
         }

@@ -134,7 +134,7 @@ std::string formatSummary(const ProbeReport& r)
     if (r.lanczos)
         eigenLine(*r.lanczos);
     if (r.trace)
-        o << "  tr(H) (Hutchinson)   " << fmt(r.trace->estimate) << " ± "
+        o << "  tr(H) (" << r.trace->estimator << ")" << std::string(r.trace->estimator.size() < 13 ? 13 - r.trace->estimator.size() : 1, ' ') << fmt(r.trace->estimate) << " ± "
           << fmt(r.trace->standardError, 3) << " (standard error, " << r.trace->samples
           << " samples" << (r.trace->converged ? "" : ", NOT converged") << ")   ["
           << costText(r.trace->cost) << "]\n";

@@ -15,6 +15,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(DirectionKind, {{DirectionKind::Random, "random"},
                                              {DirectionKind::Pca, "pca"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(HvpMode, {{HvpMode::Exact, "exact"},
                                        {HvpMode::FiniteDifference, "fd"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(TraceEstimator, {{TraceEstimator::Hutchinson, "hutchinson"},
+                                              {TraceEstimator::HutchPlusPlus, "hutch++"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(CurvatureMode, {{CurvatureMode::None, "none"},
                                              {CurvatureMode::Grid, "grid"},
                                              {CurvatureMode::Hvp, "hvp"}})
@@ -37,10 +39,11 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EigenOptions, relativeTolerance,
                                                 hvp, fdEpsilon, seed)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EigenResult, method, value, converged, iterations,
                                                 history, errors, cost)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceOptions, relativeTolerance, minSamples,
-                                                maxSamples, hvp, fdEpsilon, seed)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceResult, estimate, standardError, samples,
-                                                converged, history, cost)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceOptions, estimator, sketchSize,
+                                                relativeTolerance, minSamples, maxSamples, hvp,
+                                                fdEpsilon, seed)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceResult, estimator, estimate, standardError,
+                                                lowRankPart, samples, converged, history, cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SharpnessOptions, rho, samples, layerwise, seed)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SharpnessResult, baseLoss, meanIncrease,
                                                 worstIncrease, radius, increases, cost)

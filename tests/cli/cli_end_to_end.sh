@@ -26,7 +26,7 @@ check "info names target" grep -q "target: progression" "$work/info.txt"
   --perturbations 8 --out "$work/report.json" > "$work/probe.txt" 2> "$work/probe.err"
 check "probe exits 0" test $? -eq 0
 check "probe prints λmax" grep -q "λmax (lanczos)" "$work/probe.txt"
-check "probe prints trace" grep -q "tr(H) (Hutchinson)" "$work/probe.txt"
+check "probe prints trace" grep -q "tr(H) (hutch++)" "$work/probe.txt"
 check "probe prints every direction kind" \
   bash -c "grep -q 'FD curvature, random' '$work/probe.txt' && grep -q 'FD curvature, gradient' '$work/probe.txt' && grep -q 'FD curvature, pca' '$work/probe.txt'"
 check "probe JSON is a probe report with consistent λmax" /usr/bin/python3 - "$work/report.json" <<'PY'

@@ -25,6 +25,8 @@ private slots:
     void randomDirectionCurvatureIsBoundedBySpectrum();
     void pcaDirectionCurvatureRunsOnRealData();
     void hutchinsonTraceWithinThreeStandardErrors();
+    void hutchPlusPlusIsExactWhenTheSketchSpansH();
+    void hutchPlusPlusWithinThreeStandardErrors();
     void sharpnessRespectsQuadraticBounds();
     void probesLeaveParametersUnchanged();
     void cancellationStopsAndRestores();
@@ -208,6 +210,7 @@ void TestProbes::hutchinsonTraceWithinThreeStandardErrors()
 {
     auto p = bht::quadraticProblem();
     TraceOptions o;
+    o.estimator = TraceEstimator::Hutchinson;
     o.relativeTolerance = 0.02;
     o.maxSamples = 400;
     const auto r = hutchinsonTrace(p, o);
@@ -216,6 +219,39 @@ void TestProbes::hutchinsonTraceWithinThreeStandardErrors()
              bh::closeMessage(r.estimate, bht::kQuadraticTrace, 3.0 * r.standardError).c_str());
     QCOMPARE(r.cost.hvps, static_cast<std::int64_t>(r.samples));
     QCOMPARE(static_cast<int>(r.history.size()), r.samples);
+}
+
+void TestProbes::hutchPlusPlusIsExactWhenTheSketchSpansH()
+{
+    auto p = bht::quadraticProblem();
+    TraceOptions o;
+    o.estimator = TraceEstimator::HutchPlusPlus;
+    o.sketchSize = 12; // = n: the sketch spans the whole space, the remainder is zero
+    o.minSamples = 2;
+    const auto r = hutchinsonTrace(p, o);
+    BH_COMPARE_TEXT(r.estimator, "hutch++");
+    BH_CLOSE(r.lowRankPart, bht::kQuadraticTrace, 1e-4);
+    BH_CLOSE(r.estimate, bht::kQuadraticTrace, 1e-4);
+    QVERIFY(r.standardError < 1e-3);
+    QCOMPARE(r.cost.hvps, static_cast<std::int64_t>(2 * 12 + r.samples));
+}
+
+void TestProbes::hutchPlusPlusWithinThreeStandardErrors()
+{
+    auto p = bht::quadraticProblem();
+    TraceOptions o;
+    o.estimator = TraceEstimator::HutchPlusPlus;
+    o.sketchSize = 4;
+    o.relativeTolerance = 0.01;
+    o.maxSamples = 400;
+    const auto r = hutchinsonTrace(p, o);
+    QVERIFY(r.converged);
+    QVERIFY(r.lowRankPart > 0.5 * bht::kQuadraticTrace); // the top of the spectrum is captured
+    QVERIFY2(std::abs(r.estimate - bht::kQuadraticTrace) <= 3.0 * r.standardError + 1e-4,
+             bh::closeMessage(r.estimate, bht::kQuadraticTrace, 3.0 * r.standardError).c_str());
+    BH_THROWS(hutchinsonTrace(p, [] { TraceOptions t; t.estimator = TraceEstimator::HutchPlusPlus;
+                                      t.sketchSize = 0; return t; }()),
+              InputError, "Hutch++ sketch size must be at least 1, got 0");
 }
 
 void TestProbes::sharpnessRespectsQuadraticBounds()
@@ -287,6 +323,7 @@ void TestProbes::sameSeedSameNumbers()
     const auto c = topEigenvalueLanczos(p, o);
     QVERIFY(a.history != c.history);
     TraceOptions t;
+    t.estimator = TraceEstimator::Hutchinson;
     t.seed = 5;
     QCOMPARE(hutchinsonTrace(p, t).estimate, hutchinsonTrace(p, t).estimate);
 }
@@ -314,6 +351,8 @@ BH_TEST_MAIN(TestProbes, &TestProbes::lossIsTheQuadraticForm, &TestProbes::gradi
              &TestProbes::randomDirectionCurvatureIsBoundedBySpectrum,
              &TestProbes::pcaDirectionCurvatureRunsOnRealData,
              &TestProbes::hutchinsonTraceWithinThreeStandardErrors,
+             &TestProbes::hutchPlusPlusIsExactWhenTheSketchSpansH,
+             &TestProbes::hutchPlusPlusWithinThreeStandardErrors,
              &TestProbes::sharpnessRespectsQuadraticBounds,
              &TestProbes::probesLeaveParametersUnchanged,
              &TestProbes::cancellationStopsAndRestores, &TestProbes::sameSeedSameNumbers,

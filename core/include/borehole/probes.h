@@ -122,8 +122,18 @@ EigenResult topEigenvaluePower(Problem& problem, const EigenOptions& options,
 EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
                                  const ProgressFn& progress = {});
 
+enum class TraceEstimator {
+    Hutchinson,    ///< zᵀHz over Rademacher z
+    HutchPlusPlus, ///< exact trace on a sketched top subspace + Hutchinson on the rest
+};
+std::string toString(TraceEstimator estimator);
+TraceEstimator parseTraceEstimator(const std::string& text); ///< "hutchinson", "hutch++"
+
 struct TraceOptions
 {
+    TraceEstimator estimator = TraceEstimator::HutchPlusPlus;
+    /// Hutch++: size k of the sketch (2k HVPs go to the low-rank part).
+    int sketchSize = 10;
     /// Stop once standardError / |estimate| falls below this (after minSamples).
     double relativeTolerance = 1e-2;
     int minSamples = 10;
@@ -135,15 +145,20 @@ struct TraceOptions
 
 struct TraceResult
 {
+    std::string estimator; ///< "hutchinson" or "hutch++"
     double estimate = 0.0;
+    /// Standard error of the stochastic part (Hutch++: of the deflated remainder only).
     double standardError = 0.0;
-    int samples = 0;
+    /// Hutch++: tr(QᵀHQ) of the sketched subspace (exact up to the HVPs' accuracy).
+    double lowRankPart = 0.0;
+    int samples = 0; ///< stochastic samples (Hutch++ adds 2·sketchSize HVPs)
     bool converged = false;
     std::vector<double> history; ///< running estimate after each sample
     ProbeCost cost;
 };
 
-/// Hutchinson estimate of tr(H) with Rademacher vectors, and its standard error.
+/// Estimate of tr(H) and its standard error: Hutchinson with Rademacher vectors, or Hutch++
+/// (Meyer et al. 2021), which removes the dominant eigenvalues' variance first.
 TraceResult hutchinsonTrace(Problem& problem, const TraceOptions& options,
                             const ProgressFn& progress = {});
 

@@ -1,0 +1,211 @@
+// Times Borehole's probe kernels on a model and data set and writes what each cost as JSON.
+// bench/run drives it next to the Python twins and prints the ratios.
+#include <borehole/device.h>
+#include <borehole/error.h>
+#include <borehole/landscape.h>
+#include <borehole/report.h>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <random>
+#include <string>
+
+using namespace borehole;
+
+namespace {
+
+struct Args
+{
+    std::string model, data, out = "bench.json", device = "auto", kernels = "all";
+    int grid = 51;
+    int repeats = 5;
+    double tol = 1e-3;
+};
+
+Args parse(int argc, char** argv)
+{
+    Args a;
+    for (int i = 1; i < argc; ++i) {
+        const std::string k = argv[i];
+        auto next = [&]() -> std::string {
+            if (i + 1 >= argc)
+                throw InputError("option " + k + " needs a value");
+            return argv[++i];
+        };
+        if (k == "--model") a.model = next();
+        else if (k == "--data") a.data = next();
+        else if (k == "--out") a.out = next();
+        else if (k == "--device") a.device = next();
+        else if (k == "--kernels") a.kernels = next();
+        else if (k == "--grid") a.grid = std::stoi(next());
+        else if (k == "--repeats") a.repeats = std::stoi(next());
+        else if (k == "--tol") a.tol = std::stod(next());
+        else throw InputError("unknown option " + k);
+    }
+    if (a.model.empty() || a.data.empty())
+        throw InputError("usage: borehole-bench --model M --data D [--out f.json] [--device d] "
+                         "[--grid 51] [--kernels all|gradient,hvp,eigen,trace,surface] [--tol 1e-3]");
+    return a;
+}
+
+bool wants(const Args& a, const std::string& k)
+{
+    return a.kernels == "all" || ("," + a.kernels + ",").find("," + k + ",") != std::string::npos;
+}
+
+nlohmann::json costJson(const ProbeCost& c)
+{
+    return {{"forwards", c.forwards}, {"gradients", c.gradients}, {"hvps", c.hvps},
+            {"seconds", c.seconds}};
+}
+
+double relErr(double v, double ref)
+{
+    return std::abs(v - ref) / std::max(std::abs(ref), 1e-30);
+}
+
+void line(const std::string& name, const ProbeCost& c, double value, double err = NAN)
+{
+    std::printf("borehole %-16s %9.4f s  value %-12.6g rel.err %-9.2e fwd %lld grad %lld hvp %lld\n",
+                name.c_str(), c.seconds, value, err, static_cast<long long>(c.forwards),
+                static_cast<long long>(c.gradients), static_cast<long long>(c.hvps));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    try {
+        const Args a = parse(argc, argv);
+        DatasetOptions d;
+        d.validationFraction = 0.0;
+        d.device = parseDeviceKind(a.device);
+        auto data = Dataset::loadCsv(a.data, d);
+        auto model = Model::load(a.model, d.device);
+        Problem p(model, data, {});
+        nlohmann::json out;
+        out["device"] = p.summary().device;
+        out["torch"] = torchBuildInfo();
+        out["parameters"] = p.parameterCount();
+        out["rows"] = p.summary().probeRows;
+        std::int64_t macs = 0; // multiply-adds of one row's forward pass through 2-D weights
+        for (const auto& info : model.summary().parameters)
+            if (info.shape.size() == 2)
+                macs += info.count;
+        out["forwardFlops"] = 2.0 * static_cast<double>(macs) * p.summary().probeRows;
+        auto& k = out["kernels"];
+        std::printf("%s, %lld parameters, %lld rows, device %s\n", torchBuildInfo().c_str(),
+                    static_cast<long long>(p.parameterCount()),
+                    static_cast<long long>(p.summary().probeRows), p.summary().device.c_str());
+
+        if (wants(a, "gradient")) {
+            lossAndGradient(p);
+            lossAndGradient(p); // warm-up: the TorchScript executor profiles the first runs
+            ProbeCost total;
+            for (int i = 0; i < a.repeats; ++i)
+                total += lossAndGradient(p).cost;
+            ProbeCost one = total;
+            one.seconds /= a.repeats;
+            one.gradients = 1;
+            line("gradient", one, 0.0);
+            k["gradient"] = costJson(one);
+        }
+        std::mt19937 rng(1);
+        std::normal_distribution<float> normal;
+        std::vector<float> v(static_cast<std::size_t>(p.parameterCount()));
+        for (auto& x : v)
+            x = normal(rng);
+        if (wants(a, "hvp")) {
+            for (auto mode : {HvpMode::Exact, HvpMode::FiniteDifference}) {
+                ProbeCost c;
+                hessianVectorProduct(p, v, mode, 1e-3, &c); // warm-up
+                ProbeCost total;
+                for (int i = 0; i < a.repeats; ++i) {
+                    hessianVectorProduct(p, v, mode, 1e-3, &c);
+                    total += c;
+                }
+                total.seconds /= a.repeats;
+                total.forwards /= a.repeats;
+                total.gradients /= a.repeats;
+                total.hvps /= a.repeats;
+                const std::string name = mode == HvpMode::Exact ? "hvp-exact" : "hvp-fd";
+                line(name, total, 0.0);
+                k[name] = costJson(total);
+            }
+        }
+        if (wants(a, "eigen")) {
+            EigenOptions ref;
+            ref.relativeTolerance = 1e-7;
+            ref.maxIterations = 150;
+            const auto r = topEigenvalueLanczos(p, ref);
+            line("eigen-reference", r.cost, r.value);
+            k["eigen-reference"] = costJson(r.cost);
+            k["eigen-reference"]["value"] = r.value;
+            EigenOptions o;
+            o.relativeTolerance = a.tol;
+            o.maxIterations = 100;
+            for (auto [name, method, hvp] :
+                 {std::tuple{"power", 0, HvpMode::Exact}, std::tuple{"lanczos", 1, HvpMode::Exact},
+                  std::tuple{"lanczos-fd", 1, HvpMode::FiniteDifference}}) {
+                o.hvp = hvp;
+                const auto e = method == 0 ? topEigenvaluePower(p, o) : topEigenvalueLanczos(p, o);
+                line(name, e.cost, e.value, relErr(e.value, r.value));
+                k[name] = costJson(e.cost);
+                k[name]["value"] = e.value;
+                k[name]["relativeError"] = relErr(e.value, r.value);
+            }
+        }
+        if (wants(a, "trace")) {
+            TraceOptions ref;
+            ref.estimator = TraceEstimator::HutchPlusPlus;
+            ref.sketchSize = 40;
+            ref.relativeTolerance = 2e-3;
+            ref.maxSamples = 300;
+            const auto r = hutchinsonTrace(p, ref);
+            line("trace-reference", r.cost, r.estimate, r.standardError / r.estimate);
+            k["trace-reference"] = costJson(r.cost);
+            k["trace-reference"]["value"] = r.estimate;
+            k["trace-reference"]["standardError"] = r.standardError;
+            for (int seed = 0; seed < 3; ++seed) {
+                TraceOptions h;
+                h.estimator = TraceEstimator::Hutchinson;
+                h.relativeTolerance = 0.02;
+                h.maxSamples = 100;
+                h.seed = static_cast<std::uint64_t>(seed);
+                TraceOptions pp = h;
+                pp.estimator = TraceEstimator::HutchPlusPlus;
+                pp.sketchSize = 8;
+                for (auto [name, opts] : {std::pair{"hutchinson", h}, std::pair{"hutch++", pp}}) {
+                    const auto t = hutchinsonTrace(p, opts);
+                    const std::string key = std::string("trace-") + name + "-seed" + std::to_string(seed);
+                    line(key, t.cost, t.estimate, relErr(t.estimate, r.estimate));
+                    k[key] = costJson(t.cost);
+                    k[key]["value"] = t.estimate;
+                    k[key]["relativeError"] = relErr(t.estimate, r.estimate);
+                }
+            }
+        }
+        if (wants(a, "surface")) {
+            SurfaceOptions s;
+            s.resolution = a.grid;
+            const auto g = lossPlane(p, s);
+            double lo = g.values[0];
+            for (double x : g.values)
+                lo = std::min(lo, x);
+            line("surface", g.cost, lo);
+            k["surface"] = costJson(g.cost);
+            k["surface"]["value"] = lo;
+            k["surface"]["points"] = g.values.size();
+        }
+        writeFileAtomically(a.out, out.dump(2));
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "borehole-bench: error: " << e.what() << "\n";
+        return 1;
+    }
+}
