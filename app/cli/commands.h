@@ -9,5 +9,7 @@ namespace borehole::cli {
 int runInfo(const std::vector<std::string>& argv);
 int runProbe(const std::vector<std::string>& argv);
 int runSurface(const std::vector<std::string>& argv);
+int runTrain(const std::vector<std::string>& argv);
+int runLrFind(const std::vector<std::string>& argv);
 
 } // namespace borehole::cli

@@ -23,6 +23,8 @@ const std::map<std::string, Command>& commands()
         {"info", {runInfo, "summarise a model and a data set"}},
         {"probe", {runProbe, "curvature probes at the model's parameters"}},
         {"surface", {runSurface, "loss on a 2D plane or 1D line, as JSON and CSV"}},
+        {"train", {runTrain, "train the model: sgd, adam, adamw, sam or curvature-guided lr"}},
+        {"lr-find", {runLrFind, "LR range test: sweep the rate, suggest one"}},
     };
     return table;
 }

@@ -1,0 +1,390 @@
+// The training loop: curvature-guided LR on a quadratic with known λmax = 10, divergence
+// recorded (not thrown), checkpoint/resume equals an uninterrupted run on real data, hooks,
+// determinism, cancellation and the LR range test.
+#include "bh_test.h"
+#include "test_support.h"
+
+#include <borehole/error.h>
+#include <borehole/lr_finder.h>
+#include <borehole/trainer.h>
+
+#include <cfloat>
+#include <filesystem>
+#include <cstdio>
+#include <limits>
+
+using namespace borehole;
+
+namespace {
+
+Problem diabetesProblem(std::uint64_t seed = 0)
+{
+    DatasetOptions d;
+    d.standardizeTargets = true;
+    d.seed = seed;
+    d.device = DeviceKind::Cpu;
+    auto data = Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), d);
+    ProblemOptions o;
+    o.seed = seed;
+    return Problem(Model::load(bht::example("diabetes/diabetes_mlp.pt"), DeviceKind::Cpu), data, o);
+}
+
+std::string tempPath(const std::string& name)
+{
+    return (std::filesystem::temp_directory_path() / ("borehole-test-trainer-" + name)).string();
+}
+
+TrainOptions quadraticOptions(OptimizerKind kind, double lr, std::int64_t steps)
+{
+    TrainOptions t;
+    t.optimizer.kind = kind;
+    t.optimizer.learningRate = lr;
+    t.steps = steps;
+    t.batchSize = 0;
+    t.metric = Metric::Loss;
+    t.validateEvery = 0;
+    return t;
+}
+
+/// Records what the hook context shows and lowers the rate once.
+class RecordingHook : public TrainHook
+{
+public:
+    std::vector<std::int64_t> before;
+    std::vector<std::int64_t> after;
+    std::vector<double> losses;
+    std::vector<double> gradientNorms;
+    double lambda = 0.0;
+
+    void beforeStep(StepContext& c) override
+    {
+        before.push_back(c.step());
+        losses.push_back(c.loss());
+        gradientNorms.push_back(c.gradientNorm());
+        if (c.step() == 3) {
+            lambda = c.estimateLambdaMax(12, HvpMode::Exact);
+            c.setLearningRate(0.01, "test: lower at step 3");
+        }
+    }
+    void afterStep(StepContext& c) override { after.push_back(c.step()); }
+};
+
+} // namespace
+
+class TestTrainer : public QObject
+{
+    Q_OBJECT
+    BH_TEST_FRIEND
+
+private slots:
+    void guidedLrSettlesWithinBound();
+    void plainSgdAtTheSameRateDiverges();
+    void nanLossIsRecordedWithItsStep();
+    void resumeEqualsUninterruptedRun();
+    void cancelledRunWritesACheckpointThatResumes();
+    void checkpointOfAnotherOptimizerIsRejected();
+    void sameSeedSameParameters();
+    void hooksSeeEveryStepAndSetTheRate();
+    void curveAndValidationOnRealData();
+    void lrRangeTestSuggestsAStableRate();
+    void lrRangeTestRejectsBadOptions();
+
+private:
+    bht::Matrix m_a = bht::readMatrix(bht::data("quadratic_A.csv"));
+};
+
+void TestTrainer::guidedLrSettlesWithinBound()
+{
+    auto p = bht::quadraticProblem();
+    auto t = quadraticOptions(OptimizerKind::Guided, 0.5, 60);
+    t.optimizer.guidedFactor = 0.9;
+    t.optimizer.guidedEvery = 5;
+    t.optimizer.guidedIterations = 5;
+    const auto r = train(p, t);
+    QVERIFY2(!r.diverged, r.stopReason.c_str());
+    BH_COMPARE_TEXT(r.stopReason, "completed");
+    QCOMPARE(r.steps, std::int64_t(60));
+    QVERIFY(!r.adjustments.empty());
+    QCOMPARE(r.adjustments.front().step, std::int64_t(1));
+    QVERIFY2(r.adjustments.front().reason.rfind("steep: λmax ", 0) == 0,
+             r.adjustments.front().reason.c_str());
+    BH_CLOSE(r.adjustments.front().oldRate, 0.5, 1e-12);
+    // Every step after the first estimate runs at or below c·2/λ̂ of the latest estimate, and
+    // the estimates approach λmax = 10 (Ritz values never exceed it).
+    double lambda = std::numeric_limits<double>::quiet_NaN();
+    int estimates = 0;
+    for (const auto& point : r.curve) {
+        if (point.step == 0)
+            continue;
+        if (!std::isnan(point.lambdaMax)) {
+            lambda = point.lambdaMax;
+            ++estimates;
+            QVERIFY2(lambda <= 10.0 * (1 + 1e-4), std::to_string(lambda).c_str());
+        }
+        QVERIFY(!std::isnan(lambda));
+        QVERIFY2(point.learningRate <= 0.9 * 2.0 / lambda * (1 + 1e-12),
+                 ("step " + std::to_string(point.step) + " lr " + std::to_string(point.learningRate))
+                     .c_str());
+    }
+    QCOMPARE(estimates, 12);
+    BH_CLOSE(lambda, 10.0, 1e-3);
+    BH_CLOSE(r.finalLearningRate, 0.18, 1e-3);
+    QVERIFY(r.finalTrainLoss < 1e-3 * r.initialTrainLoss);
+    // Probing is counted apart from training: 1 gradient per step; FD-HVPs cost 2 each.
+    QCOMPARE(r.trainingCost.gradients, std::int64_t(60));
+    QVERIFY(r.probeCost.gradients > 0 && r.probeCost.gradients <= 12 * 5 * 2);
+}
+
+void TestTrainer::plainSgdAtTheSameRateDiverges()
+{
+    // lr = 0.5 > 2/λmax = 0.2: the top mode grows by |1 − 0.5·10| = 4 per step. In double
+    // precision, find the first step whose loss (½θᵀAθ, evaluated at θ before the update)
+    // exceeds the float32 range.
+    auto p = bht::quadraticProblem();
+    auto theta = bht::toDouble(p.parameters());
+    std::int64_t expected = 0;
+    for (std::int64_t step = 1; step < 200 && expected == 0; ++step) {
+        const auto g = bht::multiply(m_a, theta);
+        if (0.5 * bht::dot(theta, g) > FLT_MAX)
+            expected = step;
+        for (std::size_t i = 0; i < theta.size(); ++i)
+            theta[i] -= 0.5 * g[i];
+    }
+    QVERIFY(expected > 10);
+    const auto r = train(p, quadraticOptions(OptimizerKind::Sgd, 0.5, 200));
+    QVERIFY(r.diverged);
+    // θᵀAθ may overflow one step before ½θᵀAθ does.
+    const bool named = r.stopReason == "diverged: loss is Inf at step " + std::to_string(expected)
+                       || r.stopReason
+                              == "diverged: loss is Inf at step " + std::to_string(expected - 1);
+    QVERIFY2(named, r.stopReason.c_str());
+    QVERIFY(r.steps < 200);
+    QVERIFY(std::isinf(r.curve.back().trainLoss));
+}
+
+void TestTrainer::nanLossIsRecordedWithItsStep()
+{
+    auto p = bht::quadraticProblem();
+    auto theta = p.parameters();
+    theta[3] = std::numeric_limits<float>::quiet_NaN();
+    p.setParameters(theta);
+    const auto r = train(p, quadraticOptions(OptimizerKind::Adam, 0.1, 20));
+    QVERIFY(r.diverged);
+    BH_COMPARE_TEXT(r.stopReason, "diverged: loss is NaN at step 1");
+    QCOMPARE(r.steps, std::int64_t(1));
+    QCOMPARE(r.curve.size(), std::size_t(2));
+    QVERIFY(std::isnan(r.curve.back().trainLoss));
+}
+
+void TestTrainer::resumeEqualsUninterruptedRun()
+{
+    const std::string path = tempPath("resume.ckpt");
+    for (auto kind : {OptimizerKind::Adam, OptimizerKind::Guided, OptimizerKind::Sam}) {
+        TrainOptions t;
+        t.optimizer.kind = kind;
+        t.optimizer.learningRate = kind == OptimizerKind::Adam ? 1e-3 : 0.05;
+        t.optimizer.momentum = kind == OptimizerKind::Adam ? 0.0 : 0.9;
+        t.optimizer.guidedEvery = 7;
+        t.batchSize = 32;
+        t.seed = 5;
+        t.validateEvery = 10;
+        t.steps = 50; // crosses an epoch boundary (353 rows: 12 batches per epoch)
+        auto whole = diabetesProblem();
+        const auto full = train(whole, t);
+
+        auto first = diabetesProblem();
+        auto part = t;
+        part.steps = 23;
+        part.checkpointPath = path;
+        train(first, part);
+
+        auto second = diabetesProblem(); // a fresh process: parameters as loaded
+        auto rest = t;
+        rest.resumePath = path;
+        const auto resumed = train(second, rest);
+        QVERIFY2(second.parameters() == whole.parameters(), toString(kind).c_str());
+        QCOMPARE(resumed.resumedFromStep, std::int64_t(23));
+        QCOMPARE(resumed.steps, std::int64_t(50));
+        QCOMPARE(resumed.curve.size(), full.curve.size());
+        BH_CLOSE(resumed.finalValidationMetric, full.finalValidationMetric, 1e-12);
+        BH_CLOSE(resumed.initialTrainLoss, full.initialTrainLoss, 1e-12);
+        QCOMPARE(resumed.adjustments.size(), full.adjustments.size());
+        QCOMPARE(resumed.trainingCost.gradients, full.trainingCost.gradients);
+        QCOMPARE(resumed.probeCost.gradients, full.probeCost.gradients);
+    }
+    std::remove(path.c_str());
+}
+
+void TestTrainer::cancelledRunWritesACheckpointThatResumes()
+{
+    const std::string path = tempPath("cancel.ckpt");
+    TrainOptions t;
+    t.optimizer.kind = OptimizerKind::Sgd;
+    t.optimizer.learningRate = 0.05;
+    t.optimizer.momentum = 0.9;
+    t.optimizer.nesterov = true;
+    t.steps = 30;
+    t.checkpointPath = path;
+    auto p = diabetesProblem();
+    bool threw = false;
+    try {
+        train(p, t, [](int done, int) { return done < 11; });
+    } catch (const CancelledError&) {
+        threw = true;
+    }
+    QVERIFY(threw);
+    auto q = diabetesProblem();
+    auto rest = t;
+    rest.checkpointPath.clear();
+    rest.resumePath = path;
+    const auto resumed = train(q, rest);
+    QCOMPARE(resumed.resumedFromStep, std::int64_t(11));
+    auto whole = diabetesProblem();
+    auto plain = t;
+    plain.checkpointPath.clear();
+    train(whole, plain);
+    QVERIFY(q.parameters() == whole.parameters());
+    std::remove(path.c_str());
+}
+
+void TestTrainer::checkpointOfAnotherOptimizerIsRejected()
+{
+    const std::string path = tempPath("other.ckpt");
+    auto p = bht::quadraticProblem();
+    auto t = quadraticOptions(OptimizerKind::Adam, 0.01, 3);
+    t.checkpointPath = path;
+    train(p, t);
+    auto q = bht::quadraticProblem();
+    auto u = quadraticOptions(OptimizerKind::Sgd, 0.01, 5);
+    u.resumePath = path;
+    BH_THROWS(train(q, u), InputError,
+              path + ": checkpoint was written by optimizer adam (adam), not sgd (sgd)");
+    auto d = diabetesProblem();
+    u.optimizer.kind = OptimizerKind::Adam;
+    BH_THROWS(train(d, u), InputError,
+              path + ": checkpoint tensor 'parameters' has 12 float32 values, expected 1441 "
+                     "float32");
+    const std::string bogus = bht::data("four_features.csv");
+    u.resumePath = bogus;
+    BH_THROWS(train(d, u), InputError, bogus + ": not a Borehole checkpoint");
+    std::remove(path.c_str());
+}
+
+void TestTrainer::sameSeedSameParameters()
+{
+    TrainOptions t;
+    t.optimizer.learningRate = 0.05;
+    t.epochs = 2;
+    t.batchSize = 40;
+    t.seed = 3;
+    auto a = diabetesProblem();
+    auto b = diabetesProblem();
+    auto c = diabetesProblem();
+    const auto ra = train(a, t);
+    train(b, t);
+    t.seed = 4;
+    train(c, t);
+    QCOMPARE(ra.steps, std::int64_t(2 * 9)); // ceil(353 / 40) = 9 steps per epoch
+    QVERIFY(a.parameters() == b.parameters());
+    QVERIFY(a.parameters() != c.parameters());
+}
+
+void TestTrainer::hooksSeeEveryStepAndSetTheRate()
+{
+    auto p = bht::quadraticProblem();
+    auto hook = std::make_shared<RecordingHook>();
+    auto t = quadraticOptions(OptimizerKind::Sgd, 0.05, 6);
+    t.hooks.push_back(hook);
+    const auto theta0 = bht::toDouble(p.parameters());
+    const auto r = train(p, t);
+    QCOMPARE(hook->before, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6}));
+    QCOMPARE(hook->after, hook->before);
+    BH_CLOSE(hook->losses[0], 0.5 * bht::dot(theta0, bht::multiply(m_a, theta0)), 1e-5);
+    BH_CLOSE(hook->gradientNorms[0], bht::norm(bht::multiply(m_a, theta0)), 1e-5);
+    BH_CLOSE(hook->lambda, 10.0, 1e-4);
+    QCOMPARE(r.adjustments.size(), std::size_t(1));
+    QCOMPARE(r.adjustments[0].step, std::int64_t(3));
+    BH_CLOSE(r.adjustments[0].oldRate, 0.05, 1e-12);
+    BH_CLOSE(r.adjustments[0].newRate, 0.01, 1e-12);
+    BH_COMPARE_TEXT(r.adjustments[0].reason, "test: lower at step 3");
+    BH_CLOSE(r.curve[2].learningRate, 0.05, 1e-12); // step 2
+    BH_CLOSE(r.curve[3].learningRate, 0.01, 1e-12); // step 3 uses the new rate
+    QCOMPARE(r.probeCost.hvps, std::int64_t(12));
+    QCOMPARE(r.trainingCost.gradients, std::int64_t(6));
+    QCOMPARE(r.trainingCost.hvps, std::int64_t(0));
+}
+
+void TestTrainer::curveAndValidationOnRealData()
+{
+    auto p = diabetesProblem();
+    TrainOptions t;
+    t.optimizer.kind = OptimizerKind::AdamW;
+    t.optimizer.learningRate = 1e-3;
+    t.optimizer.weightDecay = 0.01;
+    t.steps = 25;
+    t.validateEvery = 10;
+    t.logEvery = 5;
+    t.snapshotEvery = 10;
+    const auto r = train(p, t);
+    BH_COMPARE_TEXT(r.stopReason, "completed");
+    // Points at 0 and every 5 steps; validation at 0, 10, 20 and the end.
+    QCOMPARE(r.curve.size(), std::size_t(6));
+    QCOMPARE(r.curve[2].step, std::int64_t(10));
+    QVERIFY(!std::isnan(r.curve[2].validationMetric) && !std::isnan(r.curve[2].fullTrainLoss));
+    QVERIFY(std::isnan(r.curve[1].validationMetric));
+    BH_CLOSE(r.curve.back().validationMetric, r.finalValidationMetric, 1e-12);
+    BH_CLOSE(r.finalValidationMetric, p.validationMetric(Metric::Mse), 1e-9);
+    BH_CLOSE(r.finalTrainLoss, p.loss(), 1e-9);
+    BH_CLOSE(r.curve[0].validationMetric, diabetesProblem().validationMetric(Metric::Mse), 1e-9);
+    QCOMPARE(r.snapshots.size(), std::size_t(2));
+    QCOMPARE(r.snapshots[0].size(), std::size_t(1441));
+    QVERIFY(r.finalTrainLoss < r.initialTrainLoss);
+}
+
+void TestTrainer::lrRangeTestSuggestsAStableRate()
+{
+    auto p = bht::quadraticProblem();
+    const auto before = p.parameters();
+    LrFinderOptions o;
+    o.minRate = 1e-4;
+    o.maxRate = 10.0;
+    o.steps = 100;
+    o.batchSize = 0;
+    const auto r = findLearningRate(p, o);
+    QVERIFY(p.parameters() == before);
+    QVERIFY2(r.diverged, r.stopReason.c_str());
+    QVERIFY(r.rates.size() < 100);
+    BH_CLOSE(r.rates[1] / r.rates[0], std::pow(1e5, 1.0 / 99.0), 1e-9);
+    QVERIFY2(r.suggestion > 1e-3 && r.suggestion < 2.0 / 10.0,
+             std::to_string(r.suggestion).c_str());
+    // The stop comes after the rate crossed the divergence threshold 2/λmax.
+    QVERIFY(r.rates.back() > 0.2);
+}
+
+void TestTrainer::lrRangeTestRejectsBadOptions()
+{
+    auto p = bht::quadraticProblem();
+    LrFinderOptions o;
+    o.minRate = 1.0;
+    o.maxRate = 0.1;
+    BH_THROWS(findLearningRate(p, o), InputError, "LR range needs 0 < min < max, got min 1, max 0.1");
+    o.maxRate = 10.0;
+    o.optimizer.kind = OptimizerKind::Guided;
+    BH_THROWS(findLearningRate(p, o), InputError,
+              "the LR range test sweeps the rate itself; use sgd, adam, adamw or sam");
+}
+
+BH_TEST_MAIN(TestTrainer, &TestTrainer::guidedLrSettlesWithinBound,
+             &TestTrainer::plainSgdAtTheSameRateDiverges,
+             &TestTrainer::nanLossIsRecordedWithItsStep,
+             &TestTrainer::resumeEqualsUninterruptedRun,
+             &TestTrainer::cancelledRunWritesACheckpointThatResumes,
+             &TestTrainer::checkpointOfAnotherOptimizerIsRejected,
+             &TestTrainer::sameSeedSameParameters, &TestTrainer::hooksSeeEveryStepAndSetTheRate,
+             &TestTrainer::curveAndValidationOnRealData,
+             &TestTrainer::lrRangeTestSuggestsAStableRate,
+             &TestTrainer::lrRangeTestRejectsBadOptions)
+
+#ifdef BOREHOLE_TEST_WITH_QT
+#include "test_trainer.moc"
+#endif
