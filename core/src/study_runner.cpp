@@ -1,0 +1,611 @@
+// The study loop: probe runs per configuration, the resumable runner, meta-model fits, ranking,
+// target mode and the active loop of follow-up full runs. Uses core's public API only (no torch
+// here), so it compiles quickly.
+#include "borehole/error.h"
+#include "borehole/study_runner.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace borehole {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// Throws CancelledError when the callback asks to stop.
+void checkProgress(const ProgressFn& progress, int done, int total)
+{
+    if (progress && !progress(done, total))
+        throw CancelledError();
+}
+
+double seconds(std::chrono::steady_clock::time_point since)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+/// Puts θ back to θ₀ whatever happens.
+class RestoreTheta
+{
+public:
+    RestoreTheta(Problem& p, const std::vector<float>& theta0) : m_problem(p), m_theta0(theta0) {}
+    ~RestoreTheta()
+    {
+        try {
+            m_problem.setParameters(m_theta0);
+        } catch (...) { // never throw from a destructor; the size cannot differ here anyway
+        }
+    }
+
+private:
+    Problem& m_problem;
+    const std::vector<float>& m_theta0;
+};
+
+std::vector<float> scaled(const std::vector<float>& theta0, double s)
+{
+    std::vector<float> out(theta0);
+    if (s != 1.0)
+        for (auto& v : out)
+            v = static_cast<float>(v * s);
+    return out;
+}
+
+std::string kindName(DirectionKind k)
+{
+    return k == DirectionKind::Random ? "random" : k == DirectionKind::Gradient ? "gradient" : "pca";
+}
+
+double signedLog(double x)
+{
+    return std::copysign(std::log1p(std::abs(x)), x);
+}
+
+/// Outcome in the units the meta-model fits: log for mse/mae (positive, spans decades).
+double transformOutcome(Metric m, double y)
+{
+    return higherIsBetter(m) || m == Metric::Loss ? y : std::log(std::max(y, 1e-12));
+}
+
+double untransformOutcome(Metric m, double t)
+{
+    return higherIsBetter(m) || m == Metric::Loss ? t : std::exp(t);
+}
+
+/// Goodness in fitted units: higher is better.
+double goodness(Metric m, double t)
+{
+    return higherIsBetter(m) ? t : -t;
+}
+
+std::int64_t trainRowsOf(const StudyStore& store)
+{
+    const std::string v = store.info("train_rows");
+    return v.empty() ? 0 : std::stoll(v);
+}
+
+double fullRunCostOf(const StudySpec& spec, const Hyperparameters& h, std::int64_t trainRows)
+{
+    const std::int64_t batch = trainRows > 0 ? std::min(h.batchSize, trainRows) : h.batchSize;
+    double steps = static_cast<double>(spec.fullRun.steps);
+    if (steps <= 0)
+        steps = static_cast<double>(spec.fullRun.epochs)
+                * (trainRows > 0 ? std::ceil(static_cast<double>(trainRows) / batch) : 1.0);
+    return steps * static_cast<double>(batch) * (h.samRho > 0.0 ? 2.0 : 1.0);
+}
+
+} // namespace
+
+ConfigurationFeatures probeConfiguration(Problem& problem, const std::vector<float>& theta0,
+                                         const Hyperparameters& h, const ProbeBudget& b,
+                                         Metric metric, std::uint64_t seed,
+                                         const ProgressFn& progress)
+{
+    ConfigurationFeatures f;
+    RestoreTheta restore(problem, theta0);
+    problem.setParameters(scaled(theta0, h.initScale));
+
+    const int steps = 2 + (b.eigenIterations > 0) + (b.traceSamples > 0)
+                      + static_cast<int>(b.directionKinds.size()) + (b.perturbations > 0);
+    int step = 0;
+    auto next = [&]() { return ProgressScope(progress, step++, steps).callback(); };
+
+    TrainOptions t;
+    t.optimizer = optimizerOptions(h);
+    t.steps = b.burstSteps;
+    t.batchSize = h.batchSize;
+    t.validateEvery = 0;
+    t.metric = metric;
+    t.seed = seed;
+    t.stopOnNonFinite = true;
+    const TrainResult burst = train(problem, t, next());
+    f.burstCost = burst.trainingCost;
+    f.burstCost += burst.probeCost;
+    f.burstCost.seconds = burst.seconds;
+    auto fail = [&](const std::string& why) {
+        f.failed = true;
+        f.reason = why;
+        return f;
+    };
+    if (burst.diverged)
+        return fail(burst.stopReason.empty() ? "diverged during the burst" : burst.stopReason);
+    if (!std::isfinite(burst.finalTrainLoss))
+        return fail("loss is not finite after the burst");
+
+    const auto start = std::chrono::steady_clock::now();
+    auto& v = f.values;
+    v["burst_initial_loss"] = burst.initialTrainLoss;
+    v["burst_final_loss"] = burst.finalTrainLoss;
+    v["burst_loss_delta"] = burst.finalTrainLoss - burst.initialTrainLoss;
+    v["burst_log_loss_ratio"] =
+        burst.initialTrainLoss > 0.0 && burst.finalTrainLoss > 0.0
+            ? std::log(burst.finalTrainLoss / burst.initialTrainLoss)
+            : kNaN;
+    try {
+        const LossGradient g = lossAndGradient(problem);
+        f.probeCost += g.cost;
+        v["gradient_norm"] = g.gradientNorm;
+        v["burst_validation_metric"] = problem.validationMetric(metric);
+        checkProgress(next(), 1, 1);
+        if (b.eigenIterations > 0) {
+            EigenOptions e;
+            e.maxIterations = b.eigenIterations;
+            e.relativeTolerance = 1e-4;
+            e.hvp = b.hvp;
+            e.fdEpsilon = b.epsilon;
+            e.seed = seed + 11;
+            const EigenResult r = topEigenvalueLanczos(problem, e, next());
+            f.probeCost += r.cost;
+            v["lambda_max"] = r.value;
+            const double beta = h.optimizer == OptimizerKind::Sgd ? h.momentum : 0.0;
+            v["lr_lambda_max"] = h.learningRate * r.value;
+            v["eos_bound"] = stabilityBound(h.learningRate, beta);
+            v["eos_ratio"] = r.value / stabilityBound(h.learningRate, beta);
+        }
+        if (b.traceSamples > 0) {
+            TraceOptions o;
+            o.estimator = TraceEstimator::Hutchinson; // Hutch++ needs more HVPs than a burst budget
+            o.minSamples = b.traceSamples;
+            o.maxSamples = b.traceSamples;
+            o.hvp = b.hvp;
+            o.fdEpsilon = b.epsilon;
+            o.seed = seed + 12;
+            const TraceResult r = hutchinsonTrace(problem, o, next());
+            f.probeCost += r.cost;
+            v["trace"] = r.estimate;
+        }
+        for (const auto kind : b.directionKinds) {
+            CurvatureOptions o;
+            o.kind = kind;
+            o.count = b.directions;
+            o.epsilon = b.epsilon;
+            o.pcaSamples = std::max(8, b.directions + 2);
+            o.seed = seed + 13;
+            const CurvatureResult r = finiteDifferenceCurvature(problem, o, next());
+            f.probeCost += r.cost;
+            v["curvature_" + kindName(kind)] = r.meanDirectional;
+        }
+        if (b.perturbations > 0) {
+            SharpnessOptions o;
+            o.rho = b.perturbationRadius;
+            o.samples = b.perturbations;
+            o.seed = seed + 14;
+            const SharpnessResult r = perturbationSensitivity(problem, o, next());
+            f.probeCost += r.cost;
+            v["sharpness"] = r.meanIncrease;
+        }
+    } catch (const CancelledError&) {
+        throw;
+    } catch (const Error& e) {
+        f.probeCost.seconds = seconds(start);
+        return fail(std::string("probe failed after the burst: ") + e.what());
+    }
+    f.probeCost.seconds = seconds(start);
+    for (const auto& [name, value] : v)
+        if (!std::isfinite(value) && name != "burst_log_loss_ratio")
+            return fail(name + " is not finite after the burst");
+    return f;
+}
+
+TrainResult fullTrainingRun(Problem& problem, const std::vector<float>& theta0,
+                            const Hyperparameters& h, const FullRunSpec& run, Metric metric,
+                            std::uint64_t seed, const ProgressFn& progress)
+{
+    RestoreTheta restore(problem, theta0);
+    problem.setParameters(scaled(theta0, h.initScale));
+    TrainOptions t;
+    t.optimizer = optimizerOptions(h);
+    t.steps = run.steps;
+    t.epochs = run.epochs;
+    t.batchSize = h.batchSize;
+    t.validateEvery = run.validateEvery;
+    t.metric = metric;
+    t.seed = seed;
+    t.stopOnNonFinite = true;
+    return train(problem, t, progress);
+}
+
+void prepareStudy(StudyStore& store, const StudySpec& spec)
+{
+    const std::string stored = store.specJson();
+    const std::string wanted = toJson(spec);
+    if (stored.empty()) {
+        store.initialise(spec, sampleConfigurations(spec));
+        return;
+    }
+    if (stored != wanted) {
+        // Name the first differing top-level key, so the user sees what changed.
+        const json a = json::parse(stored), b = json::parse(wanted);
+        std::string key;
+        for (auto it = b.begin(); it != b.end() && key.empty(); ++it)
+            if (!a.contains(it.key()) || a[it.key()] != it.value())
+                key = it.key();
+        throw InputError(store.path() + ": holds a different study spec (" + key
+                         + " differs); use a new --db file or the stored spec");
+    }
+}
+
+StudySpec storedSpec(const StudyStore& store)
+{
+    const std::string text = store.specJson();
+    if (text.empty())
+        throw InputError(store.path() + ": holds no study yet (run 'borehole-cli study run "
+                                        "spec.json --db " + store.path() + "' first)");
+    return parseStudySpec(text, store.path() + " (stored spec)");
+}
+
+StudyRunSummary runStudy(StudyStore& store, Problem& problem, const StudyRunOptions& options,
+                         const ProgressFn& progress)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const StudySpec spec = storedSpec(store);
+    StudyRunSummary summary;
+    summary.recovered = store.recoverInterrupted();
+    store.setInfo("train_rows", std::to_string(problem.data().summary().trainRows));
+    store.setInfo("parameter_count", std::to_string(problem.parameterCount()));
+    const std::vector<float> theta0 = problem.parameters();
+    RestoreTheta restore(problem, theta0);
+
+    const auto configs = store.configurations();
+    const int total = static_cast<int>(configs.size());
+    int finished = 0;
+    for (const auto& c : configs)
+        finished += c.status == RunStatus::Done || c.status == RunStatus::Failed;
+    checkProgress(progress, finished, total);
+    for (const auto& c : configs) {
+        if (c.status != RunStatus::Pending)
+            continue;
+        if (options.limit > 0 && summary.probed >= options.limit)
+            break;
+        store.markRunning(c.id);
+        ConfigurationFeatures f;
+        try {
+            const ProgressScope scope(progress, finished, total);
+            f = probeConfiguration(problem, theta0, c.hyper, spec.probe, spec.metric, spec.seed,
+                                   scope.callback());
+        } catch (const CancelledError&) {
+            store.markPending(c.id);
+            throw;
+        } catch (...) {
+            store.markPending(c.id); // an I/O or programming error: leave it to a later run
+            throw;
+        }
+        store.finish(c.id, f);
+        ++finished;
+        ++summary.probed;
+        summary.failed += f.failed;
+        if (options.onFinished)
+            if (auto record = store.configuration(c.id))
+                options.onFinished(*record);
+        checkProgress(progress, finished, total);
+    }
+    summary.remaining = store.counts().pending;
+    summary.seconds = seconds(start);
+    return summary;
+}
+
+std::vector<std::string> metaModelInputNames(const std::vector<ConfigurationRecord>& done)
+{
+    std::vector<std::string> names = encodedHyperparameterNames();
+    std::set<std::string> features;
+    for (const auto& r : done)
+        if (r.status == RunStatus::Done)
+            for (const auto& [k, v] : r.features)
+                features.insert(k);
+    // burst_log_loss_ratio carries the same information as the delta on a log scale; eos_bound
+    // is a function of the hyperparameters already encoded.
+    features.erase("eos_bound");
+    names.insert(names.end(), features.begin(), features.end());
+    return names;
+}
+
+std::vector<double> metaModelInput(const ConfigurationRecord& r,
+                                   const std::vector<std::string>& names)
+{
+    std::vector<double> row = encodeHyperparameters(r.hyper);
+    for (std::size_t i = row.size(); i < names.size(); ++i) {
+        const auto it = r.features.find(names[i]);
+        row.push_back(it == r.features.end() ? kNaN : signedLog(it->second));
+    }
+    return row;
+}
+
+double proxyScore(const ConfigurationRecord& r)
+{
+    if (r.status != RunStatus::Done)
+        return kNaN;
+    const auto loss = r.features.find("burst_final_loss");
+    if (loss == r.features.end())
+        return kNaN;
+    double score = -std::log(std::max(loss->second, 1e-12));
+    const auto eos = r.features.find("eos_ratio");
+    if (r.hyper.optimizer == OptimizerKind::Sgd && eos != r.features.end() && eos->second > 1.0)
+        score -= std::log(eos->second);
+    return score;
+}
+
+namespace {
+
+/// Latest finished full run per configuration id.
+std::map<std::int64_t, FullRunRecord> latestRuns(const StudyStore& store)
+{
+    std::map<std::int64_t, FullRunRecord> out;
+    for (auto& r : store.fullRuns())
+        if (r.status == RunStatus::Done || r.status == RunStatus::Failed)
+            out[r.configurationId] = r;
+    return out;
+}
+
+} // namespace
+
+MetaModelRecord refitMetaModel(StudyStore& store, const StudySpec& spec,
+                               const StudyModelOptions& options)
+{
+    const auto configs = store.configurations();
+    std::vector<const ConfigurationRecord*> done;
+    for (const auto& c : configs)
+        if (c.status == RunStatus::Done)
+            done.push_back(&c);
+    if (done.size() < 3)
+        throw InputError(store.path() + ": the meta-model needs at least 3 probed configurations, "
+                                        "got " + std::to_string(done.size()));
+    const auto names = metaModelInputNames(configs);
+    const auto runs = latestRuns(store);
+
+    // Outcomes in fitted units; a diverged full run counts as the worst finite outcome seen.
+    std::map<std::int64_t, double> outcome;
+    double worst = kNaN;
+    for (const auto& [id, r] : runs)
+        if (r.status == RunStatus::Done && std::isfinite(r.outcome)) {
+            const double t = transformOutcome(spec.metric, r.outcome);
+            outcome[id] = t;
+            if (!std::isfinite(worst) || goodness(spec.metric, t) < goodness(spec.metric, worst))
+                worst = t;
+        }
+    const bool outcomeModel = static_cast<int>(outcome.size()) >= options.minOutcomes;
+    if (outcomeModel)
+        for (const auto& [id, r] : runs)
+            if (!outcome.count(id))
+                outcome[id] = worst;
+
+    std::vector<std::vector<double>> x, all;
+    std::vector<double> y;
+    for (const auto* c : done) {
+        all.push_back(metaModelInput(*c, names));
+        if (outcomeModel) {
+            const auto it = outcome.find(c->id);
+            if (it == outcome.end())
+                continue;
+            x.push_back(all.back());
+            y.push_back(it->second);
+        } else {
+            x.push_back(all.back());
+            y.push_back(proxyScore(*c));
+        }
+    }
+    const MetaModel model = MetaModel::fit(x, y, options.ensemble);
+    const auto predictions = model.predict(all);
+
+    MetaModelRecord rec;
+    rec.kind = outcomeModel ? "outcome" : "proxy";
+    rec.members = options.ensemble.members;
+    rec.trainingRows = model.trainingRows();
+    rec.validationRmse = model.validation().rmse;
+    rec.validationSpearman = model.validation().spearman;
+    json details{{"inputs", names},
+                 {"target", outcomeModel ? (higherIsBetter(spec.metric) ? "outcome" : "log outcome")
+                                         : "proxy score"},
+                 {"metric", spec.metric == Metric::Mse   ? "mse"
+                            : spec.metric == Metric::Mae ? "mae"
+                                                         : "accuracy"},
+                 {"validation_mae", std::isfinite(model.validation().mae)
+                                        ? json(model.validation().mae)
+                                        : json(nullptr)},
+                 {"validation_rows", model.validation().rows},
+                 {"model", json::parse(model.toJson())}};
+    rec.detailsJson = details.dump();
+    for (std::size_t i = 0; i < done.size(); ++i) {
+        Prediction p;
+        p.configurationId = done[i]->id;
+        if (outcomeModel) {
+            p.mean = untransformOutcome(spec.metric, predictions[i].mean);
+            // Spread in metric units: half the width of the ±1σ band mapped back.
+            p.std = 0.5 * std::abs(untransformOutcome(spec.metric,
+                                                      predictions[i].mean + predictions[i].std)
+                                   - untransformOutcome(spec.metric,
+                                                        predictions[i].mean - predictions[i].std));
+            p.promisingness = goodness(spec.metric, predictions[i].mean);
+        } else {
+            p.mean = kNaN;
+            p.std = predictions[i].std;
+            p.promisingness = predictions[i].mean;
+        }
+        rec.predictions.push_back(p);
+    }
+    rec.version = store.addMetaModel(rec);
+    return rec;
+}
+
+StudyRanking rankStudy(const StudyStore& store, const StudySpec& spec)
+{
+    StudyRanking ranking;
+    ranking.model = store.latestMetaModel();
+    std::map<std::int64_t, Prediction> predicted;
+    if (ranking.model)
+        for (const auto& p : ranking.model->predictions)
+            predicted[p.configurationId] = p;
+    const auto runs = latestRuns(store);
+    const std::int64_t trainRows = trainRowsOf(store);
+    for (auto& c : store.configurations()) {
+        RankedConfiguration row;
+        row.predicted = kNaN;
+        row.predictedStd = kNaN;
+        row.promisingness = kNaN;
+        if (const auto it = predicted.find(c.id); it != predicted.end() && c.status == RunStatus::Done) {
+            row.predicted = it->second.mean;
+            row.predictedStd = it->second.std;
+            row.promisingness = it->second.promisingness;
+        } else if (c.status == RunStatus::Done) {
+            row.promisingness = proxyScore(c); // probed after the latest fit
+        }
+        if (const auto it = runs.find(c.id); it != runs.end()) {
+            row.fullRunFailed = it->second.status == RunStatus::Failed;
+            if (!row.fullRunFailed)
+                row.outcome = it->second.outcome;
+        }
+        row.fullRunCost = fullRunCostOf(spec, c.hyper, trainRows);
+        row.record = std::move(c);
+        ranking.rows.push_back(std::move(row));
+    }
+    std::stable_sort(ranking.rows.begin(), ranking.rows.end(), [](const auto& a, const auto& b) {
+        const bool fa = std::isfinite(a.promisingness), fb = std::isfinite(b.promisingness);
+        if (fa != fb)
+            return fa;
+        return fa && a.promisingness > b.promisingness;
+    });
+    if (ranking.model) {
+        ranking.model->predictions.clear();
+        const json details = json::parse(ranking.model->detailsJson);
+        ranking.logUnits = details.value("target", std::string()) == "log outcome";
+    }
+    return ranking;
+}
+
+double StudyRanking::fittedSpread(const RankedConfiguration& row) const
+{
+    if (!std::isfinite(row.predictedStd))
+        return kNaN;
+    // std was stored as e^μ·sinh(σ) (half the ±1σ band) and the mean as e^μ.
+    return logUnits ? std::asinh(row.predictedStd / row.predicted) : row.predictedStd;
+}
+
+std::vector<TargetCandidate> targetCandidates(const StudyRanking& ranking,
+                                              const OutcomeTarget& target, double minProbability)
+{
+    if (!ranking.model || ranking.model->kind != "outcome")
+        throw InputError("target mode needs a meta-model fitted on full-run outcomes; run "
+                         "'borehole-cli study train' first");
+    const bool logUnits = ranking.logUnits;
+    const double validation = std::isfinite(ranking.model->validationRmse)
+                                  ? ranking.model->validationRmse
+                                  : 0.0;
+    auto toFitted = [&](double v) { return logUnits ? std::log(std::max(v, 1e-12)) : v; };
+    std::vector<TargetCandidate> out;
+    for (const auto& row : ranking.rows) {
+        TargetCandidate c;
+        c.row = row;
+        if (row.outcome) {
+            c.probability = target.met(*row.outcome) ? 1.0 : 0.0;
+        } else if (row.fullRunFailed || !std::isfinite(row.predicted)) {
+            continue;
+        } else {
+            const double mu = toFitted(row.predicted);
+            const double ensemble = ranking.fittedSpread(row);
+            const double sigma = std::max(std::sqrt(ensemble * ensemble + validation * validation),
+                                          1e-9);
+            const double z = (toFitted(target.threshold) - mu) / sigma;
+            c.probability = target.atMost ? normalCdf(z) : 1.0 - normalCdf(z);
+        }
+        if (c.probability >= minProbability)
+            out.push_back(std::move(c));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        if (a.row.fullRunCost != b.row.fullRunCost)
+            return a.row.fullRunCost < b.row.fullRunCost;
+        return a.probability > b.probability;
+    });
+    return out;
+}
+
+std::vector<std::int64_t> selectForFullRuns(const StudyRanking& ranking, int count, double kappa)
+{
+    const bool outcomeModel = ranking.model && ranking.model->kind == "outcome";
+    std::vector<std::pair<double, std::int64_t>> scored;
+    for (const auto& row : ranking.rows) {
+        if (row.record.status != RunStatus::Done || row.outcome || row.fullRunFailed
+            || !std::isfinite(row.promisingness))
+            continue;
+        double score = row.promisingness;
+        if (outcomeModel && std::isfinite(row.predictedStd))
+            score += kappa * ranking.fittedSpread(row);
+        scored.emplace_back(score, row.record.id);
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::int64_t> out;
+    for (std::size_t i = 0; i < scored.size() && static_cast<int>(i) < count; ++i)
+        out.push_back(scored[i].second);
+    return out;
+}
+
+FollowUpSummary trainFollowUps(StudyStore& store, Problem& problem, int perRound, int rounds,
+                               const StudyModelOptions& options, const ProgressFn& progress)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const StudySpec spec = storedSpec(store);
+    store.recoverInterrupted();
+    const std::vector<float> theta0 = problem.parameters();
+    RestoreTheta restore(problem, theta0);
+    FollowUpSummary summary;
+    const int total = perRound * rounds;
+    int done = 0;
+    for (int round = 0; round < rounds; ++round) {
+        if (!store.latestMetaModel())
+            refitMetaModel(store, spec, options);
+        const auto chosen = selectForFullRuns(rankStudy(store, spec), perRound);
+        if (chosen.empty())
+            break;
+        for (const auto id : chosen) {
+            const auto record = store.configuration(id);
+            const std::int64_t run = store.beginFullRun(id);
+            TrainResult result;
+            try {
+                const ProgressScope scope(progress, done, total);
+                result = fullTrainingRun(problem, theta0, record->hyper, spec.fullRun, spec.metric,
+                                         spec.seed, scope.callback());
+            } catch (...) {
+                store.abandonFullRun(run);
+                throw;
+            }
+            store.finishFullRun(run, result);
+            ++summary.trained;
+            summary.failed += result.diverged || !std::isfinite(result.finalValidationMetric);
+            checkProgress(progress, ++done, total);
+        }
+        ++summary.rounds;
+        refitMetaModel(store, spec, options);
+    }
+    summary.seconds = seconds(start);
+    return summary;
+}
+
+} // namespace borehole
