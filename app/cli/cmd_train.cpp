@@ -86,6 +86,8 @@ int runTrain(const std::vector<std::string>& argv)
     a.addOption("guided-growth", "f", "Guided: most growth of lr per estimate in flat regions",
                 "2");
     a.addOption("guided-hvp", "mode", "Guided: Hessian-vector products, fd or exact", "fd");
+    a.addOption("guided-spike", "f", "Guided: re-estimate early when the loss exceeds f × the "
+                                     "loss at the last estimate (0: off)", "2");
     a.addOption("steps", "n", "Optimizer steps (0: use --epochs)", "0");
     a.addOption("epochs", "n", "Passes over the training rows when --steps is 0", "10");
     a.addOption("validate-every", "n", "Measure the validation metric every n steps (0: at end)",
@@ -110,6 +112,7 @@ int runTrain(const std::vector<std::string>& argv)
     o.optimizer.guidedIterations = static_cast<int>(a.integer("guided-iters"));
     o.optimizer.guidedGrowth = a.number("guided-growth");
     o.optimizer.guidedHvp = parseHvpMode(a.value("guided-hvp"));
+    o.optimizer.guidedSpikeFactor = a.number("guided-spike");
     o.steps = a.integer("steps");
     o.epochs = static_cast<int>(a.integer("epochs"));
     o.batchSize = a.integer("batch-size");

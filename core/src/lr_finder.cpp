@@ -76,7 +76,8 @@ LrFinderResult findLearningRate(Problem& problem, const LrFinderOptions& o,
         reportProgress(progress, i, o.steps);
     }
 
-    // The diverged tail (last point) says nothing about descent.
+    // The diverged point says nothing about descent; noisy ends are skipped as fastai does,
+    // as far as enough points remain.
     const std::size_t m = r.smoothed.size() - (r.diverged ? 1 : 0);
     if (m >= 1) {
         std::size_t argmin = 0;
@@ -85,9 +86,17 @@ LrFinderResult findLearningRate(Problem& problem, const LrFinderOptions& o,
                 argmin = k;
         r.minimumRate = r.rates[argmin];
     }
-    if (m >= 3) {
+    std::size_t first = static_cast<std::size_t>(std::max(o.skipStart, 0));
+    std::size_t end = m > static_cast<std::size_t>(std::max(o.skipEnd, 0))
+                          ? m - static_cast<std::size_t>(std::max(o.skipEnd, 0))
+                          : 0;
+    if (end < first + 3) { // too short a sweep to skip anything
+        first = 0;
+        end = m;
+    }
+    if (end >= first + 3) {
         double steepest = std::numeric_limits<double>::infinity();
-        for (std::size_t k = 1; k + 1 < m; ++k) {
+        for (std::size_t k = first + 1; k + 1 < end; ++k) {
             const double slope = (r.smoothed[k + 1] - r.smoothed[k - 1])
                                  / (std::log(r.rates[k + 1]) - std::log(r.rates[k - 1]));
             if (slope < steepest) {

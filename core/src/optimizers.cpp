@@ -124,6 +124,9 @@ void validateOptimizerOptions(const OptimizerOptions& o)
                          + std::to_string(o.guidedIterations));
     if (!(o.guidedGrowth >= 1.0) || !std::isfinite(o.guidedGrowth))
         throw InputError("guided LR growth must be >= 1, got " + formatNumber(o.guidedGrowth));
+    if (!(o.guidedSpikeFactor >= 0.0))
+        throw InputError("guided LR spike factor must be >= 0, got "
+                         + formatNumber(o.guidedSpikeFactor));
     if (!finitePositive(o.guidedFdEpsilon))
         throw InputError("guided LR finite-difference step must be positive, got "
                          + formatNumber(o.guidedFdEpsilon));

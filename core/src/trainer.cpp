@@ -56,6 +56,7 @@ struct StepContext::Impl
     torch::Tensor eigenvector; ///< warm start of the next λmax estimate
     double lastLambda = kNaN;
     double stepLambda = kNaN; ///< estimate made during the current step
+    double lossAtEstimate = kNaN;
     ProbeCost probeCost;
     std::vector<LrAdjustment>* adjustments = nullptr;
 
@@ -117,6 +118,7 @@ struct StepContext::Impl
             }
         }
         probeCost += tracker.cost();
+        lossAtEstimate = loss.defined() ? loss.item<double>() : kNaN;
         lastLambda = value;
         stepLambda = value;
         return value;
@@ -180,6 +182,11 @@ double StepContext::lastLambdaMax() const
     return m_impl.lastLambda;
 }
 
+double StepContext::lossAtLastEstimate() const
+{
+    return m_impl.lossAtEstimate;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Curvature-guided learning rate
 
@@ -192,8 +199,17 @@ public:
 
     void beforeStep(StepContext& c) override
     {
-        if ((c.step() - 1) % m_o.guidedEvery != 0)
-            return;
+        std::string spike;
+        if ((c.step() - 1) % m_o.guidedEvery != 0) {
+            const double reference = c.lossAtLastEstimate();
+            if (!(m_o.guidedSpikeFactor > 0.0) || std::isnan(reference))
+                return;
+            const double loss = c.loss();
+            if (!(loss > m_o.guidedSpikeFactor * reference))
+                return;
+            spike = "loss spike " + formatNumber(loss) + " > " + formatNumber(m_o.guidedSpikeFactor)
+                    + " × " + formatNumber(reference) + " at the last estimate; ";
+        }
         const double lambda = c.estimateLambdaMax(m_o.guidedIterations, m_o.guidedHvp,
                                                   m_o.guidedFdEpsilon);
         const double rate = c.learningRate();
@@ -202,7 +218,7 @@ public:
                                  ? m_o.guidedFactor * 2.0 / lambda
                                  : std::numeric_limits<double>::infinity();
         if (rate > bound) {
-            c.setLearningRate(bound, "steep: λmax " + formatNumber(lambda)
+            c.setLearningRate(bound, spike + "steep: λmax " + formatNumber(lambda)
                                          + " puts the bound c·2/λmax at " + formatNumber(bound));
         } else if (rate < base && rate < bound) {
             const double grown = std::min({base, bound, rate * m_o.guidedGrowth});
@@ -395,6 +411,7 @@ TrainResult train(Problem& problem, const TrainOptions& o, const ProgressFn& pro
                             {"updates", stepper.rule().updates},
                             {"learningRate", ci.rate},
                             {"lastLambdaMax", numberOrNull(ci.lastLambda)},
+                            {"lossAtLastEstimate", numberOrNull(ci.lossAtEstimate)},
                             {"hasEigenvector", hasVector},
                             {"parameterCount", p.numel},
                             {"seed", o.seed},
@@ -425,6 +442,7 @@ TrainResult train(Problem& problem, const TrainOptions& o, const ProgressFn& pro
         stepper.rule().updates = header.value("updates", std::int64_t(0));
         ci.rate = header.value("learningRate", ci.rate);
         ci.lastLambda = numberOrNan(header, "lastLambdaMax");
+        ci.lossAtEstimate = numberOrNan(header, "lossAtLastEstimate");
         if (header.contains("result"))
             trainResultFromJson(header.at("result"), r);
         start = header.value("step", std::int64_t(0));

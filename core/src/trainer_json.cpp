@@ -155,7 +155,8 @@ nlohmann::json optimizerToJson(const OptimizerOptions& o)
             {"guidedBase", toString(o.guidedBase)},
             {"guidedGrowth", o.guidedGrowth},
             {"guidedHvp", toString(o.guidedHvp)},
-            {"guidedFdEpsilon", o.guidedFdEpsilon}};
+            {"guidedFdEpsilon", o.guidedFdEpsilon},
+            {"guidedSpikeFactor", o.guidedSpikeFactor}};
 }
 
 nlohmann::json problemToJson(const Problem& problem)
@@ -212,6 +213,8 @@ std::string lrFinderJson(const Problem& problem, const LrFinderOptions& o,
                     {"batchSize", o.batchSize},
                     {"smoothing", o.smoothing},
                     {"divergeFactor", o.divergeFactor},
+                    {"skipStart", o.skipStart},
+                    {"skipEnd", o.skipEnd},
                     {"seed", o.seed}};
     auto list = [](const std::vector<double>& v) {
         nlohmann::json a = nlohmann::json::array();

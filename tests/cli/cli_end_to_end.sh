@@ -82,5 +82,53 @@ done
 "$cli" probe --model "$model" --data "$data" --device cpu > "$work/err6.txt" 2>&1 --no-power --no-lanczos --no-trace --no-sharpness --directions random --k 2
 check "default regression probe without target standardisation works" test $? -eq 0
 
+"$cli" train "${common[@]}" --optimizer guided --lr 0.5 --steps 40 --batch-size 32 \
+  --validate-every 10 --checkpoint "$work/train.ckpt" --model-out "$work/trained.pt" \
+  --out "$work/run.json" > "$work/train.txt" 2>&1
+check "train exits 0" test $? -eq 0
+check "train prints its stop reason" grep -q "trained 40 steps with guided: completed" "$work/train.txt"
+check "train run record" /usr/bin/python3 - "$work/run.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["schema"] == "borehole.train-run/1"
+res = r["result"]
+assert res["steps"] == 40 and not res["diverged"] and res["stopReason"] == "completed"
+assert len(res["curve"]) == 41 and res["curve"][0]["step"] == 0
+assert res["adjustments"] and res["adjustments"][0]["reason"]
+assert res["probeCost"]["gradients"] > 0 and res["trainingCost"]["gradients"] == 40
+assert r["options"]["optimizer"]["kind"] == "guided"
+PY
+"$cli" info --model "$work/trained.pt" --data "$data" --standardize-targets --device cpu --quiet \
+  > "$work/trained.txt" 2>&1
+check "trained model loads as TorchScript" grep -q "1441 parameters" "$work/trained.txt"
+"$cli" train "${common[@]}" --optimizer guided --lr 0.5 --steps 60 --batch-size 32 \
+  --resume "$work/train.ckpt" --out "$work/resumed.json" > "$work/resume.txt" 2>&1
+check "train --resume continues from step 40" /usr/bin/python3 - "$work/resumed.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["result"]
+assert r["resumedFromStep"] == 40 and r["steps"] == 60, r["steps"]
+PY
+"$cli" train "${common[@]}" --optimizer sgd --lr 1e12 --steps 20 --batch-size 0 \
+  --out "$work/diverged.json" > "$work/diverged.txt" 2>&1
+check "diverged training exits 1 and says where" \
+  bash -c "test $? -eq 1 && grep -q 'diverged: loss is' '$work/diverged.txt'"
+"$cli" train "${common[@]}" --optimizer rmsprop > "$work/err7.txt" 2>&1
+check "unknown optimizer exits 1 with message" \
+  grep -qF "unknown optimizer 'rmsprop' (expected sgd, adam, adamw, sam or guided)" "$work/err7.txt"
+"$cli" lr-find "${common[@]}" --steps 60 --out "$work/lr.json" > "$work/lr.txt" 2>&1
+check "lr-find exits 0" test $? -eq 0
+check "lr-find JSON" /usr/bin/python3 - "$work/lr.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["schema"] == "borehole.lr-find/1"
+res = r["result"]
+assert len(res["rates"]) == len(res["losses"]) == len(res["smoothed"]) > 10
+assert res["suggestion"] is not None and res["rates"][0] <= res["suggestion"] <= res["rates"][-1]
+PY
+for cmd in train lr-find; do
+  "$cli" $cmd --help > "$work/help.txt" 2>&1
+  check "$cmd --help" grep -q "Usage: borehole-cli $cmd" "$work/help.txt"
+done
+
 echo "Totals: $passed passed, $failed failed"
 test "$failed" -eq 0

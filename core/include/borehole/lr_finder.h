@@ -26,6 +26,10 @@ struct LrFinderOptions
     /// Stop when the smoothed loss exceeds this multiple of the best smoothed loss.
     double divergeFactor = 4.0;
     std::uint64_t seed = 0;
+    /// Points left out of the suggestion at the start (noisy, smoothing still biased) and
+    /// before the stop (fastai's skip_start = 10, skip_end = 5).
+    int skipStart = 10;
+    int skipEnd = 5;
 };
 
 struct LrFinderResult

@@ -51,6 +51,9 @@ struct OptimizerOptions
     /// Guided LR: Hessian-vector products of the λmax estimate (FD costs 2 gradients each).
     HvpMode guidedHvp = HvpMode::FiniteDifference;
     double guidedFdEpsilon = 1e-3;
+    /// Guided LR: between estimates, re-estimate at once when the mini-batch loss exceeds this
+    /// multiple of the loss at the last estimate (0 = off; reading the loss syncs on GPUs).
+    double guidedSpikeFactor = 2.0;
 };
 
 class TrainHook;
@@ -153,6 +156,8 @@ public:
                              double fdEpsilon = 1e-3);
     /// The latest estimate of this run (NaN before the first).
     double lastLambdaMax() const;
+    /// Mini-batch loss of the step that made the latest estimate (NaN before the first).
+    double lossAtLastEstimate() const;
 
 private:
     Impl& m_impl;
@@ -171,7 +176,8 @@ public:
 
 /// The curvature-guided learning rate as a hook: every guidedEvery steps it estimates λmax and
 /// lowers the rate to guidedFactor·2/λmax when above ("steep"), or grows it back by up to
-/// guidedGrowth towards the base rate when below both ("flat"). train() adds it for
+/// guidedGrowth towards the base rate when below both ("flat"); a loss spike between estimates
+/// (guidedSpikeFactor) triggers an early estimate. train() adds it for
 /// OptimizerKind::Guided; add it yourself to guide another optimizer.
 std::shared_ptr<TrainHook> makeGuidedLrHook(const OptimizerOptions& options);
 
