@@ -201,6 +201,22 @@ int main(int argc, char** argv)
             k["surface"] = costJson(g.cost);
             k["surface"]["value"] = lo;
             k["surface"]["points"] = g.values.size();
+            // Coarse-to-fine on the same directions: evaluations saved and the error it costs,
+            // as max |refined − full| / (max − min of the full map).
+            s.refine = true;
+            const auto r = lossPlane(p, s);
+            double hi = g.values[0], maxErr = 0.0;
+            std::size_t measured = 0;
+            for (std::size_t i = 0; i < g.values.size(); ++i) {
+                hi = std::max(hi, g.values[i]);
+                maxErr = std::max(maxErr, std::abs(r.values[i] - g.values[i]));
+                measured += static_cast<std::size_t>(r.evaluated[i]);
+            }
+            const double err = maxErr / std::max(hi - lo, 1e-30);
+            line("surface-refined", r.cost, lo, err);
+            k["surface-refined"] = costJson(r.cost);
+            k["surface-refined"]["points"] = measured;
+            k["surface-refined"]["maxErrorOverRange"] = err;
         }
         writeFileAtomically(a.out, out.dump(2));
         return 0;

@@ -5,6 +5,7 @@
 #include <borehole/device.h>
 #include <borehole/report.h>
 
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -47,6 +48,11 @@ void addGridOptions(Args& a)
     a.addFlag("keep-biases", "Move 1-D parameters (biases) too instead of zeroing them");
     a.addFlag("no-orthogonalize", "Leave d₂ as drawn instead of orthogonal to d₁");
     a.addOption("curvature", "mode", "Curvature per grid point: none, grid or hvp", "none");
+    a.addFlag("refine", "Coarse-to-fine: evaluate a coarse lattice, refine only cells where "
+                        "bicubic interpolation misses the cell centre");
+    a.addOption("refine-stride", "n", "Coarse lattice stride for --refine", "5");
+    a.addOption("refine-tol", "r", "Refine a cell when its centre misses by more than r × range",
+                "0.005");
 }
 
 SurfaceOptions surfaceOptions(const Args& a)
@@ -58,6 +64,9 @@ SurfaceOptions surfaceOptions(const Args& a)
     o.directions.keepBiases = a.flag("keep-biases");
     o.directions.orthogonalize = !a.flag("no-orthogonalize");
     o.curvature = parseCurvatureMode(a.value("curvature"));
+    o.refine = a.flag("refine");
+    o.refineStride = static_cast<int>(a.integer("refine-stride"));
+    o.refineTolerance = a.number("refine-tol");
     return o;
 }
 
@@ -188,7 +197,11 @@ int runSurface(const std::vector<std::string>& argv)
     const auto g = lossPlane(problem, o, printer.callback());
     writeOutput(prefix + ".json", toJson(g));
     writeOutput(prefix + ".csv", toCsv(g));
-    std::cout << g.nx() << "×" << g.ny() << " surface, L(θ) = " << g.centerValue << ", L in ["
+    std::size_t measured = g.values.size();
+    if (!g.evaluated.empty())
+        measured = static_cast<std::size_t>(std::count(g.evaluated.begin(), g.evaluated.end(), 1));
+    std::cout << g.nx() << "×" << g.ny() << " surface (" << measured << " points evaluated), L(θ) = "
+              << g.centerValue << ", L in ["
               << *std::min_element(g.values.begin(), g.values.end()) << ", "
               << *std::max_element(g.values.begin(), g.values.end()) << "], "
               << g.cost.forwards << " forward passes in " << g.cost.seconds << " s\nwrote "

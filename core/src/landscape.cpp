@@ -5,6 +5,7 @@
 
 #include "internal.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace borehole {
@@ -58,9 +59,157 @@ std::vector<double> gridLaplacian(const Grid2D& g)
     return out;
 }
 
+/// Catmull-Rom weights for a point at fraction t between samples 1 and 2 of four.
+void cubicWeights(double t, double w[4])
+{
+    const double t2 = t * t;
+    const double t3 = t2 * t;
+    w[0] = 0.5 * (-t3 + 2 * t2 - t);
+    w[1] = 0.5 * (3 * t3 - 5 * t2 + 2);
+    w[2] = 0.5 * (-3 * t3 + 4 * t2 + t);
+    w[3] = 0.5 * (t3 - t2);
+}
+
+/// Bicubic (Catmull-Rom) interpolation of the coarse lattice `kx` × `ky` (indices into the fine
+/// axes) at fine index (ix, iy). Beyond the lattice's edges the samples are extrapolated
+/// quadratically, so quadratic surfaces are reproduced exactly everywhere.
+double interpolate(const std::vector<double>& fine, std::size_t nx, const std::vector<int>& kx,
+                   const std::vector<int>& ky, int ix, int iy)
+{
+    auto locate = [](const std::vector<int>& knots, int i, int& cell, double& t) {
+        cell = 0;
+        while (cell + 2 < static_cast<int>(knots.size())
+               && knots[static_cast<std::size_t>(cell + 1)] <= i)
+            ++cell;
+        const int a = knots[static_cast<std::size_t>(cell)];
+        const int b = knots[static_cast<std::size_t>(cell + 1)];
+        t = b > a ? static_cast<double>(i - a) / (b - a) : 0.0;
+    };
+    // Value of lattice knot k along one axis given the in-range accessor; ghost knots −1 and K
+    // come from quadratic (or, with two knots, linear) extrapolation.
+    auto along = [](int k, int count, const auto& at) {
+        if (k >= 0 && k < count)
+            return at(k);
+        const int e = k < 0 ? 0 : count - 1;
+        const int step = k < 0 ? 1 : -1;
+        if (count >= 3)
+            return 3 * at(e) - 3 * at(e + step) + at(e + 2 * step);
+        return 2 * at(e) - at(e + step);
+    };
+    int cx = 0, cy = 0;
+    double tx = 0, ty = 0;
+    locate(kx, ix, cx, tx);
+    locate(ky, iy, cy, ty);
+    double wx[4], wy[4];
+    cubicWeights(tx, wx);
+    cubicWeights(ty, wy);
+    const int nkx = static_cast<int>(kx.size());
+    const int nky = static_cast<int>(ky.size());
+    auto lattice = [&](int i, int j) {
+        return fine[static_cast<std::size_t>(ky[static_cast<std::size_t>(j)]) * nx
+                    + static_cast<std::size_t>(kx[static_cast<std::size_t>(i)])];
+    };
+    double v = 0.0;
+    for (int j = 0; j < 4; ++j) {
+        auto row = [&](int jj) {
+            double r = 0.0;
+            for (int i = 0; i < 4; ++i)
+                r += wx[i] * along(cx - 1 + i, nkx, [&](int k) { return lattice(k, jj); });
+            return r;
+        };
+        v += wy[j] * along(cy - 1 + j, nky, row);
+    }
+    return v;
+}
+
+std::vector<int> knots(int n, int stride)
+{
+    std::vector<int> k;
+    for (int i = 0; i < n - 1; i += stride)
+        k.push_back(i);
+    k.push_back(n - 1);
+    return k;
+}
+
 std::string directionUnit(const DirectionOptions& o)
 {
     return o.filterNormalize ? "× filter-normalised direction" : "× direction scaled to ‖θ‖";
+}
+
+/// Coarse-to-fine evaluation of g.values (see SurfaceOptions::refine).
+void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tensor& d1,
+                 const torch::Tensor& d2, const SurfaceOptions& options, Grid2D& g,
+                 const ProgressFn& progress)
+{
+    const int nx = static_cast<int>(g.nx());
+    const int ny = static_cast<int>(g.ny());
+    g.values.assign(static_cast<std::size_t>(nx) * ny, 0.0);
+    g.evaluated.assign(g.values.size(), 0);
+    const auto kx = knots(nx, options.refineStride);
+    const auto ky = knots(ny, options.refineStride);
+    // Evaluates the listed points, keeping losses on the device until the batch ends.
+    auto evaluate = [&](const std::vector<std::pair<int, int>>& points) {
+        std::vector<torch::Tensor> losses;
+        for (const auto& [ix, iy] : points) {
+            p.setFlat(theta);
+            p.addFlat(d1, g.x.values[static_cast<std::size_t>(ix)]);
+            p.addFlat(d2, g.y.values[static_cast<std::size_t>(iy)]);
+            losses.push_back(p.lossTensorNoGrad(p.probeX, p.probeY));
+        }
+        if (losses.empty())
+            return;
+        const auto values = toDoubles(torch::stack(losses));
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const auto at = static_cast<std::size_t>(points[i].second) * nx + points[i].first;
+            g.values[at] = values[i];
+            g.evaluated[at] = 1;
+        }
+    };
+    const int cells = static_cast<int>((kx.size() - 1) * (ky.size() - 1));
+    const int total = 1 + cells;
+    std::vector<std::pair<int, int>> coarse;
+    for (int iy : ky)
+        for (int ix : kx)
+            coarse.emplace_back(ix, iy);
+    evaluate(coarse);
+    reportProgress(progress, 1, total);
+    double lo = g.values[0], hi = g.values[0];
+    for (const auto& [ix, iy] : coarse) {
+        lo = std::min(lo, g.values[static_cast<std::size_t>(iy) * nx + ix]);
+        hi = std::max(hi, g.values[static_cast<std::size_t>(iy) * nx + ix]);
+    }
+    const double tolerance = options.refineTolerance * std::max(hi - lo, 1e-12);
+    const auto coarseValues = g.values; // interpolation reads the coarse lattice only
+    int done = 1;
+    for (std::size_t cy = 0; cy + 1 < ky.size(); ++cy) {
+        for (std::size_t cx = 0; cx + 1 < kx.size(); ++cx) {
+            const int x0 = kx[cx], x1 = kx[cx + 1], y0 = ky[cy], y1 = ky[cy + 1];
+            std::vector<std::pair<int, int>> probe;
+            if (x1 - x0 > 1 || y1 - y0 > 1)
+                probe.emplace_back((x0 + x1) / 2, (y0 + y1) / 2);
+            evaluate(probe);
+            bool refineCell = false;
+            if (!probe.empty()) {
+                const auto [mx, my] = probe[0];
+                const double predicted = interpolate(coarseValues, g.nx(), kx, ky, mx, my);
+                refineCell = std::abs(g.values[static_cast<std::size_t>(my) * nx + mx] - predicted)
+                             > tolerance;
+            }
+            std::vector<std::pair<int, int>> inner;
+            for (int iy = y0; iy <= y1; ++iy)
+                for (int ix = x0; ix <= x1; ++ix) {
+                    const auto at = static_cast<std::size_t>(iy) * nx + ix;
+                    if (g.evaluated[at])
+                        continue;
+                    if (refineCell)
+                        inner.emplace_back(ix, iy);
+                    else
+                        g.values[at] = interpolate(coarseValues, g.nx(), kx, ky, ix, iy);
+                }
+            evaluate(inner);
+            reportProgress(progress, ++done, total);
+        }
+    }
 }
 
 } // namespace
@@ -98,29 +247,37 @@ Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vec
     const auto& theta = restore.saved();
     g.centerValue = p.loss();
     const bool hvpCurvature = options.curvature == CurvatureMode::Hvp;
-    const int total = ny;
-    g.values.reserve(static_cast<std::size_t>(nx) * ny);
-    const double step = g.x.values[1] - g.x.values[0];
-    for (int iy = 0; iy < ny; ++iy) {
-        const double beta = g.y.values[static_cast<std::size_t>(iy)];
-        p.setFlat(theta);
-        p.addFlat(d1, g.x.values[0]);
-        p.addFlat(d2, beta);
-        std::vector<torch::Tensor> row;
-        row.reserve(static_cast<std::size_t>(nx));
-        for (int ix = 0; ix < nx; ++ix) {
-            if (ix > 0)
-                p.addFlat(d1, step);
-            row.push_back(p.lossTensorNoGrad(p.probeX, p.probeY));
-            if (hvpCurvature) {
-                const double c = torch::dot(d1, p.hvpExact(d1)).item<double>()
-                                 + torch::dot(d2, p.hvpExact(d2)).item<double>();
-                g.curvature.push_back(c);
+    if (options.refine) {
+        if (hvpCurvature)
+            throw InputError("HVP curvature per point cannot be combined with refinement");
+        if (options.refineStride < 2 || !(options.refineTolerance > 0.0))
+            throw InputError("refinement needs a stride of at least 2 and a positive tolerance");
+        refinePlane(p, theta, d1, d2, options, g, progress);
+    } else {
+        const int total = ny;
+        g.values.reserve(static_cast<std::size_t>(nx) * ny);
+        const double step = g.x.values[1] - g.x.values[0];
+        for (int iy = 0; iy < ny; ++iy) {
+            const double beta = g.y.values[static_cast<std::size_t>(iy)];
+            p.setFlat(theta);
+            p.addFlat(d1, g.x.values[0]);
+            p.addFlat(d2, beta);
+            std::vector<torch::Tensor> row;
+            row.reserve(static_cast<std::size_t>(nx));
+            for (int ix = 0; ix < nx; ++ix) {
+                if (ix > 0)
+                    p.addFlat(d1, step);
+                row.push_back(p.lossTensorNoGrad(p.probeX, p.probeY));
+                if (hvpCurvature) {
+                    const double c = torch::dot(d1, p.hvpExact(d1)).item<double>()
+                                     + torch::dot(d2, p.hvpExact(d2)).item<double>();
+                    g.curvature.push_back(c);
+                }
             }
+            const auto values = toDoubles(torch::stack(row));
+            g.values.insert(g.values.end(), values.begin(), values.end());
+            reportProgress(progress, iy + 1, total);
         }
-        const auto values = toDoubles(torch::stack(row));
-        g.values.insert(g.values.end(), values.begin(), values.end());
-        reportProgress(progress, iy + 1, total);
     }
     if (hvpCurvature) {
         g.curvatureName = "d₁ᵀHd₁ + d₂ᵀHd₂";

@@ -50,13 +50,15 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SharpnessResult, baseLoss, meanI
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DirectionOptions, filterNormalize, keepBiases,
                                                 orthogonalize, seed)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SurfaceOptions, resolution, resolutionY, span,
-                                                directions, curvature)
+                                                directions, curvature, refine, refineStride,
+                                                refineTolerance)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LineOptions, resolution, span, directions)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Axis, name, unit, values)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid1D, x, values, valueName, centerValue, cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid2D, x, y, values, valueName, curvature,
                                                 curvatureName, centerValue, directionCosine,
-                                                explainedVariance, directionKind, cost)
+                                                explainedVariance, directionKind, evaluated,
+                                                cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ParameterInfo, name, shape, count)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelSummary, path, parameters, parameterCount,
                                                 layerCount, device, hasBuffers)

@@ -6,6 +6,8 @@
 #include <borehole/error.h>
 #include <borehole/landscape.h>
 
+#include <algorithm>
+
 using namespace borehole;
 
 class TestLandscape : public QObject
@@ -23,6 +25,8 @@ private slots:
     void pcaOfSnapshotsOnALineRecoversIt();
     void pcaRejectsTooFewSnapshots();
     void planeRestoresParametersAndReportsCost();
+    void refinedPlaneMatchesFullPlaneWithFewerEvaluations();
+    void refinementWithTinyToleranceEvaluatesEverything();
     void badGridIsRejected();
 
 private:
@@ -248,6 +252,55 @@ void TestLandscape::planeRestoresParametersAndReportsCost()
     BH_CLOSE(g.at(2, 2), g.centerValue, 1e-5);
 }
 
+void TestLandscape::refinedPlaneMatchesFullPlaneWithFewerEvaluations()
+{
+    auto p = bht::quadraticProblem();
+    const auto d1 = bht::toFloat(bht::randomVector(12, 61));
+    const auto d2 = bht::toFloat(bht::randomVector(12, 62));
+    SurfaceOptions o;
+    o.resolution = 31;
+    const auto full = lossPlane(p, d1, d2, o);
+    o.refine = true;
+    o.refineStride = 5;
+    o.refineTolerance = 0.005;
+    const auto fine = lossPlane(p, d1, d2, o);
+    QCOMPARE(fine.evaluated.size(), full.values.size());
+    const auto lo = *std::min_element(full.values.begin(), full.values.end());
+    const auto hi = *std::max_element(full.values.begin(), full.values.end());
+    std::size_t measured = 0;
+    for (std::size_t i = 0; i < full.values.size(); ++i) {
+        QVERIFY2(std::abs(fine.values[i] - full.values[i]) <= 0.01 * (hi - lo),
+                 bh::closeMessage(fine.values[i], full.values[i], 0.01).c_str());
+        if (fine.evaluated[i]) {
+            ++measured;
+            BH_CLOSE(fine.values[i], full.values[i], 1e-5);
+        }
+    }
+    // A quadratic is smooth: most cells are interpolated.
+    QVERIFY2(measured * 4 <= full.values.size(), std::to_string(measured).c_str());
+    QCOMPARE(fine.cost.forwards, static_cast<std::int64_t>(measured) + 1);
+}
+
+void TestLandscape::refinementWithTinyToleranceEvaluatesEverything()
+{
+    auto p = tinyMlp();
+    SurfaceOptions o;
+    o.resolution = 11;
+    o.directions.seed = 9;
+    const auto full = lossPlane(p, o);
+    o.refine = true;
+    o.refineStride = 3;
+    o.refineTolerance = 1e-12;
+    const auto fine = lossPlane(p, o);
+    for (std::size_t i = 0; i < full.values.size(); ++i) {
+        QCOMPARE(fine.evaluated[i], 1);
+        BH_CLOSE(fine.values[i], full.values[i], 1e-4);
+    }
+    o.refineStride = 1;
+    BH_THROWS(lossPlane(p, o), InputError,
+              "refinement needs a stride of at least 2 and a positive tolerance");
+}
+
 void TestLandscape::badGridIsRejected()
 {
     auto p = bht::quadraticProblem();
@@ -270,6 +323,8 @@ BH_TEST_MAIN(TestLandscape, &TestLandscape::planeMatchesQuadraticFormEverywhere,
              &TestLandscape::pcaOfSnapshotsOnALineRecoversIt,
              &TestLandscape::pcaRejectsTooFewSnapshots,
              &TestLandscape::planeRestoresParametersAndReportsCost,
+             &TestLandscape::refinedPlaneMatchesFullPlaneWithFewerEvaluations,
+             &TestLandscape::refinementWithTinyToleranceEvaluatesEverything,
              &TestLandscape::badGridIsRejected)
 
 #ifdef BOREHOLE_TEST_WITH_QT

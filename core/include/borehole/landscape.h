@@ -43,6 +43,9 @@ struct Grid2D
     /// PCA planes: explained variance ratio of each axis.
     std::vector<double> explainedVariance;
     std::string directionKind; ///< "random-filter-normalized", "random", "pca", "custom"
+    /// Adaptive grids: 1 where L was evaluated, 0 where it was interpolated (empty: all
+    /// evaluated).
+    std::vector<int> evaluated;
     ProbeCost cost;
 
     std::size_t nx() const { return x.values.size(); }
@@ -94,6 +97,13 @@ struct SurfaceOptions
     double span = 1.0;     ///< α, β ∈ [−span, span]
     DirectionOptions directions;
     CurvatureMode curvature = CurvatureMode::None;
+    /// Coarse-to-fine refinement: evaluate every refineStride-th point, then in each coarse
+    /// cell test the cell centre against bicubic interpolation; cells whose error exceeds
+    /// refineTolerance × (range of L on the coarse grid) are evaluated point by point, the
+    /// others interpolated. Grid::evaluated marks which points were measured.
+    bool refine = false;
+    int refineStride = 5;
+    double refineTolerance = 0.005;
 };
 
 /// L on the plane spanned by two random directions (see DirectionOptions).
