@@ -11,5 +11,6 @@ int runProbe(const std::vector<std::string>& argv);
 int runSurface(const std::vector<std::string>& argv);
 int runTrain(const std::vector<std::string>& argv);
 int runLrFind(const std::vector<std::string>& argv);
+int runStudyCommand(const std::vector<std::string>& argv);
 
 } // namespace borehole::cli

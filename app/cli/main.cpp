@@ -25,6 +25,7 @@ const std::map<std::string, Command>& commands()
         {"surface", {runSurface, "loss on a 2D plane or 1D line, as JSON and CSV"}},
         {"train", {runTrain, "train the model: sgd, adam, adamw, sam or curvature-guided lr"}},
         {"lr-find", {runLrFind, "LR range test: sweep the rate, suggest one"}},
+        {"study", {runStudyCommand, "hyperparameter study: run, status, export, train"}},
     };
     return table;
 }

@@ -20,6 +20,10 @@ using nlohmann::json;
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+/// Progress of the runner and the active loop is (units done, units total) with each
+/// configuration or full run worth kScale units, so the inner work can report within it.
+constexpr int kScale = 1000;
+constexpr double kDivergenceGrowth = 1e6;
 
 /// Throws CancelledError when the callback asks to stop.
 void checkProgress(const ProgressFn& progress, int done, int total)
@@ -139,7 +143,12 @@ ConfigurationFeatures probeConfiguration(Problem& problem, const std::vector<flo
     if (burst.diverged)
         return fail(burst.stopReason.empty() ? "diverged during the burst" : burst.stopReason);
     if (!std::isfinite(burst.finalTrainLoss))
-        return fail("loss is not finite after the burst");
+        return fail("diverged: loss is not finite after the burst");
+    // A burst whose loss grew a millionfold has left the basin even while still finite; its
+    // probes would measure overflow noise.
+    if (burst.finalTrainLoss > kDivergenceGrowth * std::max(std::abs(burst.initialTrainLoss), 1e-12))
+        return fail("diverged: loss grew from " + std::to_string(burst.initialTrainLoss) + " to "
+                    + std::to_string(burst.finalTrainLoss) + " over the burst");
 
     const auto start = std::chrono::steady_clock::now();
     auto& v = f.values;
@@ -234,6 +243,17 @@ TrainResult fullTrainingRun(Problem& problem, const std::vector<float>& theta0,
     return train(problem, t, progress);
 }
 
+Problem loadStudyProblem(const StudySpec& spec)
+{
+    auto data = Dataset::loadCsv(spec.dataPath, spec.data);
+    auto model = Model::load(spec.modelPath, spec.data.device);
+    ProblemOptions o;
+    o.loss = spec.loss;
+    o.probeRows = spec.probeRows;
+    o.seed = spec.seed;
+    return Problem(std::move(model), std::move(data), o);
+}
+
 void prepareStudy(StudyStore& store, const StudySpec& spec)
 {
     const std::string stored = store.specJson();
@@ -280,7 +300,7 @@ StudyRunSummary runStudy(StudyStore& store, Problem& problem, const StudyRunOpti
     int finished = 0;
     for (const auto& c : configs)
         finished += c.status == RunStatus::Done || c.status == RunStatus::Failed;
-    checkProgress(progress, finished, total);
+    checkProgress(progress, finished * kScale, total * kScale);
     for (const auto& c : configs) {
         if (c.status != RunStatus::Pending)
             continue;
@@ -289,7 +309,7 @@ StudyRunSummary runStudy(StudyStore& store, Problem& problem, const StudyRunOpti
         store.markRunning(c.id);
         ConfigurationFeatures f;
         try {
-            const ProgressScope scope(progress, finished, total);
+            const ProgressScope scope(progress, finished, total, kScale);
             f = probeConfiguration(problem, theta0, c.hyper, spec.probe, spec.metric, spec.seed,
                                    scope.callback());
         } catch (const CancelledError&) {
@@ -306,7 +326,7 @@ StudyRunSummary runStudy(StudyStore& store, Problem& problem, const StudyRunOpti
         if (options.onFinished)
             if (auto record = store.configuration(c.id))
                 options.onFinished(*record);
-        checkProgress(progress, finished, total);
+        checkProgress(progress, finished * kScale, total * kScale);
     }
     summary.remaining = store.counts().pending;
     summary.seconds = seconds(start);
@@ -589,7 +609,7 @@ FollowUpSummary trainFollowUps(StudyStore& store, Problem& problem, int perRound
             const std::int64_t run = store.beginFullRun(id);
             TrainResult result;
             try {
-                const ProgressScope scope(progress, done, total);
+                const ProgressScope scope(progress, done, total, kScale);
                 result = fullTrainingRun(problem, theta0, record->hyper, spec.fullRun, spec.metric,
                                          spec.seed, scope.callback());
             } catch (...) {
@@ -599,7 +619,8 @@ FollowUpSummary trainFollowUps(StudyStore& store, Problem& problem, int perRound
             store.finishFullRun(run, result);
             ++summary.trained;
             summary.failed += result.diverged || !std::isfinite(result.finalValidationMetric);
-            checkProgress(progress, ++done, total);
+            ++done;
+            checkProgress(progress, done * kScale, total * kScale);
         }
         ++summary.rounds;
         refitMetaModel(store, spec, options);

@@ -1,0 +1,505 @@
+// borehole-cli study run | status | export | train
+#include "commands.h"
+#include "common.h"
+
+#include <borehole/error.h>
+#include <borehole/report.h>
+#include <borehole/study_runner.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+namespace borehole::cli {
+namespace {
+
+using nlohmann::json;
+
+const char* kUsage = "Usage: borehole-cli study <run|status|export|train> [options]\n\n"
+                     "  run     probe every configuration of a spec (resumable; Ctrl-C safe)\n"
+                     "  status  progress, meta-model, ranking and target candidates\n"
+                     "  export  chosen hyperparameters as JSON plus an HTML report\n"
+                     "  train   full training runs of the most promising configurations\n\n"
+                     "Run 'borehole-cli study <action> --help' for the options of an action.\n";
+
+std::string fmt(double v, const char* f = "%.4g")
+{
+    if (!std::isfinite(v))
+        return "-";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
+std::string metricName(Metric m)
+{
+    return m == Metric::Mse ? "mse" : m == Metric::Mae ? "mae" : m == Metric::Accuracy ? "accuracy" : "loss";
+}
+
+json hyperJson(const Hyperparameters& h)
+{
+    const char* opt = h.optimizer == OptimizerKind::Adam    ? "adam"
+                      : h.optimizer == OptimizerKind::AdamW ? "adamw"
+                                                            : "sgd";
+    return {{"learning_rate", h.learningRate}, {"weight_decay", h.weightDecay},
+            {"momentum", h.momentum},          {"batch_size", h.batchSize},
+            {"optimizer", opt},                {"sam_rho", h.samRho},
+            {"init_scale", h.initScale}};
+}
+
+json num(double v)
+{
+    return std::isfinite(v) ? json(v) : json(nullptr);
+}
+
+void addDb(Args& a)
+{
+    a.addOption("db", "study.sqlite", "The study database (SQLite)");
+    a.addFlag("quiet", "No progress on stderr");
+}
+
+StudyStore openDb(const Args& a)
+{
+    a.require("db");
+    return StudyStore::open(a.value("db"));
+}
+
+StudyModelOptions modelOptions(const Args& a)
+{
+    StudyModelOptions o;
+    o.ensemble.members = static_cast<int>(a.integer("members"));
+    o.ensemble.epochs = static_cast<int>(a.integer("epochs"));
+    o.minOutcomes = static_cast<int>(a.integer("min-outcomes"));
+    if (o.ensemble.members < 1 || o.ensemble.epochs < 1 || o.minOutcomes < 3)
+        throw UsageError("--members and --epochs must be positive and --min-outcomes at least 3");
+    return o;
+}
+
+void addModelOptions(Args& a)
+{
+    a.addOption("members", "n", "Meta-model ensemble members", "5");
+    a.addOption("epochs", "n", "Meta-model training epochs per member", "400");
+    a.addOption("min-outcomes", "n", "Full runs needed before the meta-model predicts outcomes",
+                "5");
+}
+
+std::string rankingTable(const StudyRanking& r, const StudySpec& spec, std::size_t rows)
+{
+    std::ostringstream o;
+    const std::string m = metricName(spec.metric);
+    char head[200];
+    std::snprintf(head, sizeof head, "  %-4s %-8s %-44s %9s %9s %9s %9s %9s\n", "#", "status",
+                  "configuration", "promise", "λmax", "lr·λ/bnd", ("pred " + m).c_str(),
+                  ("true " + m).c_str());
+    o << head;
+    for (std::size_t i = 0; i < r.rows.size() && i < rows; ++i) {
+        const auto& row = r.rows[i];
+        const auto& f = row.record.features;
+        auto feature = [&](const char* k) {
+            const auto it = f.find(k);
+            return it == f.end() ? std::nan("") : it->second;
+        };
+        char line[400];
+        std::snprintf(line, sizeof line, "  %-4d %-8s %-44s %9s %9s %9s %9s %9s\n",
+                      row.record.index, toString(row.record.status).c_str(),
+                      describe(row.record.hyper).substr(0, 44).c_str(),
+                      fmt(row.promisingness).c_str(), fmt(feature("lambda_max")).c_str(),
+                      fmt(feature("eos_ratio")).c_str(), fmt(row.predicted).c_str(),
+                      row.outcome ? fmt(*row.outcome).c_str()
+                                  : (row.fullRunFailed ? "diverged" : "-"));
+        o << line;
+        if (row.record.status == RunStatus::Failed)
+            o << "         " << row.record.reason << "\n";
+    }
+    return o.str();
+}
+
+std::string modelLine(const StudyRanking& r)
+{
+    if (!r.model)
+        return "meta-model: none yet\n";
+    const auto& m = *r.model;
+    std::ostringstream o;
+    o << "meta-model v" << m.version << " (" << m.kind << ", " << m.members << " members, "
+      << m.trainingRows << " rows): held-out RMSE " << fmt(m.validationRmse) << " ("
+      << (r.logUnits ? "log units" : m.kind == "proxy" ? "proxy-score units" : "metric units")
+      << "), Spearman " << fmt(m.validationSpearman, "%.3f") << "\n";
+    return o.str();
+}
+
+std::string targetList(const StudyRanking& r, const StudySpec& spec, const OutcomeTarget& t,
+                       double minProbability, std::size_t rows)
+{
+    std::ostringstream o;
+    o << "target " << toString(t) << ": ";
+    if (!r.model || r.model->kind != "outcome") {
+        o << "needs a meta-model fitted on full-run outcomes (run 'study train')\n";
+        return o.str();
+    }
+    const auto c = targetCandidates(r, t, minProbability);
+    o << c.size() << " configurations with P ≥ " << fmt(minProbability, "%.2f")
+      << ", cheapest full run first\n";
+    for (std::size_t i = 0; i < c.size() && i < rows; ++i)
+        o << "  #" << c[i].row.record.index << "  P=" << fmt(c[i].probability, "%.2f") << "  "
+          << (c[i].row.outcome ? "measured " + fmt(*c[i].row.outcome)
+                               : "predicted " + fmt(c[i].row.predicted) + " ± "
+                                     + fmt(c[i].row.predictedStd))
+          << "  cost " << fmt(c[i].row.fullRunCost, "%.3g") << " examples  "
+          << describe(c[i].row.record.hyper) << "\n";
+    return o.str();
+}
+
+int runAction(const std::vector<std::string>& argv)
+{
+    Args a("study run", "Probe every configuration of a study spec: a short optimizer burst from "
+                        "θ₀, then λmax, trace, FD curvature, gradient norm, sensitivity and the "
+                        "edge-of-stability ratio. Results are committed one configuration at a "
+                        "time; run the same command again to resume after Ctrl-C or a crash.");
+    a.addPositional("spec", "Study spec (JSON, docs/study-schema.md); optional when --db exists");
+    addDb(a);
+    a.addOption("limit", "n", "Probe at most n configurations in this call (0 = all)", "0");
+    a.addFlag("no-fit", "Do not fit the meta-model at the end");
+    addModelOptions(a);
+    if (!a.parse(argv))
+        return 0;
+    auto store = openDb(a);
+    std::string specPath;
+    try {
+        specPath = a.positional("spec");
+    } catch (const UsageError&) {
+    }
+    if (!specPath.empty())
+        prepareStudy(store, loadStudySpec(specPath));
+    const StudySpec spec = storedSpec(store);
+    auto problem = loadStudyProblem(spec);
+    const auto before = store.counts();
+    if (before.done + before.failed > 0)
+        std::cerr << "resuming: " << before.done + before.failed << " of " << before.total()
+                  << " configurations already finished"
+                  << (before.running ? " (" + std::to_string(before.running)
+                                           + " interrupted will be redone)"
+                                     : std::string())
+                  << "\n";
+    StudyRunOptions o;
+    o.limit = static_cast<int>(a.integer("limit"));
+    StudyRunSummary summary;
+    {
+        ProgressPrinter printer("study", a.flag("quiet"));
+        try {
+            summary = runStudy(store, problem, o, printer.callback());
+        } catch (const CancelledError&) {
+            const auto c = store.counts();
+            std::cerr << "\nborehole-cli study run: interrupted; " << c.done + c.failed << " of "
+                      << c.total() << " configurations are stored in " << store.path()
+                      << ", run the same command to resume\n";
+            return 130;
+        }
+    }
+    const auto c = store.counts();
+    std::cout << "probed " << summary.probed << " configurations in " << fmt(summary.seconds, "%.1f")
+              << " s (" << summary.failed << " failed); " << c.done << " done, " << c.failed
+              << " failed, " << c.pending << " pending of " << c.total() << "\n";
+    if (!a.flag("no-fit") && c.done >= 3 && c.pending == 0) {
+        if (summary.probed > 0 || c.metaModels == 0)
+            refitMetaModel(store, spec, modelOptions(a));
+        const auto r = rankStudy(store, spec);
+        std::cout << modelLine(r) << rankingTable(r, spec, 10);
+    }
+    return 0;
+}
+
+int statusAction(const std::vector<std::string>& argv)
+{
+    Args a("study status", "Progress of a study, its meta-model, the ranking and the "
+                           "configurations predicted to meet the target.");
+    addDb(a);
+    a.addOption("rows", "n", "Rows of the ranking to show", "15");
+    a.addOption("target", "expr", "Target outcome, e.g. 'mse <= 0.5' (default: the spec's)");
+    a.addOption("min-probability", "p", "Smallest probability listed in target mode", "0.5");
+    if (!a.parse(argv))
+        return 0;
+    const auto store = openDb(a);
+    const auto spec = storedSpec(store);
+    const auto c = store.counts();
+    std::ostringstream o;
+    o << "study " << (spec.name.empty() ? store.path() : spec.name) << " (" << store.path()
+      << ")\n  configurations: " << c.total() << " (" << c.done << " done, " << c.failed
+      << " failed, " << c.running << " running, " << c.pending << " pending), sampler "
+      << toString(spec.sampler.kind) << "\n  full runs: " << c.fullRuns << " ("
+      << c.fullRunsFailed << " diverged)\n";
+    ProbeCost probe;
+    for (const auto& r : store.configurations()) {
+        probe += r.burstCost;
+        probe += r.probeCost;
+    }
+    o << "  probe cost: " << probe.gradients << " gradients, " << probe.hvps << " HVPs, "
+      << fmt(probe.seconds, "%.1f") << " s\n";
+    const auto r = rankStudy(store, spec);
+    o << "  " << modelLine(r) << rankingTable(r, spec, static_cast<std::size_t>(a.integer("rows")));
+    std::optional<OutcomeTarget> target = spec.target;
+    if (a.has("target"))
+        target = parseOutcomeTarget(a.value("target"), "--target");
+    if (target)
+        o << targetList(r, spec, *target, a.number("min-probability"),
+                        static_cast<std::size_t>(a.integer("rows")));
+    std::cout << o.str();
+    return 0;
+}
+
+std::string escapeHtml(const std::string& s)
+{
+    std::string out;
+    for (char ch : s) {
+        switch (ch) {
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '&': out += "&amp;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += ch;
+        }
+    }
+    return out;
+}
+
+/// log10 lr against log10 λmax for every probed configuration, coloured by promisingness, with
+/// the edge-of-stability line λmax = 2/lr (momentum 0).
+std::string curvatureMapSvg(const StudyRanking& r)
+{
+    struct Point
+    {
+        double x, y, score;
+    };
+    std::vector<Point> pts;
+    for (const auto& row : r.rows) {
+        const auto it = row.record.features.find("lambda_max");
+        if (it == row.record.features.end() || it->second <= 0.0)
+            continue;
+        pts.push_back({std::log10(row.record.hyper.learningRate), std::log10(it->second),
+                       row.promisingness});
+    }
+    if (pts.size() < 2)
+        return "<p>Too few probed configurations for a curvature map.</p>";
+    double x0 = pts[0].x, x1 = x0, y0 = pts[0].y, y1 = y0, s0 = 1e300, s1 = -1e300;
+    for (const auto& p : pts) {
+        x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+        if (std::isfinite(p.score))
+            s0 = std::min(s0, p.score), s1 = std::max(s1, p.score);
+    }
+    x0 -= 0.1, x1 += 0.1, y0 -= 0.2, y1 += 0.2;
+    const double w = 560, h = 360, l = 60, b = 40;
+    auto sx = [&](double x) { return l + (x - x0) / (x1 - x0) * (w - l - 10); };
+    auto sy = [&](double y) { return h - b - (y - y0) / (y1 - y0) * (h - b - 10); };
+    std::ostringstream o;
+    o << "<svg xmlns='http://www.w3.org/2000/svg' width='" << w << "' height='" << h
+      << "' font-family='sans-serif' font-size='11'>\n<rect x='" << l << "' y='10' width='"
+      << w - l - 10 << "' height='" << h - b - 10 << "' fill='none' stroke='#888'/>\n";
+    // λ = 2/lr → log λ = log 2 − log lr
+    o << "<line x1='" << sx(x0) << "' y1='" << sy(std::log10(2.0) - x0) << "' x2='" << sx(x1)
+      << "' y2='" << sy(std::log10(2.0) - x1) << "' stroke='#c00' stroke-dasharray='6 4'/>\n"
+      << "<text x='" << w - 150 << "' y='24' fill='#c00'>λmax = 2/lr (stability edge)</text>\n";
+    for (const auto& p : pts) {
+        const double t = std::isfinite(p.score) && s1 > s0 ? (p.score - s0) / (s1 - s0) : 0.0;
+        o << "<circle cx='" << sx(p.x) << "' cy='" << sy(p.y) << "' r='4' fill='rgb("
+          << static_cast<int>(230 * (1 - t)) << "," << static_cast<int>(60 + 150 * t) << ",80)'/>\n";
+    }
+    o << "<text x='" << w / 2 << "' y='" << h - 8 << "' text-anchor='middle'>log10 learning rate"
+      << "</text>\n<text x='14' y='" << h / 2 << "' transform='rotate(-90 14 " << h / 2
+      << ")' text-anchor='middle'>log10 λmax after the burst</text>\n";
+    for (int k = static_cast<int>(std::ceil(x0)); k <= x1; ++k)
+        o << "<text x='" << sx(k) << "' y='" << h - b + 14 << "' text-anchor='middle'>" << k
+          << "</text>\n";
+    for (int k = static_cast<int>(std::ceil(y0)); k <= y1; ++k)
+        o << "<text x='" << l - 6 << "' y='" << sy(k) + 4 << "' text-anchor='end'>" << k
+          << "</text>\n";
+    o << "</svg>\n<p>Colour: promisingness (green high, red low).</p>\n";
+    return o.str();
+}
+
+std::string htmlReport(const StudyStore& store, const StudySpec& spec, const StudyRanking& r,
+                       const json& choice)
+{
+    std::ostringstream o;
+    const auto c = store.counts();
+    o << "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Borehole study "
+      << escapeHtml(spec.name) << "</title>\n<style>body{font-family:sans-serif;margin:2em}"
+      << "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;"
+      << "text-align:right}th{background:#eee}</style></head><body>\n<h1>Study "
+      << escapeHtml(spec.name.empty() ? store.path() : spec.name) << "</h1>\n<p>"
+      << c.total() << " configurations (" << c.done << " probed, " << c.failed
+      << " failed), " << c.fullRuns << " full runs, sampler " << toString(spec.sampler.kind)
+      << ", outcome metric " << metricName(spec.metric) << ". "
+      << escapeHtml(modelLine(r)) << "</p>\n<h2>Chosen hyperparameters</h2>\n<pre>"
+      << escapeHtml(choice.at("hyperparameters").dump(2)) << "</pre>\n<p>Basis: "
+      << escapeHtml(choice.at("basis").get<std::string>()) << "</p>\n<h2>Curvature map</h2>\n"
+      << curvatureMapSvg(r) << "<h2>Ranking</h2>\n<table><tr><th>#</th><th>status</th>"
+      << "<th>configuration</th><th>promisingness</th><th>λmax</th><th>lr·λmax / bound</th>"
+      << "<th>loss after burst</th><th>predicted</th><th>±</th><th>measured</th></tr>\n";
+    for (const auto& row : r.rows) {
+        const auto& f = row.record.features;
+        auto feature = [&](const char* k) {
+            const auto it = f.find(k);
+            return it == f.end() ? std::nan("") : it->second;
+        };
+        o << "<tr><td>" << row.record.index << "</td><td>" << toString(row.record.status)
+          << "</td><td style='text-align:left'>" << escapeHtml(describe(row.record.hyper))
+          << (row.record.status == RunStatus::Failed ? "<br><small>" + escapeHtml(row.record.reason)
+                                                           + "</small>"
+                                                     : std::string())
+          << "</td><td>" << fmt(row.promisingness) << "</td><td>" << fmt(feature("lambda_max"))
+          << "</td><td>" << fmt(feature("eos_ratio")) << "</td><td>"
+          << fmt(feature("burst_final_loss")) << "</td><td>" << fmt(row.predicted) << "</td><td>"
+          << fmt(row.predictedStd) << "</td><td>"
+          << (row.outcome ? fmt(*row.outcome) : row.fullRunFailed ? "diverged" : "")
+          << "</td></tr>\n";
+    }
+    o << "</table>\n<p>Written by borehole-cli " << version() << ".</p></body></html>\n";
+    return o.str();
+}
+
+int exportAction(const std::vector<std::string>& argv)
+{
+    Args a("study export", "Write the chosen hyperparameters as JSON (best measured full run, "
+                           "else best predicted, else most promising probe) and an HTML report "
+                           "with the ranking and the curvature map.");
+    addDb(a);
+    a.addOption("out", "chosen.json", "Chosen hyperparameters ('-' for stdout)", "chosen.json");
+    a.addOption("html", "report.html", "HTML report (default: --out with .html)");
+    a.addOption("top", "n", "Configurations listed in the JSON ranking", "10");
+    if (!a.parse(argv))
+        return 0;
+    const auto store = openDb(a);
+    const auto spec = storedSpec(store);
+    const auto r = rankStudy(store, spec);
+    const RankedConfiguration* chosen = nullptr;
+    std::string basis;
+    for (const auto& row : r.rows) // best measured outcome first
+        if (row.outcome
+            && (!chosen
+                || (higherIsBetter(spec.metric) ? *row.outcome > *chosen->outcome
+                                                : *row.outcome < *chosen->outcome)))
+            chosen = &row;
+    if (chosen) {
+        basis = "best measured full-run outcome";
+    } else if (!r.rows.empty() && std::isfinite(r.rows.front().promisingness)) {
+        chosen = &r.rows.front();
+        basis = r.model && r.model->kind == "outcome" ? "best predicted outcome"
+                                                      : "highest probe promisingness (no full runs "
+                                                        "yet)";
+    }
+    if (!chosen)
+        throw InputError(store.path() + ": no configuration has been probed successfully yet");
+    json choice{{"schema", "borehole.study-choice/1"},
+                {"study", spec.name},
+                {"database", store.path()},
+                {"basis", basis},
+                {"configuration", chosen->record.index},
+                {"hyperparameters", hyperJson(chosen->record.hyper)},
+                {"metric", metricName(spec.metric)},
+                {"measured", chosen->outcome ? json(*chosen->outcome) : json(nullptr)},
+                {"predicted", num(chosen->predicted)},
+                {"predicted_std", num(chosen->predictedStd)},
+                {"promisingness", num(chosen->promisingness)}};
+    if (r.model)
+        choice["meta_model"] = {{"version", r.model->version},
+                                {"kind", r.model->kind},
+                                {"validation_rmse", num(r.model->validationRmse)},
+                                {"validation_spearman", num(r.model->validationSpearman)}};
+    json ranking = json::array();
+    for (std::size_t i = 0; i < r.rows.size() && static_cast<std::int64_t>(i) < a.integer("top"); ++i) {
+        const auto& row = r.rows[i];
+        ranking.push_back({{"configuration", row.record.index},
+                           {"hyperparameters", hyperJson(row.record.hyper)},
+                           {"promisingness", num(row.promisingness)},
+                           {"predicted", num(row.predicted)},
+                           {"measured", row.outcome ? json(*row.outcome) : json(nullptr)}});
+    }
+    choice["ranking"] = ranking;
+    if (spec.target && r.model && r.model->kind == "outcome") {
+        json candidates = json::array();
+        for (const auto& t : targetCandidates(r, *spec.target))
+            candidates.push_back({{"configuration", t.row.record.index},
+                                  {"probability", t.probability},
+                                  {"full_run_cost", t.row.fullRunCost}});
+        choice["target"] = {{"expression", toString(*spec.target)}, {"candidates", candidates}};
+    }
+    const std::string out = a.value("out");
+    writeOutput(out, choice.dump(2) + "\n");
+    std::string html = a.value("html");
+    if (html.empty() && out != "-")
+        html = (out.size() > 5 && out.substr(out.size() - 5) == ".json" ? out.substr(0, out.size() - 5)
+                                                                        : out)
+               + ".html";
+    if (!html.empty())
+        writeOutput(html, htmlReport(store, spec, r, choice));
+    if (out != "-")
+        std::cout << "chose configuration #" << chosen->record.index << " ("
+                  << describe(chosen->record.hyper) << ") by " << basis << "\nwrote " << out
+                  << (html.empty() ? "" : " and " + html) << "\n";
+    return 0;
+}
+
+int trainAction(const std::vector<std::string>& argv)
+{
+    Args a("study train", "Full training runs of the most promising probed configurations "
+                          "(upper confidence bound once the meta-model predicts outcomes), "
+                          "storing outcomes and learning curves, then refitting the meta-model.");
+    addDb(a);
+    a.addOption("top", "n", "Configurations to train per round", "5");
+    a.addOption("rounds", "n", "Rounds of select → train → refit", "1");
+    addModelOptions(a);
+    if (!a.parse(argv))
+        return 0;
+    auto store = openDb(a);
+    const auto spec = storedSpec(store);
+    auto problem = loadStudyProblem(spec);
+    const int top = static_cast<int>(a.integer("top"));
+    const int rounds = static_cast<int>(a.integer("rounds"));
+    if (top < 1 || rounds < 1)
+        throw UsageError("--top and --rounds must be at least 1");
+    FollowUpSummary s;
+    {
+        ProgressPrinter printer("study train", a.flag("quiet"));
+        try {
+            s = trainFollowUps(store, problem, top, rounds, modelOptions(a), printer.callback());
+        } catch (const CancelledError&) {
+            std::cerr << "\nborehole-cli study train: interrupted; finished full runs are stored "
+                         "in " << store.path() << "\n";
+            return 130;
+        }
+    }
+    std::cout << "trained " << s.trained << " configurations in " << s.rounds << " round(s), "
+              << fmt(s.seconds, "%.1f") << " s (" << s.failed << " diverged)\n";
+    const auto r = rankStudy(store, spec);
+    std::cout << modelLine(r) << rankingTable(r, spec, 10);
+    if (spec.target)
+        std::cout << targetList(r, spec, *spec.target, 0.5, 10);
+    return 0;
+}
+
+} // namespace
+
+int runStudyCommand(const std::vector<std::string>& argv)
+{
+    if (argv.empty() || argv[0] == "--help" || argv[0] == "-h") {
+        (argv.empty() ? std::cerr : std::cout) << kUsage;
+        return argv.empty() ? 2 : 0;
+    }
+    if (!StudyStore::available())
+        throw Error("studies are unavailable: this borehole-cli was built without SQLite "
+                    "(install libsqlite3-dev and rebuild)");
+    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
+    if (argv[0] == "run")
+        return runAction(rest);
+    if (argv[0] == "status")
+        return statusAction(rest);
+    if (argv[0] == "export")
+        return exportAction(rest);
+    if (argv[0] == "train")
+        return trainAction(rest);
+    throw UsageError("unknown action '" + argv[0] + "' (expected run, status, export or train)");
+}
+
+} // namespace borehole::cli

@@ -1,0 +1,346 @@
+// Probe runs of configurations (edge-of-stability feature on the quadratic with known λmax = 10,
+// divergence stored as failure), the SQLite store, the resumable runner and the active loop.
+#include "bh_test.h"
+#include "test_support.h"
+
+#include <borehole/error.h>
+#include <borehole/study_runner.h>
+
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+
+using namespace borehole;
+
+namespace {
+
+/// A fresh database path in the temporary folder, removed (with WAL files) on destruction.
+struct TempDb
+{
+    std::string path;
+    explicit TempDb(const std::string& name)
+    {
+        path = (std::filesystem::temp_directory_path()
+                / ("bh_" + name + "_" + std::to_string(::getpid()) + ".sqlite"))
+                   .string();
+        clean();
+    }
+    ~TempDb() { clean(); }
+    void clean() const
+    {
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::remove((path + suffix).c_str());
+    }
+};
+
+/// The quadratic fixture as a study: L = ½θᵀAθ is the model's own output.
+std::string quadraticSpec(const std::string& sampler = R"({"kind": "grid"})", int burst = 10)
+{
+    return R"({"model": ")" + bht::data("quadratic.pt") + R"(",
+        "data": {"path": ")" + bht::data("four_features.csv") + R"(", "device": "cpu"},
+        "loss": "output",
+        "hyperparameters": {"learning_rate": {"values": [0.01, 0.05, 0.1, 2.0]},
+                            "momentum": {"values": [0, 0.9]}, "batch_size": 16},
+        "sampler": )" + sampler + R"(,
+        "probe": {"burst_steps": )" + std::to_string(burst) + R"(, "directions": 2,
+                  "eigen_iterations": 12, "trace_samples": 4, "perturbations": 4}})";
+}
+
+std::string diabetesSpec(int count)
+{
+    return R"({"model": ")" + bht::example("diabetes/diabetes_mlp.pt") + R"(",
+        "data": {"path": ")" + bht::example("diabetes/diabetes.csv") + R"(", "target": "progression",
+                 "standardize_targets": true, "device": "cpu"},
+        "hyperparameters": {"learning_rate": {"min": 1e-3, "max": 0.3},
+                            "momentum": {"min": 0, "max": 0.9}, "batch_size": 64},
+        "sampler": {"kind": "lhs", "count": )" + std::to_string(count) + R"(, "seed": 4},
+        "probe": {"burst_steps": 10, "directions": 2, "eigen_iterations": 6, "trace_samples": 3,
+                  "perturbations": 3, "probe_rows": 128},
+        "outcome": {"metric": "mse", "full_run": {"steps": 40, "validate_every": 20}}})";
+}
+
+} // namespace
+
+class TestStudyRunner : public QObject
+{
+    Q_OBJECT
+    BH_TEST_FRIEND
+
+private slots:
+    void edgeOfStabilityFeatureOnQuadratic();
+    void divergingBurstIsAFailureNotACrash();
+    void initScaleMultipliesTheta0();
+    void storeRoundTripsAndRecoversRunning();
+    void storeRejectsForeignFilesAndOtherSpecs();
+    void runnerResumesAfterCancellation();
+    void followUpsFeedOutcomesIntoTheMetaModel();
+};
+
+void TestStudyRunner::edgeOfStabilityFeatureOnQuadratic()
+{
+    auto p = bht::quadraticProblem();
+    const auto theta0 = p.parameters();
+    ProbeBudget b;
+    b.burstSteps = 5;
+    b.eigenIterations = 12;
+    b.traceSamples = 4;
+    b.directions = 2;
+    b.perturbations = 4;
+    Hyperparameters h;
+    h.learningRate = 0.1;
+    h.batchSize = 16;
+    auto f = probeConfiguration(p, theta0, h, b, Metric::Mse, 1);
+    QVERIFY2(!f.failed, f.reason.c_str());
+    // The Hessian of a quadratic is A everywhere: λmax = 10 at any end point.
+    BH_CLOSE(f.values.at("lambda_max"), 10.0, 1e-3);
+    BH_CLOSE(f.values.at("lr_lambda_max"), 1.0, 1e-3);
+    BH_CLOSE(f.values.at("eos_bound"), 20.0, 1e-12); // 2/lr
+    BH_CLOSE(f.values.at("eos_ratio"), 0.5, 1e-3);
+    QVERIFY(f.values.at("burst_final_loss") < f.values.at("burst_initial_loss"));
+    QVERIFY(f.values.at("burst_loss_delta") < 0.0);
+    QVERIFY(f.values.count("curvature_random") == 1 && f.values.count("curvature_gradient") == 1);
+    QVERIFY(f.values.at("curvature_random") > 0.1 - 1e-3 && f.values.at("curvature_random") < 10.0);
+    QVERIFY(f.burstCost.gradients >= 5);
+    QVERIFY(f.probeCost.hvps >= 12);
+    QVERIFY(p.parameters() == theta0); // θ restored to θ₀
+
+    h.momentum = 0.9; // heavy ball: bound (2 + 2β)/lr = 38
+    f = probeConfiguration(p, theta0, h, b, Metric::Mse, 1);
+    QVERIFY2(!f.failed, f.reason.c_str());
+    BH_CLOSE(f.values.at("eos_bound"), 38.0, 1e-12);
+    BH_CLOSE(f.values.at("eos_ratio"), 10.0 / 38.0, 1e-3);
+    h.optimizer = OptimizerKind::Adam; // momentum is SGD's; Adam uses the plain bound
+    f = probeConfiguration(p, theta0, h, b, Metric::Mse, 1);
+    BH_CLOSE(f.values.at("eos_bound"), 20.0, 1e-12);
+}
+
+void TestStudyRunner::divergingBurstIsAFailureNotACrash()
+{
+    auto p = bht::quadraticProblem();
+    const auto theta0 = p.parameters();
+    ProbeBudget b;
+    b.burstSteps = 60;
+    Hyperparameters h;
+    h.learningRate = 2.0; // lr·λmax = 20 ≫ 2: |1 − lr·λ| = 19 per step overflows float
+    const auto f = probeConfiguration(p, theta0, h, b, Metric::Mse, 0);
+    QVERIFY(f.failed);
+    QVERIFY2(f.reason.rfind("diverged", 0) == 0, f.reason.c_str());
+    QVERIFY(p.parameters() == theta0);
+}
+
+void TestStudyRunner::initScaleMultipliesTheta0()
+{
+    auto p = bht::quadraticProblem();
+    const auto theta0 = p.parameters();
+    const double l0 = p.loss();
+    ProbeBudget b;
+    b.burstSteps = 1;
+    b.eigenIterations = 0;
+    b.traceSamples = 0;
+    b.perturbations = 0;
+    b.directionKinds.clear();
+    Hyperparameters h;
+    h.learningRate = 1e-6; // one negligible step
+    h.initScale = 2.0;
+    const auto f = probeConfiguration(p, theta0, h, b, Metric::Mse, 0);
+    QVERIFY2(!f.failed, f.reason.c_str());
+    BH_CLOSE(f.values.at("burst_initial_loss"), 4.0 * l0, 1e-5); // L(2θ₀) = 4 L(θ₀)
+    QVERIFY(f.values.count("lambda_max") == 0);
+    QVERIFY(p.parameters() == theta0);
+}
+
+void TestStudyRunner::storeRoundTripsAndRecoversRunning()
+{
+    TempDb db("store");
+    const auto spec = parseStudySpec(quadraticSpec(), "q.json");
+    {
+        auto store = StudyStore::open(db.path);
+        QVERIFY(store.specJson().empty());
+        prepareStudy(store, spec);
+        QCOMPARE(store.counts().pending, 8);
+        const auto configs = store.configurations();
+        QCOMPARE(configs[3].hyper.learningRate, 0.05);
+        QCOMPARE(configs[3].hyper.momentum, 0.9);
+        store.markRunning(configs[0].id);
+        ConfigurationFeatures f;
+        f.values = {{"lambda_max", 10.0}, {"trace", std::nan("")}};
+        f.burstCost.gradients = 7;
+        f.probeCost.hvps = 3;
+        store.finish(configs[0].id, f);
+        store.markRunning(configs[1].id); // then "killed": never finished
+        BH_THROWS(store.markRunning(configs[1].id), Error,
+                  db.path + ": configuration " + std::to_string(configs[1].id) + " is not pending");
+    }
+    auto store = StudyStore::open(db.path);
+    prepareStudy(store, spec); // same spec: accepted, nothing re-sampled
+    auto c = store.counts();
+    QCOMPARE(c.done, 1);
+    QCOMPARE(c.running, 1);
+    QCOMPARE(store.recoverInterrupted(), 1);
+    c = store.counts();
+    QCOMPARE(c.running, 0);
+    QCOMPARE(c.pending, 7);
+    const auto first = store.configurations()[0];
+    QVERIFY(first.status == RunStatus::Done);
+    QCOMPARE(first.features.at("lambda_max"), 10.0);
+    QVERIFY(std::isnan(first.features.at("trace"))); // NaN survives as NULL
+    QCOMPARE(first.burstCost.gradients, std::int64_t(7));
+    QCOMPARE(first.probeCost.hvps, std::int64_t(3));
+    QCOMPARE(first.attempts, 1);
+    QVERIFY(!first.finishedAt.empty());
+    QCOMPARE(store.configurations()[1].attempts, 1);
+    store.setInfo("train_rows", "32");
+    QCOMPARE(store.info("train_rows"), std::string("32"));
+    QCOMPARE(store.info("missing"), std::string());
+}
+
+void TestStudyRunner::storeRejectsForeignFilesAndOtherSpecs()
+{
+    TempDb db("foreign");
+    {
+        std::ofstream(db.path) << "this is not a database, just some text that is long enough";
+    }
+    BH_THROWS(StudyStore::open(db.path), Error, db.path + ": not a Borehole study database");
+    db.clean();
+    auto store = StudyStore::open(db.path);
+    prepareStudy(store, parseStudySpec(quadraticSpec(), "q.json"));
+    BH_THROWS(prepareStudy(store, parseStudySpec(quadraticSpec(R"({"kind": "grid"})", 11), "q.json")),
+              InputError,
+              db.path + ": holds a different study spec (probe differs); use a new --db file or "
+                        "the stored spec");
+    TempDb empty("empty");
+    auto e = StudyStore::open(empty.path);
+    BH_THROWS(storedSpec(e), InputError,
+              empty.path + ": holds no study yet (run 'borehole-cli study run spec.json --db "
+                  + empty.path + "' first)");
+}
+
+void TestStudyRunner::runnerResumesAfterCancellation()
+{
+    TempDb db("resume");
+    auto store = StudyStore::open(db.path);
+    const auto spec = parseStudySpec(quadraticSpec(), "q.json");
+    prepareStudy(store, spec);
+    auto problem = loadStudyProblem(spec);
+    const auto theta0 = problem.parameters();
+    // Cancel inside the third configuration.
+    int calls = 0;
+    std::vector<std::int64_t> finishedIds;
+    StudyRunOptions o;
+    o.onFinished = [&](const ConfigurationRecord& r) { finishedIds.push_back(r.id); };
+    bool cancelled = false;
+    try {
+        runStudy(store, problem, o,
+                 [&](int done, int total) { return done * 8 < 2 * total || ++calls < 3; });
+    } catch (const CancelledError&) {
+        cancelled = true;
+    }
+    QVERIFY(cancelled);
+    QVERIFY(problem.parameters() == theta0);
+    QCOMPARE(finishedIds.size(), std::size_t(2));
+    auto c = store.counts();
+    QCOMPARE(c.done + c.failed, 2);
+    QCOMPARE(c.running, 0); // the one in flight went back to pending
+    QCOMPARE(c.pending, 6);
+    const auto before = store.configurations();
+
+    const auto summary = runStudy(store, problem, o);
+    QCOMPARE(summary.probed, 6);
+    QCOMPARE(summary.remaining, 0);
+    c = store.counts();
+    QCOMPARE(c.done + c.failed, 8);
+    // lr = 2 diverges (λmax = 10): both momentum values are stored as failed with a reason.
+    QCOMPARE(c.failed, 2);
+    const auto after = store.configurations();
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        QCOMPARE(after[i].attempts, i == 2 ? 2 : 1); // only the cancelled one started twice
+        if (i < 2)
+            QCOMPARE(after[i].finishedAt, before[i].finishedAt); // not re-run
+        if (after[i].hyper.learningRate == 2.0) {
+            QVERIFY(after[i].status == RunStatus::Failed);
+            QVERIFY2(after[i].reason.rfind("diverged", 0) == 0, after[i].reason.c_str());
+        } else {
+            QVERIFY(after[i].status == RunStatus::Done);
+            BH_CLOSE(after[i].features.at("lambda_max"), 10.0, 1e-3);
+        }
+    }
+    QCOMPARE(runStudy(store, problem, o).probed, 0); // nothing left to do
+}
+
+void TestStudyRunner::followUpsFeedOutcomesIntoTheMetaModel()
+{
+    TempDb db("followups");
+    auto store = StudyStore::open(db.path);
+    const auto spec = parseStudySpec(diabetesSpec(10), "d.json");
+    prepareStudy(store, spec);
+    auto problem = loadStudyProblem(spec);
+    runStudy(store, problem);
+    QCOMPARE(store.counts().done, 10);
+
+    StudyModelOptions mo;
+    mo.ensemble.epochs = 150;
+    mo.minOutcomes = 4;
+    const auto proxy = refitMetaModel(store, spec, mo);
+    QCOMPARE(proxy.kind, std::string("proxy"));
+    QCOMPARE(proxy.members, 5);
+    QCOMPARE(proxy.predictions.size(), std::size_t(10));
+    auto ranking = rankStudy(store, spec);
+    QVERIFY(ranking.rows.front().promisingness >= ranking.rows.back().promisingness);
+    BH_THROWS(targetCandidates(ranking, parseOutcomeTarget("mse <= 1", "t")), InputError,
+              "target mode needs a meta-model fitted on full-run outcomes; run 'borehole-cli "
+              "study train' first");
+
+    const auto s = trainFollowUps(store, problem, 2, 2, mo);
+    QCOMPARE(s.trained, 4);
+    QCOMPARE(s.rounds, 2);
+    const auto runs = store.fullRuns();
+    QCOMPARE(runs.size(), std::size_t(4));
+    std::set<std::int64_t> distinct;
+    for (const auto& r : runs) {
+        distinct.insert(r.configurationId);
+        QVERIFY(r.status == RunStatus::Done);
+        QVERIFY(r.outcome > 0.0 && r.outcome < 10.0);
+        QCOMPARE(r.steps, std::int64_t(40));
+        QVERIFY(r.curve.size() >= 2); // learning curve stored
+    }
+    QCOMPARE(distinct.size(), std::size_t(4)); // never the same configuration twice
+    const auto latest = store.latestMetaModel();
+    QVERIFY(latest.has_value());
+    QCOMPARE(latest->kind, std::string("outcome"));
+    QCOMPARE(latest->trainingRows, 4);
+    QCOMPARE(store.counts().metaModels, 3); // proxy, then one refit per round
+
+    ranking = rankStudy(store, spec);
+    QVERIFY(ranking.logUnits);
+    double worst = 0.0;
+    for (const auto& r : runs)
+        worst = std::max(worst, r.outcome);
+    const auto candidates = targetCandidates(ranking, parseOutcomeTarget("mse <= " + std::to_string(worst * 1.01), "t"), 0.0);
+    QCOMPARE(candidates.size(), std::size_t(10));
+    int measured = 0;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        QVERIFY(candidates[i].probability >= 0.0 && candidates[i].probability <= 1.0);
+        if (candidates[i].row.outcome) {
+            QCOMPARE(candidates[i].probability, 1.0); // measured and below the threshold
+            ++measured;
+        }
+        if (i > 0)
+            QVERIFY(candidates[i - 1].row.fullRunCost <= candidates[i].row.fullRunCost);
+    }
+    QCOMPARE(measured, 4);
+}
+
+BH_TEST_MAIN(TestStudyRunner, &TestStudyRunner::edgeOfStabilityFeatureOnQuadratic,
+             &TestStudyRunner::divergingBurstIsAFailureNotACrash,
+             &TestStudyRunner::initScaleMultipliesTheta0,
+             &TestStudyRunner::storeRoundTripsAndRecoversRunning,
+             &TestStudyRunner::storeRejectsForeignFilesAndOtherSpecs,
+             &TestStudyRunner::runnerResumesAfterCancellation,
+             &TestStudyRunner::followUpsFeedOutcomesIntoTheMetaModel)
+
+#ifdef BOREHOLE_TEST_WITH_QT
+#include "test_study_runner.moc"
+#endif
