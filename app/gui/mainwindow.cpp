@@ -1,0 +1,893 @@
+#include "mainwindow.h"
+
+#include "curvatureplot.h"
+#include "datapanel.h"
+#include "exportutil.h"
+#include "heatmapview.h"
+#include "pcaview.h"
+#include "probeworker.h"
+#include "reportexport.h"
+#include "selectiontable.h"
+#include "settingspanel.h"
+#include "surfaceview.h"
+
+#include <borehole/device.h>
+#include <borehole/error.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+namespace borehole {
+
+namespace {
+
+constexpr int kMaxRecent = 8;
+
+QString costLine(const ProbeCost& c)
+{
+    return QCoreApplication::translate("borehole::MainWindow",
+                                       "%1 forward, %2 gradient, %3 HVP, %4 s")
+        .arg(c.forwards)
+        .arg(c.gradients)
+        .arg(c.hvps)
+        .arg(c.seconds, 0, 'f', 3);
+}
+
+QString formatDuration(double seconds)
+{
+    if (seconds < 60)
+        return QStringLiteral("%1 s").arg(seconds, 0, 'f', 0);
+    return QStringLiteral("%1 min %2 s")
+        .arg(static_cast<int>(seconds) / 60)
+        .arg(static_cast<int>(seconds) % 60);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("BoreholeMainWindow"));
+    setWindowTitle(tr("Borehole"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/borehole.svg")));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    m_runner = new ProbeRunner(this);
+    connect(m_runner, &ProbeRunner::progress, this, &MainWindow::onProgress);
+    connect(m_runner, &ProbeRunner::finished, this, &MainWindow::onFinished);
+    connect(m_runner, &ProbeRunner::failed, this, &MainWindow::onFailed);
+    connect(m_runner, &ProbeRunner::cancelled, this, &MainWindow::onCancelled);
+
+    // Central views.
+    m_tabs = new QTabWidget(this);
+    m_surface = new SurfaceView(m_tabs);
+    m_heatmap = new HeatmapView(m_tabs);
+    m_pca = new PcaView(m_tabs);
+    m_plots = new CurvaturePlot(m_tabs);
+    m_summaryText = new QPlainTextEdit(m_tabs);
+    m_summaryText->setReadOnly(true);
+    m_summaryText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_summaryText->setPlaceholderText(tr("Run a probe to see its summary here."));
+    m_tabs->addTab(m_surface, tr("Surface 3D"));
+    m_tabs->addTab(m_heatmap, tr("Heatmap"));
+    m_tabs->addTab(m_pca, tr("PCA map"));
+    m_tabs->addTab(m_plots, tr("Curvature"));
+    m_tabs->addTab(m_summaryText, tr("Summary"));
+    setCentralWidget(m_tabs);
+
+    connect(m_heatmap, &HeatmapView::selectionChanged, this, &MainWindow::onSelection);
+    connect(m_pca, &PcaView::selectionChanged, this, &MainWindow::onSelection);
+    connect(m_surface, &SurfaceView::exportRequested, this, [this] { exportView(m_surface); });
+    connect(m_heatmap, &HeatmapView::exportRequested, this, [this] { exportView(m_heatmap); });
+    connect(m_pca, &PcaView::exportRequested, this, [this] { exportView(m_pca); });
+    connect(m_plots, &CurvaturePlot::exportRequested, this, [this] { exportView(m_plots); });
+
+    buildActions();
+    buildDocks();
+    buildMenus();
+
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->setMaximumWidth(260);
+    m_progress->setTextVisible(true);
+    m_status = new QLabel(tr("Open a model (.pt) and a data set (.csv) to start."), this);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_progress);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    refreshRecentMenu();
+    refreshSummary();
+    refreshActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    auto icon = [](const char* name) {
+        return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+    };
+    m_openModel = new QAction(icon("open-model"), tr("Open &Model…"), this);
+    m_openModel->setShortcut(QKeySequence::Open);
+    m_openModel->setToolTip(tr("Open a TorchScript model (.pt) (%1)")
+                                .arg(m_openModel->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_openModel, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open TorchScript model"), QFileInfo(m_modelPath).absolutePath(),
+            tr("TorchScript models (*.pt *.pth);;All files (*)"));
+        if (!path.isEmpty())
+            openModel(path);
+    });
+    m_openData = new QAction(icon("open-data"), tr("Open &Data…"), this);
+    m_openData->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_openData->setToolTip(tr("Open a CSV data set with a header row (%1)")
+                               .arg(m_openData->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_openData, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open CSV data set"), QFileInfo(m_dataPath).absolutePath(),
+            tr("CSV files (*.csv);;All files (*)"));
+        if (!path.isEmpty())
+            openData(path);
+    });
+    m_openWorkspace = new QAction(icon("open-workspace"), tr("Open &Workspace…"), this);
+    m_openWorkspace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(m_openWorkspace, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open workspace"), QFileInfo(m_workspacePath).absolutePath(),
+            tr("Borehole workspaces (*.borehole *.json);;All files (*)"));
+        if (!path.isEmpty())
+            openWorkspace(path);
+    });
+    m_saveWorkspace = new QAction(icon("save"), tr("&Save Workspace"), this);
+    m_saveWorkspace->setShortcut(QKeySequence::Save);
+    m_saveWorkspaceAs = new QAction(tr("Save Workspace &As…"), this);
+    m_saveWorkspaceAs->setShortcut(QKeySequence::SaveAs);
+    auto saveAs = [this] {
+        QString path = QFileDialog::getSaveFileName(this, tr("Save workspace"),
+                                                    m_workspacePath.isEmpty()
+                                                        ? QStringLiteral("workspace.borehole")
+                                                        : m_workspacePath,
+                                                    tr("Borehole workspaces (*.borehole *.json)"));
+        if (!path.isEmpty())
+            saveWorkspace(path);
+    };
+    connect(m_saveWorkspaceAs, &QAction::triggered, this, saveAs);
+    connect(m_saveWorkspace, &QAction::triggered, this, [this, saveAs] {
+        if (m_workspacePath.isEmpty())
+            saveAs();
+        else
+            saveWorkspace(m_workspacePath);
+    });
+    m_exportReport = new QAction(icon("report"), tr("Export &Report…"), this);
+    m_exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportReport->setToolTip(tr("Save the probe report as HTML or PDF"));
+    connect(m_exportReport, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export report"), QStringLiteral("borehole-report.html"),
+            tr("HTML (*.html);;PDF (*.pdf)"));
+        if (!path.isEmpty())
+            exportReport(path);
+    });
+    m_exportSelection = new QAction(icon("export"), tr("Export &Selection…"), this);
+    m_exportSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportSelection->setToolTip(tr("Save the selected region as JSON or CSV"));
+    connect(m_exportSelection, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export selection"), QStringLiteral("selection.json"),
+            tr("JSON (*.json);;CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportSelection(path);
+    });
+    m_run = new QAction(icon("run"), tr("&Run Probe"), this);
+    m_run->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
+    m_run->setToolTip(tr("Run the selected probes (F5)"));
+    connect(m_run, &QAction::triggered, this, [this] { startProbe(); });
+    m_cancel = new QAction(icon("cancel"), tr("&Cancel"), this);
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancel->setToolTip(tr("Stop the running probe after its current step (Esc)"));
+    connect(m_cancel, &QAction::triggered, this, &MainWindow::cancelProbe);
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    auto* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(20, 20));
+    bar->addAction(m_openModel);
+    bar->addAction(m_openData);
+    bar->addSeparator();
+    bar->addAction(m_run);
+    bar->addAction(m_cancel);
+    bar->addSeparator();
+    bar->addAction(m_saveWorkspace);
+    bar->addAction(m_exportReport);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openModel);
+    file->addAction(m_openData);
+    file->addAction(m_openWorkspace);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(m_saveWorkspace);
+    file->addAction(m_saveWorkspaceAs);
+    file->addSeparator();
+    file->addAction(m_exportReport);
+    file->addAction(m_exportSelection);
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu* probe = menuBar()->addMenu(tr("&Probe"));
+    probe->addAction(m_run);
+    probe->addAction(m_cancel);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    auto* reset = m_viewMenu->addAction(tr("Reset &Camera"), m_surface, &SurfaceView::resetCamera);
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto* a = m_viewMenu->addAction(m_tabs->tabText(i), this, [this, i] {
+            m_tabs->setCurrentIndex(i);
+        });
+        a->setShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + i)));
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    auto* aboutAction = help->addAction(tr("&About Borehole"), this, &MainWindow::about);
+    aboutAction->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::buildDocks()
+{
+    // Setup dock: files, summary, columns, settings, Run/Cancel.
+    auto* setup = new QWidget;
+    m_modelLabel = new QLabel(tr("Model: none"), setup);
+    m_modelLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_modelLabel->setWordWrap(true);
+    m_dataLabel = new QLabel(tr("Data: none"), setup);
+    m_dataLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_dataLabel->setWordWrap(true);
+    m_summaryLabel = new QLabel(setup);
+    m_summaryLabel->setWordWrap(true);
+    m_summaryLabel->setTextFormat(Qt::RichText);
+    m_dataPanel = new DataPanel(setup);
+    m_settingsPanel = new SettingsPanel(setup);
+    m_runButton = new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), tr("Run"), setup);
+    m_runButton->setToolTip(m_run->toolTip());
+    connect(m_runButton, &QPushButton::clicked, this, [this] { startProbe(); });
+    m_cancelButton =
+        new QPushButton(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel"), setup);
+    m_cancelButton->setToolTip(m_cancel->toolTip());
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelProbe);
+    connect(m_dataPanel, &DataPanel::changed, this, &MainWindow::refreshActions);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_runButton);
+    buttons->addWidget(m_cancelButton);
+    auto* layout = new QVBoxLayout(setup);
+    layout->addWidget(m_modelLabel);
+    layout->addWidget(m_dataLabel);
+    layout->addWidget(m_summaryLabel);
+    layout->addWidget(m_dataPanel);
+    layout->addWidget(m_settingsPanel);
+    layout->addLayout(buttons);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(setup);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(setup->sizeHint().width() + 24);
+    auto* setupDock = new QDockWidget(tr("Setup"), this);
+    setupDock->setObjectName(QStringLiteral("setupDock"));
+    setupDock->setWidget(scroll);
+    addDockWidget(Qt::LeftDockWidgetArea, setupDock);
+
+    // Selection dock.
+    auto* selectionBox = new QWidget;
+    m_selectionTable = new SelectionTable(selectionBox);
+    auto* exportSel = new QPushButton(tr("Export selection…"), selectionBox);
+    connect(exportSel, &QPushButton::clicked, m_exportSelection, &QAction::trigger);
+    auto* selLayout = new QVBoxLayout(selectionBox);
+    selLayout->setContentsMargins(2, 2, 2, 2);
+    selLayout->addWidget(m_selectionTable, 1);
+    selLayout->addWidget(exportSel);
+    auto* selectionDock = new QDockWidget(tr("Selection"), this);
+    selectionDock->setObjectName(QStringLiteral("selectionDock"));
+    selectionDock->setWidget(selectionBox);
+    addDockWidget(Qt::RightDockWidgetArea, selectionDock);
+
+    // Log dock.
+    m_log = new QPlainTextEdit;
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto* logDock = new QDockWidget(tr("Log"), this);
+    logDock->setObjectName(QStringLiteral("logDock"));
+    logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    resizeDocks({logDock}, {130}, Qt::Vertical);
+    resizeDocks({selectionDock}, {300}, Qt::Horizontal);
+}
+
+void MainWindow::reportError(const QString& title, const QString& text)
+{
+    log(tr("Error: %1").arg(text));
+    emit errorReported(text);
+    if (!m_errorDialogs)
+        return;
+    QMessageBox box(QMessageBox::Critical, title, text, QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("boreholeErrorBox"));
+    box.exec();
+}
+
+void MainWindow::log(const QString& line)
+{
+    m_log->appendPlainText(QStringLiteral("[%1] %2")
+                               .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
+                                    line));
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+QString MainWindow::logText() const
+{
+    return m_log->toPlainText();
+}
+
+bool MainWindow::isProbing() const
+{
+    return m_runner->isRunning();
+}
+
+bool MainWindow::openModel(const QString& path)
+{
+    if (isProbing()) {
+        reportError(tr("Probe running"), tr("Cancel the running probe before opening a model."));
+        return false;
+    }
+    try {
+        // Loaded on the CPU just to validate and summarise it; the worker loads its own copy on
+        // the chosen device.
+        const Model model = Model::load(path.toStdString(), DeviceKind::Cpu);
+        m_modelSummary = model.summary();
+    } catch (const std::exception& e) {
+        reportError(tr("Cannot open model"), QString::fromStdString(e.what()));
+        return false;
+    }
+    m_modelPath = QFileInfo(path).filePath();
+    clearResults();
+    addRecentFile(path);
+    log(tr("Opened model %1 (%2 parameters)").arg(path).arg(m_modelSummary->parameterCount));
+    refreshSummary();
+    refreshActions();
+    emit workspaceChanged();
+    return true;
+}
+
+bool MainWindow::openData(const QString& path)
+{
+    if (isProbing()) {
+        reportError(tr("Probe running"), tr("Cancel the running probe before opening data."));
+        return false;
+    }
+    std::optional<CsvTable> table;
+    try {
+        table = readCsv(path.toStdString());
+    } catch (const std::exception& e) {
+        reportError(tr("Cannot open data"), QString::fromStdString(e.what()));
+        return false;
+    }
+    QStringList columns;
+    for (const auto& c : table->columns)
+        columns << QString::fromStdString(c);
+    const QString keep = m_dataPanel->target();
+    m_table = std::move(table);
+    m_dataPath = QFileInfo(path).filePath();
+    m_dataPanel->setColumns(columns, keep);
+    clearResults();
+    addRecentFile(path);
+    log(tr("Opened data %1 (%2 rows, %3 columns)").arg(path).arg(m_table->rowCount()).arg(columns.size()));
+    refreshSummary();
+    refreshActions();
+    emit workspaceChanged();
+    return true;
+}
+
+bool MainWindow::openAny(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("csv"))
+        return openData(path);
+    if (suffix == QLatin1String("json") || suffix == QLatin1String("borehole"))
+        return openWorkspace(path);
+    return openModel(path);
+}
+
+Workspace MainWindow::currentWorkspace() const
+{
+    Workspace w;
+    w.modelPath = m_modelPath;
+    w.dataPath = m_dataPath;
+    w.data = m_dataPanel->options();
+    w.settings = m_settingsPanel->settings();
+    w.settings.metric = defaultMetric(w.data.task);
+    w.data.seed = w.settings.seed;
+    w.problem = m_settingsPanel->problemOptions(w.data.task);
+    w.device = m_settingsPanel->device();
+    w.report = m_report;
+    return w;
+}
+
+bool MainWindow::saveWorkspace(const QString& path)
+{
+    QString error;
+    if (!writeTextAtomically(path, workspaceToJson(currentWorkspace()), &error)) {
+        reportError(tr("Cannot save workspace"), error);
+        return false;
+    }
+    m_workspacePath = path;
+    addRecentFile(path);
+    log(tr("Saved workspace %1").arg(path));
+    m_status->setText(tr("Workspace saved to %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+bool MainWindow::openWorkspace(const QString& path)
+{
+    if (isProbing()) {
+        reportError(tr("Probe running"), tr("Cancel the running probe before opening a workspace."));
+        return false;
+    }
+    // Parse and validate everything first: a bad file leaves the current workspace untouched.
+    Workspace w;
+    std::optional<ModelSummary> modelSummary;
+    std::optional<CsvTable> table;
+    try {
+        w = workspaceFromJson(QString::fromStdString(readFile(path.toStdString())), path);
+        if (!w.modelPath.isEmpty())
+            modelSummary = Model::load(w.modelPath.toStdString(), DeviceKind::Cpu).summary();
+        if (!w.dataPath.isEmpty())
+            table = readCsv(w.dataPath.toStdString());
+    } catch (const std::exception& e) {
+        reportError(tr("Cannot open workspace"), QString::fromStdString(e.what()));
+        return false;
+    }
+    m_modelPath = w.modelPath;
+    m_dataPath = w.dataPath;
+    m_modelSummary = modelSummary;
+    m_table = std::move(table);
+    QStringList columns;
+    if (m_table)
+        for (const auto& c : m_table->columns)
+            columns << QString::fromStdString(c);
+    m_dataPanel->setColumns(columns);
+    m_dataPanel->setOptions(w.data);
+    m_settingsPanel->setSettings(w.settings);
+    m_settingsPanel->setProblemOptions(w.problem);
+    m_settingsPanel->setDevice(w.device);
+    clearResults();
+    if (w.report)
+        showReport(*w.report);
+    m_workspacePath = path;
+    addRecentFile(path);
+    log(tr("Opened workspace %1").arg(path));
+    refreshSummary();
+    refreshActions();
+    emit workspaceChanged();
+    return true;
+}
+
+bool MainWindow::startProbe()
+{
+    if (isProbing())
+        return false;
+    if (m_modelPath.isEmpty() || m_dataPath.isEmpty()) {
+        reportError(tr("Nothing to probe"), tr("Open a model (.pt) and a data set (.csv) first."));
+        return false;
+    }
+    const Workspace w = currentWorkspace();
+    ProbeRequest request;
+    request.modelPath = w.modelPath;
+    request.dataPath = w.dataPath;
+    request.data = w.data;
+    request.problem = w.problem;
+    request.settings = w.settings;
+    request.device = w.device;
+    m_progress->setValue(0);
+    m_probeClock.start();
+    m_status->setText(tr("Probing…"));
+    log(tr("Probe started: %1 directions × K=%2, surface %3, seed %4")
+            .arg(request.settings.directionKinds.size())
+            .arg(request.settings.curvature.count)
+            .arg(request.settings.surface
+                     ? QStringLiteral("%1²").arg(request.settings.surfaceOptions.resolution)
+                     : tr("off"))
+            .arg(request.settings.seed));
+    m_runner->start(request);
+    refreshActions();
+    return true;
+}
+
+void MainWindow::cancelProbe()
+{
+    if (!isProbing())
+        return;
+    m_runner->cancel();
+    m_status->setText(tr("Cancelling…"));
+}
+
+void MainWindow::onProgress(int done, int total)
+{
+    if (total <= 0)
+        return;
+    m_progress->setValue(static_cast<int>(1000LL * done / total));
+    const double elapsed = m_probeClock.elapsed() / 1000.0;
+    QString eta = tr("estimating…");
+    if (done > 0 && elapsed > 0.5)
+        eta = formatDuration(elapsed * (total - done) / done);
+    m_status->setText(tr("Probing… %1 % — %2 elapsed, about %3 left")
+                          .arg(100.0 * done / total, 0, 'f', 1)
+                          .arg(formatDuration(elapsed), eta));
+}
+
+void MainWindow::onFinished(const ProbeReport& report)
+{
+    const double elapsed = m_probeClock.elapsed() / 1000.0;
+    m_progress->setValue(m_progress->maximum());
+    clearResults();
+    showReport(report);
+    log(tr("Probe finished in %1 s").arg(elapsed, 0, 'f', 2));
+    log(tr("  loss and gradient: %1").arg(costLine(report.base.cost)));
+    for (const auto& c : report.curvature)
+        log(tr("  FD curvature %1 (K=%2): %3")
+                .arg(QString::fromStdString(toString(c.kind)))
+                .arg(c.norms.size())
+                .arg(costLine(c.cost)));
+    if (report.power)
+        log(tr("  power iteration (%1 iterations): %2")
+                .arg(report.power->iterations)
+                .arg(costLine(report.power->cost)));
+    if (report.lanczos)
+        log(tr("  Lanczos (%1 iterations): %2")
+                .arg(report.lanczos->iterations)
+                .arg(costLine(report.lanczos->cost)));
+    if (report.trace)
+        log(tr("  Hutchinson trace (%1 samples): %2")
+                .arg(report.trace->samples)
+                .arg(costLine(report.trace->cost)));
+    if (report.sharpness)
+        log(tr("  sharpness (%1 perturbations): %2")
+                .arg(report.sharpness->increases.size())
+                .arg(costLine(report.sharpness->cost)));
+    if (report.line)
+        log(tr("  1D line (%1 points): %2")
+                .arg(report.line->values.size())
+                .arg(costLine(report.line->cost)));
+    if (report.surface)
+        log(tr("  2D surface (%1×%2): %3")
+                .arg(report.surface->nx())
+                .arg(report.surface->ny())
+                .arg(costLine(report.surface->cost)));
+    log(tr("  total: %1").arg(costLine(report.total)));
+    m_status->setText(tr("Done: L(θ) = %1, λmax = %2, in %3 s")
+                          .arg(report.base.loss, 0, 'g', 5)
+                          .arg(report.lanczos  ? QString::number(report.lanczos->value, 'g', 5)
+                               : report.power ? QString::number(report.power->value, 'g', 5)
+                                              : tr("n/a"))
+                          .arg(elapsed, 0, 'f', 1));
+    refreshActions();
+    emit probeFinished();
+}
+
+void MainWindow::onFailed(const QString& message)
+{
+    m_progress->setValue(0);
+    m_status->setText(tr("Probe failed."));
+    refreshActions();
+    reportError(tr("Probe failed"), message);
+    emit probeFailed(message);
+}
+
+void MainWindow::onCancelled()
+{
+    m_progress->setValue(0);
+    m_status->setText(tr("Probe cancelled after %1 s; previous results kept.")
+                          .arg(m_probeClock.elapsed() / 1000.0, 0, 'f', 1));
+    log(tr("Probe cancelled"));
+    refreshActions();
+    emit probeCancelled();
+}
+
+void MainWindow::clearResults()
+{
+    m_report.reset();
+    m_surface->clear();
+    m_heatmap->clear();
+    m_pca->clear();
+    m_plots->clear();
+    m_summaryText->clear();
+    m_selectionTable->clearSelection();
+}
+
+void MainWindow::showReport(const ProbeReport& report)
+{
+    m_report = report;
+    if (report.surface) {
+        m_surface->setGrid(*report.surface);
+        m_heatmap->setGrid(*report.surface);
+        m_pca->setGrid(*report.surface);
+    }
+    m_plots->setReport(report);
+    m_summaryText->setPlainText(QString::fromStdString(formatSummary(report)));
+    refreshActions();
+}
+
+void MainWindow::onSelection(const GridSelection& selection)
+{
+    m_selectionTable->setSelection(selection);
+    if (auto best = selection.best())
+        m_status->setText(tr("%1 points selected; lowest %2 = %3 at α = %4, β = %5")
+                              .arg(selection.points.size())
+                              .arg(selection.valueName)
+                              .arg(best->value, 0, 'g', 6)
+                              .arg(best->alpha, 0, 'g', 4)
+                              .arg(best->beta, 0, 'g', 4));
+    else
+        m_status->setText(tr("No grid points in the selected region."));
+    refreshActions();
+}
+
+bool MainWindow::exportSelection(const QString& path)
+{
+    const GridSelection& s = m_selectionTable->currentSelection();
+    if (s.isEmpty()) {
+        reportError(tr("Nothing selected"),
+                    tr("Drag a rectangle in the heatmap or the PCA map to select points first."));
+        return false;
+    }
+    SelectionContext context;
+    context.modelPath = m_modelPath;
+    context.dataPath = m_dataPath;
+    if (m_report) {
+        context.seed = m_report->settings.seed;
+        if (m_report->surface)
+            context.directionKind = QString::fromStdString(m_report->surface->directionKind);
+    }
+    const bool csv = QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0;
+    QString error;
+    if (!writeTextAtomically(path, csv ? selectionToCsv(s) : selectionToJson(s, context), &error)) {
+        reportError(tr("Cannot export selection"), error);
+        return false;
+    }
+    log(tr("Exported %1 selected points to %2").arg(s.points.size()).arg(path));
+    return true;
+}
+
+bool MainWindow::exportReport(const QString& path)
+{
+    if (!m_report) {
+        reportError(tr("No report"), tr("Run a probe (or open a workspace with results) first."));
+        return false;
+    }
+    ReportContent content;
+    content.report = *m_report;
+    content.selection = m_selectionTable->currentSelection();
+    if (m_surface->hasData())
+        content.figures.push_back({tr("Loss surface (3D)"),
+                                   tr("L(θ + α·d₁ + β·d₂); the red marker is the current θ."),
+                                   m_surface->renderImage()});
+    if (m_heatmap->hasData())
+        content.figures.push_back({tr("Loss heatmap"), tr("The same grid seen from above."),
+                                   m_heatmap->plot()->toPixmap(800, 600).toImage()});
+    if (m_pca->hasData())
+        content.figures.push_back(
+            {tr("PCA map"),
+             tr("Grid points projected onto the first two principal components of their local "
+                "shape features, binned and coloured by the mean value."),
+             m_pca->plot()->toPixmap(800, 600).toImage()});
+    for (int p = 0; p < CurvaturePlot::PageCount; ++p) {
+        const auto page = static_cast<CurvaturePlot::Page>(p);
+        if (m_plots->pageHasData(page))
+            content.figures.push_back({m_plots->pageTitle(page), QString(),
+                                       m_plots->plot(page)->toPixmap(800, 500).toImage()});
+    }
+    const bool pdf = QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
+    QString error;
+    const bool ok = pdf ? writeReportPdf(path, content, &error)
+                        : writeReportHtml(path, content, &error);
+    if (!ok) {
+        reportError(tr("Cannot export report"), error);
+        return false;
+    }
+    log(tr("Exported report to %1").arg(path));
+    m_status->setText(tr("Report written to %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void MainWindow::exportView(QWidget* view)
+{
+    const bool surface = view == m_surface;
+    const QString filter = surface ? tr("PNG image (*.png)")
+                                   : tr("PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export view"),
+                                                      QStringLiteral("borehole-view.png"), filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    bool ok = false;
+    if (surface)
+        ok = m_surface->exportPng(path, &error);
+    else if (view == m_heatmap)
+        ok = savePlot(m_heatmap->plot(), path, 800, 600, &error);
+    else if (view == m_pca)
+        ok = savePlot(m_pca->plot(), path, 800, 600, &error);
+    else
+        ok = m_plots->exportPage(static_cast<CurvaturePlot::Page>(m_plots->currentPage()), path,
+                                 &error);
+    if (!ok)
+        reportError(tr("Cannot export view"), error);
+    else
+        log(tr("Exported view to %1").arg(path));
+}
+
+void MainWindow::refreshSummary()
+{
+    m_modelLabel->setText(tr("<b>Model:</b> %1")
+                              .arg(m_modelPath.isEmpty() ? tr("none")
+                                                         : QFileInfo(m_modelPath).fileName()));
+    m_modelLabel->setToolTip(m_modelPath);
+    m_dataLabel->setText(tr("<b>Data:</b> %1")
+                             .arg(m_dataPath.isEmpty() ? tr("none")
+                                                       : QFileInfo(m_dataPath).fileName()));
+    m_dataLabel->setToolTip(m_dataPath);
+    QString device;
+    try {
+        device = QString::fromStdString(toString(resolveDevice(m_settingsPanel->device())));
+    } catch (const std::exception& e) {
+        device = tr("unavailable (%1)").arg(QString::fromStdString(e.what()));
+    }
+    QStringList lines;
+    if (m_modelSummary)
+        lines << tr("%1 parameters in %2 tensors, %3 layers%4")
+                     .arg(m_modelSummary->parameterCount)
+                     .arg(m_modelSummary->parameters.size())
+                     .arg(m_modelSummary->layerCount)
+                     .arg(m_modelSummary->hasBuffers ? tr(", has buffers") : QString());
+    if (m_table)
+        lines << tr("%1 rows, %2 columns").arg(m_table->rowCount()).arg(m_table->columns.size());
+    lines << tr("Device: %1").arg(device.toUpper());
+    m_summaryLabel->setText(lines.join(QStringLiteral("<br>")));
+    m_summaryLabel->setToolTip(QString::fromStdString(torchBuildInfo()));
+    setWindowTitle(m_modelPath.isEmpty()
+                       ? tr("Borehole")
+                       : tr("%1 — Borehole").arg(QFileInfo(m_modelPath).fileName()));
+}
+
+void MainWindow::refreshActions()
+{
+    const bool running = isProbing();
+    const bool ready = !m_modelPath.isEmpty() && !m_dataPath.isEmpty();
+    m_run->setEnabled(ready && !running);
+    m_runButton->setEnabled(ready && !running);
+    m_cancel->setEnabled(running);
+    m_cancelButton->setEnabled(running);
+    m_openModel->setEnabled(!running);
+    m_openData->setEnabled(!running);
+    m_openWorkspace->setEnabled(!running);
+    m_exportReport->setEnabled(m_report.has_value());
+    m_exportSelection->setEnabled(!m_selectionTable->currentSelection().isEmpty());
+    m_dataPanel->setEnabled(!running && m_table.has_value());
+    m_settingsPanel->setEnabled(!running);
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    refreshRecentMenu();
+}
+
+void MainWindow::refreshRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openAny(path); })
+            ->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear list"), this, [this] {
+            QSettings().remove(QStringLiteral("recentFiles"));
+            refreshRecentMenu();
+        });
+    }
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(
+        this, tr("About Borehole"),
+        tr("<h3>Borehole %1</h3><p>Drills into the loss landscape of a TorchScript model: "
+           "finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), "
+           "Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.</p><p>%2</p>")
+            .arg(QString::fromStdString(version()),
+                 QString::fromStdString(torchBuildInfo()).toHtmlEscaped()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (isProbing())
+        m_runner->cancel();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    // Models first, so that a model and its data dropped together end up ready to run.
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    std::stable_sort(paths.begin(), paths.end(), [](const QString& a, const QString& b) {
+        return !a.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+               && b.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+    });
+    for (const QString& path : paths)
+        openAny(path);
+    event->acceptProposedAction();
+}
+
+} // namespace borehole

@@ -1,0 +1,163 @@
+#pragma once
+// Borehole's main window: open a TorchScript model and a CSV data set (menu, toolbar, drag and
+// drop, command line, recent files), choose columns and probe settings, run the probes on the
+// worker thread with progress, ETA and Cancel, and explore the results in the 3D surface,
+// heatmap, PCA map and plots. Workspaces, reports and selections are saved from here.
+#include "workspace.h"
+
+#include <borehole/csv.h>
+#include <borehole/model.h>
+#include <borehole/report.h>
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QStringList>
+
+#include <optional>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+
+namespace borehole {
+
+class CurvaturePlot;
+class DataPanel;
+class HeatmapView;
+class PcaView;
+class ProbeRunner;
+class SelectionTable;
+class SettingsPanel;
+class SurfaceView;
+struct GridSelection;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Each open/save returns false after reporting the error (core's message); on failure the
+    /// current workspace is left exactly as it was.
+    bool openModel(const QString& path);
+    bool openData(const QString& path);
+    bool openWorkspace(const QString& path);
+    bool saveWorkspace(const QString& path);
+    /// Opens a file by its suffix: .pt/.pth model, .csv data, .json/.borehole workspace.
+    bool openAny(const QString& path);
+    /// Report as .html or .pdf (by suffix).
+    bool exportReport(const QString& path);
+    /// Current selection as .json or .csv (by suffix).
+    bool exportSelection(const QString& path);
+
+    /// Starts a probe with the current settings; false (with an error) when files are missing or
+    /// a probe is already running.
+    bool startProbe();
+    void cancelProbe();
+    bool isProbing() const;
+
+    QString modelPath() const { return m_modelPath; }
+    QString dataPath() const { return m_dataPath; }
+    const std::optional<ProbeReport>& report() const { return m_report; }
+    Workspace currentWorkspace() const;
+
+    DataPanel* dataPanel() const { return m_dataPanel; }
+    SettingsPanel* settingsPanel() const { return m_settingsPanel; }
+    SurfaceView* surfaceView() const { return m_surface; }
+    HeatmapView* heatmapView() const { return m_heatmap; }
+    PcaView* pcaView() const { return m_pca; }
+    CurvaturePlot* curvaturePlot() const { return m_plots; }
+    SelectionTable* selectionTable() const { return m_selectionTable; }
+    ProbeRunner* runner() const { return m_runner; }
+    QTabWidget* viewTabs() const { return m_tabs; }
+    QString statusText() const;
+    QString logText() const;
+
+    /// When false, errors are only emitted through errorReported() (no modal dialog).
+    void setErrorDialogsEnabled(bool on) { m_errorDialogs = on; }
+
+signals:
+    /// Every error shown to the user, with the exact text of the dialog.
+    void errorReported(const QString& text);
+    void probeFinished();
+    void probeCancelled();
+    void probeFailed(const QString& message);
+    void workspaceChanged();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildDocks();
+    void reportError(const QString& title, const QString& text);
+    void log(const QString& line);
+    void addRecentFile(const QString& path);
+    void refreshRecentMenu();
+    void refreshSummary();
+    void refreshActions();
+    void showReport(const ProbeReport& report);
+    void clearResults();
+    void onProgress(int done, int total);
+    void onFinished(const ProbeReport& report);
+    void onFailed(const QString& message);
+    void onCancelled();
+    void onSelection(const GridSelection& selection);
+    void exportView(QWidget* view);
+    void about();
+
+    // State of the workspace.
+    QString m_modelPath;
+    QString m_dataPath;
+    std::optional<ModelSummary> m_modelSummary;
+    std::optional<CsvTable> m_table;
+    std::optional<ProbeReport> m_report;
+    QString m_workspacePath;
+
+    ProbeRunner* m_runner = nullptr;
+    QElapsedTimer m_probeClock;
+    bool m_errorDialogs = true;
+
+    // Views and panels.
+    QTabWidget* m_tabs = nullptr;
+    SurfaceView* m_surface = nullptr;
+    HeatmapView* m_heatmap = nullptr;
+    PcaView* m_pca = nullptr;
+    CurvaturePlot* m_plots = nullptr;
+    QPlainTextEdit* m_summaryText = nullptr;
+    DataPanel* m_dataPanel = nullptr;
+    SettingsPanel* m_settingsPanel = nullptr;
+    SelectionTable* m_selectionTable = nullptr;
+    QPlainTextEdit* m_log = nullptr;
+    QLabel* m_modelLabel = nullptr;
+    QLabel* m_dataLabel = nullptr;
+    QLabel* m_summaryLabel = nullptr;
+    QPushButton* m_runButton = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+
+    // Actions.
+    QAction* m_openModel = nullptr;
+    QAction* m_openData = nullptr;
+    QAction* m_openWorkspace = nullptr;
+    QAction* m_saveWorkspace = nullptr;
+    QAction* m_saveWorkspaceAs = nullptr;
+    QAction* m_exportReport = nullptr;
+    QAction* m_exportSelection = nullptr;
+    QAction* m_run = nullptr;
+    QAction* m_cancel = nullptr;
+    QAction* m_quit = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+};
+
+} // namespace borehole

@@ -1,0 +1,69 @@
+#pragma once
+// The probe settings: direction kinds, K, ε, ρ, eigenvalue tolerance and iteration cap, which
+// probes run, the 1D line and 2D surface grid, seed, device and probe rows. Defaults come from
+// core's ProbeSettings, except that the GUI computes a line and a surface by default (they are
+// what the views show).
+#include <borehole/device.h>
+#include <borehole/problem.h>
+#include <borehole/report.h>
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
+
+namespace borehole {
+
+class SettingsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SettingsPanel(QWidget* parent = nullptr);
+
+    ProbeSettings settings() const;
+    void setSettings(const ProbeSettings& settings);
+    /// Probe rows, batch size and seed (the loss follows the task).
+    ProblemOptions problemOptions(Task task) const;
+    void setProblemOptions(const ProblemOptions& options);
+    DeviceKind device() const;
+    void setDevice(DeviceKind device);
+
+    /// Sets the surface (and line) resolution, e.g. from the command line.
+    void setResolution(int points);
+    /// Settings the GUI starts with.
+    static ProbeSettings defaultSettings();
+
+signals:
+    void changed();
+
+private:
+    QCheckBox* m_random = nullptr;
+    QCheckBox* m_gradient = nullptr;
+    QCheckBox* m_pca = nullptr;
+    QSpinBox* m_k = nullptr;
+    QDoubleSpinBox* m_epsilon = nullptr;
+    QCheckBox* m_power = nullptr;
+    QCheckBox* m_lanczos = nullptr;
+    QDoubleSpinBox* m_tolerance = nullptr;
+    QSpinBox* m_maxIterations = nullptr;
+    QComboBox* m_hvp = nullptr;
+    QCheckBox* m_trace = nullptr;
+    QSpinBox* m_traceMax = nullptr;
+    QCheckBox* m_sharpness = nullptr;
+    QDoubleSpinBox* m_rho = nullptr;
+    QSpinBox* m_perturbations = nullptr;
+    QCheckBox* m_line = nullptr;
+    QCheckBox* m_surface = nullptr;
+    QSpinBox* m_resolution = nullptr;
+    QDoubleSpinBox* m_span = nullptr;
+    QCheckBox* m_filterNormalize = nullptr;
+    QComboBox* m_gridCurvature = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QComboBox* m_device = nullptr;
+    QSpinBox* m_probeRows = nullptr;
+    QSpinBox* m_batchSize = nullptr;
+};
+
+} // namespace borehole

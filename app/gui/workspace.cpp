@@ -1,0 +1,188 @@
+#include "workspace.h"
+
+#include <borehole/error.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace borehole {
+
+namespace {
+
+const QString kFormat = QStringLiteral("borehole.workspace/1");
+
+QJsonArray stringArray(const std::vector<std::string>& v)
+{
+    QJsonArray a;
+    for (const auto& s : v)
+        a.append(QString::fromStdString(s));
+    return a;
+}
+
+std::vector<std::string> stringVector(const QJsonValue& v)
+{
+    std::vector<std::string> out;
+    for (const auto& s : v.toArray())
+        out.push_back(s.toString().toStdString());
+    return out;
+}
+
+QJsonObject settingsJson(const ProbeSettings& s)
+{
+    QJsonArray kinds;
+    for (auto k : s.directionKinds)
+        kinds.append(QString::fromStdString(toString(k)));
+    return QJsonObject{
+        {QStringLiteral("directionKinds"), kinds},
+        {QStringLiteral("k"), s.curvature.count},
+        {QStringLiteral("epsilon"), s.curvature.epsilon},
+        {QStringLiteral("pcaSamples"), s.curvature.pcaSamples},
+        {QStringLiteral("power"), s.power},
+        {QStringLiteral("lanczos"), s.lanczos},
+        {QStringLiteral("tolerance"), s.eigen.relativeTolerance},
+        {QStringLiteral("maxIterations"), s.eigen.maxIterations},
+        {QStringLiteral("hvp"), QString::fromStdString(toString(s.eigen.hvp))},
+        {QStringLiteral("trace"), s.trace},
+        {QStringLiteral("traceTolerance"), s.traceOptions.relativeTolerance},
+        {QStringLiteral("traceMinSamples"), s.traceOptions.minSamples},
+        {QStringLiteral("traceMaxSamples"), s.traceOptions.maxSamples},
+        {QStringLiteral("sharpness"), s.sharpness},
+        {QStringLiteral("rho"), s.sharpnessOptions.rho},
+        {QStringLiteral("perturbations"), s.sharpnessOptions.samples},
+        {QStringLiteral("layerwise"), s.sharpnessOptions.layerwise},
+        {QStringLiteral("line"), s.line},
+        {QStringLiteral("surface"), s.surface},
+        {QStringLiteral("resolution"), s.surfaceOptions.resolution},
+        {QStringLiteral("span"), s.surfaceOptions.span},
+        {QStringLiteral("filterNormalize"), s.surfaceOptions.directions.filterNormalize},
+        {QStringLiteral("keepBiases"), s.surfaceOptions.directions.keepBiases},
+        {QStringLiteral("orthogonalize"), s.surfaceOptions.directions.orthogonalize},
+        {QStringLiteral("gridCurvature"),
+         QString::fromStdString(toString(s.surfaceOptions.curvature))},
+        {QStringLiteral("metric"), QString::fromStdString(toString(s.metric))},
+        {QStringLiteral("seed"), QString::number(s.seed)}};
+}
+
+ProbeSettings settingsFromJson(const QJsonObject& o)
+{
+    ProbeSettings s;
+    s.directionKinds.clear();
+    for (const auto& k : o.value(QStringLiteral("directionKinds")).toArray())
+        s.directionKinds.push_back(parseDirectionKind(k.toString().toStdString()));
+    s.curvature.count = o.value(QStringLiteral("k")).toInt(s.curvature.count);
+    s.curvature.epsilon = o.value(QStringLiteral("epsilon")).toDouble(s.curvature.epsilon);
+    s.curvature.pcaSamples = o.value(QStringLiteral("pcaSamples")).toInt(s.curvature.pcaSamples);
+    s.power = o.value(QStringLiteral("power")).toBool(s.power);
+    s.lanczos = o.value(QStringLiteral("lanczos")).toBool(s.lanczos);
+    s.eigen.relativeTolerance =
+        o.value(QStringLiteral("tolerance")).toDouble(s.eigen.relativeTolerance);
+    s.eigen.maxIterations = o.value(QStringLiteral("maxIterations")).toInt(s.eigen.maxIterations);
+    s.eigen.hvp = parseHvpMode(o.value(QStringLiteral("hvp")).toString("exact").toStdString());
+    s.trace = o.value(QStringLiteral("trace")).toBool(s.trace);
+    s.traceOptions.relativeTolerance =
+        o.value(QStringLiteral("traceTolerance")).toDouble(s.traceOptions.relativeTolerance);
+    s.traceOptions.minSamples =
+        o.value(QStringLiteral("traceMinSamples")).toInt(s.traceOptions.minSamples);
+    s.traceOptions.maxSamples =
+        o.value(QStringLiteral("traceMaxSamples")).toInt(s.traceOptions.maxSamples);
+    s.traceOptions.hvp = s.eigen.hvp;
+    s.sharpness = o.value(QStringLiteral("sharpness")).toBool(s.sharpness);
+    s.sharpnessOptions.rho = o.value(QStringLiteral("rho")).toDouble(s.sharpnessOptions.rho);
+    s.sharpnessOptions.samples =
+        o.value(QStringLiteral("perturbations")).toInt(s.sharpnessOptions.samples);
+    s.sharpnessOptions.layerwise =
+        o.value(QStringLiteral("layerwise")).toBool(s.sharpnessOptions.layerwise);
+    s.line = o.value(QStringLiteral("line")).toBool(s.line);
+    s.surface = o.value(QStringLiteral("surface")).toBool(s.surface);
+    auto& so = s.surfaceOptions;
+    so.resolution = o.value(QStringLiteral("resolution")).toInt(so.resolution);
+    so.span = o.value(QStringLiteral("span")).toDouble(so.span);
+    so.directions.filterNormalize =
+        o.value(QStringLiteral("filterNormalize")).toBool(so.directions.filterNormalize);
+    so.directions.keepBiases = o.value(QStringLiteral("keepBiases")).toBool(so.directions.keepBiases);
+    so.directions.orthogonalize =
+        o.value(QStringLiteral("orthogonalize")).toBool(so.directions.orthogonalize);
+    so.curvature = parseCurvatureMode(
+        o.value(QStringLiteral("gridCurvature")).toString("none").toStdString());
+    s.lineOptions.resolution = so.resolution;
+    s.lineOptions.span = so.span;
+    s.lineOptions.directions = so.directions;
+    s.metric = parseMetric(o.value(QStringLiteral("metric")).toString("mse").toStdString());
+    s.seed = o.value(QStringLiteral("seed")).toString("0").toULongLong();
+    return s;
+}
+
+} // namespace
+
+QString workspaceToJson(const Workspace& w)
+{
+    QJsonObject data{{QStringLiteral("targetColumns"), stringArray(w.data.targetColumns)},
+                     {QStringLiteral("featureColumns"), stringArray(w.data.featureColumns)},
+                     {QStringLiteral("task"), QString::fromStdString(toString(w.data.task))},
+                     {QStringLiteral("validationFraction"), w.data.validationFraction},
+                     {QStringLiteral("seed"), QString::number(w.data.seed)},
+                     {QStringLiteral("standardizeFeatures"), w.data.standardizeFeatures},
+                     {QStringLiteral("standardizeTargets"), w.data.standardizeTargets}};
+    QJsonObject problem{{QStringLiteral("loss"), QString::fromStdString(toString(w.problem.loss))},
+                        {QStringLiteral("probeRows"), static_cast<qint64>(w.problem.probeRows)},
+                        {QStringLiteral("batchSize"), static_cast<qint64>(w.problem.batchSize)},
+                        {QStringLiteral("seed"), QString::number(w.problem.seed)}};
+    QJsonObject root{{QStringLiteral("format"), kFormat},
+                     {QStringLiteral("borehole"), QString::fromStdString(version())},
+                     {QStringLiteral("model"), w.modelPath},
+                     {QStringLiteral("data"), w.dataPath},
+                     {QStringLiteral("device"), QString::fromStdString(toString(w.device))},
+                     {QStringLiteral("dataOptions"), data},
+                     {QStringLiteral("problemOptions"), problem},
+                     {QStringLiteral("settings"), settingsJson(w.settings)}};
+    if (w.report) {
+        const auto report = QJsonDocument::fromJson(QByteArray::fromStdString(toJson(*w.report, -1)));
+        root.insert(QStringLiteral("report"), report.object());
+    }
+    return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+}
+
+Workspace workspaceFromJson(const QString& text, const QString& sourceName)
+{
+    QJsonParseError error{};
+    const auto doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    const std::string source = sourceName.toStdString();
+    if (error.error != QJsonParseError::NoError)
+        throw InputError(source + ": not a Borehole workspace (JSON error at offset "
+                         + std::to_string(error.offset) + ": "
+                         + error.errorString().toStdString() + ")");
+    const QJsonObject root = doc.object();
+    if (root.value(QStringLiteral("format")).toString() != kFormat)
+        throw InputError(source + ": not a Borehole workspace (expected \"format\": \""
+                         + kFormat.toStdString() + "\")");
+    Workspace w;
+    w.modelPath = root.value(QStringLiteral("model")).toString();
+    w.dataPath = root.value(QStringLiteral("data")).toString();
+    w.device = parseDeviceKind(root.value(QStringLiteral("device")).toString("auto").toStdString());
+    const QJsonObject data = root.value(QStringLiteral("dataOptions")).toObject();
+    w.data.targetColumns = stringVector(data.value(QStringLiteral("targetColumns")));
+    w.data.featureColumns = stringVector(data.value(QStringLiteral("featureColumns")));
+    w.data.task = parseTask(data.value(QStringLiteral("task")).toString("regression").toStdString());
+    w.data.validationFraction =
+        data.value(QStringLiteral("validationFraction")).toDouble(w.data.validationFraction);
+    w.data.seed = data.value(QStringLiteral("seed")).toString("0").toULongLong();
+    w.data.standardizeFeatures =
+        data.value(QStringLiteral("standardizeFeatures")).toBool(w.data.standardizeFeatures);
+    w.data.standardizeTargets =
+        data.value(QStringLiteral("standardizeTargets")).toBool(w.data.standardizeTargets);
+    const QJsonObject problem = root.value(QStringLiteral("problemOptions")).toObject();
+    w.problem.loss = parseLossKind(problem.value(QStringLiteral("loss")).toString("mse").toStdString());
+    w.problem.probeRows = problem.value(QStringLiteral("probeRows")).toInteger(0);
+    w.problem.batchSize = problem.value(QStringLiteral("batchSize")).toInteger(128);
+    w.problem.seed = problem.value(QStringLiteral("seed")).toString("0").toULongLong();
+    w.settings = settingsFromJson(root.value(QStringLiteral("settings")).toObject());
+    if (root.contains(QStringLiteral("report"))) {
+        const QByteArray report =
+            QJsonDocument(root.value(QStringLiteral("report")).toObject()).toJson();
+        w.report = probeReportFromJson(report.toStdString(), source);
+    }
+    return w;
+}
+
+} // namespace borehole

@@ -1,0 +1,138 @@
+// Image-baseline test of the 3D SurfaceView: the saddle z = α² − β² on a 21 × 21 grid, rendered
+// at a fixed 480 × 360 canvas, compared with tests/render/baselines/surface_saddle.png.
+//
+// Metric: mean absolute difference over all pixels and the R, G, B channels, divided by 255
+// (0 = identical, 1 = opposite). Threshold kThreshold = 0.05, as in f3d: 0.04 still looks
+// identical, 0.1 is a small visible difference. On failure the rendered image is written to
+// <build>/tests/widgets/output/surface_saddle.actual.png and its path printed. To re-create the
+// baseline after an intended change, run the test with BOREHOLE_UPDATE_BASELINES=1.
+#include "../widgets/gui_test_support.h"
+#include "surfaceview.h"
+#include "vtkopenglwidget.h"
+
+#include <QFile>
+#include <QImage>
+#include <QSet>
+
+#include <cmath>
+
+using namespace borehole;
+
+namespace {
+
+constexpr double kThreshold = 0.05;
+const QSize kCanvas(480, 360);
+
+Grid2D saddle()
+{
+    Grid2D g;
+    g.x.name = "α (d₁)";
+    g.x.unit = "× direction";
+    g.y.name = "β (d₂)";
+    g.y.unit = "× direction";
+    const int n = 21;
+    for (int i = 0; i < n; ++i) {
+        const double t = -1.0 + 2.0 * i / (n - 1);
+        g.x.values.push_back(t);
+        g.y.values.push_back(t);
+    }
+    for (int iy = 0; iy < n; ++iy)
+        for (int ix = 0; ix < n; ++ix)
+            g.values.push_back(g.x.values[ix] * g.x.values[ix] - g.y.values[iy] * g.y.values[iy]);
+    g.centerValue = 0.0;
+    return g;
+}
+
+double meanAbsDifference(const QImage& a, const QImage& b)
+{
+    const QImage x = a.convertToFormat(QImage::Format_RGB32);
+    const QImage y = b.convertToFormat(QImage::Format_RGB32);
+    double sum = 0.0;
+    for (int row = 0; row < x.height(); ++row) {
+        const auto* p = reinterpret_cast<const QRgb*>(x.constScanLine(row));
+        const auto* q = reinterpret_cast<const QRgb*>(y.constScanLine(row));
+        for (int col = 0; col < x.width(); ++col)
+            sum += std::abs(qRed(p[col]) - qRed(q[col])) + std::abs(qGreen(p[col]) - qGreen(q[col]))
+                   + std::abs(qBlue(p[col]) - qBlue(q[col]));
+    }
+    return sum / (3.0 * 255.0 * x.width() * x.height());
+}
+
+} // namespace
+
+class TestRenderSurface : public QObject
+{
+    Q_OBJECT
+private slots:
+    void saddleMatchesBaseline()
+    {
+        SurfaceView view;
+        view.canvas()->setFixedSize(kCanvas);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setGrid(saddle());
+        QVERIFY(view.hasData());
+        QImage actual = view.renderImage().convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(actual.size(), kCanvas);
+
+        // Not blank: the surface, its colour map and the labels are there.
+        QSet<QRgb> colours;
+        for (int y = 0; y < actual.height(); y += 2)
+            for (int x = 0; x < actual.width(); x += 2)
+                colours.insert(actual.pixel(x, y));
+        QVERIFY2(colours.size() > 200, qPrintable(QString::number(colours.size())));
+
+        const QString baselinePath =
+            QStringLiteral(BOREHOLE_SOURCE_DIR "/tests/render/baselines/surface_saddle.png");
+        const QString actualPath = test::outputDir() + QStringLiteral("/surface_saddle.actual.png");
+        if (qEnvironmentVariableIntValue("BOREHOLE_UPDATE_BASELINES") == 1) {
+            QVERIFY(actual.save(baselinePath));
+            qInfo("baseline written to %s", qPrintable(baselinePath));
+        }
+        QImage baseline(baselinePath);
+        if (baseline.isNull()) {
+            actual.save(actualPath);
+            QFAIL(qPrintable(QStringLiteral("missing baseline %1; the rendered image is at %2")
+                                 .arg(baselinePath, actualPath)));
+        }
+        QCOMPARE(baseline.size(), actual.size());
+        const double difference = meanAbsDifference(actual, baseline);
+        qInfo("mean absolute difference %.5f (threshold %.2f)", difference, kThreshold);
+        if (difference > kThreshold) {
+            actual.save(actualPath);
+            QFAIL(qPrintable(QStringLiteral("rendered surface differs from %1 by %2 > %3; the "
+                                            "rendered image is at %4")
+                                 .arg(baselinePath)
+                                 .arg(difference)
+                                 .arg(kThreshold)
+                                 .arg(actualPath)));
+        }
+
+        // The toggles change the picture (and the comparison would notice).
+        view.setWireframe(true);
+        const QImage wire = view.renderImage();
+        QVERIFY(meanAbsDifference(wire, actual) > 0.005);
+        view.setWireframe(false);
+        view.setLogZ(true);
+        QVERIFY(view.logZ());
+        const QImage logged = view.renderImage();
+        QVERIFY(meanAbsDifference(logged, actual) > 0.005);
+    }
+
+    void exportPngWritesAFile()
+    {
+        SurfaceView view;
+        view.canvas()->setFixedSize(kCanvas);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setGrid(saddle());
+        const QString path = test::outputDir() + QStringLiteral("/surface_export.png");
+        QFile::remove(path);
+        QString error;
+        QVERIFY2(view.exportPng(path, &error), qPrintable(error));
+        QCOMPARE(QImage(path).size(), kCanvas);
+    }
+};
+
+BOREHOLE_GUI_TEST_MAIN(TestRenderSurface)
+#include "test_render_surface.moc"

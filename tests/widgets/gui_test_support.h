@@ -1,0 +1,71 @@
+#pragma once
+// Shared set-up for the widget and render tests: a QApplication with the 3.2 core-profile GL
+// format VTK needs (set before the application exists), the English UI, a test-only settings
+// scope, and paths to the example and the bad inputs.
+#include "guiinit.h"
+#include "widgetsinit.h"
+
+#include <borehole/report.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QString>
+#include <QtTest>
+
+namespace borehole::test {
+
+inline QString examplesDir()
+{
+    return QStringLiteral(BOREHOLE_EXAMPLES_DIR);
+}
+inline QString dataDir()
+{
+    return QStringLiteral(BOREHOLE_TEST_DATA_DIR);
+}
+inline QString outputDir()
+{
+    QDir().mkpath(QStringLiteral(BOREHOLE_TEST_OUTPUT_DIR));
+    return QStringLiteral(BOREHOLE_TEST_OUTPUT_DIR);
+}
+inline QString diabetesModel()
+{
+    return examplesDir() + QStringLiteral("/diabetes/diabetes_mlp.pt");
+}
+inline QString diabetesData()
+{
+    return examplesDir() + QStringLiteral("/diabetes/diabetes.csv");
+}
+
+/// A probe small enough for a test: two direction kinds with K = 2, a few solver iterations, a
+/// 9-point line and a 9 × 9 surface.
+inline ProbeSettings smallProbe()
+{
+    ProbeSettings s;
+    s.directionKinds = {DirectionKind::Random, DirectionKind::Gradient};
+    s.curvature.count = 2;
+    s.eigen.maxIterations = 6;
+    s.traceOptions.minSamples = 2;
+    s.traceOptions.maxSamples = 4;
+    s.sharpnessOptions.samples = 3;
+    s.line = true;
+    s.lineOptions.resolution = 9;
+    s.surface = true;
+    s.surfaceOptions.resolution = 9;
+    s.seed = 7;
+    return s;
+}
+
+} // namespace borehole::test
+
+#define BOREHOLE_GUI_TEST_MAIN(TestClass)                                                   \
+    int main(int argc, char** argv)                                                         \
+    {                                                                                       \
+        borehole::installDefaultSurfaceFormat();                                            \
+        QApplication app(argc, argv);                                                       \
+        QApplication::setApplicationName(QStringLiteral("borehole-tests"));                 \
+        borehole::initGuiApplication(app, QStringLiteral("en"));                            \
+        app.setAttribute(Qt::AA_Use96Dpi, true);                                            \
+        TestClass test;                                                                     \
+        QTEST_SET_MAIN_SOURCE_PATH                                                          \
+        return QTest::qExec(&test, argc, argv);                                             \
+    }

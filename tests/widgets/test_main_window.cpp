@@ -1,0 +1,325 @@
+// The main window end to end on the bundled example: load, probe, every view filled; cancel;
+// bad files leave the workspace intact and show core's message; the event loop stays
+// responsive while probing; workspace, report and selection files.
+#include "curvatureplot.h"
+#include "datapanel.h"
+#include "gui_test_support.h"
+#include "heatmapview.h"
+#include "mainwindow.h"
+#include "pcaview.h"
+#include "probeworker.h"
+#include "selectiontable.h"
+#include "settingspanel.h"
+#include "surfaceview.h"
+
+#include <borehole/csv.h>
+#include <borehole/error.h>
+#include <borehole/model.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTimer>
+
+using namespace borehole;
+
+namespace {
+
+/// Runs `action` while watching for the modal error box; returns the box's text (and closes
+/// it), or an empty string when no box appeared.
+template <typename Action>
+QString dialogTextDuring(Action action)
+{
+    QString text;
+    QTimer poll;
+    poll.setInterval(20);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            text = box->text();
+            box->accept();
+        }
+    });
+    poll.start();
+    action();
+    poll.stop();
+    return text;
+}
+
+QString coreError(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const Error& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<MainWindow> m_window;
+
+    void openExample(MainWindow& w)
+    {
+        QVERIFY(w.openModel(test::diabetesModel()));
+        QVERIFY(w.openData(test::diabetesData()));
+        QVERIFY(w.dataPanel()->setTarget(QStringLiteral("progression")));
+        w.dataPanel()->setStandardizeTargets(true);
+        w.settingsPanel()->setSettings(test::smallProbe());
+        w.settingsPanel()->setDevice(DeviceKind::Cpu);
+    }
+
+    bool runAndWait(MainWindow& w)
+    {
+        QSignalSpy finished(&w, &MainWindow::probeFinished);
+        if (!w.startProbe())
+            return false;
+        return finished.wait(180000);
+    }
+
+private slots:
+    void init()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+    void cleanup() { m_window.reset(); }
+
+    void probeFillsEveryView()
+    {
+        MainWindow& w = *m_window;
+        openExample(w);
+        QCOMPARE(w.dataPanel()->options().targetColumns, std::vector<std::string>{"progression"});
+        QCOMPARE(w.dataPanel()->options().featureColumns.size(), std::size_t(0)); // all others
+        QVERIFY(runAndWait(w));
+        QVERIFY(w.report().has_value());
+        const ProbeReport& r = *w.report();
+        QCOMPARE(r.data.featureColumns.size(), std::size_t(10));
+        QVERIFY(r.data.standardizedTargets);
+        QCOMPARE(r.settings.seed, std::uint64_t(7));
+
+        QVERIFY(w.surfaceView()->hasData());
+        QCOMPARE(w.surfaceView()->pointCount(), std::size_t(81));
+        QVERIFY(w.heatmapView()->hasData());
+        QVERIFY(w.pcaView()->hasData());
+        QCOMPARE(w.pcaView()->projection().scores.size(), std::size_t(81 * 2));
+        QVERIFY(w.curvaturePlot()->pageHasData(CurvaturePlot::Directions));
+        QVERIFY(w.curvaturePlot()->pageHasData(CurvaturePlot::Convergence));
+        QVERIFY(w.curvaturePlot()->pageHasData(CurvaturePlot::Trace));
+        QVERIFY(w.curvaturePlot()->pageHasData(CurvaturePlot::Line));
+        QCOMPARE(w.curvaturePlot()->pointCount(CurvaturePlot::Line), 9 + 1);
+
+        // The 3D view renders something other than its background.
+        w.viewTabs()->setCurrentWidget(w.surfaceView());
+        const QImage image = w.surfaceView()->renderImage();
+        QVERIFY(!image.isNull());
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 100, qPrintable(QString::number(colours.size())));
+
+        // The log lists what ran and what it cost.
+        const QString log = w.logText();
+        QVERIFY(log.contains(QStringLiteral("Probe finished")));
+        QVERIFY(log.contains(QStringLiteral("FD curvature random (K=2)")));
+        QVERIFY(log.contains(QStringLiteral("HVP")));
+        QVERIFY(log.contains(QStringLiteral("2D surface (9×9)")));
+        QVERIFY(w.statusText().startsWith(QStringLiteral("Done: L(θ) = ")));
+    }
+
+    void cancelKeepsTheWindowUsable()
+    {
+        MainWindow& w = *m_window;
+        openExample(w);
+        ProbeSettings big = test::smallProbe();
+        big.surfaceOptions.resolution = 81;
+        big.eigen.maxIterations = 200;
+        w.settingsPanel()->setSettings(big);
+        QSignalSpy cancelled(&w, &MainWindow::probeCancelled);
+        QSignalSpy finished(&w, &MainWindow::probeFinished);
+        QSignalSpy progress(w.runner(), &ProbeRunner::progress);
+        QVERIFY(w.startProbe());
+        QVERIFY(w.isProbing());
+        QVERIFY(progress.wait(60000));
+        w.cancelProbe();
+        QVERIFY(cancelled.wait(30000));
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(!w.isProbing());
+        QVERIFY(w.statusText().startsWith(QStringLiteral("Probe cancelled")));
+        // Usable: a small probe runs to completion afterwards.
+        w.settingsPanel()->setSettings(test::smallProbe());
+        QVERIFY(runAndWait(w));
+        QVERIFY(w.report().has_value());
+    }
+
+    void badFilesShowCoresMessageAndKeepTheWorkspace()
+    {
+        MainWindow& w = *m_window;
+        openExample(w);
+        QVERIFY(runAndWait(w));
+        const QString model = w.modelPath();
+        const QString data = w.dataPath();
+        const double loss = w.report()->base.loss;
+
+        const QString ragged = test::dataDir() + QStringLiteral("/ragged.csv");
+        const QString expectedCsv = coreError([&] { readCsv(ragged.toStdString()); });
+        QVERIFY(expectedCsv.contains(QStringLiteral("ragged.csv")));
+        bool ok = true;
+        QString shown = dialogTextDuring([&] { ok = w.openData(ragged); });
+        QVERIFY(!ok);
+        QCOMPARE(shown, expectedCsv);
+
+        const QString notModel = test::dataDir() + QStringLiteral("/not_torchscript.pt");
+        const QString expectedModel =
+            coreError([&] { Model::load(notModel.toStdString(), DeviceKind::Cpu); });
+        QVERIFY(!expectedModel.isEmpty());
+        shown = dialogTextDuring([&] { ok = w.openModel(notModel); });
+        QVERIFY(!ok);
+        QCOMPARE(shown, expectedModel);
+
+        // A workspace that is not JSON: rejected the same way.
+        const QString junk = test::outputDir() + QStringLiteral("/junk.borehole");
+        {
+            QFile f(junk);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{ not json");
+        }
+        shown = dialogTextDuring([&] { ok = w.openWorkspace(junk); });
+        QVERIFY(!ok);
+        QVERIFY(shown.startsWith(junk + QStringLiteral(": not a Borehole workspace")));
+
+        // Everything as before.
+        QCOMPARE(w.modelPath(), model);
+        QCOMPARE(w.dataPath(), data);
+        QVERIFY(w.report().has_value());
+        QCOMPARE(w.report()->base.loss, loss);
+        QVERIFY(w.surfaceView()->hasData());
+        QCOMPARE(w.dataPanel()->target(), QStringLiteral("progression"));
+        QVERIFY(runAndWait(w)); // and still runs
+    }
+
+    void eventLoopStaysResponsiveWhileProbing()
+    {
+        MainWindow& w = *m_window;
+        openExample(w);
+        ProbeSettings s = test::smallProbe();
+        s.surfaceOptions.resolution = 41;
+        s.eigen.maxIterations = 30;
+        w.settingsPanel()->setSettings(s);
+
+        // 10 ms ticks; the largest gap between ticks while the probe runs is the worst stall of
+        // the GUI thread (result display after the probe ends is not part of the measurement).
+        QElapsedTimer clock;
+        qint64 last = -1;
+        qint64 worst = 0;
+        int ticks = 0;
+        QTimer tick;
+        tick.setInterval(10);
+        tick.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            if (w.isProbing()) {
+                if (last >= 0)
+                    worst = std::max(worst, now - last);
+                ++ticks;
+            }
+            last = now;
+        });
+        QSignalSpy finished(&w, &MainWindow::probeFinished);
+        clock.start();
+        tick.start();
+        QVERIFY(w.startProbe());
+        QVERIFY(finished.wait(180000));
+        tick.stop();
+        qInfo("probe took %lld ms, %d ticks, worst event-loop gap %lld ms", clock.elapsed(),
+              ticks, worst);
+        QVERIFY(ticks > 20);
+        QVERIFY2(worst < 50, qPrintable(QStringLiteral("worst gap %1 ms").arg(worst)));
+    }
+
+    void workspaceReportAndSelectionFiles()
+    {
+        MainWindow& w = *m_window;
+        openExample(w);
+        QVERIFY(runAndWait(w));
+        w.heatmapView()->selectRegion(-0.51, 0.51, -0.51, 0.51);
+        const std::size_t selected = w.selectionTable()->currentSelection().points.size();
+        QCOMPARE(selected, std::size_t(25)); // 9 × 9 over [−1, 1]: spacing 0.25, 5 × 5 inside
+        QCOMPARE(w.selectionTable()->rowCount(), 25);
+
+        const QString dir = test::outputDir();
+        const QString json = dir + QStringLiteral("/selection.json");
+        const QString csv = dir + QStringLiteral("/selection.csv");
+        QVERIFY(w.exportSelection(json));
+        QVERIFY(w.exportSelection(csv));
+        QFile jf(json);
+        QVERIFY(jf.open(QIODevice::ReadOnly));
+        const auto sel = QJsonDocument::fromJson(jf.readAll()).object();
+        QCOMPARE(sel.value("format").toString(), QStringLiteral("borehole.selection/1"));
+        QCOMPARE(sel.value("seed").toString(), QStringLiteral("7"));
+        QCOMPARE(sel.value("points").toArray().size(), 25);
+        QFile cf(csv);
+        QVERIFY(cf.open(QIODevice::ReadOnly));
+        QCOMPARE(cf.readAll().count('\n'), 26);
+
+        const QString html = dir + QStringLiteral("/report.html");
+        const QString pdf = dir + QStringLiteral("/report.pdf");
+        QVERIFY(w.exportReport(html));
+        QVERIFY(w.exportReport(pdf));
+        QFile hf(html);
+        QVERIFY(hf.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(hf.readAll());
+        QVERIFY(page.contains(QStringLiteral("data:image/png;base64,")));
+        QVERIFY(page.count(QStringLiteral("<img ")) >= 6);
+        QVERIFY(page.contains(QStringLiteral("diabetes_mlp.pt")));
+        QVERIFY(page.contains(QStringLiteral("Master seed")));
+        QVERIFY(page.contains(QStringLiteral("25 points selected")));
+        QFile pf(pdf);
+        QVERIFY(pf.open(QIODevice::ReadOnly));
+        QVERIFY(pf.read(5).startsWith("%PDF"));
+        QVERIFY(pf.size() > 20000);
+
+        // Workspace round trip into a fresh window.
+        const QString ws = dir + QStringLiteral("/example.borehole");
+        QVERIFY(w.saveWorkspace(ws));
+        MainWindow other;
+        other.setErrorDialogsEnabled(false);
+        QVERIFY(other.openWorkspace(ws));
+        QCOMPARE(other.modelPath(), w.modelPath());
+        QCOMPARE(other.dataPath(), w.dataPath());
+        QCOMPARE(other.dataPanel()->target(), QStringLiteral("progression"));
+        QVERIFY(other.report().has_value());
+        QCOMPARE(other.report()->base.loss, w.report()->base.loss);
+        QCOMPARE(other.report()->surface->values, w.report()->surface->values);
+        QCOMPARE(other.settingsPanel()->settings().surfaceOptions.resolution, 9);
+        QCOMPARE(other.settingsPanel()->settings().seed, std::uint64_t(7));
+        QVERIFY(other.surfaceView()->hasData());
+        QVERIFY(other.heatmapView()->hasData());
+    }
+
+    void commandLineStyleOpenAny()
+    {
+        MainWindow& w = *m_window;
+        w.setErrorDialogsEnabled(false);
+        QSignalSpy errors(&w, &MainWindow::errorReported);
+        QVERIFY(w.openAny(test::diabetesModel()));
+        QVERIFY(w.openAny(test::diabetesData()));
+        QCOMPARE(errors.count(), 0);
+        QCOMPARE(w.dataPanel()->target(), QStringLiteral("progression")); // last column
+        QVERIFY(!w.openAny(test::dataDir() + QStringLiteral("/ragged.csv")));
+        QCOMPARE(errors.count(), 1);
+    }
+};
+
+BOREHOLE_GUI_TEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

@@ -1,0 +1,243 @@
+// The views on fixed data: PCA numbers, region selection and its JSON/CSV, heatmap hover text,
+// curvature plots, plot export formats.
+#include "curvatureplot.h"
+#include "exportutil.h"
+#include "gui_test_support.h"
+#include "heatmapview.h"
+#include "pca.h"
+#include "pcaview.h"
+#include "selection.h"
+#include "selectiontable.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+using namespace borehole;
+
+namespace {
+
+/// z = α² − β² (a saddle) on an n × n grid over [−1, 1]².
+Grid2D saddle(int n)
+{
+    Grid2D g;
+    g.x.name = "α (d₁)";
+    g.x.unit = "× direction";
+    g.y.name = "β (d₂)";
+    g.y.unit = "× direction";
+    for (int i = 0; i < n; ++i) {
+        const double t = -1.0 + 2.0 * i / (n - 1);
+        g.x.values.push_back(t);
+        g.y.values.push_back(t);
+    }
+    for (int iy = 0; iy < n; ++iy)
+        for (int ix = 0; ix < n; ++ix)
+            g.values.push_back(g.x.values[ix] * g.x.values[ix] - g.y.values[iy] * g.y.values[iy]);
+    g.centerValue = 0.0;
+    g.directionKind = "custom";
+    return g;
+}
+
+} // namespace
+
+class TestViews : public QObject
+{
+    Q_OBJECT
+private slots:
+    void pcaOfPointsOnALine()
+    {
+        // Points on the line y = 2x (plus a constant column): one component explains all.
+        std::vector<double> table;
+        for (int i = 0; i < 10; ++i) {
+            table.push_back(i);
+            table.push_back(2.0 * i);
+            table.push_back(5.0);
+        }
+        const auto p = principalComponents(table, 10, 3, 2);
+        QCOMPARE(p.components, 2);
+        QVERIFY(std::abs(p.explainedVariance[0] - 1.0) < 1e-9);
+        QVERIFY(std::abs(p.explainedVariance[1]) < 1e-9);
+        // Standardised x and y load equally on PC1.
+        QVERIFY(std::abs(p.loadings[0] - std::sqrt(0.5)) < 1e-9);
+        QVERIFY(std::abs(p.loadings[1] - std::sqrt(0.5)) < 1e-9);
+        // Scores are centred.
+        double sum = 0.0;
+        for (std::size_t i = 0; i < 10; ++i)
+            sum += p.score(i, 0);
+        QVERIFY(std::abs(sum) < 1e-9);
+    }
+
+    void pcaOfAnIsotropicCloud()
+    {
+        // Four corners of a square: two equal components.
+        const std::vector<double> table{1, 1, -1, 1, 1, -1, -1, -1};
+        const auto p = principalComponents(table, 4, 2, 2);
+        QVERIFY(std::abs(p.explainedVariance[0] - 0.5) < 1e-9);
+        QVERIFY(std::abs(p.explainedVariance[1] - 0.5) < 1e-9);
+    }
+
+    void gridFeaturesOfTheSaddle()
+    {
+        const auto f = gridFeatures(saddle(21));
+        QCOMPARE(f.names.size(), 7);
+        // ∂²/∂α² = 2, ∂²/∂β² = −2 exactly for a quadratic, so the Laplacian is 0 everywhere.
+        for (double l : f.laplacian)
+            QVERIFY(std::abs(l) < 1e-9);
+        const std::size_t centre = 10 * 21 + 10;
+        QVERIFY(std::abs(f.table[centre * 7 + 5] - 2.0) < 1e-9);
+        QVERIFY(std::abs(f.table[centre * 7 + 6] + 2.0) < 1e-9);
+    }
+
+    void selectRegionPicksTheGridPointsInside()
+    {
+        const Grid2D g = saddle(9); // spacing 0.25
+        const auto s = selectRegion(g, 0.3, -0.3, -0.6, 0.1); // α ∈ {−0.25,0,0.25}, β ∈ {−0.5,−0.25,0}
+        QCOMPARE(s.points.size(), std::size_t(9));
+        QCOMPARE(s.xMin, -0.3);
+        QCOMPARE(s.xMax, 0.3);
+        const auto best = s.best();
+        QVERIFY(best.has_value());
+        QCOMPARE(best->alpha, 0.0);
+        QCOMPARE(best->beta, -0.5);
+        QCOMPARE(best->value, -0.25);
+
+        SelectionContext context;
+        context.modelPath = QStringLiteral("m.pt");
+        context.seed = 42;
+        const auto doc = QJsonDocument::fromJson(selectionToJson(s, context).toUtf8()).object();
+        QCOMPARE(doc.value("format").toString(), QStringLiteral("borehole.selection/1"));
+        QCOMPARE(doc.value("points").toArray().size(), 9);
+        QCOMPARE(doc.value("seed").toString(), QStringLiteral("42"));
+        QCOMPARE(doc.value("axes").toObject().value("alpha").toObject().value("unit").toString(),
+                 QStringLiteral("× direction"));
+        QCOMPARE(doc.value("summary").toObject().value("minValue").toDouble(), -0.25);
+        QCOMPARE(doc.value("region").toObject().value("x").toArray().at(0).toDouble(), -0.3);
+
+        const QStringList csv = selectionToCsv(s).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(csv.size(), 10);
+        QCOMPARE(csv.at(0), QStringLiteral("ix,iy,alpha,beta,value"));
+        QCOMPARE(csv.at(1), QStringLiteral("3,2,-0.25,-0.5,-0.1875"));
+    }
+
+    void heatmapHoverAndRubberBand()
+    {
+        HeatmapView view;
+        view.resize(500, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(!view.hasData());
+        view.setGrid(saddle(9));
+        QVERIFY(view.hasData());
+        const QString hover = view.hoverText(0.5, -0.25);
+        QVERIFY2(hover.startsWith(QStringLiteral("α = 0.5, β = -0.25\nloss = 0.1875\ngrid curvature = ")),
+                 qPrintable(hover));
+        QVERIFY(view.hoverText(3.0, 0.0).isEmpty());
+
+        QSignalSpy spy(&view, &HeatmapView::selectionChanged);
+        view.selectRegion(-1.0, 0.0, -1.0, 0.0);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(view.selection().points.size(), std::size_t(25));
+
+        // A real rubber-band drag over the whole plot selects all 81 points.
+        QCustomPlot* plot = view.plot();
+        const QPoint from(plot->xAxis->coordToPixel(-1.1), plot->yAxis->coordToPixel(1.1));
+        const QPoint to(plot->xAxis->coordToPixel(1.1), plot->yAxis->coordToPixel(-1.1));
+        QTest::mousePress(plot, Qt::LeftButton, Qt::NoModifier, from);
+        QTest::mouseMove(plot, (from + to) / 2);
+        QTest::mouseMove(plot, to);
+        QTest::mouseRelease(plot, Qt::LeftButton, Qt::NoModifier, to);
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(view.selection().points.size(), std::size_t(81));
+
+        SelectionTable table;
+        table.setSelection(view.selection());
+        QCOMPARE(table.rowCount(), 81);
+        QCOMPARE(table.columnCount(), 5);
+    }
+
+    void pcaViewProjectsTheGrid()
+    {
+        PcaView view;
+        view.resize(500, 400);
+        view.setGrid(saddle(11));
+        QVERIFY(view.hasData());
+        const auto& p = view.projection();
+        QCOMPARE(p.scores.size(), std::size_t(121 * 2));
+        QVERIFY(p.explainedVariance[0] >= p.explainedVariance[1]);
+        QVERIFY(p.explainedVariance[0] + p.explainedVariance[1] <= 1.0 + 1e-9);
+        QVERIFY(view.plot()->xAxis->label().startsWith(QStringLiteral("PC1 (")));
+        QVERIFY(view.plot()->xAxis->label().contains(QStringLiteral("% of variance")));
+        QSignalSpy spy(&view, &PcaView::selectionChanged);
+        view.selectRegion(-1e9, 1e9, -1e9, 1e9);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).value<GridSelection>().points.size(), std::size_t(121));
+        QCOMPARE(spy.at(0).at(0).value<GridSelection>().source, QStringLiteral("pca"));
+    }
+
+    void curvaturePlotAndExports()
+    {
+        ProbeReport r;
+        CurvatureResult c;
+        c.kind = DirectionKind::Random;
+        c.directional = {1.0, 2.0, 3.0};
+        c.norms = {1.5, 2.5, 3.5};
+        c.meanDirectional = 2.0;
+        c.stdDirectional = 1.0;
+        r.curvature.push_back(c);
+        EigenResult e;
+        e.method = "lanczos";
+        e.value = 4.0;
+        e.history = {3.0, 3.9, 4.0};
+        e.errors = {0.1, 0.01, 0.0001};
+        r.lanczos = e;
+        Grid1D line;
+        line.x.name = "α";
+        line.x.unit = "× direction";
+        line.x.values = {-1, 0, 1};
+        line.values = {2, 1, 2};
+        line.centerValue = 1;
+        r.line = line;
+
+        CurvaturePlot plot;
+        plot.resize(600, 400);
+        plot.setReport(r);
+        QVERIFY(plot.pageHasData(CurvaturePlot::Directions));
+        QVERIFY(plot.pageHasData(CurvaturePlot::Convergence));
+        QVERIFY(!plot.pageHasData(CurvaturePlot::Trace));
+        QVERIFY(plot.pageHasData(CurvaturePlot::Line));
+        QCOMPARE(plot.pointCount(CurvaturePlot::Directions), 3 + 1); // dots + one bar
+        QCOMPARE(plot.pointCount(CurvaturePlot::Convergence), 3 + 3);
+        QCOMPARE(plot.pointCount(CurvaturePlot::Line), 3 + 1);
+        QVERIFY(plot.plot(CurvaturePlot::Line)->xAxis->label().contains("[× direction]"));
+
+        const QString dir = test::outputDir();
+        for (const char* suffix : {"png", "svg", "pdf"}) {
+            const QString path = dir + QStringLiteral("/curvature.") + suffix;
+            QFile::remove(path);
+            QString error;
+            QVERIFY2(plot.exportPage(CurvaturePlot::Directions, path, &error), qPrintable(error));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray head = f.read(8);
+            if (QByteArray(suffix) == "png")
+                QVERIFY(head.startsWith("\x89PNG"));
+            else if (QByteArray(suffix) == "pdf")
+                QVERIFY(head.startsWith("%PDF"));
+            else
+                QVERIFY(f.readAll().contains("<svg"));
+        }
+        // Atomic write into a folder that does not exist fails cleanly.
+        QString error;
+        QVERIFY(!plot.exportPage(CurvaturePlot::Line, dir + "/no/such/folder/x.png", &error));
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+BOREHOLE_GUI_TEST_MAIN(TestViews)
+#include "test_views.moc"

@@ -1,0 +1,30 @@
+#pragma once
+// Atomic file output for the views and the application: every file is written to a temporary
+// name in the target folder and renamed over the target, so an interrupted export never leaves
+// a half-written file behind.
+#include <QImage>
+#include <QString>
+
+#include <functional>
+
+class QCustomPlot;
+
+namespace borehole {
+
+/// Runs `write(temporaryPath)`, then renames the temporary file to `path`. `write` returns false
+/// (optionally setting `error`) on failure; the temporary file is removed then.
+bool writeAtomicallyWith(const QString& path, const std::function<bool(const QString&)>& write,
+                         QString* error = nullptr);
+
+/// Writes UTF-8 text atomically (core's writeFileAtomically); false with `error` on failure.
+bool writeTextAtomically(const QString& path, const QString& text, QString* error = nullptr);
+
+/// Saves a PNG image atomically.
+bool saveImageAtomically(const QImage& image, const QString& path, QString* error = nullptr);
+
+/// Saves a plot as PNG, PDF or SVG (chosen by the suffix of `path`) at width × height pixels
+/// (points for PDF/SVG), atomically.
+bool savePlot(QCustomPlot* plot, const QString& path, int width, int height,
+              QString* error = nullptr);
+
+} // namespace borehole

@@ -1,0 +1,41 @@
+#include "plotstyle.h"
+
+#include "colormap.h"
+
+#include <qcustomplot.h>
+
+namespace borehole {
+
+QCPColorGradient viridisGradient()
+{
+    QCPColorGradient g;
+    g.clearColorStops();
+    const auto& stops = viridisStops();
+    for (std::size_t i = 0; i < stops.size(); ++i)
+        g.setColorStopAt(static_cast<double>(i) / static_cast<double>(stops.size() - 1), stops[i]);
+    g.setColorInterpolation(QCPColorGradient::ciRGB);
+    g.setNanHandling(QCPColorGradient::nhTransparent);
+    return g;
+}
+
+void applyPlotStyle(QCustomPlot* plot)
+{
+    QFont font = plot->font();
+    font.setPointSize(9);
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
+        axis->setTickLabelFont(font);
+        QFont label = font;
+        label.setPointSize(10);
+        axis->setLabelFont(label);
+    }
+    plot->setBackground(Qt::white);
+    plot->setAntialiasedElements(QCP::aeAll);
+    plot->setNoAntialiasingOnDrag(true);
+}
+
+QString axisLabel(const QString& name, const QString& unit)
+{
+    return unit.isEmpty() ? name : QStringLiteral("%1 [%2]").arg(name, unit);
+}
+
+} // namespace borehole

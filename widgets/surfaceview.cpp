@@ -1,0 +1,421 @@
+#include "surfaceview.h"
+
+#include "colormap.h"
+#include "exportutil.h"
+#include "vtkopenglwidget.h"
+
+#include <QAction>
+#include <QIcon>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <vtkActor.h>
+#include <vtkCamera.h>
+#include <vtkCellArray.h>
+#include <vtkContourFilter.h>
+#include <vtkCubeAxesActor.h>
+#include <vtkDoubleArray.h>
+#include <vtkLineSource.h>
+#include <vtkLookupTable.h>
+#include <vtkNew.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkPolyDataNormals.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkScalarBarActor.h>
+#include <vtkSphereSource.h>
+#include <vtkTextProperty.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace borehole {
+
+QString asciiForVtk(const QString& text)
+{
+    static const std::pair<const char*, const char*> map[] = {
+        {"α", "alpha"}, {"β", "beta"},  {"θ", "theta"}, {"ε", "eps"}, {"ρ", "rho"},
+        {"λ", "lambda"}, {"∇", "grad "}, {"‖", "||"},   {"×", "x"},   {"₀", "0"},
+        {"₁", "1"},     {"₂", "2"},     {"₃", "3"},     {"²", "^2"},  {"−", "-"},
+        {"·", "*"},     {"ä", "ae"},    {"ö", "oe"},    {"ü", "ue"},  {"ß", "ss"}};
+    QString out = text;
+    for (const auto& [from, to] : map)
+        out.replace(QString::fromUtf8(from), QString::fromUtf8(to));
+    return out;
+}
+
+struct SurfaceView::Impl
+{
+    std::optional<Grid2D> grid;
+    bool wireframe = false;
+    bool logZ = false;
+    bool contours = true;
+
+    vtkNew<vtkPolyData> surface;
+    vtkNew<vtkPolyDataNormals> normals;
+    vtkNew<vtkPolyDataMapper> surfaceMapper;
+    vtkNew<vtkActor> surfaceActor;
+    vtkNew<vtkPolyData> floor;
+    vtkNew<vtkContourFilter> contour;
+    vtkNew<vtkPolyDataMapper> contourMapper;
+    vtkNew<vtkActor> contourActor;
+    vtkNew<vtkSphereSource> marker;
+    vtkNew<vtkPolyDataMapper> markerMapper;
+    vtkNew<vtkActor> markerActor;
+    vtkNew<vtkLineSource> stem;
+    vtkNew<vtkPolyDataMapper> stemMapper;
+    vtkNew<vtkActor> stemActor;
+    vtkNew<vtkLookupTable> lut;
+    vtkNew<vtkScalarBarActor> scalarBar;
+    vtkNew<vtkCubeAxesActor> axes;
+    bool actorsAdded = false;
+};
+
+SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>())
+{
+    m_canvas = new VtkOpenGLWidget(this);
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setIconSize(QSize(18, 18));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    auto* reset = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/reset-camera.svg")),
+                                       tr("Reset camera"), this, &SurfaceView::resetCamera);
+    reset->setToolTip(tr("Look at the whole surface from the default angle (R)"));
+    m_wireframeAction = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/wireframe.svg")),
+                                             tr("Wireframe"));
+    m_wireframeAction->setCheckable(true);
+    m_wireframeAction->setToolTip(tr("Draw the surface as a wireframe mesh"));
+    connect(m_wireframeAction, &QAction::toggled, this, &SurfaceView::setWireframe);
+    m_logAction = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/log-scale.svg")), tr("Log z"));
+    m_logAction->setCheckable(true);
+    m_logAction->setToolTip(
+        tr("Height and colour show log₁₀ of the value (shifted to be positive if needed)"));
+    connect(m_logAction, &QAction::toggled, this, &SurfaceView::setLogZ);
+    m_contourAction = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/contours.svg")),
+                                           tr("Floor contours"));
+    m_contourAction->setCheckable(true);
+    m_contourAction->setChecked(d->contours);
+    m_contourAction->setToolTip(tr("Draw contour lines of the value on the floor"));
+    connect(m_contourAction, &QAction::toggled, this, &SurfaceView::setContours);
+    auto* exportAction = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/export.svg")),
+                                              tr("Export PNG…"), this,
+                                              &SurfaceView::exportRequested);
+    exportAction->setToolTip(tr("Save the current 3D view as a PNG image"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_canvas, 1);
+
+    // Colour map: viridis, shared with the 2D views.
+    d->lut->SetNumberOfTableValues(256);
+    for (int i = 0; i < 256; ++i) {
+        const QColor c = viridis(i / 255.0);
+        d->lut->SetTableValue(i, c.redF(), c.greenF(), c.blueF(), 1.0);
+    }
+    d->lut->Build();
+
+    d->normals->SetInputData(d->surface);
+    d->normals->SplittingOff();
+    d->surfaceMapper->SetInputConnection(d->normals->GetOutputPort());
+    d->surfaceMapper->SetLookupTable(d->lut);
+    d->surfaceMapper->SetScalarModeToUsePointData();
+    d->surfaceMapper->ScalarVisibilityOn();
+    d->surfaceMapper->SetInterpolateScalarsBeforeMapping(true);
+    d->surfaceActor->SetMapper(d->surfaceMapper);
+    d->surfaceActor->GetProperty()->SetSpecular(0.2);
+    d->surfaceActor->GetProperty()->SetSpecularPower(20);
+
+    d->contour->SetInputData(d->floor);
+    d->contourMapper->SetInputConnection(d->contour->GetOutputPort());
+    d->contourMapper->SetLookupTable(d->lut);
+    d->contourMapper->ScalarVisibilityOn();
+    d->contourActor->SetMapper(d->contourMapper);
+    d->contourActor->GetProperty()->SetLineWidth(1.5);
+
+    d->markerMapper->SetInputConnection(d->marker->GetOutputPort());
+    d->markerActor->SetMapper(d->markerMapper);
+    d->markerActor->GetProperty()->SetColor(0.86, 0.1, 0.1);
+    d->marker->SetThetaResolution(24);
+    d->marker->SetPhiResolution(16);
+    d->stemMapper->SetInputConnection(d->stem->GetOutputPort());
+    d->stemActor->SetMapper(d->stemMapper);
+    d->stemActor->GetProperty()->SetColor(0.86, 0.1, 0.1);
+    d->stemActor->GetProperty()->SetLineWidth(2.0);
+
+    d->scalarBar->SetLookupTable(d->lut);
+    d->scalarBar->SetNumberOfLabels(5);
+    d->scalarBar->SetMaximumWidthInPixels(90);
+    d->scalarBar->SetPosition(0.87, 0.12);
+    d->scalarBar->SetWidth(0.11);
+    d->scalarBar->SetHeight(0.76);
+    d->scalarBar->UnconstrainedFontSizeOn();
+    d->scalarBar->SetBarRatio(0.3);
+    d->scalarBar->SetLabelFormat("%-#6.3g");
+    for (vtkTextProperty* p : {d->scalarBar->GetTitleTextProperty(),
+                               d->scalarBar->GetLabelTextProperty()}) {
+        p->SetColor(0.1, 0.1, 0.1);
+        p->ShadowOff();
+        p->ItalicOff();
+        p->SetFontSize(12);
+    }
+    d->scalarBar->GetTitleTextProperty()->SetFontSize(13);
+    d->scalarBar->GetTitleTextProperty()->BoldOn();
+
+    d->axes->SetFlyModeToOuterEdges();
+    d->axes->SetScreenSize(12.0);
+    d->axes->SetTitleOffset(18.0);
+    d->axes->SetXLabelFormat("%-#6.2g");
+    d->axes->SetYLabelFormat("%-#6.2g");
+    d->axes->SetZLabelFormat("%-#6.3g");
+    for (int i = 0; i < 3; ++i) {
+        d->axes->GetTitleTextProperty(i)->SetColor(0.1, 0.1, 0.1);
+        d->axes->GetLabelTextProperty(i)->SetColor(0.25, 0.25, 0.25);
+    }
+    d->axes->GetXAxesLinesProperty()->SetColor(0.3, 0.3, 0.3);
+    d->axes->GetYAxesLinesProperty()->SetColor(0.3, 0.3, 0.3);
+    d->axes->GetZAxesLinesProperty()->SetColor(0.3, 0.3, 0.3);
+
+    vtkRenderer* ren = m_canvas->renderer();
+    ren->SetBackground(1.0, 1.0, 1.0);
+    ren->SetBackground2(0.86, 0.89, 0.94);
+    ren->GradientBackgroundOn();
+    d->axes->SetCamera(ren->GetActiveCamera());
+}
+
+SurfaceView::~SurfaceView() = default;
+
+bool SurfaceView::hasData() const
+{
+    return d->grid.has_value();
+}
+
+std::size_t SurfaceView::pointCount() const
+{
+    return d->grid ? d->grid->values.size() : 0;
+}
+
+bool SurfaceView::wireframe() const
+{
+    return d->wireframe;
+}
+bool SurfaceView::logZ() const
+{
+    return d->logZ;
+}
+bool SurfaceView::contours() const
+{
+    return d->contours;
+}
+
+void SurfaceView::setGrid(const Grid2D& grid)
+{
+    if (grid.nx() < 2 || grid.ny() < 2 || grid.values.size() != grid.nx() * grid.ny()) {
+        clear();
+        return;
+    }
+    d->grid = grid;
+    rebuild();
+    resetCamera();
+}
+
+void SurfaceView::clear()
+{
+    d->grid.reset();
+    vtkRenderer* ren = m_canvas->renderer();
+    ren->RemoveAllViewProps();
+    d->actorsAdded = false;
+    m_canvas->requestRender();
+}
+
+void SurfaceView::setWireframe(bool on)
+{
+    d->wireframe = on;
+    if (m_wireframeAction->isChecked() != on)
+        m_wireframeAction->setChecked(on);
+    if (on)
+        d->surfaceActor->GetProperty()->SetRepresentationToWireframe();
+    else
+        d->surfaceActor->GetProperty()->SetRepresentationToSurface();
+    m_canvas->requestRender();
+}
+
+void SurfaceView::setLogZ(bool on)
+{
+    if (m_logAction->isChecked() != on)
+        m_logAction->setChecked(on);
+    if (d->logZ == on)
+        return;
+    d->logZ = on;
+    if (d->grid) {
+        rebuild();
+        resetCamera();
+    }
+}
+
+void SurfaceView::setContours(bool on)
+{
+    d->contours = on;
+    if (m_contourAction->isChecked() != on)
+        m_contourAction->setChecked(on);
+    d->contourActor->SetVisibility(on);
+    m_canvas->requestRender();
+}
+
+void SurfaceView::rebuild()
+{
+    const Grid2D& g = *d->grid;
+    const std::size_t nx = g.nx();
+    const std::size_t ny = g.ny();
+
+    // Values shown: raw, or log10 shifted so that the smallest is 1e-12·(range) above zero.
+    std::vector<double> shown = g.values;
+    const auto [minIt, maxIt] = std::minmax_element(shown.begin(), shown.end());
+    const double rawMin = *minIt;
+    const double rawMax = *maxIt;
+    double center = g.centerValue;
+    if (d->logZ) {
+        const double range = std::max(rawMax - rawMin, 1e-300);
+        const double shift = rawMin > 0.0 ? 0.0 : -rawMin + 1e-6 * range;
+        for (double& v : shown)
+            v = std::log10(std::max(v + shift, 1e-300));
+        center = std::log10(std::max(center + shift, 1e-300));
+    }
+    const auto [sMinIt, sMaxIt] = std::minmax_element(shown.begin(), shown.end());
+    const double vmin = *sMinIt;
+    double vmax = *sMaxIt;
+    if (!(vmax > vmin))
+        vmax = vmin + 1.0;
+
+    const double xmin = g.x.values.front();
+    const double xmax = g.x.values.back();
+    const double ymin = g.y.values.front();
+    const double ymax = g.y.values.back();
+    const double extent = std::max(xmax - xmin, ymax - ymin);
+    // Heights are scaled so the surface is about 0.6 of its width tall; the z axis is labelled
+    // with the real values through the cube axes' z range.
+    const double zScale = 0.6 * extent / (vmax - vmin);
+    const double floorZ = -0.15 * extent;
+
+    vtkNew<vtkPoints> points;
+    points->SetNumberOfPoints(static_cast<vtkIdType>(nx * ny));
+    vtkNew<vtkPoints> floorPoints;
+    floorPoints->SetNumberOfPoints(static_cast<vtkIdType>(nx * ny));
+    vtkNew<vtkDoubleArray> scalars;
+    scalars->SetName("value");
+    scalars->SetNumberOfTuples(static_cast<vtkIdType>(nx * ny));
+    for (std::size_t iy = 0; iy < ny; ++iy) {
+        for (std::size_t ix = 0; ix < nx; ++ix) {
+            const auto id = static_cast<vtkIdType>(iy * nx + ix);
+            const double v = shown[iy * nx + ix];
+            points->SetPoint(id, g.x.values[ix], g.y.values[iy], (v - vmin) * zScale);
+            floorPoints->SetPoint(id, g.x.values[ix], g.y.values[iy], floorZ);
+            scalars->SetValue(id, v);
+        }
+    }
+    vtkNew<vtkCellArray> quads;
+    for (std::size_t iy = 0; iy + 1 < ny; ++iy) {
+        for (std::size_t ix = 0; ix + 1 < nx; ++ix) {
+            const vtkIdType a = static_cast<vtkIdType>(iy * nx + ix);
+            const vtkIdType quad[4] = {a, a + 1, a + 1 + static_cast<vtkIdType>(nx),
+                                       a + static_cast<vtkIdType>(nx)};
+            quads->InsertNextCell(4, quad);
+        }
+    }
+    d->surface->Initialize();
+    d->surface->SetPoints(points);
+    d->surface->SetPolys(quads);
+    d->surface->GetPointData()->SetScalars(scalars);
+    d->surface->Modified();
+
+    vtkNew<vtkCellArray> floorQuads;
+    floorQuads->DeepCopy(quads);
+    vtkNew<vtkDoubleArray> floorScalars;
+    floorScalars->DeepCopy(scalars);
+    d->floor->Initialize();
+    d->floor->SetPoints(floorPoints);
+    d->floor->SetPolys(floorQuads);
+    d->floor->GetPointData()->SetScalars(floorScalars);
+    d->floor->Modified();
+    d->contour->GenerateValues(12, vmin + 0.02 * (vmax - vmin), vmax - 0.02 * (vmax - vmin));
+    d->contourActor->SetVisibility(d->contours);
+
+    d->lut->SetRange(vmin, vmax);
+    d->surfaceMapper->SetScalarRange(vmin, vmax);
+    d->contourMapper->SetScalarRange(vmin, vmax);
+
+    const double zc = (center - vmin) * zScale;
+    d->marker->SetCenter(0.0, 0.0, zc);
+    d->marker->SetRadius(0.025 * extent);
+    d->stem->SetPoint1(0.0, 0.0, floorZ);
+    d->stem->SetPoint2(0.0, 0.0, zc);
+
+    const QString valueName = QString::fromStdString(g.valueName);
+    const QString valueTitle =
+        d->logZ ? QStringLiteral("log10 %1").arg(asciiForVtk(valueName)) : asciiForVtk(valueName);
+    auto axisTitle = [](const Axis& a) {
+        const QString name = asciiForVtk(QString::fromStdString(a.name));
+        const QString unit = asciiForVtk(QString::fromStdString(a.unit));
+        return unit.isEmpty() ? name : QStringLiteral("%1 [%2]").arg(name, unit);
+    };
+    d->scalarBar->SetTitle(valueTitle.toUtf8().constData());
+    d->axes->SetXTitle(axisTitle(g.x).toUtf8().constData());
+    d->axes->SetYTitle(axisTitle(g.y).toUtf8().constData());
+    d->axes->SetZTitle(valueTitle.toUtf8().constData());
+    d->axes->SetBounds(xmin, xmax, ymin, ymax, floorZ, (vmax - vmin) * zScale);
+    d->axes->SetXAxisRange(xmin, xmax);
+    d->axes->SetYAxisRange(ymin, ymax);
+    d->axes->SetZAxisRange(vmin + floorZ / zScale, vmax);
+
+    vtkRenderer* ren = m_canvas->renderer();
+    if (!d->actorsAdded) {
+        ren->AddActor(d->surfaceActor);
+        ren->AddActor(d->contourActor);
+        ren->AddActor(d->markerActor);
+        ren->AddActor(d->stemActor);
+        ren->AddActor(d->axes);
+        ren->AddActor2D(d->scalarBar);
+        d->actorsAdded = true;
+    }
+    m_canvas->requestRender();
+}
+
+void SurfaceView::resetCamera()
+{
+    vtkRenderer* ren = m_canvas->renderer();
+    vtkCamera* camera = ren->GetActiveCamera();
+    if (d->grid) {
+        double b[6];
+        d->axes->GetBounds(b);
+        const double c[3] = {(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2};
+        camera->SetFocalPoint(c);
+        camera->SetPosition(c[0] - 1.3, c[1] - 2.2, c[2] + 1.5);
+        camera->SetViewUp(0.0, 0.0, 1.0);
+        ren->ResetCamera(b);
+        camera->Zoom(0.82);
+    }
+    m_canvas->requestRender();
+}
+
+QImage SurfaceView::renderImage()
+{
+    return m_canvas->renderToImage();
+}
+
+bool SurfaceView::exportPng(const QString& path, QString* error)
+{
+    const QImage image = renderImage();
+    if (image.isNull()) {
+        if (error)
+            *error = tr("The 3D view could not be rendered.");
+        return false;
+    }
+    return saveImageAtomically(image, path, error);
+}
+
+} // namespace borehole

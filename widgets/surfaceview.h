@@ -1,0 +1,70 @@
+#pragma once
+// The 2D loss landscape as a warped, colour-mapped 3D surface (VTK through VtkOpenGLWidget):
+// scalar bar, axes titled with the direction names and units, the current θ marked at the
+// origin, optional contour lines on the floor, wireframe and log-z toggles, PNG export.
+#include <borehole/landscape.h>
+
+#include <QImage>
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QToolBar;
+
+namespace borehole {
+
+class VtkOpenGLWidget;
+
+class SurfaceView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SurfaceView(QWidget* parent = nullptr);
+    ~SurfaceView() override;
+
+    /// Shows `grid` (replacing what was shown) and resets the camera.
+    void setGrid(const Grid2D& grid);
+    void clear();
+    bool hasData() const;
+    /// Number of grid points currently shown.
+    std::size_t pointCount() const;
+
+    bool wireframe() const;
+    bool logZ() const;
+    bool contours() const;
+
+    /// Renders the current view at the widget's size.
+    QImage renderImage();
+    /// Writes renderImage() as PNG atomically; returns false with `error` set on failure.
+    bool exportPng(const QString& path, QString* error = nullptr);
+
+    VtkOpenGLWidget* canvas() const { return m_canvas; }
+    QToolBar* toolBar() const { return m_toolBar; }
+
+public slots:
+    void setWireframe(bool on);
+    void setLogZ(bool on);
+    void setContours(bool on);
+    void resetCamera();
+
+signals:
+    /// The user asked for an export; the owner picks the file.
+    void exportRequested();
+
+private:
+    void rebuild();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+    VtkOpenGLWidget* m_canvas = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QAction* m_wireframeAction = nullptr;
+    QAction* m_logAction = nullptr;
+    QAction* m_contourAction = nullptr;
+};
+
+/// VTK's bundled fonts lack Greek letters and subscripts: "α (d₁)" becomes "alpha (d1)".
+QString asciiForVtk(const QString& text);
+
+} // namespace borehole
