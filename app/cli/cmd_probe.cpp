@@ -173,6 +173,13 @@ int runSurface(const std::vector<std::string>& argv)
     addProblemOptions(a);
     addGridOptions(a);
     a.addFlag("line", "A 1D line instead of a 2D plane");
+    a.addOption("directions", "kind",
+                "random (filter-normalised) or pca (principal components of a short training "
+                "trajectory from θ; the plane goes through its end point)", "random");
+    a.addOption("trajectory-steps", "n", "pca: training steps of the trajectory", "50");
+    a.addOption("trajectory-optimizer", "kind", "pca: sgd, adam, adamw, sam or guided", "sgd");
+    a.addOption("trajectory-lr", "lr", "pca: learning rate of the trajectory", "0.01");
+    a.addOption("trajectory-batch", "n", "pca: mini-batch size (0 = full batch)", "32");
     a.addOption("out", "prefix", "Write <prefix>.json and <prefix>.csv", "surface");
     if (!a.parse(argv))
         return 0;
@@ -194,7 +201,24 @@ int runSurface(const std::vector<std::string>& argv)
                   << " s\nwrote " << prefix << ".json and " << prefix << ".csv\n";
         return 0;
     }
-    const auto g = lossPlane(problem, o, printer.callback());
+    const std::string kind = a.value("directions");
+    Grid2D g;
+    if (kind == "pca") {
+        TrajectoryPlaneOptions t;
+        t.surface = o;
+        t.training.steps = a.integer("trajectory-steps");
+        t.training.batchSize = a.integer("trajectory-batch");
+        t.training.optimizer.kind = parseOptimizerKind(a.value("trajectory-optimizer"));
+        t.training.optimizer.learningRate = a.number("trajectory-lr");
+        t.training.seed = o.directions.seed;
+        t.training.validateEvery = 0;
+        t.training.metric = Metric::Loss;
+        g = trajectoryPlane(problem, t, printer.callback());
+    } else if (kind == "random") {
+        g = lossPlane(problem, o, printer.callback());
+    } else {
+        throw UsageError("option '--directions' expects random or pca, got '" + kind + "'");
+    }
     writeOutput(prefix + ".json", toJson(g));
     writeOutput(prefix + ".csv", toCsv(g));
     std::size_t measured = g.values.size();

@@ -58,7 +58,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid1D, x, values, valueName, ce
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid2D, x, y, values, valueName, curvature,
                                                 curvatureName, centerValue, directionCosine,
                                                 explainedVariance, directionKind, evaluated,
-                                                cost)
+                                                pathX, pathY, cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ParameterInfo, name, shape, count)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelSummary, path, parameters, parameterCount,
                                                 layerCount, device, hasBuffers)

@@ -54,6 +54,18 @@ assert len(g["x"]["values"]) == 7 and len(g["values"]) == 49
 assert abs(g["values"][24] - g["centerValue"]) < 1e-5
 PY
 
+"$cli" surface "${common[@]}" --resolution 5 --directions pca --trajectory-steps 20 --out "$work/pca" \
+  > "$work/pca.txt" 2>&1
+check "PCA surface exits 0" test $? -eq 0
+check "PCA surface JSON has the projected trajectory" /usr/bin/python3 - "$work/pca.json" <<'PY'
+import json, sys
+g = json.load(open(sys.argv[1]))
+assert g["directionKind"] == "pca"
+assert len(g["pathX"]) == 22 and abs(g["pathX"][-1]) < 1e-6 and abs(g["pathY"][-1]) < 1e-6
+assert g["explainedVariance"][0] >= g["explainedVariance"][1] > 0
+assert "PC1" in g["x"]["name"]
+PY
+
 "$cli" probe --model "$src/tests/data/missing.pt" --data "$data" > "$work/err1.txt" 2>&1
 code=$?
 check "missing model exits 1" test $code -eq 1

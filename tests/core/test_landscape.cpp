@@ -27,6 +27,7 @@ private slots:
     void planeRestoresParametersAndReportsCost();
     void refinedPlaneMatchesFullPlaneWithFewerEvaluations();
     void refinementWithTinyToleranceEvaluatesEverything();
+    void trajectoryPlaneGoesThroughTheEndPoint();
     void badGridIsRejected();
 
 private:
@@ -301,6 +302,36 @@ void TestLandscape::refinementWithTinyToleranceEvaluatesEverything()
               "refinement needs a stride of at least 2 and a positive tolerance");
 }
 
+void TestLandscape::trajectoryPlaneGoesThroughTheEndPoint()
+{
+    auto p = bht::quadraticProblem();
+    const auto before = p.parameters();
+    const double initial = p.loss();
+    TrajectoryPlaneOptions o;
+    o.training.steps = 30;
+    o.training.batchSize = 0;
+    o.training.optimizer.learningRate = 0.05;
+    o.training.validateEvery = 0;
+    o.training.metric = Metric::Loss;
+    o.surface.resolution = 9;
+    const auto g = lossPlane(p, std::vector<float>(12, 1.0f), std::vector<float>(12, 0.5f),
+                             o.surface); // warm: the plane API itself is unchanged
+    QCOMPARE(g.nx(), std::size_t(9));
+    const auto t = trajectoryPlane(p, o);
+    QVERIFY(p.parameters() == before); // θ restored after the trajectory
+    BH_COMPARE_TEXT(t.directionKind, "pca");
+    QCOMPARE(t.pathX.size(), std::size_t(32)); // θ₀, 30 snapshots, final point
+    QVERIFY(std::abs(t.pathX.back()) < 1e-6 && std::abs(t.pathY.back()) < 1e-6);
+    double reach = 0.0;
+    for (std::size_t i = 0; i < t.pathX.size(); ++i)
+        reach = std::max({reach, std::abs(t.pathX[i]), std::abs(t.pathY[i])});
+    BH_CLOSE(t.x.values.back(), 1.25 * reach, 1e-9);
+    QVERIFY(t.explainedVariance[0] >= t.explainedVariance[1]);
+    QVERIFY(t.explainedVariance[0] + t.explainedVariance[1] > 0.9); // GD on a quadratic
+    QVERIFY(t.centerValue < initial);                                  // the end point is lower
+    BH_CLOSE(t.at(4, 4), t.centerValue, 1e-5);
+}
+
 void TestLandscape::badGridIsRejected()
 {
     auto p = bht::quadraticProblem();
@@ -325,6 +356,7 @@ BH_TEST_MAIN(TestLandscape, &TestLandscape::planeMatchesQuadraticFormEverywhere,
              &TestLandscape::planeRestoresParametersAndReportsCost,
              &TestLandscape::refinedPlaneMatchesFullPlaneWithFewerEvaluations,
              &TestLandscape::refinementWithTinyToleranceEvaluatesEverything,
+             &TestLandscape::trajectoryPlaneGoesThroughTheEndPoint,
              &TestLandscape::badGridIsRejected)
 
 #ifdef BOREHOLE_TEST_WITH_QT

@@ -3,6 +3,7 @@
 // filter-normalised directions (Li et al. 2018) or PCA directions of a parameter trajectory.
 // Results are plain grids with axis values so that views and files need no torch.
 #include "borehole/probes.h"
+#include "borehole/trainer.h"
 
 #include <cstdint>
 #include <optional>
@@ -46,6 +47,9 @@ struct Grid2D
     /// Adaptive grids: 1 where L was evaluated, 0 where it was interpolated (empty: all
     /// evaluated).
     std::vector<int> evaluated;
+    /// PCA planes of a trajectory: the snapshots projected onto (d₁, d₂), in axis units.
+    std::vector<double> pathX;
+    std::vector<double> pathY;
     ProbeCost cost;
 
     std::size_t nx() const { return x.values.size(); }
@@ -111,6 +115,24 @@ Grid2D lossPlane(Problem& problem, const SurfaceOptions& options, const Progress
 /// L on the plane spanned by the given directions (sizes must equal parameterCount()).
 Grid2D lossPlane(Problem& problem, const std::vector<float>& d1, const std::vector<float>& d2,
                  const SurfaceOptions& options, const ProgressFn& progress = {});
+
+struct TrajectoryPlaneOptions
+{
+    /// The short training run whose parameter snapshots define the plane (snapshotEvery 0
+    /// means every step).
+    TrainOptions training;
+    SurfaceOptions surface; ///< span is ignored: the plane spans the projected trajectory
+    /// Axis range = margin × the largest |projection| of a snapshot.
+    double margin = 1.25;
+};
+
+/// Trains from θ with the given options, keeping snapshots, then evaluates L on the plane
+/// through the final point spanned by the snapshots' first two principal components (Li et al.
+/// 2018, section 7). Axes are in parameter units along each unit component; the trajectory is
+/// returned projected (pathX, pathY) and the explained variance per axis. θ is restored
+/// afterwards. Throws InputError when the run diverges or the snapshots do not vary.
+Grid2D trajectoryPlane(Problem& problem, const TrajectoryPlaneOptions& options,
+                       const ProgressFn& progress = {});
 
 struct LineOptions
 {
