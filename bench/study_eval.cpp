@@ -1,0 +1,433 @@
+// Honest evaluation of the hyperparameter study (docs/study.md): on real data sets, a grid of
+// 48 configurations is probed AND trained fully, so every method can be scored against the truth.
+// Prints Markdown tables: rank correlations and top-k regret of each score, and the regret of the
+// configuration each method finally picks at its compute (fraction of the full grid), against
+// random search and successive halving at equal compute and the trivial burst-loss baseline.
+// Usage: study_eval <models-dir> <examples-dir> [full-run steps = 600]
+#include <borehole/error.h>
+#include <borehole/meta_model.h>
+#include <borehole/study_runner.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <limits>
+#include <numeric>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace borehole;
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr int kValidateEvery = 20;
+constexpr int kFullRunsProbe = 5; // full runs the probe-guided methods may spend (~10 % of 48)
+constexpr std::int64_t kProbeRows = 128;
+
+struct DataSetup
+{
+    std::string name, csv, target;
+    Task task;
+    Metric metric;
+    std::string metricName;
+};
+
+struct Config
+{
+    ConfigurationRecord record;
+    double probeCost = 0.0; ///< examples-equivalent (see costOf)
+    double burstCost = 0.0;
+    double fullCost = 0.0;
+    double truth = kInf; ///< final validation metric of the full run; inf when it diverged
+    std::vector<std::pair<std::int64_t, double>> curve; ///< (step, validation metric)
+    double seconds = 0.0;
+};
+
+std::vector<Hyperparameters> grid()
+{
+    std::vector<Hyperparameters> out;
+    for (double lr : {1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3})
+        for (double m : {0.0, 0.9})
+            for (std::int64_t b : {16, 64}) {
+                Hyperparameters h;
+                h.learningRate = lr;
+                h.momentum = m;
+                h.batchSize = b;
+                out.push_back(h);
+            }
+    for (double lr : {1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2})
+        for (double wd : {0.0, 1e-3})
+            for (std::int64_t b : {16, 64}) {
+                Hyperparameters h;
+                h.optimizer = OptimizerKind::Adam;
+                h.learningRate = lr;
+                h.weightDecay = wd;
+                h.batchSize = b;
+                out.push_back(h);
+            }
+    return out;
+}
+
+/// Rank-based scores: lower truth is better everywhere here (mse, validation cross-entropy).
+double truthForRanking(double t, double worst)
+{
+    return std::isfinite(t) ? t : worst;
+}
+
+double regret(double chosen, double best)
+{
+    return std::isfinite(chosen) ? (chosen - best) / std::abs(best) : kInf;
+}
+
+std::string pct(double v)
+{
+    if (!std::isfinite(v))
+        return "diverged";
+    char b[32];
+    std::snprintf(b, sizeof b, "%.1f %%", 100.0 * v);
+    return b;
+}
+
+std::string num(double v, const char* f = "%.3f")
+{
+    if (!std::isfinite(v))
+        return "–";
+    char b[32];
+    std::snprintf(b, sizeof b, f, v);
+    return b;
+}
+
+/// Best truth among the first k of `order`.
+double topK(const std::vector<Config>& cs, const std::vector<std::size_t>& order, std::size_t k)
+{
+    double best = kInf;
+    for (std::size_t i = 0; i < order.size() && i < k; ++i)
+        best = std::min(best, cs[order[i]].truth);
+    return best;
+}
+
+/// Indices sorted by score, higher first; NaN last.
+std::vector<std::size_t> orderBy(const std::vector<double>& score)
+{
+    std::vector<std::size_t> o(score.size());
+    std::iota(o.begin(), o.end(), 0);
+    std::stable_sort(o.begin(), o.end(), [&](auto a, auto b) {
+        const bool fa = std::isfinite(score[a]), fb = std::isfinite(score[b]);
+        if (fa != fb)
+            return fa;
+        return fa && score[a] > score[b];
+    });
+    return o;
+}
+
+struct Evaluation
+{
+    std::string table1, table2;
+};
+
+Evaluation evaluate(const DataSetup& d, std::vector<Config>& cs)
+{
+    const std::size_t n = cs.size();
+    double best = kInf, worst = -kInf, gridCost = 0.0, probeAll = 0.0, burstAll = 0.0;
+    for (const auto& c : cs) {
+        best = std::min(best, c.truth);
+        if (std::isfinite(c.truth))
+            worst = std::max(worst, c.truth);
+        gridCost += c.fullCost;
+        probeAll += c.probeCost + c.burstCost;
+        burstAll += c.burstCost;
+    }
+    std::vector<double> truth(n);
+    for (std::size_t i = 0; i < n; ++i)
+        truth[i] = truthForRanking(cs[i].truth, worst);
+
+    std::string t2 = "| score (" + d.name + ") | n | Spearman ρ | Kendall τ | top-1 regret | top-5 regret |\n"
+                     "|---|---|---|---|---|---|\n";
+    auto scoreRow = [&](const std::string& name, const std::vector<double>& score) {
+        // Correlation of the score with goodness (−truth): +1 means the score ranks perfectly.
+        std::vector<double> s, g;
+        for (std::size_t i = 0; i < n; ++i)
+            if (std::isfinite(score[i])) {
+                s.push_back(score[i]);
+                g.push_back(-truth[i]);
+            }
+        const auto order = orderBy(score);
+        t2 += "| " + name + " | " + std::to_string(s.size()) + " | " + num(spearman(s, g)) + " | "
+              + num(kendall(s, g)) + " | " + pct(regret(topK(cs, order, 1), best)) + " | "
+              + pct(regret(topK(cs, order, 5), best)) + " |\n";
+    };
+    auto feature = [&](const std::string& name, double sign) {
+        std::vector<double> v(n, std::nan(""));
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto it = cs[i].record.features.find(name);
+            if (cs[i].record.status == RunStatus::Done && it != cs[i].record.features.end())
+                v[i] = sign * it->second;
+        }
+        return v;
+    };
+
+    // Trivial baseline and the proxy.
+    const auto burstScore = feature("burst_final_loss", -1.0);
+    std::vector<double> proxy(n);
+    for (std::size_t i = 0; i < n; ++i)
+        proxy[i] = proxyScore(cs[i].record);
+
+    // Probe + meta-model active loop: 3 full runs by proxy, then one at a time by UCB.
+    std::vector<ConfigurationRecord> records;
+    for (const auto& c : cs)
+        records.push_back(c.record);
+    const auto names = metaModelInputNames(records);
+    std::vector<bool> measured(n, false);
+    for (auto i : orderBy(proxy))
+        if (std::count(measured.begin(), measured.end(), true) < 3)
+            measured[i] = true;
+    std::vector<double> prediction(n, std::nan(""));
+    MetaModelOptions mo;
+    mo.epochs = 300;
+    auto fit = [&]() {
+        std::vector<std::vector<double>> x, all;
+        std::vector<double> y;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (cs[i].record.status != RunStatus::Done)
+                continue;
+            if (measured[i]) {
+                x.push_back(metaModelInput(cs[i].record, names));
+                y.push_back(std::log(std::max(truthForRanking(cs[i].truth, worst), 1e-12)));
+            }
+        }
+        const auto model = MetaModel::fit(x, y, mo);
+        std::vector<double> ucb(n, std::nan(""));
+        for (std::size_t i = 0; i < n; ++i)
+            if (cs[i].record.status == RunStatus::Done) {
+                const auto p = model.predict({metaModelInput(cs[i].record, names)})[0];
+                prediction[i] = -p.mean;
+                ucb[i] = -p.mean + p.std;
+            }
+        return ucb;
+    };
+    while (std::count(measured.begin(), measured.end(), true) < kFullRunsProbe) {
+        const auto ucb = fit();
+        for (auto i : orderBy(ucb))
+            if (!measured[i] && std::isfinite(ucb[i])) {
+                measured[i] = true;
+                break;
+            }
+    }
+    fit(); // final model on all kFullRunsProbe outcomes
+    double metaChosen = kInf, metaCost = probeAll;
+    for (std::size_t i = 0; i < n; ++i)
+        if (measured[i]) {
+            metaChosen = std::min(metaChosen, cs[i].truth);
+            metaCost += cs[i].fullCost;
+        }
+    // Held-out prediction quality: only configurations the loop did not train.
+    std::vector<double> heldOut(n, std::nan(""));
+    for (std::size_t i = 0; i < n; ++i)
+        if (!measured[i])
+            heldOut[i] = prediction[i];
+
+    auto pickTop = [&](const std::vector<double>& score, double probeCost) {
+        double chosen = kInf, cost = probeCost;
+        const auto order = orderBy(score);
+        for (std::size_t k = 0; k < order.size() && k < static_cast<std::size_t>(kFullRunsProbe); ++k) {
+            chosen = std::min(chosen, cs[order[k]].truth);
+            cost += cs[order[k]].fullCost;
+        }
+        return std::make_pair(chosen, cost);
+    };
+    const auto [burstChosen, burstCost] = pickTop(burstScore, burstAll);
+    const auto [proxyChosen, proxyCost] = pickTop(proxy, probeAll);
+
+    // Random search at the meta loop's compute: expected best over random subsets.
+    double meanFull = gridCost / static_cast<double>(n);
+    const int m = std::max(1, static_cast<int>(std::lround(metaCost / meanFull)));
+    std::mt19937 rng(1);
+    double randomRegret = 0.0;
+    int randomDiverged = 0;
+    const int repeats = 2000;
+    for (int r = 0; r < repeats; ++r) {
+        std::vector<std::size_t> idx(n);
+        std::iota(idx.begin(), idx.end(), 0);
+        std::shuffle(idx.begin(), idx.end(), rng);
+        double b = kInf;
+        for (int k = 0; k < m && k < static_cast<int>(n); ++k)
+            b = std::min(b, cs[idx[static_cast<std::size_t>(k)]].truth);
+        if (std::isfinite(b))
+            randomRegret += regret(b, best);
+        else
+            ++randomDiverged;
+    }
+    randomRegret /= std::max(1, repeats - randomDiverged);
+
+    // Successive halving (η = 3) on the recorded validation curves, continuation cost, with the
+    // largest first-rung budget whose total cost fits the meta loop's compute.
+    auto valueAt = [&](const Config& c, std::int64_t step) {
+        double v = kInf;
+        for (const auto& [s, val] : c.curve)
+            if (s <= step && std::isfinite(val))
+                v = val;
+            else if (s <= step)
+                v = kInf;
+        return v;
+    };
+    const std::int64_t fullSteps = cs.front().curve.empty() ? 0 : cs.front().curve.back().first;
+    double shChosen = kInf, shCost = 0.0;
+    std::int64_t shR0 = 0;
+    for (std::int64_t r0 = kValidateEvery; r0 <= fullSteps; r0 += kValidateEvery) {
+        std::vector<std::size_t> alive(n);
+        std::iota(alive.begin(), alive.end(), 0);
+        std::int64_t r = r0, previous = 0;
+        double cost = 0.0;
+        while (true) {
+            r = std::min(r, fullSteps);
+            for (auto i : alive) // examples per step of configuration i × the new steps
+                cost += static_cast<double>(r - previous) * cs[i].fullCost
+                        / static_cast<double>(fullSteps);
+            std::stable_sort(alive.begin(), alive.end(), [&](auto a, auto b) {
+                return valueAt(cs[a], r) < valueAt(cs[b], r);
+            });
+            if (alive.size() == 1 || r == fullSteps)
+                break;
+            alive.resize((alive.size() + 2) / 3);
+            previous = r;
+            r *= 3;
+        }
+        if (cost > metaCost)
+            break;
+        shCost = cost;
+        shR0 = r0;
+        shChosen = cs[alive.front()].truth;
+    }
+
+    std::string t1 = "| method (" + d.name + ", " + d.metricName + ") | full runs | compute / full grid | regret of the pick |\n"
+                     "|---|---|---|---|\n";
+    auto row1 = [&](const std::string& name, const std::string& runs, double cost, double r) {
+        t1 += "| " + name + " | " + runs + " | " + pct(cost / gridCost) + " | " + pct(r) + " |\n";
+    };
+    row1("full grid (truth)", std::to_string(n), gridCost, 0.0);
+    row1("probe all + meta-model active loop (3 by proxy, then UCB)",
+         std::to_string(kFullRunsProbe), metaCost, regret(metaChosen, best));
+    row1("probe all + proxy score, top " + std::to_string(kFullRunsProbe),
+         std::to_string(kFullRunsProbe), proxyCost, regret(proxyChosen, best));
+    row1("trivial: burst loss only, top " + std::to_string(kFullRunsProbe),
+         std::to_string(kFullRunsProbe), burstCost, regret(burstChosen, best));
+    row1("random search at the meta loop's compute (mean of 2000)", std::to_string(m),
+         m * meanFull, randomRegret);
+    row1("successive halving η=3 at ≤ the meta loop's compute (r₀ = " + std::to_string(shR0)
+             + " steps)",
+         "48 partial", shCost, regret(shChosen, best));
+
+    scoreRow("meta-model prediction (held-out configs only)", heldOut);
+    scoreRow("proxy score (−log burst loss − EoS penalty)", proxy);
+    scoreRow("trivial: −loss after the burst", burstScore);
+    for (const auto& [name, sign] : std::vector<std::pair<std::string, double>>{
+             {"burst_validation_metric", -1.0}, {"burst_log_loss_ratio", -1.0},
+             {"gradient_norm", -1.0},           {"lambda_max", -1.0},
+             {"trace", -1.0},                   {"curvature_random", -1.0},
+             {"curvature_gradient", -1.0},      {"sharpness", -1.0},
+             {"eos_ratio", -1.0}})
+        scoreRow("−" + name, feature(name, sign));
+    return {t1, t2};
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 3) {
+        std::cerr << "usage: study_eval <models-dir> <examples-dir> [full-run steps]\n";
+        return 2;
+    }
+    const std::string models = argv[1], examples = argv[2];
+    const std::int64_t fullSteps = argc > 3 ? std::stoll(argv[3]) : 600;
+    const std::vector<DataSetup> sets{
+        {"diabetes", "diabetes/diabetes.csv", "progression", Task::Regression, Metric::Mse,
+         "validation MSE, standardised target"},
+        {"wine", "wine/wine.csv", "cultivar", Task::Classification, Metric::Loss,
+         "validation cross-entropy"},
+        {"breast_cancer", "breast_cancer/breast_cancer.csv", "benign", Task::Classification,
+         Metric::Loss, "validation cross-entropy"},
+    };
+    ProbeBudget budget;
+    budget.burstSteps = 20;
+    budget.directions = 2;
+    budget.eigenIterations = 6;
+    budget.traceSamples = 3;
+    budget.perturbations = 4;
+    FullRunSpec run;
+    run.steps = fullSteps;
+    run.validateEvery = kValidateEvery;
+    const auto start = std::chrono::steady_clock::now();
+    std::string t1, t2;
+    try {
+        for (const auto& d : sets) {
+            DatasetOptions o;
+            o.targetColumns = {d.target};
+            o.task = d.task;
+            o.standardizeTargets = d.task == Task::Regression;
+            o.device = DeviceKind::Cpu;
+            auto data = Dataset::loadCsv(examples + "/" + d.csv, o);
+            ProblemOptions po;
+            po.loss = defaultLoss(d.task);
+            po.probeRows = kProbeRows;
+            Problem problem(Model::load(models + "/" + d.name + ".pt", DeviceKind::Cpu), data, po);
+            const auto theta0 = problem.parameters();
+            const double trainRows = static_cast<double>(data.summary().trainRows);
+            const double probeRows = std::min<double>(kProbeRows, trainRows);
+            std::vector<Config> cs;
+            int index = 0;
+            for (const auto& h : grid()) {
+                Config c;
+                c.record.index = index;
+                c.record.id = index++;
+                c.record.hyper = h;
+                const auto t0 = std::chrono::steady_clock::now();
+                const auto f = probeConfiguration(problem, theta0, h, budget, d.metric, 0);
+                c.record.status = f.failed ? RunStatus::Failed : RunStatus::Done;
+                c.record.reason = f.reason;
+                c.record.features = f.values;
+                const double batch = std::min<double>(static_cast<double>(h.batchSize), trainRows);
+                // Examples-equivalent cost: an HVP costs about two gradients, a forward a third.
+                c.burstCost = budget.burstSteps * batch;
+                c.probeCost = probeRows * (static_cast<double>(f.probeCost.gradients)
+                                           + 2.0 * static_cast<double>(f.probeCost.hvps)
+                                           + static_cast<double>(f.probeCost.forwards) / 3.0);
+                const auto r = fullTrainingRun(problem, theta0, h, run, d.metric, 0);
+                c.fullCost = static_cast<double>(fullSteps) * batch;
+                c.truth = r.diverged || !std::isfinite(r.finalValidationMetric) ? kInf
+                                                                                 : r.finalValidationMetric;
+                for (const auto& p : r.curve)
+                    if (p.step % kValidateEvery == 0 && !std::isnan(p.validationMetric))
+                        c.curve.emplace_back(p.step, p.validationMetric);
+                if (r.diverged)
+                    c.curve.emplace_back(r.steps, kInf);
+                if (c.curve.empty() || c.curve.back().first != fullSteps)
+                    c.curve.emplace_back(fullSteps, c.truth);
+                c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                cs.push_back(std::move(c));
+            }
+            const auto e = evaluate(d, cs);
+            t1 += e.table1 + "\n";
+            t2 += e.table2 + "\n";
+            std::cerr << d.name << " done after "
+                      << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
+                      << " s\n";
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "study_eval: " << e.what() << "\n";
+        return 1;
+    }
+    std::cout << "## Picks at a compute budget\n\n" << t1 << "## Scores against the truth\n\n" << t2;
+    std::cout << "Full runs: " << fullSteps << " steps, validation every " << kValidateEvery
+              << "; probe: burst " << budget.burstSteps << " steps, Lanczos " << budget.eigenIterations
+              << ", Hutchinson " << budget.traceSamples << ", K = " << budget.directions
+              << " random + 1 gradient direction, " << budget.perturbations
+              << " perturbations, on " << kProbeRows << " probe rows. Wall time "
+              << static_cast<int>(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count())
+              << " s.\n";
+    return 0;
+}
