@@ -4,6 +4,7 @@
 #include <borehole/error.h>
 #include <borehole/landscape.h>
 #include <borehole/report.h>
+#include <borehole/study.h>
 
 #include <nlohmann/json.hpp>
 
@@ -57,10 +58,25 @@ bool wants(const Args& a, const std::string& k)
     return a.kernels == "all" || ("," + a.kernels + ",").find("," + k + ",") != std::string::npos;
 }
 
+/// Peak resident set size of this process so far (VmHWM), in MiB; 0 where /proc is missing.
+double peakRssMiB()
+{
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f)
+        return 0.0;
+    char line[256];
+    double kib = 0.0;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmHWM: %lf kB", &kib) == 1)
+            break;
+    std::fclose(f);
+    return kib / 1024.0;
+}
+
 nlohmann::json costJson(const ProbeCost& c)
 {
     return {{"forwards", c.forwards}, {"gradients", c.gradients}, {"hvps", c.hvps},
-            {"seconds", c.seconds}};
+            {"seconds", c.seconds}, {"peakRssMiB", peakRssMiB()}};
 }
 
 double relErr(double v, double ref)
@@ -93,6 +109,7 @@ int main(int argc, char** argv)
         out["torch"] = torchBuildInfo();
         out["parameters"] = p.parameterCount();
         out["rows"] = p.summary().probeRows;
+        out["peakRssAfterLoadMiB"] = peakRssMiB();
         std::int64_t macs = 0; // multiply-adds of one row's forward pass through 2-D weights
         for (const auto& info : model.summary().parameters)
             if (info.shape.size() == 2)
@@ -217,6 +234,37 @@ int main(int argc, char** argv)
             k["surface-refined"] = costJson(r.cost);
             k["surface-refined"]["points"] = measured;
             k["surface-refined"]["maxErrorOverRange"] = err;
+        }
+        if (wants(a, "study")) {
+            // A study of 32 Sobol configurations (learning rate, momentum, optimizer): the probe
+            // runs only (burst + probes per configuration), as `borehole-cli study run` does.
+            const nlohmann::json spec = {
+                {"schema", "borehole.study/1"},
+                {"name", "bench"},
+                {"model", a.model},
+                {"data", {{"path", a.data}, {"target", "y"}, {"device", a.device}}},
+                {"hyperparameters",
+                 {{"learning_rate", {{"min", 1e-4}, {"max", 0.1}, {"scale", "log"}}},
+                  {"momentum", {{"values", {0.0, 0.9}}}},
+                  {"optimizer", {{"values", {"sgd", "adam"}}}}}},
+                {"sampler", {{"kind", "sobol"}, {"count", 32}}},
+                {"probe", {{"burst_steps", 20}}},
+                {"outcome", {{"metric", "mse"}}}};
+            const auto studySpec = parseStudySpec(spec.dump(), "bench-study.json");
+            const auto configurations = sampleConfigurations(studySpec);
+            const auto theta0 = p.parameters();
+            ProbeCost total;
+            int failed = 0;
+            for (const auto& c : configurations) {
+                const auto f = probeConfiguration(p, theta0, c.hyper, studySpec.probe,
+                                                  studySpec.metric, studySpec.seed);
+                total += f.total();
+                failed += f.failed ? 1 : 0;
+            }
+            line("study-32", total, static_cast<double>(configurations.size()));
+            k["study-32"] = costJson(total);
+            k["study-32"]["configurations"] = configurations.size();
+            k["study-32"]["failed"] = failed;
         }
         writeFileAtomically(a.out, out.dump(2));
         return 0;
