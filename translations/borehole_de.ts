@@ -2,1398 +2,1403 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>borehole</name>
+    <name>Export</name>
     <message>
         <source>Cannot write to the folder of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kann nicht in den Ordner von %1 schreiben: %2</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kann %1 nicht schreiben.</translation>
     </message>
     <message>
         <source>Cannot replace %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kann %1 nicht ersetzen.</translation>
     </message>
+</context>
+<context>
+    <name>Report</name>
     <message>
         <source>%1 forward, %2 gradient, %3 HVP, %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Vorwärts, %2 Gradient, %3 HVP, %4 s</translation>
     </message>
     <message>
         <source>Borehole probe report</source>
-        <translation type="unfinished"></translation>
+        <translation>Borehole-Sondierungsbericht</translation>
     </message>
     <message>
         <source>Written by Borehole %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschrieben von Borehole %1 am %2.</translation>
     </message>
     <message>
         <source>Model and data</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell und Daten</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>%1 in %2 tensors, %3 layers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 Tensoren, %3 Schichten</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>%1 (%2 training, %3 validation)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 Training, %3 Validierung)</translation>
     </message>
     <message>
         <source>Features</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmale</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgröße</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>Standardisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardisierung</translation>
     </message>
     <message>
         <source>features: %1, targets: %2 (training-row statistics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmale: %1, Zielgrößen: %2 (Statistik der Trainingszeilen)</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <source>%1 on %2 probe rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 Sondierungszeilen</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Settings and seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen und Seeds</translation>
     </message>
     <message>
         <source>Master seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt-Seed</translation>
     </message>
     <message>
         <source>Split seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed der Aufteilung</translation>
     </message>
     <message>
         <source>Direction kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtungsarten</translation>
     </message>
     <message>
         <source>K, ε</source>
-        <translation type="unfinished"></translation>
+        <translation>K, ε</translation>
     </message>
     <message>
         <source>Eigenvalue solvers</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenwertlöser</translation>
     </message>
     <message>
         <source>power: %1, Lanczos: %2, tolerance %3, at most %4 iterations, HVP %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Potenzmethode: %1, Lanczos: %2, Toleranz %3, höchstens %4 Iterationen, HVP %5</translation>
     </message>
     <message>
         <source>Trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Spur</translation>
     </message>
     <message>
         <source>%1, at most %2 samples, tolerance %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, höchstens %2 Stichproben, Toleranz %3</translation>
     </message>
     <message>
         <source>Sharpness</source>
-        <translation type="unfinished"></translation>
+        <translation>Schärfe</translation>
     </message>
     <message>
         <source>%1, ρ = %2, %3 perturbations%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, ρ = %2, %3 Störungen%4</translation>
     </message>
     <message>
         <source>, layer-wise</source>
-        <translation type="unfinished"></translation>
+        <translation>, schichtweise</translation>
     </message>
     <message>
         <source>Landscape grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Landschaftsgitter</translation>
     </message>
     <message>
         <source>line: %1, surface: %2, %3 points per axis, span ±%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Linie: %1, Fläche: %2, %3 Punkte je Achse, Spanne ±%4</translation>
     </message>
     <message>
         <source>Directions and normalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtungen und Normierung</translation>
     </message>
     <message>
         <source>%1; biases %2; d₂ %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; Biases %2; d₂ %3</translation>
     </message>
     <message>
         <source>random, filter-normalised (Li et al. 2018)</source>
-        <translation type="unfinished"></translation>
+        <translation>zufällig, filter-normiert (Li et al. 2018)</translation>
     </message>
     <message>
         <source>random, scaled to ‖θ‖</source>
-        <translation type="unfinished"></translation>
+        <translation>zufällig, auf ‖θ‖ skaliert</translation>
     </message>
     <message>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>beibehalten</translation>
     </message>
     <message>
         <source>zeroed</source>
-        <translation type="unfinished"></translation>
+        <translation>auf null gesetzt</translation>
     </message>
     <message>
         <source>orthogonalised to d₁</source>
-        <translation type="unfinished"></translation>
+        <translation>orthogonal zu d₁</translation>
     </message>
     <message>
         <source>as drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>wie gezogen</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
         <source>L(θ)</source>
-        <translation type="unfinished"></translation>
+        <translation>L(θ)</translation>
     </message>
     <message>
         <source>‖∇L(θ)‖</source>
-        <translation type="unfinished"></translation>
+        <translation>‖∇L(θ)‖</translation>
     </message>
     <message>
         <source>‖θ‖</source>
-        <translation type="unfinished"></translation>
+        <translation>‖θ‖</translation>
     </message>
     <message>
         <source>Validation %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung %1</translation>
     </message>
     <message>
         <source>FD curvature, %1 (K = %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>FD-Krümmung, %1 (K = %2)</translation>
     </message>
     <message>
         <source>dᵀΔg/ε = %1 ± %2; ‖Δg‖/ε = %3 ± %4 [%5]</source>
-        <translation type="unfinished"></translation>
+        <translation>dᵀΔg/ε = %1 ± %2; ‖Δg‖/ε = %3 ± %4 [%5]</translation>
     </message>
     <message>
         <source>λmax (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>λmax (%1)</translation>
     </message>
     <message>
         <source>%1 after %2 iterations%3 [%4]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 Iterationen%3 [%4]</translation>
     </message>
     <message>
         <source>, not converged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tr(H) (Hutchinson)</source>
-        <translation type="unfinished"></translation>
+        <translation>, nicht konvergiert</translation>
     </message>
     <message>
         <source>%1 ± %2 (%3 samples) [%4]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ± %2 (%3 Stichproben) [%4]</translation>
     </message>
     <message>
         <source>mean ΔL %1, worst ΔL %2, radius %3 [%4]</source>
-        <translation type="unfinished"></translation>
+        <translation>mittleres ΔL %1, schlechtestes ΔL %2, Radius %3 [%4]</translation>
     </message>
     <message>
         <source>Surface</source>
-        <translation type="unfinished"></translation>
+        <translation>Fläche</translation>
     </message>
     <message>
         <source>%1 × %2 points, %3, cos∠(d₁, d₂) = %4 [%5]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 Punkte, %3, cos∠(d₁, d₂) = %4 [%5]</translation>
     </message>
     <message>
         <source>Total cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtkosten</translation>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildungen</translation>
     </message>
     <message>
         <source>Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl</translation>
     </message>
     <message>
         <source>No region selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bereich ausgewählt.</translation>
     </message>
     <message>
         <source>%1 points selected in the %2, x ∈ [%3, %4], y ∈ [%5, %6].</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Punkte ausgewählt in der %2, x ∈ [%3, %4], y ∈ [%5, %6].</translation>
     </message>
     <message>
         <source>PCA map</source>
-        <translation type="unfinished"></translation>
+        <translation>PCA-Karte</translation>
     </message>
     <message>
         <source>heatmap</source>
-        <translation type="unfinished"></translation>
+        <translation>Heatmap</translation>
     </message>
     <message>
         <source>… and %1 more (export the selection for all).</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere (für alle die Auswahl exportieren).</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>tr(H) (Hutchinson)</source>
+        <translation>tr(H) (Hutchinson)</translation>
     </message>
 </context>
 <context>
     <name>borehole::CurvaturePlot</name>
     <message>
         <source>Export plot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren…</translation>
     </message>
     <message>
         <source>Save the plot shown as PNG, SVG or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Das angezeigte Diagramm als PNG, SVG oder PDF speichern</translation>
     </message>
     <message>
         <source>Curvature by direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Krümmung je Richtung</translation>
     </message>
     <message>
         <source>λmax convergence</source>
-        <translation type="unfinished"></translation>
+        <translation>λmax-Konvergenz</translation>
     </message>
     <message>
         <source>Trace estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>Spurschätzung</translation>
     </message>
     <message>
         <source>1D line</source>
-        <translation type="unfinished"></translation>
+        <translation>1D-Linie</translation>
     </message>
     <message>
         <source>mean dᵀΔg/ε</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel dᵀΔg/ε</translation>
     </message>
     <message>
         <source>λmax (%1) = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>λmax (%1) = %2</translation>
     </message>
     <message>
         <source>direction kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtungsart</translation>
     </message>
     <message>
         <source>directional curvature dᵀ(∇L(θ+εd)−∇L(θ))/ε</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtungskrümmung dᵀ(∇L(θ+εd)−∇L(θ))/ε</translation>
     </message>
     <message>
         <source>%1 estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Schätzung</translation>
     </message>
     <message>
         <source>%1 relative error</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 relativer Fehler</translation>
     </message>
     <message>
         <source>iteration (HVPs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Iteration (HVPs)</translation>
     </message>
     <message>
         <source>λmax estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>λmax-Schätzung</translation>
     </message>
     <message>
         <source>relative error (dashed) [1]</source>
-        <translation type="unfinished"></translation>
+        <translation>relativer Fehler (gestrichelt) [1]</translation>
     </message>
     <message>
         <source>running Hutchinson estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>laufende Hutchinson-Schätzung</translation>
     </message>
     <message>
         <source>final ± standard error</source>
-        <translation type="unfinished"></translation>
+        <translation>Endwert ± Standardfehler</translation>
     </message>
     <message>
         <source>Rademacher samples (HVPs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rademacher-Stichproben (HVPs)</translation>
     </message>
     <message>
         <source>tr(H) estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>tr(H)-Schätzung</translation>
     </message>
     <message>
         <source>current θ</source>
-        <translation type="unfinished"></translation>
+        <translation>aktuelles θ</translation>
     </message>
 </context>
 <context>
     <name>borehole::DataPanel</name>
     <message>
         <source>The column the model predicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spalte, die das Modell vorhersagt</translation>
     </message>
     <message>
         <source>Columns fed to the model, in this order. Unchecked columns are ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten, die dem Modell in dieser Reihenfolge übergeben werden. Nicht markierte Spalten werden ignoriert.</translation>
     </message>
     <message>
         <source>Regression</source>
-        <translation type="unfinished"></translation>
+        <translation>Regression</translation>
     </message>
     <message>
         <source>Classification</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassifikation</translation>
     </message>
     <message>
         <source>Regression uses the MSE loss; classification uses cross-entropy on integer labels 0..C−1</source>
-        <translation type="unfinished"></translation>
+        <translation>Regression verwendet den MSE-Verlust; Klassifikation die Kreuzentropie auf ganzzahligen Klassen 0..C−1</translation>
     </message>
     <message>
         <source>Standardise features</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmale standardisieren</translation>
     </message>
     <message>
         <source>Zero mean, unit variance per feature, with statistics of the training rows only</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert null, Varianz eins je Merkmal, nur mit der Statistik der Trainingszeilen</translation>
     </message>
     <message>
         <source>Standardise targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgrößen standardisieren</translation>
     </message>
     <message>
         <source>Regression only: losses are then in standardised target units. Use it when the model was trained that way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Regression: Verluste sind dann in standardisierten Einheiten der Zielgröße. Verwenden, wenn das Modell so trainiert wurde.</translation>
     </message>
     <message>
         <source>Fraction of rows held out for the validation metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Zeilen, die für die Validierungsmetrik zurückgehalten werden</translation>
     </message>
     <message>
         <source>Target:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgröße:</translation>
     </message>
     <message>
         <source>Features:</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmale:</translation>
     </message>
     <message>
         <source>Task:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe:</translation>
     </message>
     <message>
         <source>Validation fraction:</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungsanteil:</translation>
     </message>
 </context>
 <context>
     <name>borehole::HeatmapView</name>
     <message>
         <source>current θ</source>
-        <translation type="unfinished"></translation>
+        <translation>aktuelles θ</translation>
     </message>
     <message>
         <source>Colour the map by the loss or by the local curvature</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Karte nach dem Verlust oder der lokalen Krümmung einfärben</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Save the heatmap as PNG, SVG or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Heatmap als PNG, SVG oder PDF speichern</translation>
     </message>
     <message>
         <source>Drag to select a region; hover to read values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen, um einen Bereich auszuwählen; mit der Maus darüberfahren, um Werte abzulesen.</translation>
     </message>
     <message>
         <source>Colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbe:</translation>
     </message>
     <message>
         <source>grid curvature ∂²/∂α² + ∂²/∂β²</source>
-        <translation type="unfinished"></translation>
+        <translation>Gitterkrümmung ∂²/∂α² + ∂²/∂β²</translation>
     </message>
     <message>
         <source>α = %1, β = %2
 %3 = %4</source>
-        <translation type="unfinished"></translation>
+        <translation>α = %1, β = %2
+%3 = %4</translation>
     </message>
     <message>
         <source>
 grid curvature = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Gitterkrümmung = %1</translation>
     </message>
 </context>
 <context>
     <name>borehole::MainWindow</name>
     <message>
         <source>%1 forward, %2 gradient, %3 HVP, %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Vorwärts, %2 Gradient, %3 HVP, %4 s</translation>
     </message>
     <message>
         <source>Borehole</source>
-        <translation type="unfinished"></translation>
+        <translation>Borehole</translation>
     </message>
     <message>
         <source>Run a probe to see its summary here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie eine Sondierung, um hier ihre Zusammenfassung zu sehen.</translation>
     </message>
     <message>
         <source>Surface 3D</source>
-        <translation type="unfinished"></translation>
+        <translation>Oberfläche 3D</translation>
     </message>
     <message>
         <source>Heatmap</source>
-        <translation type="unfinished"></translation>
+        <translation>Heatmap</translation>
     </message>
     <message>
         <source>PCA map</source>
-        <translation type="unfinished"></translation>
+        <translation>PCA-Karte</translation>
     </message>
     <message>
         <source>Curvature</source>
-        <translation type="unfinished"></translation>
+        <translation>Krümmung</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Open a model (.pt) and a data set (.csv) to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zum Start ein Modell (.pt) und einen Datensatz (.csv).</translation>
     </message>
     <message>
         <source>Open &amp;Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell öffnen…</translation>
     </message>
     <message>
         <source>Open a TorchScript model (.pt) (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein TorchScript-Modell (.pt) öffnen (%1)</translation>
     </message>
     <message>
         <source>Open TorchScript model</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript-Modell öffnen</translation>
     </message>
     <message>
         <source>TorchScript models (*.pt *.pth);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript-Modelle (*.pt *.pth);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open &amp;Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Daten öffnen…</translation>
     </message>
     <message>
         <source>Open a CSV data set with a header row (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen CSV-Datensatz mit Kopfzeile öffnen (%1)</translation>
     </message>
     <message>
         <source>Open CSV data set</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Datensatz öffnen</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open &amp;Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arbeitsbereich öffnen…</translation>
     </message>
     <message>
         <source>Open workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
         <source>Borehole workspaces (*.borehole *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Borehole-Arbeitsbereiche (*.borehole *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>&amp;Save Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich &amp;speichern</translation>
     </message>
     <message>
         <source>Save Workspace &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich speichern &amp;unter…</translation>
     </message>
     <message>
         <source>Save workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich speichern</translation>
     </message>
     <message>
         <source>Borehole workspaces (*.borehole *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Borehole-Arbeitsbereiche (*.borehole *.json)</translation>
     </message>
     <message>
         <source>Export &amp;Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
         <source>Save the probe report as HTML or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Sondierungsbericht als HTML oder PDF speichern</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht exportieren</translation>
     </message>
     <message>
         <source>HTML (*.html);;PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html);;PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export &amp;Selection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus&amp;wahl exportieren…</translation>
     </message>
     <message>
         <source>Save the selected region as JSON or CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Bereich als JSON oder CSV speichern</translation>
     </message>
     <message>
         <source>Export selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl exportieren</translation>
     </message>
     <message>
         <source>JSON (*.json);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>&amp;Run Probe</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondierung &amp;starten</translation>
     </message>
     <message>
         <source>Run the selected probes (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Sondierungen starten (F5)</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abbrechen</translation>
     </message>
     <message>
         <source>Stop the running probe after its current step (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die laufende Sondierung nach ihrem aktuellen Schritt anhalten (Esc)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Probe</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sonde</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>Reset &amp;Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kamera zurücksetzen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Borehole</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Borehole</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>Model: none</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell: keines</translation>
     </message>
     <message>
         <source>Data: none</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten: keine</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichtung</translation>
     </message>
     <message>
         <source>Export selection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl exportieren…</translation>
     </message>
     <message>
         <source>Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Probe running</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondierung läuft</translation>
     </message>
     <message>
         <source>Cancel the running probe before opening a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brechen Sie die laufende Sondierung ab, bevor Sie ein Modell öffnen.</translation>
     </message>
     <message>
         <source>Cannot open model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Opened model %1 (%2 parameters)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell %1 geöffnet (%2 Parameter)</translation>
     </message>
     <message>
         <source>Cancel the running probe before opening data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brechen Sie die laufende Sondierung ab, bevor Sie Daten öffnen.</translation>
     </message>
     <message>
         <source>Cannot open data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten können nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Opened data %1 (%2 rows, %3 columns)</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten %1 geöffnet (%2 Zeilen, %3 Spalten)</translation>
     </message>
     <message>
         <source>Cannot save workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Saved workspace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich %1 gespeichert</translation>
     </message>
     <message>
         <source>Workspace saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich in %1 gespeichert</translation>
     </message>
     <message>
         <source>Cancel the running probe before opening a workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brechen Sie die laufende Sondierung ab, bevor Sie einen Arbeitsbereich öffnen.</translation>
     </message>
     <message>
         <source>Cannot open workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Opened workspace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich %1 geöffnet</translation>
     </message>
     <message>
         <source>Nothing to probe</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu sondieren</translation>
     </message>
     <message>
         <source>Open a model (.pt) and a data set (.csv) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst ein Modell (.pt) und einen Datensatz (.csv).</translation>
     </message>
     <message>
         <source>Probing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondiere…</translation>
     </message>
     <message>
         <source>Probe started: %1 directions × K=%2, surface %3, seed %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondierung gestartet: %1 Richtungsarten × K=%2, Fläche %3, Seed %4</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Breche ab…</translation>
     </message>
     <message>
         <source>estimating…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird geschätzt…</translation>
     </message>
     <message>
         <source>Probing… %1 % — %2 elapsed, about %3 left</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondiere… %1 % — %2 vergangen, noch etwa %3</translation>
     </message>
     <message>
         <source>Probe finished in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondierung in %1 s abgeschlossen</translation>
     </message>
     <message>
         <source>  loss and gradient: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Verlust und Gradient: %1</translation>
     </message>
     <message>
         <source>  FD curvature %1 (K=%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>  FD-Krümmung %1 (K=%2): %3</translation>
     </message>
     <message>
         <source>  power iteration (%1 iterations): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  Potenzmethode (%1 Iterationen): %2</translation>
     </message>
     <message>
         <source>  Lanczos (%1 iterations): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  Lanczos (%1 Iterationen): %2</translation>
     </message>
     <message>
         <source>  Hutchinson trace (%1 samples): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  Hutchinson-Spur (%1 Stichproben): %2</translation>
     </message>
     <message>
         <source>  sharpness (%1 perturbations): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  Schärfe (%1 Störungen): %2</translation>
     </message>
     <message>
         <source>  1D line (%1 points): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  1D-Linie (%1 Punkte): %2</translation>
     </message>
     <message>
         <source>  2D surface (%1×%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>  2D-Fläche (%1×%2): %3</translation>
     </message>
     <message>
         <source>  total: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  gesamt: %1</translation>
     </message>
     <message>
         <source>Done: L(θ) = %1, λmax = %2, in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig: L(θ) = %1, λmax = %2, in %3 s</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>Probe failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondierung fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Probe failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondierung fehlgeschlagen</translation>
     </message>
     <message>
         <source>Probe cancelled after %1 s; previous results kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondierung nach %1 s abgebrochen; bisherige Ergebnisse bleiben erhalten.</translation>
     </message>
     <message>
         <source>Probe cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondierung abgebrochen</translation>
     </message>
     <message>
         <source>%1 points selected; lowest %2 = %3 at α = %4, β = %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Punkte ausgewählt; kleinster %2 = %3 bei α = %4, β = %5</translation>
     </message>
     <message>
         <source>No grid points in the selected region.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Gitterpunkte im ausgewählten Bereich.</translation>
     </message>
     <message>
         <source>Nothing selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts ausgewählt</translation>
     </message>
     <message>
         <source>Drag a rectangle in the heatmap or the PCA map to select points first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie zuerst ein Rechteck in der Heatmap oder der PCA-Karte, um Punkte auszuwählen.</translation>
     </message>
     <message>
         <source>Cannot export selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl kann nicht exportiert werden</translation>
     </message>
     <message>
         <source>Exported %1 selected points to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ausgewählte Punkte nach %2 exportiert</translation>
     </message>
     <message>
         <source>No report</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bericht</translation>
     </message>
     <message>
         <source>Run a probe (or open a workspace with results) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie zuerst eine Sondierung (oder öffnen Sie einen Arbeitsbereich mit Ergebnissen).</translation>
     </message>
     <message>
         <source>Loss surface (3D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlustfläche (3D)</translation>
     </message>
     <message>
         <source>L(θ + α·d₁ + β·d₂); the red marker is the current θ.</source>
-        <translation type="unfinished"></translation>
+        <translation>L(θ + α·d₁ + β·d₂); die rote Markierung ist das aktuelle θ.</translation>
     </message>
     <message>
         <source>Loss heatmap</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust-Heatmap</translation>
     </message>
     <message>
         <source>The same grid seen from above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dasselbe Gitter von oben gesehen.</translation>
     </message>
     <message>
         <source>Grid points projected onto the first two principal components of their local shape features, binned and coloured by the mean value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gitterpunkte, projiziert auf die ersten beiden Hauptkomponenten ihrer lokalen Formmerkmale, in Zellen zusammengefasst und nach dem Mittelwert eingefärbt.</translation>
     </message>
     <message>
         <source>Cannot export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht kann nicht exportiert werden</translation>
     </message>
     <message>
         <source>Exported report to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht nach %1 exportiert</translation>
     </message>
     <message>
         <source>Report written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht in %1 geschrieben</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht exportieren</translation>
     </message>
     <message>
         <source>Cannot export view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht kann nicht exportiert werden</translation>
     </message>
     <message>
         <source>Exported view to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht nach %1 exportiert</translation>
     </message>
     <message>
         <source>&lt;b&gt;Model:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Modell:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keines</translation>
     </message>
     <message>
         <source>&lt;b&gt;Data:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Daten:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>unavailable (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verfügbar (%1)</translation>
     </message>
     <message>
         <source>%1 parameters in %2 tensors, %3 layers%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Parameter in %2 Tensoren, %3 Schichten%4</translation>
     </message>
     <message>
         <source>, has buffers</source>
-        <translation type="unfinished"></translation>
+        <translation>, mit Puffern</translation>
     </message>
     <message>
         <source>%1 rows, %2 columns</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen, %2 Spalten</translation>
     </message>
     <message>
         <source>Device: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät: %1</translation>
     </message>
     <message>
         <source>%1 — Borehole</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Borehole</translation>
     </message>
     <message>
         <source>Clear list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste leeren</translation>
     </message>
     <message>
         <source>About Borehole</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Borehole</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Drills into the loss landscape of a TorchScript model: finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Bohrt in die Verlustlandschaft eines TorchScript-Modells: Krümmung aus finiten Differenzen, größter Hesse-Eigenwert (Potenzmethode, Lanczos), Hutchinson-Spur, ε-Schärfe sowie 1D-/2D-Verlustlandschaften.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>borehole::PcaView</name>
     <message>
         <source>Colour each bin by the mean of this value over its points</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Zelle nach dem Mittelwert dieser Größe über ihre Punkte einfärben</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Save the PCA map as PNG, SVG or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Die PCA-Karte als PNG, SVG oder PDF speichern</translation>
     </message>
     <message>
         <source>Colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbe:</translation>
     </message>
     <message>
         <source>grid curvature ∂²/∂α² + ∂²/∂β²</source>
-        <translation type="unfinished"></translation>
+        <translation>Gitterkrümmung ∂²/∂α² + ∂²/∂β²</translation>
     </message>
     <message>
         <source>PC1 (%1 % of variance) [standardised score]</source>
-        <translation type="unfinished"></translation>
+        <translation>HK1 (%1 % der Varianz) [standardisierter Wert]</translation>
     </message>
     <message>
         <source>PC2 (%1 % of variance) [standardised score]</source>
-        <translation type="unfinished"></translation>
+        <translation>HK2 (%1 % der Varianz) [standardisierter Wert]</translation>
     </message>
 </context>
 <context>
     <name>borehole::ProbeWorker</name>
     <message>
         <source>Unknown error while probing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Fehler beim Sondieren.</translation>
     </message>
 </context>
 <context>
     <name>borehole::SelectionTable</name>
     <message>
         <source>ix</source>
-        <translation type="unfinished"></translation>
+        <translation>ix</translation>
     </message>
     <message>
         <source>iy</source>
-        <translation type="unfinished"></translation>
+        <translation>iy</translation>
     </message>
     <message>
         <source>α</source>
-        <translation type="unfinished"></translation>
+        <translation>α</translation>
     </message>
     <message>
         <source>β</source>
-        <translation type="unfinished"></translation>
+        <translation>β</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>curvature</source>
-        <translation type="unfinished"></translation>
+        <translation>Krümmung</translation>
     </message>
 </context>
 <context>
     <name>borehole::SettingsPanel</name>
     <message>
         <source>Curvature along directions</source>
-        <translation type="unfinished"></translation>
+        <translation>Krümmung entlang von Richtungen</translation>
     </message>
     <message>
         <source>random</source>
-        <translation type="unfinished"></translation>
+        <translation>zufällig</translation>
     </message>
     <message>
         <source>K random unit directions in parameter space</source>
-        <translation type="unfinished"></translation>
+        <translation>K zufällige Einheitsrichtungen im Parameterraum</translation>
     </message>
     <message>
         <source>gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradient</translation>
     </message>
     <message>
         <source>The normalised gradient direction (always one direction)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die normierte Gradientenrichtung (immer eine Richtung)</translation>
     </message>
     <message>
         <source>PCA</source>
-        <translation type="unfinished"></translation>
+        <translation>PCA</translation>
     </message>
     <message>
         <source>Principal components of mini-batch gradient samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptkomponenten von Mini-Batch-Gradientenstichproben</translation>
     </message>
     <message>
         <source>Number of directions K per kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Richtungen K je Art</translation>
     </message>
     <message>
         <source>Finite-difference step ε along each unit direction, in parameter units</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrittweite ε der finiten Differenzen entlang jeder Einheitsrichtung, in Parametereinheiten</translation>
     </message>
     <message>
         <source>Kinds:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arten:</translation>
     </message>
     <message>
         <source>K:</source>
-        <translation type="unfinished"></translation>
+        <translation>K:</translation>
     </message>
     <message>
         <source>ε:</source>
-        <translation type="unfinished"></translation>
+        <translation>ε:</translation>
     </message>
     <message>
         <source>Hessian spectrum</source>
-        <translation type="unfinished"></translation>
+        <translation>Hesse-Spektrum</translation>
     </message>
     <message>
         <source>Power iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>Potenzmethode</translation>
     </message>
     <message>
         <source>Dominant (largest magnitude) eigenvalue of the Hessian</source>
-        <translation type="unfinished"></translation>
+        <translation>Dominanter (betragsgrößter) Eigenwert der Hesse-Matrix</translation>
     </message>
     <message>
         <source>Lanczos</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanczos</translation>
     </message>
     <message>
         <source>Largest algebraic eigenvalue, with full reorthogonalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Größter algebraischer Eigenwert, mit vollständiger Reorthogonalisierung</translation>
     </message>
     <message>
         <source>Stop when the relative change (power) or the relative residual bound (Lanczos) falls below this</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten, wenn die relative Änderung (Potenzmethode) oder die relative Residuenschranke (Lanczos) darunter fällt</translation>
     </message>
     <message>
         <source>Iteration cap of both solvers (one HVP each)</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterationsgrenze beider Löser (je ein HVP)</translation>
     </message>
     <message>
         <source>exact (double backward)</source>
-        <translation type="unfinished"></translation>
+        <translation>exakt (doppeltes Backward)</translation>
     </message>
     <message>
         <source>finite differences</source>
-        <translation type="unfinished"></translation>
+        <translation>finite Differenzen</translation>
     </message>
     <message>
         <source>How Hessian-vector products are computed</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie Hesse-Vektor-Produkte berechnet werden</translation>
     </message>
     <message>
         <source>Hutchinson trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Hutchinson-Spur</translation>
     </message>
     <message>
         <source>Estimate of tr(H) from Rademacher probes, with its standard error</source>
-        <translation type="unfinished"></translation>
+        <translation>Schätzung von tr(H) aus Rademacher-Proben, mit Standardfehler</translation>
     </message>
     <message>
         <source>Most Rademacher samples for the trace estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstzahl an Rademacher-Stichproben für die Spurschätzung</translation>
     </message>
     <message>
         <source>λmax:</source>
-        <translation type="unfinished"></translation>
+        <translation>λmax:</translation>
     </message>
     <message>
         <source>Tolerance:</source>
-        <translation type="unfinished"></translation>
+        <translation>Toleranz:</translation>
     </message>
     <message>
         <source>Max iterations:</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Iterationen:</translation>
     </message>
     <message>
         <source>HVP:</source>
-        <translation type="unfinished"></translation>
+        <translation>HVP:</translation>
     </message>
     <message>
         <source>Max samples:</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Stichproben:</translation>
     </message>
     <message>
         <source>Perturbation sensitivity</source>
-        <translation type="unfinished"></translation>
+        <translation>Störungsempfindlichkeit</translation>
     </message>
     <message>
         <source>ε-sharpness</source>
-        <translation type="unfinished"></translation>
+        <translation>ε-Schärfe</translation>
     </message>
     <message>
         <source>Loss increase under random perturbations of radius ρ·‖θ‖</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlustanstieg unter zufälligen Störungen mit Radius ρ·‖θ‖</translation>
     </message>
     <message>
         <source>Perturbation radius ρ, relative to ‖θ‖</source>
-        <translation type="unfinished"></translation>
+        <translation>Störungsradius ρ, relativ zu ‖θ‖</translation>
     </message>
     <message>
         <source>Number of random perturbations</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl zufälliger Störungen</translation>
     </message>
     <message>
         <source>ρ:</source>
-        <translation type="unfinished"></translation>
+        <translation>ρ:</translation>
     </message>
     <message>
         <source>Samples:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stichproben:</translation>
     </message>
     <message>
         <source>Loss landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlustlandschaft</translation>
     </message>
     <message>
         <source>1D line</source>
-        <translation type="unfinished"></translation>
+        <translation>1D-Linie</translation>
     </message>
     <message>
         <source>L(θ + α·d) along one random direction</source>
-        <translation type="unfinished"></translation>
+        <translation>L(θ + α·d) entlang einer zufälligen Richtung</translation>
     </message>
     <message>
         <source>2D surface</source>
-        <translation type="unfinished"></translation>
+        <translation>2D-Fläche</translation>
     </message>
     <message>
         <source>L(θ + α·d₁ + β·d₂) on a grid (shown in 3D, heatmap and PCA map)</source>
-        <translation type="unfinished"></translation>
+        <translation>L(θ + α·d₁ + β·d₂) auf einem Gitter (gezeigt in 3D, Heatmap und PCA-Karte)</translation>
     </message>
     <message>
         <source>Grid points per axis (the surface costs resolution² forward passes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gitterpunkte je Achse (die Fläche kostet Auflösung² Vorwärtsdurchläufe)</translation>
     </message>
     <message>
         <source>α and β range over [−span, span], in units of the (filter-normalised) direction</source>
-        <translation type="unfinished"></translation>
+        <translation>α und β laufen über [−Spanne, Spanne], in Einheiten der (filter-normierten) Richtung</translation>
     </message>
     <message>
         <source>Filter-normalised directions</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter-normierte Richtungen</translation>
     </message>
     <message>
         <source>Scale each filter of a direction to the norm of the matching filter of θ (Li et al. 2018)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Filter einer Richtung auf die Norm des passenden Filters von θ skalieren (Li et al. 2018)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keines</translation>
     </message>
     <message>
         <source>grid second differences</source>
-        <translation type="unfinished"></translation>
+        <translation>zweite Differenzen des Gitters</translation>
     </message>
     <message>
         <source>exact HVPs</source>
-        <translation type="unfinished"></translation>
+        <translation>exakte HVPs</translation>
     </message>
     <message>
         <source>Curvature stored per grid point (HVPs cost two per point)</source>
-        <translation type="unfinished"></translation>
+        <translation>Je Gitterpunkt gespeicherte Krümmung (HVPs kosten zwei je Punkt)</translation>
     </message>
     <message>
         <source>Compute:</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnen:</translation>
     </message>
     <message>
         <source>Resolution:</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflösung:</translation>
     </message>
     <message>
         <source>Span:</source>
-        <translation type="unfinished"></translation>
+        <translation>Spanne:</translation>
     </message>
     <message>
         <source>Curvature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Krümmung:</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <source>Master seed: the split, directions and samples derive from it. Same seed, same numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt-Seed: Aufteilung, Richtungen und Stichproben werden daraus abgeleitet. Gleicher Seed, gleiche Zahlen.</translation>
     </message>
     <message>
         <source>auto</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>CUDA</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA</translation>
     </message>
     <message>
         <source>Where to compute. auto uses CUDA when libtorch sees a GPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo gerechnet wird. „automatisch“ verwendet CUDA, wenn libtorch eine GPU sieht.</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>alle</translation>
     </message>
     <message>
         <source>Training rows the probes evaluate L on (a fixed, seeded subset)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingszeilen, auf denen die Sondierungen L auswerten (eine feste, geseedete Teilmenge)</translation>
     </message>
     <message>
         <source>Mini-batch size for the gradient samples of PCA directions</source>
-        <translation type="unfinished"></translation>
+        <translation>Mini-Batch-Größe für die Gradientenstichproben der PCA-Richtungen</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed:</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät:</translation>
     </message>
     <message>
         <source>Probe rows:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondierungszeilen:</translation>
     </message>
     <message>
         <source>Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch-Größe:</translation>
     </message>
 </context>
 <context>
     <name>borehole::SurfaceView</name>
     <message>
         <source>Reset camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera zurücksetzen</translation>
     </message>
     <message>
         <source>Look at the whole surface from the default angle (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ganze Fläche aus dem Standardwinkel betrachten (R)</translation>
     </message>
     <message>
         <source>Wireframe</source>
-        <translation type="unfinished"></translation>
+        <translation>Drahtgitter</translation>
     </message>
     <message>
         <source>Draw the surface as a wireframe mesh</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fläche als Drahtgitter zeichnen</translation>
     </message>
     <message>
         <source>Log z</source>
-        <translation type="unfinished"></translation>
+        <translation>Log z</translation>
     </message>
     <message>
         <source>Height and colour show log₁₀ of the value (shifted to be positive if needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Höhe und Farbe zeigen log₁₀ des Werts (bei Bedarf ins Positive verschoben)</translation>
     </message>
     <message>
         <source>Floor contours</source>
-        <translation type="unfinished"></translation>
+        <translation>Höhenlinien am Boden</translation>
     </message>
     <message>
         <source>Draw contour lines of the value on the floor</source>
-        <translation type="unfinished"></translation>
+        <translation>Höhenlinien des Werts auf den Boden zeichnen</translation>
     </message>
     <message>
         <source>Export PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG exportieren…</translation>
     </message>
     <message>
         <source>Save the current 3D view as a PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuelle 3D-Ansicht als PNG-Bild speichern</translation>
     </message>
     <message>
         <source>The 3D view could not be rendered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die 3D-Ansicht konnte nicht gerendert werden.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Probe the loss-landscape curvature of a TorchScript model on a CSV data set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Krümmung der Verlustlandschaft eines TorchScript-Modells auf einem CSV-Datensatz sondieren.</translation>
     </message>
     <message>
         <source>A model (.pt), a data set (.csv) or a workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modell (.pt), ein Datensatz (.csv) oder ein Arbeitsbereich.</translation>
     </message>
     <message>
         <source>Target column of the CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielspalte der CSV-Datei.</translation>
     </message>
     <message>
         <source>regression or classification.</source>
-        <translation type="unfinished"></translation>
+        <translation>regression oder classification.</translation>
     </message>
     <message>
         <source>Standardise regression targets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regressionszielgrößen standardisieren.</translation>
     </message>
     <message>
         <source>Surface grid points per axis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gitterpunkte der Fläche je Achse.</translation>
     </message>
     <message>
         <source>Start probing right away.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sofort mit dem Sondieren beginnen.</translation>
     </message>
     <message>
         <source>User interface language (en, de).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Benutzeroberfläche (en, de).</translation>
     </message>
     <message>
         <source>Unknown column</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Spalte</translation>
     </message>
     <message>
-        <source>The data has no column &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>The data has no column "%1".</source>
+        <translation>Die Daten haben keine Spalte „%1“.</translation>
     </message>
     <message>
         <source>Invalid option</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Option</translation>
     </message>
 </context>
 </TS>

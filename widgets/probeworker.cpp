@@ -21,7 +21,7 @@ void lowerCurrentThreadPriority()
 {
 #ifdef __linux__
     const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
-    ::setpriority(PRIO_PROCESS, tid, 5);
+    ::setpriority(PRIO_PROCESS, tid, 10);
 #endif
 }
 

@@ -110,7 +110,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildMenus();
 
     m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 1000);
+    m_progress->setRange(0, 100);
     m_progress->setValue(0);
     m_progress->setMaximumWidth(260);
     m_progress->setTextVisible(true);
@@ -530,12 +530,13 @@ bool MainWindow::startProbe()
     request.device = w.device;
     m_progress->setValue(0);
     m_probeClock.start();
+    m_statusClock.invalidate();
     m_status->setText(tr("Probing…"));
     log(tr("Probe started: %1 directions × K=%2, surface %3, seed %4")
             .arg(request.settings.directionKinds.size())
             .arg(request.settings.curvature.count)
             .arg(request.settings.surface
-                     ? QStringLiteral("%1²").arg(request.settings.surfaceOptions.resolution)
+                     ? QStringLiteral("%1×%1").arg(request.settings.surfaceOptions.resolution)
                      : tr("off"))
             .arg(request.settings.seed));
     m_runner->start(request);
@@ -555,7 +556,13 @@ void MainWindow::onProgress(int done, int total)
 {
     if (total <= 0)
         return;
-    m_progress->setValue(static_cast<int>(1000LL * done / total));
+    // Repaints are what costs GUI time while probing (with software OpenGL each one recomposes
+    // the whole window): the bar moves in whole percent and, like the ETA text, changes at most
+    // a few times a second. The runner already merged the worker's updates into ≤ 30 per second.
+    if (m_statusClock.isValid() && m_statusClock.elapsed() < 200 && done < total)
+        return;
+    m_statusClock.restart();
+    m_progress->setValue(static_cast<int>(100LL * done / total));
     const double elapsed = m_probeClock.elapsed() / 1000.0;
     QString eta = tr("estimating…");
     if (done > 0 && elapsed > 0.5)

@@ -124,6 +124,7 @@ private:
 
     ProbeRunner* m_runner = nullptr;
     QElapsedTimer m_probeClock;
+    QElapsedTimer m_statusClock;
     bool m_errorDialogs = true;
 
     // Views and panels.

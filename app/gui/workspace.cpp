@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+#include <limits>
+
 namespace borehole {
 
 namespace {
@@ -113,6 +116,62 @@ ProbeSettings settingsFromJson(const QJsonObject& o)
     return s;
 }
 
+// core's toJson() writes NaN (e.g. the first relative error of power iteration, which has no
+// previous estimate) as null, which probeReportFromJson() rejects. Nulls inside arrays are
+// swapped for a sentinel before parsing and turned back into NaN afterwards.
+constexpr double kNanSentinel = -1.2345678901234567e307;
+
+QJsonValue replaceNulls(const QJsonValue& v, bool inArray)
+{
+    if (v.isNull() && inArray)
+        return kNanSentinel;
+    if (v.isArray()) {
+        QJsonArray out;
+        for (const auto& item : v.toArray())
+            out.append(replaceNulls(item, true));
+        return out;
+    }
+    if (v.isObject()) {
+        QJsonObject out;
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            out.insert(it.key(), replaceNulls(it.value(), false));
+        return out;
+    }
+    return v;
+}
+
+void restoreNans(std::vector<double>& values)
+{
+    for (double& x : values)
+        if (x == kNanSentinel)
+            x = std::numeric_limits<double>::quiet_NaN();
+}
+
+void restoreNans(ProbeReport& r)
+{
+    for (auto& c : r.curvature) {
+        restoreNans(c.norms);
+        restoreNans(c.directional);
+        restoreNans(c.explainedVariance);
+    }
+    for (auto* e : {r.power ? &*r.power : nullptr, r.lanczos ? &*r.lanczos : nullptr})
+        if (e) {
+            restoreNans(e->history);
+            restoreNans(e->errors);
+        }
+    if (r.trace)
+        restoreNans(r.trace->history);
+    if (r.sharpness)
+        restoreNans(r.sharpness->increases);
+    if (r.line)
+        restoreNans(r.line->values);
+    if (r.surface) {
+        restoreNans(r.surface->values);
+        restoreNans(r.surface->curvature);
+    }
+}
+
 } // namespace
 
 QString workspaceToJson(const Workspace& w)
@@ -179,8 +238,10 @@ Workspace workspaceFromJson(const QString& text, const QString& sourceName)
     w.settings = settingsFromJson(root.value(QStringLiteral("settings")).toObject());
     if (root.contains(QStringLiteral("report"))) {
         const QByteArray report =
-            QJsonDocument(root.value(QStringLiteral("report")).toObject()).toJson();
+            QJsonDocument(replaceNulls(root.value(QStringLiteral("report")), false).toObject())
+                .toJson();
         w.report = probeReportFromJson(report.toStdString(), source);
+        restoreNans(*w.report);
     }
     return w;
 }
