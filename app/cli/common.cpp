@@ -115,7 +115,7 @@ struct ProgressPrinter::State
     bool printed = false;
 };
 
-ProgressPrinter::ProgressPrinter(std::string label, bool quiet) : m_state(new State)
+ProgressPrinter::ProgressPrinter(std::string label, bool quiet) : m_state(std::make_unique<State>())
 {
     m_state->label = std::move(label);
     m_state->quiet = quiet;
@@ -126,12 +126,11 @@ ProgressPrinter::~ProgressPrinter()
 {
     if (m_state->printed && m_state->tty)
         std::cerr << "\n";
-    delete m_state;
 }
 
 ProgressFn ProgressPrinter::callback()
 {
-    State* s = m_state;
+    State* s = m_state.get();
     return [s](int done, int total) {
         if (interruptRequested())
             return false;

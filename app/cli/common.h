@@ -6,6 +6,7 @@
 #include <borehole/problem.h>
 #include <borehole/progress.h>
 
+#include <memory>
 #include <string>
 
 namespace borehole::cli {
@@ -24,11 +25,14 @@ class ProgressPrinter
 public:
     ProgressPrinter(std::string label, bool quiet);
     ~ProgressPrinter();
+    ProgressPrinter(const ProgressPrinter&) = delete;
+    ProgressPrinter& operator=(const ProgressPrinter&) = delete;
+    /// The callback refers to this printer: it must not outlive it.
     ProgressFn callback();
 
 private:
     struct State;
-    State* m_state;
+    std::unique_ptr<State> m_state;
 };
 
 /// Installs SIGINT/SIGTERM handlers that request cancellation instead of killing the process.

@@ -20,8 +20,7 @@ std::string toString(Task task)
 
 Task parseTask(const std::string& text)
 {
-    std::string t = text;
-    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string t = toLower(text);
     if (t == "regression")
         return Task::Regression;
     if (t == "classification")

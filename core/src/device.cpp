@@ -21,8 +21,7 @@ std::string toString(DeviceKind kind)
 
 DeviceKind parseDeviceKind(const std::string& text)
 {
-    std::string t = text;
-    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string t = toLower(text);
     if (t == "auto")
         return DeviceKind::Auto;
     if (t == "cpu")
@@ -68,6 +67,13 @@ std::string formatNumber(double value)
     char buf[32];
     std::snprintf(buf, sizeof buf, "%g", value);
     return buf;
+}
+
+std::string toLower(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
 }
 
 std::string shapeString(const std::vector<std::int64_t>& shape)

@@ -136,8 +136,7 @@ std::string toString(CurvatureMode mode)
 
 CurvatureMode parseCurvatureMode(const std::string& text)
 {
-    std::string t = text;
-    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    const std::string t = toLower(text);
     if (t == "none")
         return CurvatureMode::None;
     if (t == "grid")

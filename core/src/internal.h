@@ -40,6 +40,8 @@ struct Model::Impl
 torch::Device toTorchDevice(DeviceKind kind);
 /// A number as users write it ("0.001", "1e-08"), for messages.
 std::string formatNumber(double value);
+/// ASCII lower case, for parsing the names users type ("MSE", "Adam").
+std::string toLower(std::string text);
 std::string shapeString(const torch::Tensor& t);
 std::string shapeString(const std::vector<std::int64_t>& shape);
 

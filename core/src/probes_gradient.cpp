@@ -12,12 +12,6 @@
 namespace borehole {
 namespace {
 
-std::string lower(std::string t)
-{
-    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
-    return t;
-}
-
 void meanAndStd(const std::vector<double>& v, double& mean, double& stdev)
 {
     mean = 0.0;
@@ -111,7 +105,7 @@ std::string toString(DirectionKind kind)
 
 DirectionKind parseDirectionKind(const std::string& text)
 {
-    const std::string t = lower(text);
+    const std::string t = toLower(text);
     if (t == "random")
         return DirectionKind::Random;
     if (t == "gradient" || t == "grad")
@@ -128,7 +122,7 @@ std::string toString(HvpMode mode)
 
 HvpMode parseHvpMode(const std::string& text)
 {
-    const std::string t = lower(text);
+    const std::string t = toLower(text);
     if (t == "exact")
         return HvpMode::Exact;
     if (t == "fd" || t == "finite-difference")

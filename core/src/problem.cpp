@@ -7,15 +7,6 @@
 #include <cctype>
 
 namespace borehole {
-namespace {
-
-std::string lower(std::string t)
-{
-    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
-    return t;
-}
-
-} // namespace
 
 std::string toString(LossKind kind)
 {
@@ -31,7 +22,7 @@ std::string toString(LossKind kind)
 
 LossKind parseLossKind(const std::string& text)
 {
-    const std::string t = lower(text);
+    const std::string t = toLower(text);
     if (t == "mse")
         return LossKind::Mse;
     if (t == "mae" || t == "l1")
@@ -58,7 +49,7 @@ std::string toString(Metric metric)
 
 Metric parseMetric(const std::string& text)
 {
-    const std::string t = lower(text);
+    const std::string t = toLower(text);
     if (t == "mse")
         return Metric::Mse;
     if (t == "mae")

@@ -5,6 +5,7 @@
 #include "borehole/error.h"
 #include "borehole/lr_finder.h"
 #include "borehole/report.h"
+#include "internal.h"
 
 #include <algorithm>
 #include <cctype>
@@ -27,8 +28,7 @@ std::string toString(OptimizerKind kind)
 
 OptimizerKind parseOptimizerKind(const std::string& text)
 {
-    std::string t = text;
-    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string t = toLower(text);
     for (auto k : {OptimizerKind::Sgd, OptimizerKind::Adam, OptimizerKind::AdamW,
                    OptimizerKind::Sam, OptimizerKind::Guided})
         if (t == toString(k))
