@@ -169,15 +169,20 @@ torch::Tensor Problem::Impl::hvpExact(const torch::Tensor& v)
     auto l = lossOf(forward(probeX), probeY);
     auto grads = torch::autograd::grad({l}, params(), {}, /*retain_graph=*/true,
                                        /*create_graph=*/true, /*allow_unused=*/true);
+    // Hv = ∂(∇L)/∂θ · v as one vector-Jacobian product of the gradient graph.
     auto vs = unflatten(v);
-    torch::Tensor dot = torch::zeros({}, floatOptions());
+    std::vector<torch::Tensor> outputs;
+    std::vector<torch::Tensor> directions;
     for (std::size_t i = 0; i < grads.size(); ++i) {
-        if (grads[i].defined() && grads[i].requires_grad())
-            dot = dot + (grads[i] * vs[i]).sum();
+        if (grads[i].defined() && grads[i].requires_grad()) {
+            outputs.push_back(grads[i]);
+            directions.push_back(vs[i]);
+        }
     }
-    if (!dot.requires_grad()) // L is linear in θ: H = 0
+    if (outputs.empty()) // L is linear in θ: H = 0
         return torch::zeros_like(v);
-    auto hv = torch::autograd::grad({dot}, params(), {}, false, false, /*allow_unused=*/true);
+    auto hv = torch::autograd::grad(outputs, params(), directions, false, false,
+                                    /*allow_unused=*/true);
     return flatten(hv);
 }
 
