@@ -27,6 +27,8 @@ void installDefaultSurfaceFormat()
     format.setAlphaBufferSize(8);
     format.setStencilBufferSize(0);
     format.setSamples(0);
+    // No vsync wait in swapBuffers(): a repaint must never block the GUI thread for a frame.
+    format.setSwapInterval(0);
     QSurfaceFormat::setDefaultFormat(format);
 }
 
