@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <limits>
 #include <sstream>
 
 namespace borehole {
@@ -93,6 +94,20 @@ void getOptional(const nlohmann::json& j, const char* key, std::optional<T>& v)
         v = j.at(key).get<T>();
 }
 
+/// JSON has no NaN or ±Inf: nlohmann writes them as null. Reading turns every null below the
+/// top level back into NaN, so a report with an unmeasured value (e.g. the first iteration's
+/// relative change) reads back as written.
+void nullsToNaN(nlohmann::json& j)
+{
+    if (j.is_null()) {
+        j = std::numeric_limits<double>::quiet_NaN();
+        return;
+    }
+    if (j.is_structured())
+        for (auto& item : j)
+            nullsToNaN(item);
+}
+
 std::string num(double v)
 {
     char buf[40];
@@ -128,10 +143,13 @@ std::string toJson(const ProbeReport& r, int indent)
 ProbeReport probeReportFromJson(const std::string& text, const std::string& sourceName)
 {
     try {
-        const auto j = nlohmann::json::parse(text);
+        auto j = nlohmann::json::parse(text);
         if (!j.is_object() || j.value("schema", std::string()) != kReportSchema)
             throw InputError(sourceName + ": not a Borehole probe report (expected schema \""
                              + kReportSchema + "\")");
+        for (auto& item : j) // optional sections stay null (absent)
+            if (!item.is_null())
+                nullsToNaN(item);
         ProbeReport r;
         r.borehole = j.value("borehole", std::string());
         r.model = j.value("model", ModelSummary{});

@@ -4,6 +4,7 @@
 
 #include <borehole/error.h>
 #include <borehole/probes.h>
+#include <borehole/report.h>
 
 using namespace borehole;
 
@@ -32,6 +33,7 @@ private slots:
     void cancellationStopsAndRestores();
     void sameSeedSameNumbers();
     void badOptionsAreRejected();
+    void reportRoundTripsThroughJson();
 
 private:
     bht::Matrix m_a = bht::readMatrix(bht::data("quadratic_A.csv"));
@@ -343,6 +345,36 @@ void TestProbes::badOptionsAreRejected()
               "vector v has 3 values but the model has 12 parameters");
 }
 
+void TestProbes::reportRoundTripsThroughJson()
+{
+    auto p = bht::quadraticProblem();
+    ProbeSettings s;
+    // The quadratic ignores the data, so mini-batch gradients do not vary: no PCA directions.
+    s.directionKinds = {DirectionKind::Random, DirectionKind::Gradient};
+    s.curvature.count = 2;
+    s.eigen.maxIterations = 20;
+    s.traceOptions.maxSamples = 12;
+    s.sharpnessOptions.samples = 3;
+    s.surface = true;
+    s.surfaceOptions.resolution = 5;
+    s.metric = Metric::Loss;
+    const auto r = runProbes(p, s);
+    QVERIFY(r.power && r.lanczos && r.trace && r.sharpness && r.surface);
+    QVERIFY(!std::isfinite(r.power->errors[0])); // no relative change before iteration 2
+    const auto back = probeReportFromJson(toJson(r), "report.json");
+    QCOMPARE(back.power->value, r.power->value);
+    QVERIFY(std::isnan(back.power->errors[0])); // written as null, read back as NaN
+    QCOMPARE(back.lanczos->history, r.lanczos->history);
+    QCOMPARE(back.trace->estimate, r.trace->estimate);
+    QCOMPARE(back.surface->values, r.surface->values);
+    QCOMPARE(back.curvature.size(), std::size_t(2));
+    QVERIFY(back.settings.directionKinds == s.directionKinds);
+    QVERIFY(!back.line);
+    BH_THROWS(probeReportFromJson("{}", "x.json"), InputError,
+              "x.json: not a Borehole probe report (expected schema \"borehole.probe-report/1\")");
+    BH_THROWS_PREFIX(probeReportFromJson("{", "y.json"), InputError, "y.json: malformed probe report: ");
+}
+
 BH_TEST_MAIN(TestProbes, &TestProbes::lossIsTheQuadraticForm, &TestProbes::gradientIsA_theta,
              &TestProbes::exactHvpEqualsAv, &TestProbes::finiteDifferenceHvpEqualsAv,
              &TestProbes::powerIterationFindsLambdaMax, &TestProbes::lanczosFindsLambdaMax,
@@ -356,7 +388,7 @@ BH_TEST_MAIN(TestProbes, &TestProbes::lossIsTheQuadraticForm, &TestProbes::gradi
              &TestProbes::sharpnessRespectsQuadraticBounds,
              &TestProbes::probesLeaveParametersUnchanged,
              &TestProbes::cancellationStopsAndRestores, &TestProbes::sameSeedSameNumbers,
-             &TestProbes::badOptionsAreRejected)
+             &TestProbes::badOptionsAreRejected, &TestProbes::reportRoundTripsThroughJson)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_probes.moc"
