@@ -1,0 +1,1050 @@
+#include "studypanel.h"
+
+#include "colormap.h"
+#include "exportutil.h"
+#include "pca.h"
+#include "plotstyle.h"
+
+#include <borehole/error.h>
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+
+namespace borehole {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+const QString kPredicted = QStringLiteral("predicted");
+const QString kPromisingness = QStringLiteral("promisingness");
+const QString kOutcome = QStringLiteral("outcome");
+
+// Numbers sort as numbers; missing values (NaN) sort last in either direction of the view.
+class NumberItem : public QTableWidgetItem
+{
+public:
+    explicit NumberItem(double value, int precision = 4)
+        : QTableWidgetItem(std::isfinite(value) ? QString::number(value, 'g', precision)
+                                                : QStringLiteral("–")),
+          m_value(value)
+    {
+        setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    bool operator<(const QTableWidgetItem& other) const override
+    {
+        const auto* o = dynamic_cast<const NumberItem*>(&other);
+        if (!o)
+            return QTableWidgetItem::operator<(other);
+        const bool fa = std::isfinite(m_value), fb = std::isfinite(o->m_value);
+        if (fa != fb) {
+            const bool ascending = !tableWidget()
+                                   || tableWidget()->horizontalHeader()->sortIndicatorOrder()
+                                          == Qt::AscendingOrder;
+            return ascending ? fa : fb;
+        }
+        return fa && m_value < o->m_value;
+    }
+
+private:
+    double m_value;
+};
+
+double valueOf(const RankedConfiguration& row, const QString& key)
+{
+    const auto& h = row.record.hyper;
+    if (key == QLatin1String("learning_rate"))
+        return h.learningRate;
+    if (key == QLatin1String("weight_decay"))
+        return h.weightDecay;
+    if (key == QLatin1String("momentum"))
+        return h.momentum;
+    if (key == QLatin1String("batch_size"))
+        return static_cast<double>(h.batchSize);
+    if (key == QLatin1String("optimizer"))
+        return static_cast<double>(static_cast<int>(h.optimizer));
+    if (key == QLatin1String("sam_rho"))
+        return h.samRho;
+    if (key == QLatin1String("init_scale"))
+        return h.initScale;
+    if (key == kPredicted)
+        return row.predicted;
+    if (key == kPromisingness)
+        return row.promisingness;
+    if (key == kOutcome)
+        return row.outcome ? *row.outcome : kNaN;
+    const auto it = row.record.features.find(key.toStdString());
+    return it == row.record.features.end() ? kNaN : it->second;
+}
+
+// Log scale where the values span orders of magnitude (and always for rates and decays).
+bool wantsLog(const QString& key, const std::vector<double>& values)
+{
+    double lo = std::numeric_limits<double>::infinity(), hi = 0.0;
+    for (double v : values) {
+        if (!std::isfinite(v))
+            continue;
+        if (v <= 0.0)
+            return false;
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    if (!(hi > 0.0))
+        return false;
+    return key == QLatin1String("learning_rate") || key == QLatin1String("weight_decay")
+           || hi / lo > 100.0;
+}
+
+void setAxisScale(QCPAxis* axis, bool log)
+{
+    axis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (log)
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    else
+        axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+}
+
+QString unitOf(const QString& key)
+{
+    if (key == QLatin1String("learning_rate") || key == QLatin1String("weight_decay"))
+        return QStringLiteral("log scale");
+    if (key == QLatin1String("lambda_max") || key == QLatin1String("trace")
+        || key.startsWith(QLatin1String("curvature_")))
+        return QStringLiteral("loss / parameter-unit²");
+    if (key == QLatin1String("batch_size"))
+        return QStringLiteral("examples");
+    if (key == QLatin1String("lr_lambda_max") || key == QLatin1String("eos_ratio"))
+        return QStringLiteral("dimensionless");
+    return {};
+}
+
+QJsonObject hyperJson(const Hyperparameters& h)
+{
+    return {{QStringLiteral("learning_rate"), h.learningRate},
+            {QStringLiteral("weight_decay"), h.weightDecay},
+            {QStringLiteral("momentum"), h.momentum},
+            {QStringLiteral("batch_size"), static_cast<double>(h.batchSize)},
+            {QStringLiteral("optimizer"), QString::fromStdString(toString(h.optimizer))},
+            {QStringLiteral("sam_rho"), h.samRho},
+            {QStringLiteral("init_scale"), h.initScale}};
+}
+
+QJsonValue jsonNumber(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+// Min and max of the finite values, for colouring.
+std::pair<double, double> finiteRange(const std::vector<double>& values)
+{
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (double v : values)
+        if (std::isfinite(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    if (!(lo <= hi))
+        return {0.0, 1.0};
+    if (lo == hi)
+        return {lo - 0.5, hi + 0.5};
+    return {lo, hi};
+}
+
+QCustomPlot* makePlot(QWidget* parent, QCPColorScale** scale)
+{
+    auto* plot = new QCustomPlot(parent);
+    applyPlotStyle(plot);
+    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    *scale = new QCPColorScale(plot);
+    plot->plotLayout()->addElement(0, 1, *scale);
+    (*scale)->setGradient(viridisGradient());
+    auto* group = new QCPMarginGroup(plot);
+    plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+    (*scale)->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+    plot->legend->setVisible(false);
+    return plot;
+}
+
+// Adds one dot per point, coloured by value (grey when missing); returns the number drawn.
+int addColouredPoints(QCustomPlot* plot, QCPColorScale* scale, const std::vector<double>& xs,
+                      const std::vector<double>& ys, const std::vector<double>& colours)
+{
+    const auto [lo, hi] = finiteRange(colours);
+    scale->setDataRange(QCPRange(lo, hi));
+    int drawn = 0;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        if (!std::isfinite(xs[i]) || !std::isfinite(ys[i]))
+            continue;
+        const QColor colour = std::isfinite(colours[i]) ? viridis((colours[i] - lo) / (hi - lo))
+                                                        : QColor(160, 160, 160);
+        auto* g = plot->addGraph();
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 0.8), colour, 9));
+        g->addData(xs[i], ys[i]);
+        g->removeFromLegend();
+        g->setProperty("borehole-point", true);
+        ++drawn;
+    }
+    return drawn;
+}
+
+} // namespace
+
+StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
+{
+    m_runner = new StudyRunner(this);
+
+    // Files.
+    m_specPath = new QLineEdit(this);
+    m_specPath->setReadOnly(true);
+    m_specPath->setPlaceholderText(tr("no spec file"));
+    m_dbPath = new QLineEdit(this);
+    m_dbPath->setPlaceholderText(tr("study database (.sqlite)"));
+    auto* openSpecButton = new QPushButton(tr("Open spec…"), this);
+    auto* openDbButton = new QPushButton(tr("Open study…"), this);
+    connect(openSpecButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open study spec"), QString(),
+                                                          tr("Study spec (*.json)"));
+        if (!path.isEmpty())
+            openSpec(path);
+    });
+    connect(openDbButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open study database"), QString(), tr("Study database (*.sqlite *.db)"));
+        if (!path.isEmpty())
+            openDatabase(path);
+    });
+    auto* files = new QFormLayout;
+    auto* specRow = new QHBoxLayout;
+    specRow->addWidget(m_specPath, 1);
+    specRow->addWidget(openSpecButton);
+    auto* dbRow = new QHBoxLayout;
+    dbRow->addWidget(m_dbPath, 1);
+    dbRow->addWidget(openDbButton);
+    files->addRow(tr("Spec"), specRow);
+    files->addRow(tr("Database"), dbRow);
+
+    // Spec editor.
+    m_specEdit = new QPlainTextEdit(this);
+    m_specEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_specEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_specStatus = new QLabel(this);
+    m_specStatus->setWordWrap(true);
+    m_specStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_validate = new QPushButton(tr("Validate"), this);
+    connect(m_validate, &QPushButton::clicked, this, [this] { validateSpec(); });
+
+    // Run controls.
+    m_limit = new QSpinBox(this);
+    m_limit->setRange(0, 1000000);
+    m_limit->setSpecialValueText(tr("all pending"));
+    m_limit->setToolTip(tr("Configurations to probe in this run"));
+    m_run = new QPushButton(tr("Run study"), this);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_status = new QLabel(tr("Open a study spec or database."), this);
+    m_status->setWordWrap(true);
+    connect(m_run, &QPushButton::clicked, this, [this] { run(); });
+    connect(m_cancel, &QPushButton::clicked, this, &StudyPanel::cancel);
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(m_validate);
+    runRow->addWidget(new QLabel(tr("Probe"), this));
+    runRow->addWidget(m_limit);
+    runRow->addWidget(m_run);
+    runRow->addWidget(m_cancel);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(files);
+    leftLayout->addWidget(m_specEdit, 1);
+    leftLayout->addWidget(m_specStatus);
+    leftLayout->addLayout(runRow);
+    leftLayout->addWidget(m_progress);
+    leftLayout->addWidget(m_status);
+
+    // Ranking.
+    m_ranking = new QTableWidget(0, 15, this);
+    m_ranking->setHorizontalHeaderLabels(
+        {tr("#"), tr("Optimizer"), tr("Learning rate"), tr("Weight decay"), tr("Momentum"),
+         tr("Batch"), tr("SAM ρ"), tr("Init scale"), tr("Status"), tr("λmax"), tr("Predicted"),
+         tr("±"), tr("Promisingness"), tr("Measured"), tr("Full-run cost")});
+    m_ranking->verticalHeader()->setVisible(false);
+    m_ranking->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_ranking->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_ranking->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_ranking->horizontalHeader()->setSortIndicator(12, Qt::DescendingOrder); // promisingness
+    m_ranking->setSortingEnabled(true);
+    m_ranking->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    // Map.
+    m_mapX = new QComboBox(this);
+    m_mapY = new QComboBox(this);
+    m_mapColour = new QComboBox(this);
+    m_map = makePlot(this, &m_mapScale);
+    auto* mapPage = new QWidget(this);
+    auto* mapLayout = new QVBoxLayout(mapPage);
+    auto* mapBar = new QHBoxLayout;
+    mapBar->addWidget(new QLabel(tr("x"), this));
+    mapBar->addWidget(m_mapX, 1);
+    mapBar->addWidget(new QLabel(tr("y"), this));
+    mapBar->addWidget(m_mapY, 1);
+    mapBar->addWidget(new QLabel(tr("colour"), this));
+    mapBar->addWidget(m_mapColour, 1);
+    mapLayout->addLayout(mapBar);
+    mapLayout->addWidget(m_map, 1);
+    for (auto* box : {m_mapX, m_mapY, m_mapColour})
+        connect(box, &QComboBox::currentIndexChanged, this, &StudyPanel::redrawMap);
+
+    // PCA.
+    m_pcaColour = new QComboBox(this);
+    m_pca = makePlot(this, &m_pcaScale);
+    auto* pcaPage = new QWidget(this);
+    auto* pcaLayout = new QVBoxLayout(pcaPage);
+    auto* pcaBar = new QHBoxLayout;
+    pcaBar->addWidget(new QLabel(tr("colour"), this));
+    pcaBar->addWidget(m_pcaColour, 1);
+    pcaBar->addStretch(1);
+    pcaLayout->addLayout(pcaBar);
+    pcaLayout->addWidget(m_pca, 1);
+    connect(m_pcaColour, &QComboBox::currentIndexChanged, this, &StudyPanel::redrawPca);
+
+    // Target mode.
+    m_target = new QLineEdit(this);
+    m_target->setPlaceholderText(QStringLiteral("mse <= 0.5"));
+    m_minProbability = new QDoubleSpinBox(this);
+    m_minProbability->setRange(0.0, 1.0);
+    m_minProbability->setSingleStep(0.05);
+    m_minProbability->setValue(0.5);
+    auto* listButton = new QPushButton(tr("List candidates"), this);
+    connect(listButton, &QPushButton::clicked, this, [this] { listTargetCandidates(); });
+    connect(m_target, &QLineEdit::returnPressed, this, [this] { listTargetCandidates(); });
+    m_targets = new QTableWidget(0, 5, this);
+    m_targets->setHorizontalHeaderLabels({tr("#"), tr("Hyperparameters"), tr("Probability"),
+                                          tr("Predicted"), tr("Full-run cost")});
+    m_targets->verticalHeader()->setVisible(false);
+    m_targets->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_targets->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_targets->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_targets->horizontalHeader()->setStretchLastSection(true);
+    m_targetMessage = new QLabel(this);
+    m_targetMessage->setWordWrap(true);
+    auto* targetPage = new QWidget(this);
+    auto* targetLayout = new QVBoxLayout(targetPage);
+    auto* targetBar = new QHBoxLayout;
+    targetBar->addWidget(new QLabel(tr("Target"), this));
+    targetBar->addWidget(m_target, 1);
+    targetBar->addWidget(new QLabel(tr("min. probability"), this));
+    targetBar->addWidget(m_minProbability);
+    targetBar->addWidget(listButton);
+    targetLayout->addLayout(targetBar);
+    targetLayout->addWidget(m_targetMessage);
+    targetLayout->addWidget(m_targets, 1);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_ranking, tr("Ranking"));
+    m_tabs->addTab(mapPage, tr("Curvature map"));
+    m_tabs->addTab(pcaPage, tr("PCA of configurations"));
+    m_tabs->addTab(targetPage, tr("Target"));
+
+    // Follow-up runs and export.
+    m_trainSelected = new QPushButton(tr("Train selected"), this);
+    m_trainSelected->setToolTip(tr("Full training runs of the selected rows, then refit"));
+    m_topCount = new QSpinBox(this);
+    m_topCount->setRange(1, 1000);
+    m_topCount->setValue(3);
+    m_trainTop = new QPushButton(tr("Train next N"), this);
+    m_trainTop->setToolTip(tr("Full runs of the N configurations the active loop picks"));
+    m_export = new QPushButton(tr("Export chosen…"), this);
+    connect(m_trainSelected, &QPushButton::clicked, this, [this] { trainSelected(); });
+    connect(m_trainTop, &QPushButton::clicked, this, [this] { trainTop(m_topCount->value()); });
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export chosen hyperparameters"), QString(), tr("JSON (*.json)"));
+        QString error;
+        if (!path.isEmpty() && !exportSelection(path, &error))
+            emit errorReported(error);
+    });
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_trainSelected);
+    actions->addWidget(new QLabel(tr("N"), this));
+    actions->addWidget(m_topCount);
+    actions->addWidget(m_trainTop);
+    actions->addStretch(1);
+    actions->addWidget(m_export);
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_tabs, 1);
+    rightLayout->addLayout(actions);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+
+    connect(m_runner, &StudyRunner::progress, this, &StudyPanel::onProgress);
+    connect(m_runner, &StudyRunner::configurationFinished, this, &StudyPanel::onConfiguration);
+    connect(m_runner, &StudyRunner::finished, this, &StudyPanel::onFinished);
+    connect(m_runner, &StudyRunner::failed, this, &StudyPanel::onFailed);
+    connect(m_runner, &StudyRunner::cancelled, this, &StudyPanel::onCancelled);
+
+    refreshChoices();
+    setRunning(false);
+}
+
+StudyPanel::~StudyPanel() = default;
+
+bool StudyPanel::openSpec(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        const QString text = tr("Cannot read %1: %2").arg(path, file.errorString());
+        m_status->setText(text);
+        emit errorReported(text);
+        return false;
+    }
+    const QFileInfo info(path);
+    m_specPath->setText(info.absoluteFilePath());
+    // The path as given names the file in parse errors, as loadStudySpec() and the CLI do.
+    setSpecText(QString::fromUtf8(file.readAll()), path, info.absolutePath());
+    setDatabasePath(info.absolutePath() + QLatin1Char('/') + info.completeBaseName()
+                    + QStringLiteral(".sqlite"));
+    validateSpec();
+    return true;
+}
+
+bool StudyPanel::openDatabase(const QString& path)
+{
+    setDatabasePath(path);
+    m_specEdit->clear();
+    m_specPath->clear();
+    StudyRequest r;
+    r.kind = StudyRequest::Kind::Open;
+    r.dbPath = path;
+    startJob(r, tr("Reading %1…").arg(path));
+    return true;
+}
+
+void StudyPanel::setDatabasePath(const QString& path)
+{
+    m_dbPath->setText(path);
+}
+
+QString StudyPanel::databasePath() const
+{
+    return m_dbPath->text().trimmed();
+}
+
+void StudyPanel::setSpecText(const QString& text, const QString& sourceName,
+                             const QString& baseDir)
+{
+    m_specEdit->setPlainText(text);
+    m_specSource = sourceName;
+    m_specBaseDir = baseDir;
+    m_specStatus->clear();
+}
+
+QString StudyPanel::specText() const
+{
+    return m_specEdit->toPlainText();
+}
+
+bool StudyPanel::validateSpec(QString* error)
+{
+    try {
+        const StudySpec spec = parseStudySpec(specText().toStdString(), m_specSource.toStdString(),
+                                              m_specBaseDir.toStdString());
+        const auto count = sampleConfigurations(spec).size();
+        m_specStatus->setStyleSheet(QString());
+        m_specStatus->setText(tr("Valid: %1 configurations, %2 sampler, metric %3.")
+                                  .arg(count)
+                                  .arg(QString::fromStdString(toString(spec.sampler.kind)))
+                                  .arg(QString::fromStdString(toString(spec.metric))));
+        return true;
+    } catch (const std::exception& e) {
+        const QString text = QString::fromStdString(e.what());
+        m_specStatus->setStyleSheet(QStringLiteral("color: #b00000;"));
+        m_specStatus->setText(text);
+        if (error)
+            *error = text;
+        return false;
+    }
+}
+
+QString StudyPanel::specError() const
+{
+    return m_specStatus->styleSheet().isEmpty() ? QString() : m_specStatus->text();
+}
+
+bool StudyPanel::run(int limit)
+{
+    StudyRequest r;
+    r.kind = StudyRequest::Kind::Run;
+    r.dbPath = databasePath();
+    r.limit = limit >= 0 ? limit : m_limit->value();
+    if (!specText().trimmed().isEmpty()) {
+        QString error;
+        if (!validateSpec(&error)) {
+            emit errorReported(error);
+            return false;
+        }
+        r.specText = specText();
+        r.specSource = m_specSource;
+        r.specBaseDir = m_specBaseDir;
+    }
+    if (r.dbPath.isEmpty()) {
+        const QString text = tr("Choose a study database (.sqlite) first.");
+        emit errorReported(text);
+        return false;
+    }
+    startJob(r, tr("Probing configurations…"));
+    return true;
+}
+
+void StudyPanel::cancel()
+{
+    m_runner->cancel();
+}
+
+bool StudyPanel::isRunning() const
+{
+    return m_runner->isRunning();
+}
+
+void StudyPanel::startJob(const StudyRequest& request, const QString& what)
+{
+    if (m_runner->isRunning()) {
+        emit errorReported(tr("A study job is already running."));
+        return;
+    }
+    m_clock.start();
+    m_progress->setRange(0, 0);
+    m_status->setText(what);
+    setRunning(true);
+    m_runner->start(request);
+}
+
+bool StudyPanel::trainSelected()
+{
+    const auto ids = selectedConfigurations();
+    if (ids.empty() || m_runner->isRunning()) {
+        emit errorReported(ids.empty() ? tr("Select configurations in the ranking first.")
+                                       : tr("A study job is already running."));
+        return false;
+    }
+    StudyRequest r;
+    r.kind = StudyRequest::Kind::TrainSelected;
+    r.dbPath = databasePath();
+    r.configurationIds = ids;
+    startJob(r, tr("Training %1 configurations fully…").arg(ids.size()));
+    return true;
+}
+
+bool StudyPanel::trainTop(int count)
+{
+    if (m_runner->isRunning())
+        return false;
+    StudyRequest r;
+    r.kind = StudyRequest::Kind::TrainTop;
+    r.dbPath = databasePath();
+    r.topCount = count;
+    startJob(r, tr("Training the next %1 configurations fully…").arg(count));
+    return true;
+}
+
+void StudyPanel::onProgress(int done, int total)
+{
+    m_progress->setRange(0, std::max(total, 1));
+    m_progress->setValue(done);
+    const double elapsed = m_clock.elapsed() / 1000.0;
+    if (done > 0 && total > done)
+        m_status->setText(tr("%1 of %2 done, about %3 s left")
+                              .arg(done)
+                              .arg(total)
+                              .arg(elapsed * (total - done) / done, 0, 'f', 0));
+}
+
+void StudyPanel::onConfiguration(const ConfigurationRecord& record)
+{
+    RankedConfiguration row;
+    row.predicted = kNaN;
+    row.predictedStd = kNaN;
+    row.promisingness = record.status == RunStatus::Done ? proxyScore(record) : kNaN;
+    row.record = record;
+    m_rows[record.id] = row;
+    refreshChoices();
+    refreshRanking();
+    redrawMap();
+    redrawPca();
+}
+
+void StudyPanel::onFinished(const StudySnapshot& snapshot)
+{
+    const bool opened = specText().trimmed().isEmpty();
+    m_snapshot = snapshot;
+    m_rows.clear();
+    for (const auto& row : snapshot.ranking.rows)
+        if (row.record.status == RunStatus::Done || row.record.status == RunStatus::Failed)
+            m_rows[row.record.id] = row;
+    if (opened) // a database opened on its own: show the spec it holds
+        setSpecText(QString::fromStdString(toJson(snapshot.spec)), QFileInfo(snapshot.dbPath).fileName(),
+                    QString());
+    if (snapshot.spec.target && m_target->text().isEmpty())
+        m_target->setText(QString::fromStdString(toString(*snapshot.spec.target)));
+    QStringList lines;
+    if (!snapshot.summary.isEmpty())
+        lines << snapshot.summary;
+    const auto& c = snapshot.counts;
+    lines << tr("%1 configurations: %2 done, %3 failed, %4 pending; %5 full runs.")
+                 .arg(c.total())
+                 .arg(c.done)
+                 .arg(c.failed)
+                 .arg(c.pending)
+                 .arg(c.fullRuns);
+    if (const auto& m = snapshot.ranking.model)
+        lines << tr("Meta-model v%1 (%2, %3 rows): validation RMSE %4, Spearman %5.")
+                     .arg(m->version)
+                     .arg(QString::fromStdString(m->kind))
+                     .arg(m->trainingRows)
+                     .arg(m->validationRmse, 0, 'g', 3)
+                     .arg(m->validationSpearman, 0, 'g', 3);
+    if (!snapshot.modelNote.isEmpty())
+        lines << snapshot.modelNote;
+    m_status->setText(lines.join(QLatin1Char('\n')));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(1);
+    refreshChoices();
+    refreshRanking();
+    redrawMap();
+    redrawPca();
+    setRunning(false);
+    emit jobFinished();
+}
+
+void StudyPanel::onFailed(const QString& message)
+{
+    m_status->setText(message);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    setRunning(false);
+    emit errorReported(message);
+    emit jobFailed(message);
+}
+
+void StudyPanel::onCancelled()
+{
+    m_status->setText(tr("Cancelled; finished configurations are kept in the database."));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    setRunning(false);
+    emit jobCancelled();
+}
+
+void StudyPanel::setRunning(bool running)
+{
+    m_run->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    m_trainSelected->setEnabled(!running && !m_rows.empty());
+    m_trainTop->setEnabled(!running && m_snapshot.has_value());
+    m_export->setEnabled(!m_rows.empty());
+}
+
+std::vector<const RankedConfiguration*> StudyPanel::probedRows() const
+{
+    std::vector<const RankedConfiguration*> rows;
+    for (const auto& [id, row] : m_rows)
+        rows.push_back(&row);
+    return rows;
+}
+
+void StudyPanel::refreshChoices()
+{
+    std::set<std::string> features;
+    for (const auto& [id, row] : m_rows)
+        for (const auto& [name, value] : row.record.features)
+            features.insert(name);
+    QStringList hyper;
+    for (const auto& name : hyperparameterNames())
+        if (name != "optimizer")
+            hyper << QString::fromStdString(name);
+    QStringList feat;
+    for (const auto& f : features)
+        feat << QString::fromStdString(f);
+    const QStringList axisKeys = hyper + feat + QStringList{kPredicted, kPromisingness, kOutcome};
+    const QStringList colourKeys = feat + QStringList{kPredicted, kPromisingness, kOutcome};
+
+    auto refill = [](QComboBox* box, const QStringList& keys, const QString& fallback) {
+        const QString current = box->currentText().isEmpty() ? fallback : box->currentText();
+        const QSignalBlocker block(box);
+        box->clear();
+        box->addItems(keys);
+        const int i = box->findText(current);
+        box->setCurrentIndex(i >= 0 ? i : std::max(0, box->findText(fallback)));
+    };
+    QString xDefault = QStringLiteral("learning_rate");
+    QString yDefault = QStringLiteral("momentum");
+    if (m_snapshot) {
+        const auto active = m_snapshot->spec.activeParameters();
+        if (!active.empty())
+            xDefault = QString::fromStdString(active[0]->name);
+        yDefault = active.size() > 1 ? QString::fromStdString(active[1]->name)
+                                     : QStringLiteral("lambda_max");
+    }
+    refill(m_mapX, axisKeys, xDefault);
+    refill(m_mapY, axisKeys, yDefault);
+    refill(m_mapColour, colourKeys, QStringLiteral("lambda_max"));
+    refill(m_pcaColour, colourKeys, kPromisingness);
+}
+
+void StudyPanel::setMapAxes(const QString& x, const QString& y, const QString& colour)
+{
+    refreshChoices();
+    const QSignalBlocker bx(m_mapX), by(m_mapY), bc(m_mapColour);
+    m_mapX->setCurrentIndex(m_mapX->findText(x));
+    m_mapY->setCurrentIndex(m_mapY->findText(y));
+    if (!colour.isEmpty())
+        m_mapColour->setCurrentIndex(m_mapColour->findText(colour));
+    redrawMap();
+}
+
+void StudyPanel::refreshRanking()
+{
+    const auto selected = selectedConfigurations();
+    m_ranking->setSortingEnabled(false);
+    const auto rows = probedRows();
+    m_ranking->setRowCount(static_cast<int>(rows.size()));
+    int r = 0;
+    for (const auto* row : rows) {
+        const auto& h = row->record.hyper;
+        const auto lambda = row->record.features.find("lambda_max");
+        auto* index = new NumberItem(row->record.index);
+        index->setData(Qt::UserRole, QVariant::fromValue<qlonglong>(row->record.id));
+        auto* status = new QTableWidgetItem(QString::fromStdString(toString(row->record.status)));
+        if (!row->record.reason.empty())
+            status->setToolTip(QString::fromStdString(row->record.reason));
+        QTableWidgetItem* cells[] = {
+            index,
+            new QTableWidgetItem(QString::fromStdString(toString(h.optimizer))),
+            new NumberItem(h.learningRate),
+            new NumberItem(h.weightDecay),
+            new NumberItem(h.momentum),
+            new NumberItem(static_cast<double>(h.batchSize)),
+            new NumberItem(h.samRho),
+            new NumberItem(h.initScale),
+            status,
+            new NumberItem(lambda == row->record.features.end() ? kNaN : lambda->second),
+            new NumberItem(row->predicted),
+            new NumberItem(row->predictedStd, 3),
+            new NumberItem(row->promisingness),
+            new NumberItem(row->outcome ? *row->outcome : kNaN),
+            new NumberItem(row->fullRunCost, 3)};
+        for (int c = 0; c < 15; ++c)
+            m_ranking->setItem(r, c, cells[c]);
+        ++r;
+    }
+    m_ranking->setSortingEnabled(true);
+    selectConfigurations(selected);
+}
+
+void StudyPanel::redrawMap()
+{
+    m_map->clearGraphs();
+    m_map->clearPlottables();
+    m_mapPoints = 0;
+    m_boundaryShown = false;
+    const QString xKey = m_mapX->currentText();
+    const QString yKey = m_mapY->currentText();
+    const QString cKey = m_mapColour->currentText();
+    const auto rows = probedRows();
+    std::vector<double> xs, ys, cs;
+    std::vector<double> eosX, eosY;
+    std::set<double> momenta;
+    std::vector<double> lambdas;
+    for (const auto* row : rows) {
+        xs.push_back(valueOf(*row, xKey));
+        ys.push_back(valueOf(*row, yKey));
+        cs.push_back(valueOf(*row, cKey));
+        momenta.insert(row->record.hyper.momentum);
+        const double lambda = valueOf(*row, QStringLiteral("lambda_max"));
+        if (std::isfinite(lambda))
+            lambdas.push_back(lambda);
+        if (valueOf(*row, QStringLiteral("eos_ratio")) > 1.0) {
+            eosX.push_back(xs.back());
+            eosY.push_back(ys.back());
+        }
+    }
+    const bool logX = wantsLog(xKey, xs), logY = wantsLog(yKey, ys);
+    setAxisScale(m_map->xAxis, logX);
+    setAxisScale(m_map->yAxis, logY);
+    m_map->xAxis->setLabel(axisLabel(xKey, unitOf(xKey)));
+    m_map->yAxis->setLabel(axisLabel(yKey, unitOf(yKey)));
+    m_mapScale->axis()->setLabel(axisLabel(cKey, unitOf(cKey)));
+    m_mapPoints = addColouredPoints(m_map, m_mapScale, xs, ys, cs);
+    if (!eosX.empty()) { // configurations past the edge of stability: red rings
+        auto* past = m_map->addGraph();
+        past->setLineStyle(QCPGraph::lsNone);
+        past->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::red, 2),
+                                              Qt::NoBrush, 15));
+        past->setData(QVector<double>(eosX.begin(), eosX.end()),
+                      QVector<double>(eosY.begin(), eosY.end()));
+        past->setName(tr("past 2/lr bound (lr·λmax > 2+2β)"));
+    }
+    m_map->rescaleAxes();
+    m_map->xAxis->scaleRange(1.25, m_map->xAxis->range().center());
+    m_map->yAxis->scaleRange(1.25, m_map->yAxis->range().center());
+
+    // The edge of stability of gradient descent with momentum β: λmax = (2 + 2β)/lr.
+    if (xKey == QLatin1String("learning_rate") && m_mapPoints > 0) {
+        const QCPRange xr = m_map->xAxis->range();
+        auto sampleX = [&](int i, int n) {
+            const double t = static_cast<double>(i) / (n - 1);
+            return logX ? xr.lower * std::pow(xr.upper / xr.lower, t)
+                        : xr.lower + t * (xr.upper - xr.lower);
+        };
+        if (yKey == QLatin1String("lambda_max")) {
+            for (const double beta : momenta) {
+                auto* bound = m_map->addGraph();
+                QVector<double> bx, by;
+                for (int i = 0; i < 100; ++i) {
+                    bx << sampleX(i, 100);
+                    by << (2.0 + 2.0 * beta) / bx.back();
+                }
+                bound->setData(bx, by);
+                bound->setPen(QPen(QColor(200, 0, 0), 1.5, beta > 0.0 ? Qt::DashLine : Qt::SolidLine));
+                bound->setName(beta > 0.0 ? tr("λ = (2+2β)/lr, β = %1").arg(beta)
+                                          : tr("λ = 2/lr"));
+                m_boundaryShown = true;
+            }
+        } else if (yKey == QLatin1String("momentum") && !lambdas.empty()) {
+            // In the (lr, β) plane the bound depends on λmax; drawn for the median estimate.
+            std::nth_element(lambdas.begin(), lambdas.begin() + lambdas.size() / 2, lambdas.end());
+            const double lambda = lambdas[lambdas.size() / 2];
+            auto* curve = new QCPCurve(m_map->xAxis, m_map->yAxis);
+            const QCPRange yr = m_map->yAxis->range();
+            for (int i = 0; i < 100; ++i) {
+                const double beta = std::max(0.0, yr.lower + i * (yr.upper - yr.lower) / 99.0);
+                curve->addData((2.0 + 2.0 * beta) / lambda, beta);
+            }
+            curve->setPen(QPen(QColor(200, 0, 0), 1.5, Qt::DashLine));
+            curve->setName(tr("lr = (2+2β)/λmax at the median λmax %1").arg(lambda, 0, 'g', 3));
+            m_boundaryShown = true;
+        } else if (yKey == QLatin1String("lr_lambda_max")) {
+            auto* line = m_map->addGraph();
+            line->setData(QVector<double>{xr.lower, xr.upper}, QVector<double>{2.0, 2.0});
+            line->setPen(QPen(QColor(200, 0, 0), 1.5));
+            line->setName(tr("lr·λmax = 2"));
+            m_boundaryShown = true;
+        }
+    }
+    bool anyNamed = false;
+    for (int i = 0; i < m_map->plottableCount(); ++i) {
+        auto* p = m_map->plottable(i);
+        if (!p->property("borehole-point").toBool() && !p->name().isEmpty()) {
+            p->addToLegend();
+            anyNamed = true;
+        } else {
+            p->removeFromLegend();
+        }
+    }
+    m_map->legend->setVisible(anyNamed);
+    m_map->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void StudyPanel::redrawPca()
+{
+    m_pca->clearPlottables();
+    m_pcaPoints = 0;
+    std::vector<ConfigurationRecord> done;
+    std::vector<const RankedConfiguration*> rows;
+    for (const auto* row : probedRows())
+        if (row->record.status == RunStatus::Done) {
+            done.push_back(row->record);
+            rows.push_back(row);
+        }
+    if (done.size() >= 2) {
+        const auto names = metaModelInputNames(done);
+        const std::size_t dims = names.size();
+        std::vector<double> table;
+        table.reserve(done.size() * dims);
+        for (const auto& record : done)
+            for (double v : metaModelInput(record, names))
+                table.push_back(v);
+        // Missing features take the column mean, so one NaN does not drop a configuration.
+        for (std::size_t d = 0; d < dims; ++d) {
+            double sum = 0.0;
+            int n = 0;
+            for (std::size_t r = 0; r < done.size(); ++r)
+                if (std::isfinite(table[r * dims + d])) {
+                    sum += table[r * dims + d];
+                    ++n;
+                }
+            for (std::size_t r = 0; r < done.size(); ++r)
+                if (!std::isfinite(table[r * dims + d]))
+                    table[r * dims + d] = n > 0 ? sum / n : 0.0;
+        }
+        const auto pca = principalComponents(table, done.size(), dims, 2);
+        if (pca.components == 2) {
+            std::vector<double> xs, ys, cs;
+            const QString cKey = m_pcaColour->currentText();
+            for (std::size_t r = 0; r < done.size(); ++r) {
+                xs.push_back(pca.score(r, 0));
+                ys.push_back(pca.score(r, 1));
+                cs.push_back(valueOf(*rows[r], cKey));
+            }
+            m_pcaPoints = addColouredPoints(m_pca, m_pcaScale, xs, ys, cs);
+            m_pca->xAxis->setLabel(
+                tr("PC1 (%1 % of variance)").arg(100.0 * pca.explainedVariance[0], 0, 'f', 0));
+            m_pca->yAxis->setLabel(
+                tr("PC2 (%1 % of variance)").arg(100.0 * pca.explainedVariance[1], 0, 'f', 0));
+            m_pcaScale->axis()->setLabel(axisLabel(cKey, unitOf(cKey)));
+            m_pca->rescaleAxes();
+            m_pca->xAxis->scaleRange(1.2, m_pca->xAxis->range().center());
+            m_pca->yAxis->scaleRange(1.2, m_pca->yAxis->range().center());
+        }
+    }
+    m_pca->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool StudyPanel::listTargetCandidates(const QString& expression)
+{
+    if (!expression.isEmpty())
+        m_target->setText(expression);
+    m_targets->setRowCount(0);
+    if (!m_snapshot) {
+        m_targetMessage->setText(tr("Run or open a study first."));
+        return false;
+    }
+    try {
+        const auto target = parseOutcomeTarget(m_target->text().toStdString(), "target");
+        const auto candidates =
+            targetCandidates(m_snapshot->ranking, target, m_minProbability->value());
+        m_targets->setRowCount(static_cast<int>(candidates.size()));
+        for (int i = 0; i < static_cast<int>(candidates.size()); ++i) {
+            const auto& c = candidates[static_cast<std::size_t>(i)];
+            auto* index = new NumberItem(c.row.record.index);
+            index->setData(Qt::UserRole, QVariant::fromValue<qlonglong>(c.row.record.id));
+            m_targets->setItem(i, 0, index);
+            m_targets->setItem(
+                i, 1, new QTableWidgetItem(QString::fromStdString(describe(c.row.record.hyper))));
+            m_targets->setItem(i, 2, new NumberItem(c.probability, 3));
+            m_targets->setItem(i, 3, new NumberItem(c.row.predicted));
+            m_targets->setItem(i, 4, new NumberItem(c.row.fullRunCost, 3));
+        }
+        m_targetMessage->setText(
+            tr("%n configuration(s) meet %1 with probability ≥ %2, cheapest first.", nullptr,
+               static_cast<int>(candidates.size()))
+                .arg(QString::fromStdString(toString(target)))
+                .arg(m_minProbability->value()));
+        return true;
+    } catch (const std::exception& e) {
+        m_targetMessage->setText(QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+QString StudyPanel::targetMessage() const
+{
+    return m_targetMessage->text();
+}
+
+void StudyPanel::selectConfigurations(const std::vector<std::int64_t>& ids)
+{
+    m_ranking->clearSelection();
+    const std::set<std::int64_t> wanted(ids.begin(), ids.end());
+    const auto mode = m_ranking->selectionMode();
+    m_ranking->setSelectionMode(QAbstractItemView::MultiSelection);
+    for (int r = 0; r < m_ranking->rowCount(); ++r)
+        if (wanted.count(m_ranking->item(r, 0)->data(Qt::UserRole).toLongLong()))
+            m_ranking->selectRow(r);
+    m_ranking->setSelectionMode(mode);
+}
+
+std::vector<std::int64_t> StudyPanel::selectedConfigurations() const
+{
+    std::vector<std::int64_t> ids;
+    const QTableWidget* table =
+        m_tabs->currentIndex() == TargetTab && m_targets->selectionModel()->hasSelection()
+            ? m_targets
+            : m_ranking;
+    for (const auto& index : table->selectionModel()->selectedRows(0))
+        ids.push_back(table->item(index.row(), 0)->data(Qt::UserRole).toLongLong());
+    return ids;
+}
+
+bool StudyPanel::exportSelection(const QString& path, QString* error) const
+{
+    auto ids = selectedConfigurations();
+    if (ids.empty() && m_ranking->rowCount() > 0)
+        ids.push_back(m_ranking->item(0, 0)->data(Qt::UserRole).toLongLong());
+    if (ids.empty()) {
+        if (error)
+            *error = tr("No probed configuration to export.");
+        return false;
+    }
+    QJsonArray chosen;
+    for (const auto id : ids) {
+        const auto it = m_rows.find(id);
+        if (it == m_rows.end())
+            continue;
+        const auto& row = it->second;
+        chosen.append(QJsonObject{
+            {QStringLiteral("configuration"), row.record.index},
+            {QStringLiteral("hyperparameters"), hyperJson(row.record.hyper)},
+            {QStringLiteral("predicted"), jsonNumber(row.predicted)},
+            {QStringLiteral("predicted_std"), jsonNumber(row.predictedStd)},
+            {QStringLiteral("promisingness"), jsonNumber(row.promisingness)},
+            {QStringLiteral("measured"), row.outcome ? QJsonValue(*row.outcome)
+                                                     : QJsonValue(QJsonValue::Null)}});
+    }
+    QJsonObject doc{{QStringLiteral("schema"), QStringLiteral("borehole.study-selection/1")},
+                    {QStringLiteral("database"), databasePath()},
+                    {QStringLiteral("configurations"), chosen}};
+    if (m_snapshot) {
+        doc.insert(QStringLiteral("study"), QString::fromStdString(m_snapshot->spec.name));
+        doc.insert(QStringLiteral("metric"),
+                   QString::fromStdString(toString(m_snapshot->spec.metric)));
+    }
+    return writeTextAtomically(path, QString::fromUtf8(QJsonDocument(doc).toJson()), error);
+}
+
+QString StudyPanel::statusText() const
+{
+    return m_status->text();
+}
+
+} // namespace borehole

@@ -1,0 +1,149 @@
+#pragma once
+// The study panel: open a study spec (JSON, editable, "Validate" shows parseStudySpec's exact
+// error) or an existing study database; Run and Cancel with progress, probing on a StudyRunner
+// while the maps grow configuration by configuration; the ranking table (hyperparameters,
+// predicted ± spread, promisingness, measured outcome, full-run cost), sortable; the curvature
+// map over any two hyperparameters or features, coloured by a feature, with the edge-of-
+// stability bound 2/lr (and (2+2β)/lr) drawn; a PCA projection of the configurations' meta-model
+// inputs; target mode ("mse <= 0.5": candidates with probabilities, cheapest first); full
+// training runs of the selected rows or of the next N by the active loop, then a refit; export
+// of the selected hyperparameters as JSON.
+#include "studyworker.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <map>
+#include <optional>
+
+class QComboBox;
+class QCPColorScale;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QTabWidget;
+
+namespace borehole {
+
+class StudyPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Tab { RankingTab = 0, MapTab = 1, PcaTab = 2, TargetTab = 3 };
+
+    explicit StudyPanel(QWidget* parent = nullptr);
+    ~StudyPanel() override;
+
+    /// Loads a spec file into the editor; the database defaults to the spec's path with the
+    /// suffix .sqlite. False with errorReported() when it cannot be read.
+    bool openSpec(const QString& path);
+    /// Opens an existing study database (spec and results are read on the worker thread).
+    bool openDatabase(const QString& path);
+    void setDatabasePath(const QString& path);
+    QString databasePath() const;
+    void setSpecText(const QString& text, const QString& sourceName, const QString& baseDir);
+    QString specText() const;
+
+    /// Parses the editor's text; on failure the exact parse error is shown and returned.
+    bool validateSpec(QString* error = nullptr);
+    /// Probes up to `limit` pending configurations (0: all) after validating the spec.
+    bool run(int limit = -1);
+    void cancel();
+    bool isRunning() const;
+    /// Full runs of the configurations selected in the ranking or target table, then refit.
+    bool trainSelected();
+    /// The active loop's next `count` configurations (selectForFullRuns), one round.
+    bool trainTop(int count);
+    /// Lists target candidates for the expression in the target field.
+    bool listTargetCandidates(const QString& expression = {});
+    /// Writes the selected (else the top-ranked) configurations' hyperparameters as JSON.
+    bool exportSelection(const QString& path, QString* error = nullptr) const;
+    /// Selects ranking rows by configuration id (for tests and scripting).
+    void selectConfigurations(const std::vector<std::int64_t>& ids);
+    std::vector<std::int64_t> selectedConfigurations() const;
+
+    const std::optional<StudySnapshot>& snapshot() const { return m_snapshot; }
+    StudyRunner* runner() const { return m_runner; }
+    QTableWidget* rankingTable() const { return m_ranking; }
+    QTableWidget* targetTable() const { return m_targets; }
+    QCustomPlot* mapPlot() const { return m_map; }
+    QCustomPlot* pcaPlot() const { return m_pca; }
+    QTabWidget* tabs() const { return m_tabs; }
+    QString specError() const;
+    QString statusText() const;
+    QString targetMessage() const;
+    /// Points on the map and the PCA plot, and whether the 2/lr bound is drawn.
+    int mapPointCount() const { return m_mapPoints; }
+    int pcaPointCount() const { return m_pcaPoints; }
+    bool boundaryShown() const { return m_boundaryShown; }
+    /// Map axes and colour by key: "learning_rate", "momentum", ... or a feature name.
+    void setMapAxes(const QString& x, const QString& y, const QString& colour = {});
+
+signals:
+    void errorReported(const QString& text);
+    void jobFinished();
+    void jobFailed(const QString& message);
+    void jobCancelled();
+
+private:
+    void startJob(const StudyRequest& request, const QString& what);
+    void onProgress(int done, int total);
+    void onConfiguration(const ConfigurationRecord& record);
+    void onFinished(const StudySnapshot& snapshot);
+    void onFailed(const QString& message);
+    void onCancelled();
+    void setRunning(bool running);
+    void refreshChoices();
+    void refreshRanking();
+    void redrawMap();
+    void redrawPca();
+    std::vector<const RankedConfiguration*> probedRows() const;
+
+    StudyRunner* m_runner = nullptr;
+    QElapsedTimer m_clock;
+    std::optional<StudySnapshot> m_snapshot;
+    /// Every probed configuration by id: the snapshot's rows plus live arrivals.
+    std::map<std::int64_t, RankedConfiguration> m_rows;
+    QString m_specSource;
+    QString m_specBaseDir;
+    int m_mapPoints = 0;
+    int m_pcaPoints = 0;
+    bool m_boundaryShown = false;
+
+    QLineEdit* m_specPath = nullptr;
+    QLineEdit* m_dbPath = nullptr;
+    QPlainTextEdit* m_specEdit = nullptr;
+    QLabel* m_specStatus = nullptr;
+    QSpinBox* m_limit = nullptr;
+    QPushButton* m_validate = nullptr;
+    QPushButton* m_run = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QTableWidget* m_ranking = nullptr;
+    QComboBox* m_mapX = nullptr;
+    QComboBox* m_mapY = nullptr;
+    QComboBox* m_mapColour = nullptr;
+    QCustomPlot* m_map = nullptr;
+    QCPColorScale* m_mapScale = nullptr;
+    QComboBox* m_pcaColour = nullptr;
+    QCustomPlot* m_pca = nullptr;
+    QCPColorScale* m_pcaScale = nullptr;
+    QLineEdit* m_target = nullptr;
+    QDoubleSpinBox* m_minProbability = nullptr;
+    QTableWidget* m_targets = nullptr;
+    QLabel* m_targetMessage = nullptr;
+    QSpinBox* m_topCount = nullptr;
+    QPushButton* m_trainSelected = nullptr;
+    QPushButton* m_trainTop = nullptr;
+    QPushButton* m_export = nullptr;
+};
+
+} // namespace borehole

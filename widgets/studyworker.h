@@ -1,0 +1,119 @@
+#pragma once
+// Runs a hyperparameter study off the GUI thread for the study panel. One long-lived StudyWorker
+// on its own QThread opens its own StudyStore per job (a store is not thread-safe), so the GUI
+// thread never touches the database; every job ends with a StudySnapshot (spec, configurations,
+// ranking) by value through finished(), or with failed() or cancelled(). While probing, each
+// committed configuration arrives at once through configurationFinished() so the maps grow
+// live.
+#include <borehole/study.h>
+#include <borehole/study_runner.h>
+#include <borehole/study_store.h>
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace borehole {
+
+struct StudyRequest
+{
+    enum class Kind {
+        Open,          ///< read the database only
+        Run,           ///< prepare (spec text or the stored spec), probe, refit
+        TrainSelected, ///< full runs of configurationIds, then refit
+        TrainTop,      ///< trainFollowUps(topCount, one round)
+    };
+    Kind kind = Kind::Open;
+    QString dbPath;
+    /// Run: the spec to prepare the database with; empty means the spec the database holds.
+    QString specText;
+    QString specSource; ///< name used in parse errors, e.g. the file name
+    QString specBaseDir; ///< folder relative model/data paths resolve against
+    int limit = 0;      ///< Run: configurations to probe in this job (0: all pending)
+    std::vector<std::int64_t> configurationIds;
+    int topCount = 1;
+};
+
+/// What the panel shows after a job.
+struct StudySnapshot
+{
+    QString dbPath;
+    StudySpec spec;
+    StudyRanking ranking;
+    StudyCounts counts;
+    /// Why the meta-model could not be (re)fitted, when it could not ("" otherwise).
+    QString modelNote;
+    /// Short line about the job, e.g. "probed 3 configurations (0 failed) in 4.1 s".
+    QString summary;
+};
+
+class StudyWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StudyWorker(std::shared_ptr<std::atomic<bool>> cancelFlag, QObject* parent = nullptr);
+
+    void run(const borehole::StudyRequest& request);
+
+signals:
+    void progress(int done, int total);
+    void configurationFinished(const borehole::ConfigurationRecord& record);
+    void finished(const borehole::StudySnapshot& snapshot);
+    void failed(const QString& message);
+    void cancelled();
+
+private:
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+};
+
+/// GUI-side owner of the study thread; progress is merged to one signal per kCoalesceMs.
+/// Destroying it cancels the job, quits and joins the thread.
+class StudyRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StudyRunner(QObject* parent = nullptr);
+    ~StudyRunner() override;
+
+    bool start(const StudyRequest& request);
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+    static constexpr int kCoalesceMs = 33;
+
+signals:
+    void started();
+    void progress(int done, int total);
+    void configurationFinished(const borehole::ConfigurationRecord& record);
+    void finished(const borehole::StudySnapshot& snapshot);
+    void failed(const QString& message);
+    void cancelled();
+
+private:
+    void flush();
+    void endJob();
+
+    QThread m_thread;
+    StudyWorker* m_worker = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    QTimer m_coalesce;
+    int m_done = 0;
+    int m_total = 0;
+    bool m_progressPending = false;
+    bool m_running = false;
+};
+
+void registerStudyMetaTypes();
+
+} // namespace borehole
+
+Q_DECLARE_METATYPE(borehole::ConfigurationRecord)
+Q_DECLARE_METATYPE(borehole::StudySnapshot)
+Q_DECLARE_METATYPE(borehole::StudyRequest)

@@ -1,0 +1,123 @@
+#pragma once
+// Trains a model off the GUI thread for the training panel. One long-lived TrainingWorker lives
+// on its own QThread; a request goes in by value and names files, not live objects: the worker
+// loads its own Model, Dataset and Problem, because core's train() changes the Problem's model in
+// place and the probe state of the main window must not move. While training, a TrainHook posts
+// each step's loss, rate and λmax estimate; TrainingRunner merges them (33 ms) into one
+// pointsArrived() per frame. Every job ends with exactly one of finished(), failed() or
+// cancelled().
+#include <borehole/dataset.h>
+#include <borehole/device.h>
+#include <borehole/model.h>
+#include <borehole/problem.h>
+#include <borehole/trainer.h>
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace borehole {
+
+/// Everything a training run needs, copied into the worker (options.hooks is ignored).
+struct TrainingRequest
+{
+    QString modelPath;
+    QString dataPath;
+    DatasetOptions data;
+    ProblemOptions problem;
+    TrainOptions options;
+    DeviceKind device = DeviceKind::Auto;
+    /// Legend entry of the run in the panel's plots.
+    QString label;
+};
+
+/// A finished run: the result, its run record JSON (schema borehole.train-run/1) and a copy of
+/// the trained model for "Export model…" (used on the GUI thread only once delivered).
+struct TrainingRun
+{
+    QString label;
+    TrainOptions options;
+    TrainResult result;
+    QString runJson;
+    std::shared_ptr<const Model> trainedModel;
+};
+
+/// Lives on the worker thread; run() loads the files, trains with a hook that emits one
+/// stepTaken() per step (a TrainPoint with step, mini-batch loss, rate and a λmax when one was
+/// estimated in that step; validation is NaN live and arrives with the final curve) and a
+/// progress callback that polls the shared cancel flag.
+class TrainingWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TrainingWorker(std::shared_ptr<std::atomic<bool>> cancelFlag,
+                            QObject* parent = nullptr);
+
+    void run(const borehole::TrainingRequest& request);
+
+signals:
+    void progress(int done, int total);
+    void stepTaken(const borehole::TrainPoint& point);
+    void finished(const borehole::TrainingRun& run);
+    void failed(const QString& message);
+    void cancelled();
+
+private:
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+};
+
+/// GUI-side owner of the worker thread. Progress and live points arriving faster than once per
+/// kCoalesceMs are merged into one progress() and one pointsArrived() (all points in order).
+/// Destroying the runner cancels a running job, quits and joins the thread.
+class TrainingRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TrainingRunner(QObject* parent = nullptr);
+    ~TrainingRunner() override;
+
+    /// Starts a job; false (doing nothing) while another one runs.
+    bool start(const TrainingRequest& request);
+    /// Asks the running job to stop at the next step; it ends with cancelled().
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+    static constexpr int kCoalesceMs = 33;
+
+signals:
+    void started();
+    void progress(int done, int total);
+    void pointsArrived(const std::vector<borehole::TrainPoint>& points);
+    void finished(const borehole::TrainingRun& run);
+    void failed(const QString& message);
+    void cancelled();
+
+private:
+    void flush();
+    void endJob();
+
+    QThread m_thread;
+    TrainingWorker* m_worker = nullptr; // deleted through m_thread's finished()
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    QTimer m_coalesce;
+    std::vector<TrainPoint> m_pending;
+    int m_done = 0;
+    int m_total = 0;
+    bool m_progressPending = false;
+    bool m_running = false;
+};
+
+void registerTrainingMetaTypes();
+
+} // namespace borehole
+
+Q_DECLARE_METATYPE(borehole::TrainPoint)
+Q_DECLARE_METATYPE(borehole::TrainingRun)
+Q_DECLARE_METATYPE(borehole::TrainingRequest)
+Q_DECLARE_METATYPE(std::vector<borehole::TrainPoint>)
