@@ -636,13 +636,19 @@ void StudyPanel::onFinished(const StudySnapshot& snapshot)
                  .arg(c.failed)
                  .arg(c.pending)
                  .arg(c.fullRuns);
-    if (const auto& m = snapshot.ranking.model)
-        lines << tr("Meta-model v%1 (%2, %3 rows): validation RMSE %4, Spearman %5.")
-                     .arg(m->version)
-                     .arg(QString::fromStdString(m->kind))
-                     .arg(m->trainingRows)
-                     .arg(m->validationRmse, 0, 'g', 3)
-                     .arg(m->validationSpearman, 0, 'g', 3);
+    if (const auto& m = snapshot.ranking.model) {
+        QString line = tr("Meta-model v%1 (%2, %3 rows)")
+                           .arg(m->version)
+                           .arg(QString::fromStdString(m->kind))
+                           .arg(m->trainingRows);
+        if (std::isfinite(m->validationRmse))
+            line += tr(": validation RMSE %1, Spearman %2")
+                        .arg(m->validationRmse, 0, 'g', 3)
+                        .arg(m->validationSpearman, 0, 'g', 3);
+        else
+            line += tr(": too few rows to hold any out for validation");
+        lines << line + QLatin1Char('.');
+    }
     if (!snapshot.modelNote.isEmpty())
         lines << snapshot.modelNote;
     m_status->setText(lines.join(QLatin1Char('\n')));
@@ -837,6 +843,16 @@ void StudyPanel::redrawMap()
                         : xr.lower + t * (xr.upper - xr.lower);
         };
         if (yKey == QLatin1String("lambda_max")) {
+            // The bound is often an order of magnitude above the estimates: a log axis that
+            // spans both shows how far from the edge each configuration is.
+            const QCPRange yr = m_map->yAxis->range();
+            const double lowBound = 2.0 / xr.upper;
+            const double highBound = (2.0 + 2.0 * *momenta.rbegin()) / xr.lower;
+            if (yr.lower > 0.0) {
+                setAxisScale(m_map->yAxis, true);
+                m_map->yAxis->setRange(std::min(yr.lower, lowBound) / 1.5,
+                                       std::max(yr.upper, highBound) * 1.5);
+            }
             for (const double beta : momenta) {
                 auto* bound = m_map->addGraph();
                 QVector<double> bx, by;

@@ -9,7 +9,9 @@
 #include "reportexport.h"
 #include "selectiontable.h"
 #include "settingspanel.h"
+#include "studypanel.h"
 #include "surfaceview.h"
+#include "trainingpanel.h"
 
 #include <borehole/device.h>
 #include <borehole/error.h>
@@ -251,6 +253,11 @@ void MainWindow::buildMenus()
     probe->addAction(m_run);
     probe->addAction(m_cancel);
 
+    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    training->addAction(tr("&Training Panel"), this, &MainWindow::showTrainingPanel);
+    QMenu* study = menuBar()->addMenu(tr("&Study"));
+    study->addAction(tr("&Study Panel"), this, &MainWindow::showStudyPanel);
+
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         m_viewMenu->addAction(dock->toggleViewAction());
@@ -339,6 +346,47 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
     resizeDocks({logDock}, {130}, Qt::Vertical);
     resizeDocks({selectionDock}, {300}, Qt::Horizontal);
+}
+
+void MainWindow::showTrainingPanel()
+{
+    if (!m_trainingPanel) {
+        m_trainingPanel = new TrainingPanel;
+        auto* dock = new QDockWidget(tr("Training"), this);
+        dock->setObjectName(QStringLiteral("trainingDock"));
+        dock->setWidget(m_trainingPanel);
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+        m_viewMenu->addAction(dock->toggleViewAction());
+        connect(m_trainingPanel, &TrainingPanel::errorReported, this,
+                [this](const QString& text) { log(text); });
+    }
+    // Trains its own copy of the files the main window has open; the probe state stays put.
+    if (!m_modelPath.isEmpty() || !m_dataPath.isEmpty()) {
+        const DatasetOptions data = m_dataPanel->options();
+        m_trainingPanel->setProblem(m_modelPath, m_dataPath, data,
+                                    m_settingsPanel->problemOptions(data.task),
+                                    m_settingsPanel->device());
+    }
+    auto* dock = qobject_cast<QDockWidget*>(m_trainingPanel->parentWidget());
+    dock->show();
+    dock->raise();
+}
+
+void MainWindow::showStudyPanel()
+{
+    if (!m_studyPanel) {
+        m_studyPanel = new StudyPanel;
+        auto* dock = new QDockWidget(tr("Study"), this);
+        dock->setObjectName(QStringLiteral("studyDock"));
+        dock->setWidget(m_studyPanel);
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+        m_viewMenu->addAction(dock->toggleViewAction());
+        connect(m_studyPanel, &StudyPanel::errorReported, this,
+                [this](const QString& text) { log(text); });
+    }
+    auto* dock = qobject_cast<QDockWidget*>(m_studyPanel->parentWidget());
+    dock->show();
+    dock->raise();
 }
 
 void MainWindow::reportError(const QString& title, const QString& text)

@@ -32,6 +32,8 @@ class PcaView;
 class ProbeRunner;
 class SelectionTable;
 class SettingsPanel;
+class StudyPanel;
+class TrainingPanel;
 class SurfaceView;
 struct GridSelection;
 
@@ -75,6 +77,12 @@ public:
     SelectionTable* selectionTable() const { return m_selectionTable; }
     ProbeRunner* runner() const { return m_runner; }
     QTabWidget* viewTabs() const { return m_tabs; }
+    /// The training and study panels open as docks on first use (Training and Study menus);
+    /// the training panel starts from the current model, data and data options.
+    void showTrainingPanel();
+    void showStudyPanel();
+    TrainingPanel* trainingPanel() const { return m_trainingPanel; }
+    StudyPanel* studyPanel() const { return m_studyPanel; }
     QString statusText() const;
     QString logText() const;
 
@@ -137,6 +145,8 @@ private:
     DataPanel* m_dataPanel = nullptr;
     SettingsPanel* m_settingsPanel = nullptr;
     SelectionTable* m_selectionTable = nullptr;
+    TrainingPanel* m_trainingPanel = nullptr;
+    StudyPanel* m_studyPanel = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QLabel* m_modelLabel = nullptr;
     QLabel* m_dataLabel = nullptr;

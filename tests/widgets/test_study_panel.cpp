@@ -96,6 +96,12 @@ private slots:
         QCOMPARE(panel.mapPointCount(), 3);
         QVERIFY(panel.boundaryShown());
         QCOMPARE(panel.mapPlot()->xAxis->scaleType(), QCPAxis::stLogarithmic);
+        // The λ axis is widened to show the bound: 2/lr at the largest rate probed is in view.
+        QCOMPARE(panel.mapPlot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+        double maxRate = 0.0;
+        for (int r = 0; r < 3; ++r)
+            maxRate = std::max(maxRate, panel.rankingTable()->item(r, 2)->text().toDouble());
+        QVERIFY(panel.mapPlot()->yAxis->range().contains(2.0 / maxRate));
         panel.tabs()->setCurrentIndex(StudyPanel::MapTab);
         QDir().mkpath(QStringLiteral(BOREHOLE_SCREENSHOT_DIR));
         panel.grab().save(QStringLiteral(BOREHOLE_SCREENSHOT_DIR) + "/study_panel_map.png");

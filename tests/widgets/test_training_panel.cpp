@@ -2,6 +2,8 @@
 // step, a guided run shows λmax dots and the 2/lr line with its adjustments, cancel yields
 // cancelled(), finished runs stay on the plot for comparison, exports write the model and JSON.
 #include "gui_test_support.h"
+#include "mainwindow.h"
+#include "studypanel.h"
 #include "trainingpanel.h"
 
 #include <borehole/model.h>
@@ -197,6 +199,22 @@ private slots:
         QCOMPARE(failed.at(0).at(0).toString(), expected);
         QCOMPARE(errors.count(), 1);
         QCOMPARE(panel.statusText(), expected);
+    }
+
+    void mainWindowOpensThePanelsOnItsFiles()
+    {
+        MainWindow window;
+        window.setErrorDialogsEnabled(false);
+        QVERIFY(window.openModel(test::diabetesModel()));
+        QVERIFY(window.openData(test::diabetesData()));
+        QVERIFY(window.trainingPanel() == nullptr); // created on first use
+        window.showTrainingPanel();
+        QVERIFY(window.trainingPanel() != nullptr);
+        QCOMPARE(window.trainingPanel()->modelPath(), window.modelPath());
+        QCOMPARE(window.trainingPanel()->dataPath(), window.dataPath());
+        window.showStudyPanel();
+        QVERIFY(window.studyPanel() != nullptr);
+        QVERIFY(!window.isProbing());
     }
 };
 
