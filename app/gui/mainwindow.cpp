@@ -253,14 +253,12 @@ void MainWindow::buildMenus()
     probe->addAction(m_run);
     probe->addAction(m_cancel);
 
-    QMenu* training = menuBar()->addMenu(tr("&Training"));
-    training->addAction(tr("&Training Panel"), this, &MainWindow::showTrainingPanel);
-    QMenu* study = menuBar()->addMenu(tr("&Study"));
-    study->addAction(tr("&Study Panel"), this, &MainWindow::showStudyPanel);
-
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         m_viewMenu->addAction(dock->toggleViewAction());
+    // In View rather than menus of their own: the menu bar stays as the translations expect.
+    m_viewMenu->addAction(tr("&Training Panel"), this, &MainWindow::showTrainingPanel);
+    m_viewMenu->addAction(tr("St&udy Panel"), this, &MainWindow::showStudyPanel);
     m_viewMenu->addSeparator();
     auto* reset = m_viewMenu->addAction(tr("Reset &Camera"), m_surface, &SurfaceView::resetCamera);
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));

@@ -77,7 +77,7 @@ public:
     SelectionTable* selectionTable() const { return m_selectionTable; }
     ProbeRunner* runner() const { return m_runner; }
     QTabWidget* viewTabs() const { return m_tabs; }
-    /// The training and study panels open as docks on first use (Training and Study menus);
+    /// The training and study panels open as docks on first use (View menu);
     /// the training panel starts from the current model, data and data options.
     void showTrainingPanel();
     void showStudyPanel();
