@@ -1,6 +1,7 @@
 // Loss planes through the principal components of a short training trajectory.
 #include "borehole/error.h"
 #include "borehole/landscape.h"
+#include "internal.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,20 +9,6 @@
 
 namespace borehole {
 namespace {
-
-/// Restores the parameters a Problem had when the guard was made (public API only).
-class RestoreParameters
-{
-public:
-    explicit RestoreParameters(Problem& p) : m_problem(p), m_theta(p.parameters()) {}
-    ~RestoreParameters() { m_problem.setParameters(m_theta); }
-    RestoreParameters(const RestoreParameters&) = delete;
-    RestoreParameters& operator=(const RestoreParameters&) = delete;
-
-private:
-    Problem& m_problem;
-    std::vector<float> m_theta;
-};
 
 double project(const std::vector<float>& snapshot, const std::vector<float>& center,
                const std::vector<float>& direction)
@@ -46,7 +33,7 @@ Grid2D trajectoryPlane(Problem& problem, const TrajectoryPlaneOptions& options,
 {
     if (!(options.margin > 0.0))
         throw InputError("trajectory plane margin must be positive");
-    RestoreParameters restore(problem);
+    ParameterRestore restore(problem.impl());
     const auto start = problem.parameters();
     TrainOptions training = options.training;
     if (training.snapshotEvery <= 0)
