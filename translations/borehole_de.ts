@@ -17,6 +17,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>The meta-model needs at least 3 probed configurations.</source>
+        <translation>Das Metamodell braucht mindestens 3 sondierte Konfigurationen.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>%1 forward, %2 gradient, %3 HVP, %4 s</source>
@@ -970,6 +977,22 @@ Gitterkrümmung = %1</translation>
         <source>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Drills into the loss landscape of a TorchScript model: finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Bohrt in die Verlustlandschaft eines TorchScript-Modells: Krümmung aus finiten Differenzen, größter Hesse-Eigenwert (Potenzmethode, Lanczos), Hutchinson-Spur, ε-Schärfe sowie 1D-/2D-Verlustlandschaften.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Training Panel</source>
+        <translation>&amp;Trainingsfenster</translation>
+    </message>
+    <message>
+        <source>St&amp;udy Panel</source>
+        <translation>St&amp;udienfenster</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
 </context>
 <context>
     <name>borehole::PcaView</name>
@@ -1308,6 +1331,343 @@ Gitterkrümmung = %1</translation>
     </message>
 </context>
 <context>
+    <name>borehole::StudyPanel</name>
+    <message>
+        <source>no spec file</source>
+        <translation>keine Spezifikationsdatei</translation>
+    </message>
+    <message>
+        <source>study database (.sqlite)</source>
+        <translation>Studiendatenbank (.sqlite)</translation>
+    </message>
+    <message>
+        <source>Open spec…</source>
+        <translation>Spezifikation öffnen…</translation>
+    </message>
+    <message>
+        <source>Open study…</source>
+        <translation>Studie öffnen…</translation>
+    </message>
+    <message>
+        <source>Open study spec</source>
+        <translation>Studienspezifikation öffnen</translation>
+    </message>
+    <message>
+        <source>Study spec (*.json)</source>
+        <translation>Studienspezifikation (*.json)</translation>
+    </message>
+    <message>
+        <source>Open study database</source>
+        <translation>Studiendatenbank öffnen</translation>
+    </message>
+    <message>
+        <source>Study database (*.sqlite *.db)</source>
+        <translation>Studiendatenbank (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>Spezifikation</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>all pending</source>
+        <translation>alle ausstehenden</translation>
+    </message>
+    <message>
+        <source>Configurations to probe in this run</source>
+        <translation>In diesem Lauf zu sondierende Konfigurationen</translation>
+    </message>
+    <message>
+        <source>Run study</source>
+        <translation>Studie starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open a study spec or database.</source>
+        <translation>Öffnen Sie eine Studienspezifikation oder -datenbank.</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Sondieren</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>SAM ρ</source>
+        <translation>SAM-ρ</translation>
+    </message>
+    <message>
+        <source>Init scale</source>
+        <translation>Init-Skalierung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Vorhergesagt</translation>
+    </message>
+    <message>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <source>Promisingness</source>
+        <translation>Erfolgsaussicht</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Full-run cost</source>
+        <translation>Kosten voller Lauf</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>List candidates</source>
+        <translation>Kandidaten auflisten</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>min. probability</source>
+        <translation>min. Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Rangfolge</translation>
+    </message>
+    <message>
+        <source>Curvature map</source>
+        <translation>Krümmungskarte</translation>
+    </message>
+    <message>
+        <source>PCA of configurations</source>
+        <translation>PCA der Konfigurationen</translation>
+    </message>
+    <message>
+        <source>Train selected</source>
+        <translation>Ausgewählte trainieren</translation>
+    </message>
+    <message>
+        <source>Full training runs of the selected rows, then refit</source>
+        <translation>Vollständige Trainingsläufe der ausgewählten Zeilen, danach neu anpassen</translation>
+    </message>
+    <message>
+        <source>Train next N</source>
+        <translation>Nächste N trainieren</translation>
+    </message>
+    <message>
+        <source>Full runs of the N configurations the active loop picks</source>
+        <translation>Vollständige Läufe der N Konfigurationen, die die aktive Schleife auswählt</translation>
+    </message>
+    <message>
+        <source>Export chosen…</source>
+        <translation>Gewählte exportieren…</translation>
+    </message>
+    <message>
+        <source>Export chosen hyperparameters</source>
+        <translation>Gewählte Hyperparameter exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Kann %1 nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <source>Valid: %1 configurations, %2 sampler, metric %3.</source>
+        <translation>Gültig: %1 Konfigurationen, Sampler %2, Metrik %3.</translation>
+    </message>
+    <message>
+        <source>Choose a study database (.sqlite) first.</source>
+        <translation>Wählen Sie zuerst eine Studiendatenbank (.sqlite).</translation>
+    </message>
+    <message>
+        <source>Probing configurations…</source>
+        <translation>Sondiere Konfigurationen…</translation>
+    </message>
+    <message>
+        <source>A study job is already running.</source>
+        <translation>Ein Studienauftrag läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Select configurations in the ranking first.</source>
+        <translation>Wählen Sie zuerst Konfigurationen in der Rangfolge aus.</translation>
+    </message>
+    <message>
+        <source>Training %1 configurations fully…</source>
+        <translation>Trainiere %1 Konfigurationen vollständig…</translation>
+    </message>
+    <message>
+        <source>Training the next %1 configurations fully…</source>
+        <translation>Trainiere die nächsten %1 Konfigurationen vollständig…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done, about %3 s left</source>
+        <translation>%1 von %2 fertig, noch etwa %3 s</translation>
+    </message>
+    <message>
+        <source>%1 configurations: %2 done, %3 failed, %4 pending; %5 full runs.</source>
+        <translation>%1 Konfigurationen: %2 fertig, %3 fehlgeschlagen, %4 ausstehend; %5 vollständige Läufe.</translation>
+    </message>
+    <message>
+        <source>Meta-model v%1 (%2, %3 rows)</source>
+        <translation>Metamodell v%1 (%2, %3 Zeilen)</translation>
+    </message>
+    <message>
+        <source>: validation RMSE %1, Spearman %2</source>
+        <translation>: Validierungs-RMSE %1, Spearman %2</translation>
+    </message>
+    <message>
+        <source>: too few rows to hold any out for validation</source>
+        <translation>: zu wenige Zeilen, um welche für die Validierung zurückzuhalten</translation>
+    </message>
+    <message>
+        <source>Cancelled; finished configurations are kept in the database.</source>
+        <translation>Abgebrochen; fertige Konfigurationen bleiben in der Datenbank erhalten.</translation>
+    </message>
+    <message>
+        <source>past 2/lr bound (lr·λmax &gt; 2+2β)</source>
+        <translation>jenseits der 2/lr-Schranke (lr·λmax &gt; 2+2β)</translation>
+    </message>
+    <message>
+        <source>λ = (2+2β)/lr, β = %1</source>
+        <translation>λ = (2+2β)/lr, β = %1</translation>
+    </message>
+    <message>
+        <source>λ = 2/lr</source>
+        <translation>λ = 2/lr</translation>
+    </message>
+    <message>
+        <source>lr = (2+2β)/λmax at the median λmax %1</source>
+        <translation>lr = (2+2β)/λmax beim Median von λmax %1</translation>
+    </message>
+    <message>
+        <source>lr·λmax = 2</source>
+        <translation>lr·λmax = 2</translation>
+    </message>
+    <message>
+        <source>PC1 (%1 % of variance)</source>
+        <translation>HK1 (%1 % der Varianz)</translation>
+    </message>
+    <message>
+        <source>PC2 (%1 % of variance)</source>
+        <translation>HK2 (%1 % der Varianz)</translation>
+    </message>
+    <message>
+        <source>Run or open a study first.</source>
+        <translation>Starten oder öffnen Sie zuerst eine Studie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n configuration(s) meet %1 with probability ≥ %2, cheapest first.</source>
+        <translation>
+            <numerusform>%n Konfiguration erfüllt %1 mit Wahrscheinlichkeit ≥ %2.</numerusform>
+            <numerusform>%n Konfigurationen erfüllen %1 mit Wahrscheinlichkeit ≥ %2, günstigste zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No probed configuration to export.</source>
+        <translation>Keine sondierte Konfiguration zum Exportieren.</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::StudyWorker</name>
+    <message>
+        <source>Choose a study database (.sqlite) first.</source>
+        <translation>Wählen Sie zuerst eine Studiendatenbank (.sqlite).</translation>
+    </message>
+    <message>
+        <source>Probed %1 configurations (%2 failed) in %3 s; %4 pending.</source>
+        <translation>%1 Konfigurationen in %3 s sondiert (%2 fehlgeschlagen); %4 ausstehend.</translation>
+    </message>
+    <message>
+        <source>No configuration with id %1.</source>
+        <translation>Keine Konfiguration mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>Trained %1 selected configurations fully.</source>
+        <translation>%1 ausgewählte Konfigurationen vollständig trainiert.</translation>
+    </message>
+    <message>
+        <source>Trained %1 follow-up runs (%2 failed) in %3 s.</source>
+        <translation>%1 Folgeläufe in %3 s trainiert (%2 fehlgeschlagen).</translation>
+    </message>
+    <message>
+        <source>Unknown error in the study.</source>
+        <translation>Unbekannter Fehler in der Studie.</translation>
+    </message>
+</context>
+<context>
     <name>borehole::SurfaceView</name>
     <message>
         <source>Reset camera</source>
@@ -1355,6 +1715,272 @@ Gitterkrümmung = %1</translation>
     </message>
 </context>
 <context>
+    <name>borehole::TrainingPanel</name>
+    <message>
+        <source>last column</source>
+        <translation>letzte Spalte</translation>
+    </message>
+    <message>
+        <source>Standardize targets</source>
+        <translation>Zielgrößen standardisieren</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Model and data</source>
+        <translation>Modell und Daten</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>TorchScript (*.pt *.pth)</source>
+        <translation>TorchScript (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Target column</source>
+        <translation>Zielspalte</translation>
+    </message>
+    <message>
+        <source>The optimizer SAM or the guided rate wraps</source>
+        <translation>Der Optimierer, den SAM oder die geführte Lernrate umschließt</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>Adaptive (ASAM)</source>
+        <translation>Adaptiv (ASAM)</translation>
+    </message>
+    <message>
+        <source>Keep lr ≤ c·2/λmax</source>
+        <translation>lr ≤ c·2/λmax halten</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>Wraps</source>
+        <translation>Umschließt</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>SAM ρ</source>
+        <translation>SAM-ρ</translation>
+    </message>
+    <message>
+        <source>Guided factor c</source>
+        <translation>Führungsfaktor c</translation>
+    </message>
+    <message>
+        <source>Estimate λmax every</source>
+        <translation>λmax schätzen alle</translation>
+    </message>
+    <message>
+        <source>from epochs</source>
+        <translation>aus Epochen</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>voller Batch</translation>
+    </message>
+    <message>
+        <source>only at the end</source>
+        <translation>nur am Ende</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch-Größe</translation>
+    </message>
+    <message>
+        <source>Validate every</source>
+        <translation>Validieren alle</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Clear runs</source>
+        <translation>Läufe entfernen</translation>
+    </message>
+    <message>
+        <source>Export model…</source>
+        <translation>Modell exportieren…</translation>
+    </message>
+    <message>
+        <source>Export run JSON…</source>
+        <translation>Lauf als JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Bereit.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>optimizer steps</source>
+        <translation>Optimiererschritte</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>loss units</source>
+        <translation>Verlusteinheiten</translation>
+    </message>
+    <message>
+        <source>Validation metric</source>
+        <translation>Validierungsmetrik</translation>
+    </message>
+    <message>
+        <source>metric units</source>
+        <translation>Metrikeinheiten</translation>
+    </message>
+    <message>
+        <source>λmax and 2/lr</source>
+        <translation>λmax und 2/lr</translation>
+    </message>
+    <message>
+        <source>loss / parameter²</source>
+        <translation>Verlust / Parameter²</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>Old rate</source>
+        <translation>Alte Rate</translation>
+    </message>
+    <message>
+        <source>New rate</source>
+        <translation>Neue Rate</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Learning-rate adjustments of the latest guided run</source>
+        <translation>Lernratenanpassungen des letzten geführten Laufs</translation>
+    </message>
+    <message>
+        <source>Export trained model</source>
+        <translation>Trainiertes Modell exportieren</translation>
+    </message>
+    <message>
+        <source>TorchScript (*.pt)</source>
+        <translation>TorchScript (*.pt)</translation>
+    </message>
+    <message>
+        <source>Export run record</source>
+        <translation>Laufdaten exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>A training run is already in progress.</source>
+        <translation>Ein Trainingslauf ist bereits im Gange.</translation>
+    </message>
+    <message>
+        <source>Choose a model and a data file before training.</source>
+        <translation>Wählen Sie vor dem Training ein Modell und eine Datendatei.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Lade %1…</translation>
+    </message>
+    <message>
+        <source> loss</source>
+        <translation> Verlust</translation>
+    </message>
+    <message>
+        <source> validation</source>
+        <translation> Validierung</translation>
+    </message>
+    <message>
+        <source> 2/lr</source>
+        <translation> 2/lr</translation>
+    </message>
+    <message>
+        <source> λmax</source>
+        <translation> λmax</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2, about %3 left</source>
+        <translation>Schritt %1 von %2, noch etwa %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 after %3 steps in %4 s; final validation %5, loss %6</source>
+        <translation>%1: %2 nach %3 Schritten in %4 s; abschließende Validierung %5, Verlust %6</translation>
+    </message>
+    <message>
+        <source>Training cancelled.</source>
+        <translation>Training abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No finished training run to export.</source>
+        <translation>Kein abgeschlossener Trainingslauf zum Exportieren.</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::TrainingWorker</name>
+    <message>
+        <source>Unknown error while training.</source>
+        <translation>Unbekannter Fehler beim Training.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Probe the loss-landscape curvature of a TorchScript model on a CSV data set.</source>
@@ -1393,7 +2019,7 @@ Gitterkrümmung = %1</translation>
         <translation>Unbekannte Spalte</translation>
     </message>
     <message>
-        <source>The data has no column "%1".</source>
+        <source>The data has no column &quot;%1&quot;.</source>
         <translation>Die Daten haben keine Spalte „%1“.</translation>
     </message>
     <message>

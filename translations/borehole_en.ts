@@ -17,6 +17,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>The meta-model needs at least 3 probed configurations.</source>
+        <translation>The meta-model needs at least 3 probed configurations.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>%1 forward, %2 gradient, %3 HVP, %4 s</source>
@@ -970,6 +977,22 @@ grid curvature = %1</translation>
         <source>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Drills into the loss landscape of a TorchScript model: finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Drills into the loss landscape of a TorchScript model: finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Training Panel</source>
+        <translation>&amp;Training Panel</translation>
+    </message>
+    <message>
+        <source>St&amp;udy Panel</source>
+        <translation>St&amp;udy Panel</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Study</translation>
+    </message>
 </context>
 <context>
     <name>borehole::PcaView</name>
@@ -1308,6 +1331,343 @@ grid curvature = %1</translation>
     </message>
 </context>
 <context>
+    <name>borehole::StudyPanel</name>
+    <message>
+        <source>no spec file</source>
+        <translation>no spec file</translation>
+    </message>
+    <message>
+        <source>study database (.sqlite)</source>
+        <translation>study database (.sqlite)</translation>
+    </message>
+    <message>
+        <source>Open spec…</source>
+        <translation>Open spec…</translation>
+    </message>
+    <message>
+        <source>Open study…</source>
+        <translation>Open study…</translation>
+    </message>
+    <message>
+        <source>Open study spec</source>
+        <translation>Open study spec</translation>
+    </message>
+    <message>
+        <source>Study spec (*.json)</source>
+        <translation>Study spec (*.json)</translation>
+    </message>
+    <message>
+        <source>Open study database</source>
+        <translation>Open study database</translation>
+    </message>
+    <message>
+        <source>Study database (*.sqlite *.db)</source>
+        <translation>Study database (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Validate</translation>
+    </message>
+    <message>
+        <source>all pending</source>
+        <translation>all pending</translation>
+    </message>
+    <message>
+        <source>Configurations to probe in this run</source>
+        <translation>Configurations to probe in this run</translation>
+    </message>
+    <message>
+        <source>Run study</source>
+        <translation>Run study</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Open a study spec or database.</source>
+        <translation>Open a study spec or database.</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Probe</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimizer</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight decay</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>SAM ρ</source>
+        <translation>SAM ρ</translation>
+    </message>
+    <message>
+        <source>Init scale</source>
+        <translation>Init scale</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Predicted</translation>
+    </message>
+    <message>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <source>Promisingness</source>
+        <translation>Promisingness</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Full-run cost</source>
+        <translation>Full-run cost</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>colour</translation>
+    </message>
+    <message>
+        <source>List candidates</source>
+        <translation>List candidates</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>Hyperparameters</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>min. probability</source>
+        <translation>min. probability</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>Curvature map</source>
+        <translation>Curvature map</translation>
+    </message>
+    <message>
+        <source>PCA of configurations</source>
+        <translation>PCA of configurations</translation>
+    </message>
+    <message>
+        <source>Train selected</source>
+        <translation>Train selected</translation>
+    </message>
+    <message>
+        <source>Full training runs of the selected rows, then refit</source>
+        <translation>Full training runs of the selected rows, then refit</translation>
+    </message>
+    <message>
+        <source>Train next N</source>
+        <translation>Train next N</translation>
+    </message>
+    <message>
+        <source>Full runs of the N configurations the active loop picks</source>
+        <translation>Full runs of the N configurations the active loop picks</translation>
+    </message>
+    <message>
+        <source>Export chosen…</source>
+        <translation>Export chosen…</translation>
+    </message>
+    <message>
+        <source>Export chosen hyperparameters</source>
+        <translation>Export chosen hyperparameters</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Valid: %1 configurations, %2 sampler, metric %3.</source>
+        <translation>Valid: %1 configurations, %2 sampler, metric %3.</translation>
+    </message>
+    <message>
+        <source>Choose a study database (.sqlite) first.</source>
+        <translation>Choose a study database (.sqlite) first.</translation>
+    </message>
+    <message>
+        <source>Probing configurations…</source>
+        <translation>Probing configurations…</translation>
+    </message>
+    <message>
+        <source>A study job is already running.</source>
+        <translation>A study job is already running.</translation>
+    </message>
+    <message>
+        <source>Select configurations in the ranking first.</source>
+        <translation>Select configurations in the ranking first.</translation>
+    </message>
+    <message>
+        <source>Training %1 configurations fully…</source>
+        <translation>Training %1 configurations fully…</translation>
+    </message>
+    <message>
+        <source>Training the next %1 configurations fully…</source>
+        <translation>Training the next %1 configurations fully…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done, about %3 s left</source>
+        <translation>%1 of %2 done, about %3 s left</translation>
+    </message>
+    <message>
+        <source>%1 configurations: %2 done, %3 failed, %4 pending; %5 full runs.</source>
+        <translation>%1 configurations: %2 done, %3 failed, %4 pending; %5 full runs.</translation>
+    </message>
+    <message>
+        <source>Meta-model v%1 (%2, %3 rows)</source>
+        <translation>Meta-model v%1 (%2, %3 rows)</translation>
+    </message>
+    <message>
+        <source>: validation RMSE %1, Spearman %2</source>
+        <translation>: validation RMSE %1, Spearman %2</translation>
+    </message>
+    <message>
+        <source>: too few rows to hold any out for validation</source>
+        <translation>: too few rows to hold any out for validation</translation>
+    </message>
+    <message>
+        <source>Cancelled; finished configurations are kept in the database.</source>
+        <translation>Cancelled; finished configurations are kept in the database.</translation>
+    </message>
+    <message>
+        <source>past 2/lr bound (lr·λmax &gt; 2+2β)</source>
+        <translation>past 2/lr bound (lr·λmax &gt; 2+2β)</translation>
+    </message>
+    <message>
+        <source>λ = (2+2β)/lr, β = %1</source>
+        <translation>λ = (2+2β)/lr, β = %1</translation>
+    </message>
+    <message>
+        <source>λ = 2/lr</source>
+        <translation>λ = 2/lr</translation>
+    </message>
+    <message>
+        <source>lr = (2+2β)/λmax at the median λmax %1</source>
+        <translation>lr = (2+2β)/λmax at the median λmax %1</translation>
+    </message>
+    <message>
+        <source>lr·λmax = 2</source>
+        <translation>lr·λmax = 2</translation>
+    </message>
+    <message>
+        <source>PC1 (%1 % of variance)</source>
+        <translation>PC1 (%1 % of variance)</translation>
+    </message>
+    <message>
+        <source>PC2 (%1 % of variance)</source>
+        <translation>PC2 (%1 % of variance)</translation>
+    </message>
+    <message>
+        <source>Run or open a study first.</source>
+        <translation>Run or open a study first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n configuration(s) meet %1 with probability ≥ %2, cheapest first.</source>
+        <translation>
+            <numerusform>%n configuration meets %1 with probability ≥ %2.</numerusform>
+            <numerusform>%n configurations meet %1 with probability ≥ %2, cheapest first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No probed configuration to export.</source>
+        <translation>No probed configuration to export.</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::StudyWorker</name>
+    <message>
+        <source>Choose a study database (.sqlite) first.</source>
+        <translation>Choose a study database (.sqlite) first.</translation>
+    </message>
+    <message>
+        <source>Probed %1 configurations (%2 failed) in %3 s; %4 pending.</source>
+        <translation>Probed %1 configurations (%2 failed) in %3 s; %4 pending.</translation>
+    </message>
+    <message>
+        <source>No configuration with id %1.</source>
+        <translation>No configuration with id %1.</translation>
+    </message>
+    <message>
+        <source>Trained %1 selected configurations fully.</source>
+        <translation>Trained %1 selected configurations fully.</translation>
+    </message>
+    <message>
+        <source>Trained %1 follow-up runs (%2 failed) in %3 s.</source>
+        <translation>Trained %1 follow-up runs (%2 failed) in %3 s.</translation>
+    </message>
+    <message>
+        <source>Unknown error in the study.</source>
+        <translation>Unknown error in the study.</translation>
+    </message>
+</context>
+<context>
     <name>borehole::SurfaceView</name>
     <message>
         <source>Reset camera</source>
@@ -1355,6 +1715,272 @@ grid curvature = %1</translation>
     </message>
 </context>
 <context>
+    <name>borehole::TrainingPanel</name>
+    <message>
+        <source>last column</source>
+        <translation>last column</translation>
+    </message>
+    <message>
+        <source>Standardize targets</source>
+        <translation>Standardize targets</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Model and data</source>
+        <translation>Model and data</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>TorchScript (*.pt *.pth)</source>
+        <translation>TorchScript (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Target column</source>
+        <translation>Target column</translation>
+    </message>
+    <message>
+        <source>The optimizer SAM or the guided rate wraps</source>
+        <translation>The optimizer SAM or the guided rate wraps</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>Adaptive (ASAM)</source>
+        <translation>Adaptive (ASAM)</translation>
+    </message>
+    <message>
+        <source>Keep lr ≤ c·2/λmax</source>
+        <translation>Keep lr ≤ c·2/λmax</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimizer</translation>
+    </message>
+    <message>
+        <source>Wraps</source>
+        <translation>Wraps</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight decay</translation>
+    </message>
+    <message>
+        <source>SAM ρ</source>
+        <translation>SAM ρ</translation>
+    </message>
+    <message>
+        <source>Guided factor c</source>
+        <translation>Guided factor c</translation>
+    </message>
+    <message>
+        <source>Estimate λmax every</source>
+        <translation>Estimate λmax every</translation>
+    </message>
+    <message>
+        <source>from epochs</source>
+        <translation>from epochs</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>full batch</translation>
+    </message>
+    <message>
+        <source>only at the end</source>
+        <translation>only at the end</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch size</translation>
+    </message>
+    <message>
+        <source>Validate every</source>
+        <translation>Validate every</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Train</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Clear runs</source>
+        <translation>Clear runs</translation>
+    </message>
+    <message>
+        <source>Export model…</source>
+        <translation>Export model…</translation>
+    </message>
+    <message>
+        <source>Export run JSON…</source>
+        <translation>Export run JSON…</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Ready.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>optimizer steps</source>
+        <translation>optimizer steps</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Training loss</translation>
+    </message>
+    <message>
+        <source>loss units</source>
+        <translation>loss units</translation>
+    </message>
+    <message>
+        <source>Validation metric</source>
+        <translation>Validation metric</translation>
+    </message>
+    <message>
+        <source>metric units</source>
+        <translation>metric units</translation>
+    </message>
+    <message>
+        <source>λmax and 2/lr</source>
+        <translation>λmax and 2/lr</translation>
+    </message>
+    <message>
+        <source>loss / parameter²</source>
+        <translation>loss / parameter²</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>Old rate</source>
+        <translation>Old rate</translation>
+    </message>
+    <message>
+        <source>New rate</source>
+        <translation>New rate</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Learning-rate adjustments of the latest guided run</source>
+        <translation>Learning-rate adjustments of the latest guided run</translation>
+    </message>
+    <message>
+        <source>Export trained model</source>
+        <translation>Export trained model</translation>
+    </message>
+    <message>
+        <source>TorchScript (*.pt)</source>
+        <translation>TorchScript (*.pt)</translation>
+    </message>
+    <message>
+        <source>Export run record</source>
+        <translation>Export run record</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>A training run is already in progress.</source>
+        <translation>A training run is already in progress.</translation>
+    </message>
+    <message>
+        <source>Choose a model and a data file before training.</source>
+        <translation>Choose a model and a data file before training.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Loading %1…</translation>
+    </message>
+    <message>
+        <source> loss</source>
+        <translation> loss</translation>
+    </message>
+    <message>
+        <source> validation</source>
+        <translation> validation</translation>
+    </message>
+    <message>
+        <source> 2/lr</source>
+        <translation> 2/lr</translation>
+    </message>
+    <message>
+        <source> λmax</source>
+        <translation> λmax</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2, about %3 left</source>
+        <translation>Step %1 of %2, about %3 left</translation>
+    </message>
+    <message>
+        <source>%1: %2 after %3 steps in %4 s; final validation %5, loss %6</source>
+        <translation>%1: %2 after %3 steps in %4 s; final validation %5, loss %6</translation>
+    </message>
+    <message>
+        <source>Training cancelled.</source>
+        <translation>Training cancelled.</translation>
+    </message>
+    <message>
+        <source>No finished training run to export.</source>
+        <translation>No finished training run to export.</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::TrainingWorker</name>
+    <message>
+        <source>Unknown error while training.</source>
+        <translation>Unknown error while training.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Probe the loss-landscape curvature of a TorchScript model on a CSV data set.</source>
@@ -1393,8 +2019,8 @@ grid curvature = %1</translation>
         <translation>Unknown column</translation>
     </message>
     <message>
-        <source>The data has no column "%1".</source>
-        <translation>The data has no column "%1".</translation>
+        <source>The data has no column &quot;%1&quot;.</source>
+        <translation>The data has no column &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Invalid option</source>
