@@ -1,8 +1,10 @@
 #include "heatmapview.h"
 
+#include "contour.h"
 #include "pca.h"
 #include "plotstyle.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -15,6 +17,75 @@
 #include <cmath>
 
 namespace borehole {
+
+/// Iso-lines as one plottable: the segments are kept in plot coordinates and mapped to pixels on
+/// every draw, so zooming and resizing keep them on the colour map.
+class ContourPlottable : public QCPAbstractPlottable
+{
+public:
+    ContourPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis)
+        : QCPAbstractPlottable(keyAxis, valueAxis)
+    {
+        setSelectable(QCP::stNone);
+        setPen(QPen(QColor(255, 255, 255, 190), 1.0));
+        setAntialiased(true);
+    }
+
+    void setSegments(std::vector<ContourSegment> segments)
+    {
+        m_segments = std::move(segments);
+    }
+    std::size_t segmentCount() const { return m_segments.size(); }
+
+    // Never the target of a click: clicks belong to the colour map underneath.
+    double selectTest(const QPointF&, bool, QVariant*) const override { return -1.0; }
+    QCPRange getKeyRange(bool& found, QCP::SignDomain) const override
+    {
+        return range(found, true);
+    }
+    QCPRange getValueRange(bool& found, QCP::SignDomain, const QCPRange&) const override
+    {
+        return range(found, false);
+    }
+
+protected:
+    void draw(QCPPainter* painter) override
+    {
+        if (m_segments.empty())
+            return;
+        QVector<QLineF> lines;
+        lines.reserve(static_cast<int>(m_segments.size()));
+        for (const ContourSegment& s : m_segments)
+            lines.append(QLineF(coordsToPixels(s.x0, s.y0), coordsToPixels(s.x1, s.y1)));
+        applyDefaultAntialiasingHint(painter);
+        painter->setPen(mPen);
+        painter->drawLines(lines);
+    }
+    void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override
+    {
+        painter->setPen(mPen);
+        painter->drawLine(QLineF(rect.left(), rect.center().y(), rect.right(), rect.center().y()));
+    }
+
+private:
+    QCPRange range(bool& found, bool keys) const
+    {
+        found = !m_segments.empty();
+        QCPRange r;
+        for (std::size_t i = 0; i < m_segments.size(); ++i) {
+            const ContourSegment& s = m_segments[i];
+            const double a = keys ? s.x0 : s.y0;
+            const double b = keys ? s.x1 : s.y1;
+            if (i == 0)
+                r = QCPRange(std::min(a, b), std::max(a, b));
+            r.expand(a);
+            r.expand(b);
+        }
+        return r;
+    }
+
+    std::vector<ContourSegment> m_segments;
+};
 
 HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent)
 {
@@ -38,6 +109,9 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent)
                                             12));
     centre->setName(tr("current θ"));
 
+    m_contours = new ContourPlottable(m_plot->xAxis, m_plot->yAxis);
+    m_contours->setName(tr("contour lines"));
+
     m_band = new QCPItemRect(m_plot);
     m_band->setPen(QPen(QColor(230, 40, 40), 2));
     m_band->setBrush(QColor(255, 255, 255, 50));
@@ -53,19 +127,28 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent)
                              m_plot->yAxis->pixelToCoord(rect.bottom()));
             });
     connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapView::onMouseMove);
+    connect(m_plot, &QCustomPlot::mousePress, this,
+            [this](QMouseEvent* event) { m_pressPos = event->position().toPoint(); });
+    connect(m_plot, &QCustomPlot::mouseRelease, this, &HeatmapView::onMouseRelease);
 
     m_valueChoice = new QComboBox(this);
     m_valueChoice->setToolTip(tr("Colour the map by the loss or by the local curvature"));
     connect(m_valueChoice, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
+    m_contourToggle = new QCheckBox(tr("Contours"), this);
+    m_contourToggle->setChecked(true);
+    m_contourToggle->setToolTip(tr("Draw ten evenly spaced contour lines of the shown value"));
+    connect(m_contourToggle, &QCheckBox::toggled, this, &HeatmapView::setContoursVisible);
     auto* exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setToolTip(tr("Save the heatmap as PNG, SVG or PDF"));
     connect(exportButton, &QPushButton::clicked, this, &HeatmapView::exportRequested);
-    auto* hint = new QLabel(tr("Drag to select a region; hover to read values."), this);
+    auto* hint = new QLabel(
+        tr("Drag or click to select, Shift+click to extend; hover to read values."), this);
     hint->setEnabled(false);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Colour:"), this));
     bar->addWidget(m_valueChoice);
+    bar->addWidget(m_contourToggle);
     bar->addWidget(hint, 1);
     bar->addWidget(exportButton);
     auto* layout = new QVBoxLayout(this);
@@ -103,6 +186,8 @@ void HeatmapView::clear()
     m_band->setVisible(false);
     m_map->data()->clear();
     m_plot->graph(0)->data()->clear();
+    m_levels.clear();
+    m_contours->setSegments({});
     m_plot->replot();
 }
 
@@ -111,17 +196,12 @@ void HeatmapView::redraw()
     if (!m_grid)
         return;
     const Grid2D& g = *m_grid;
-    const int choice = m_valueChoice->currentIndex();
-    const bool stored = g.curvature.size() == g.values.size();
-    const std::vector<double>* values = &g.values;
+    const std::vector<double>* values = &shownValues();
     QString valueName = QString::fromStdString(g.valueName);
-    if (choice == 1 && stored) {
-        values = &g.curvature;
+    if (values == &g.curvature)
         valueName = QString::fromStdString(g.curvatureName);
-    } else if (choice >= 1 && !m_laplacian.empty()) {
-        values = &m_laplacian;
+    else if (values == &m_laplacian)
         valueName = m_valueChoice->currentText();
-    }
     const int nx = static_cast<int>(g.nx());
     const int ny = static_cast<int>(g.ny());
     m_map->data()->setSize(nx, ny);
@@ -131,6 +211,7 @@ void HeatmapView::redraw()
         for (int ix = 0; ix < nx; ++ix)
             m_map->data()->setCell(ix, iy, (*values)[static_cast<std::size_t>(iy) * g.nx() + ix]);
     m_map->rescaleDataRange(true);
+    updateContours();
     m_scale->axis()->setLabel(valueName);
     m_plot->xAxis->setLabel(axisLabel(QString::fromStdString(g.x.name),
                                       QString::fromStdString(g.x.unit)));
@@ -144,6 +225,53 @@ void HeatmapView::redraw()
     m_plot->xAxis->setRange(g.x.values.front() - hx, g.x.values.back() + hx);
     m_plot->yAxis->setRange(g.y.values.front() - hy, g.y.values.back() + hy);
     m_plot->replot();
+}
+
+const std::vector<double>& HeatmapView::shownValues() const
+{
+    const Grid2D& g = *m_grid;
+    const int choice = m_valueChoice->currentIndex();
+    if (choice == 1 && g.curvature.size() == g.values.size())
+        return g.curvature;
+    if (choice >= 1 && !m_laplacian.empty())
+        return m_laplacian;
+    return g.values;
+}
+
+void HeatmapView::updateContours()
+{
+    m_levels.clear();
+    std::vector<ContourSegment> segments;
+    if (m_grid && m_contourToggle->isChecked()) {
+        const std::vector<double>& values = shownValues();
+        m_levels = borehole::contourLevels(values, 10);
+        for (double level : m_levels) {
+            std::vector<ContourSegment> s =
+                contourSegments(m_grid->x.values, m_grid->y.values, values, level);
+            segments.insert(segments.end(), s.begin(), s.end());
+        }
+    }
+    m_contours->setSegments(std::move(segments));
+}
+
+void HeatmapView::setContoursVisible(bool on)
+{
+    if (m_contourToggle->isChecked() != on) {
+        m_contourToggle->setChecked(on); // re-enters through toggled()
+        return;
+    }
+    updateContours();
+    m_plot->replot();
+}
+
+bool HeatmapView::contoursVisible() const
+{
+    return m_contourToggle->isChecked();
+}
+
+std::size_t HeatmapView::contourSegmentCount() const
+{
+    return m_contours->segmentCount();
 }
 
 QString HeatmapView::hoverText(double alpha, double beta) const
@@ -190,14 +318,54 @@ void HeatmapView::onMouseMove(QMouseEvent* event)
         QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
 }
 
+void HeatmapView::onMouseRelease(QMouseEvent* event)
+{
+    // QCustomPlot treats a release within 3 px of the press as a click (no rubber band).
+    if (event->button() != Qt::LeftButton
+        || (event->position().toPoint() - m_pressPos).manhattanLength() > 3)
+        return;
+    selectCell(m_plot->xAxis->pixelToCoord(event->position().x()),
+               m_plot->yAxis->pixelToCoord(event->position().y()),
+               event->modifiers().testFlag(Qt::ShiftModifier));
+}
+
+void HeatmapView::selectCell(double alpha, double beta, bool extend)
+{
+    if (!m_grid || hoverText(alpha, beta).isEmpty())
+        return;
+    int ix = 0;
+    int iy = 0;
+    m_map->data()->coordToCell(alpha, beta, &ix, &iy);
+    const Grid2D& g = *m_grid;
+    const double x = g.x.values[static_cast<std::size_t>(std::clamp(ix, 0, int(g.nx()) - 1))];
+    const double y = g.y.values[static_cast<std::size_t>(std::clamp(iy, 0, int(g.ny()) - 1))];
+    if (extend && !m_selection.isEmpty() && m_selection.source == QStringLiteral("heatmap"))
+        selectRegion(std::min(m_selection.xMin, x), std::max(m_selection.xMax, x),
+                     std::min(m_selection.yMin, y), std::max(m_selection.yMax, y));
+    else
+        selectRegion(x, x, y, y);
+}
+
 void HeatmapView::selectRegion(double alpha0, double alpha1, double beta0, double beta1)
 {
     if (!m_grid)
         return;
     m_selection = borehole::selectRegion(*m_grid, alpha0, alpha1, beta0, beta1);
-    m_band->topLeft->setCoords(m_selection.xMin, m_selection.yMax);
-    m_band->bottomRight->setCoords(m_selection.xMax, m_selection.yMin);
-    m_band->setVisible(true);
+    // Outline the selected cells (not the rectangle as dragged): a click selects one cell.
+    const Grid2D& g = *m_grid;
+    const double hx = (g.x.values.back() - g.x.values.front()) / (2.0 * (g.nx() - 1));
+    const double hy = (g.y.values.back() - g.y.values.front()) / (2.0 * (g.ny() - 1));
+    double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+    for (std::size_t i = 0; i < m_selection.points.size(); ++i) {
+        const SelectedPoint& p = m_selection.points[i];
+        x0 = i == 0 ? p.alpha : std::min(x0, p.alpha);
+        x1 = i == 0 ? p.alpha : std::max(x1, p.alpha);
+        y0 = i == 0 ? p.beta : std::min(y0, p.beta);
+        y1 = i == 0 ? p.beta : std::max(y1, p.beta);
+    }
+    m_band->topLeft->setCoords(x0 - hx, y1 + hy);
+    m_band->bottomRight->setCoords(x1 + hx, y0 - hy);
+    m_band->setVisible(!m_selection.isEmpty());
     m_plot->replot();
     emit selectionChanged(m_selection);
 }
