@@ -451,10 +451,6 @@
         <translation>Die Heatmap als PNG, SVG oder PDF speichern</translation>
     </message>
     <message>
-        <source>Drag to select a region; hover to read values.</source>
-        <translation>Ziehen, um einen Bereich auszuwählen; mit der Maus darüberfahren, um Werte abzulesen.</translation>
-    </message>
-    <message>
         <source>Colour:</source>
         <translation>Farbe:</translation>
     </message>
@@ -473,6 +469,22 @@
 grid curvature = %1</source>
         <translation>
 Gitterkrümmung = %1</translation>
+    </message>
+    <message>
+        <source>contour lines</source>
+        <translation>Höhenlinien</translation>
+    </message>
+    <message>
+        <source>Contours</source>
+        <translation>Höhenlinien</translation>
+    </message>
+    <message>
+        <source>Draw ten evenly spaced contour lines of the shown value</source>
+        <translation>Zehn gleichmäßig verteilte Höhenlinien des angezeigten Werts zeichnen</translation>
+    </message>
+    <message>
+        <source>Drag or click to select, Shift+click to extend; hover to read values.</source>
+        <translation>Ziehen oder klicken, um auszuwählen, Umschalt+Klick zum Erweitern; mit der Maus darüberfahren, um Werte abzulesen.</translation>
     </message>
 </context>
 <context>

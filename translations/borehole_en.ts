@@ -451,10 +451,6 @@
         <translation>Save the heatmap as PNG, SVG or PDF</translation>
     </message>
     <message>
-        <source>Drag to select a region; hover to read values.</source>
-        <translation>Drag to select a region; hover to read values.</translation>
-    </message>
-    <message>
         <source>Colour:</source>
         <translation>Colour:</translation>
     </message>
@@ -473,6 +469,22 @@
 grid curvature = %1</source>
         <translation>
 grid curvature = %1</translation>
+    </message>
+    <message>
+        <source>contour lines</source>
+        <translation>contour lines</translation>
+    </message>
+    <message>
+        <source>Contours</source>
+        <translation>Contours</translation>
+    </message>
+    <message>
+        <source>Draw ten evenly spaced contour lines of the shown value</source>
+        <translation>Draw ten evenly spaced contour lines of the shown value</translation>
+    </message>
+    <message>
+        <source>Drag or click to select, Shift+click to extend; hover to read values.</source>
+        <translation>Drag or click to select, Shift+click to extend; hover to read values.</translation>
     </message>
 </context>
 <context>
