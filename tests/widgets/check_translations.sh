@@ -34,10 +34,13 @@ if ! "$lupdate" -no-obsolete -locations none "${sources[@]}" -ts "${copies[@]}" 
   echo "check_translations: lupdate failed" >&2
   exit 1
 fi
-# lupdate's own warnings (e.g. a tr() call it cannot parse) are worth seeing either way.
-grep -iE 'warning|error' "$work/lupdate.log" || true
+# lupdate's own diagnostics ("file:line: ...", e.g. a tr() call whose class it cannot tell) are
+# worth seeing either way.
+grep -E '^[^ ].*:[0-9]+: |warning|error' "$work/lupdate.log" || true
 
-# Prints "context: source" for each unfinished entry of a .ts file (sources may span lines).
+# Prints "context: source" for each unfinished entry of a .ts file (sources may span lines), and
+# for each entry lupdate put in an empty context: it could not tell the class of that tr() (an
+# alias such as `using T = ReportText; T::tr(...)`), and a translation there never loads.
 unfinished() {
   awk '
     function unescape(s) {
@@ -53,7 +56,9 @@ unfinished() {
       if (line ~ /<\/source>/) { sub(/<\/source>.*/, "", line); insrc = 0 }
       srctext = (srctext == "" ? line : srctext "\\n" line)
     }
-    /<translation type="unfinished"/ { print "  " unescape(ctx) ": \"" unescape(srctext) "\"" }
+    /<translation/ && (ctx == "" || /type="unfinished"/) {
+      print "  " (ctx == "" ? "(no context)" : unescape(ctx)) ": \"" unescape(srctext) "\""
+    }
   ' "$1"
 }
 
@@ -84,6 +89,7 @@ Update the .ts files with  cmake --build <build> --target borehole_lupdate
 (or: lupdate -no-obsolete -locations none widgets/*.cpp widgets/*.h app/gui/*.cpp app/gui/*.h
  -ts translations/borehole_en.ts translations/borehole_de.ts), then translate the new entries
 (German in borehole_de.ts; the English file repeats the source text) and remove type="unfinished".
+Strings under "(no context)" need Class::tr() with the class itself in the source, not an alias.
 EOF
 fi
 exit $status
