@@ -1610,7 +1610,7 @@ Gitterkrümmung = %1</translation>
     </message>
     <message>
         <source>past 2/lr bound (lr·λmax &gt; 2+2β)</source>
-        <translation>jenseits der 2/lr-Schranke (lr·λmax &gt; 2+2β)</translation>
+        <translation>jenseits der 2/lr-Grenze (lr·λmax &gt; 2+2β)</translation>
     </message>
     <message>
         <source>λ = (2+2β)/lr, β = %1</source>
