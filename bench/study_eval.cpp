@@ -2,9 +2,11 @@
 // 48 configurations is probed AND trained fully, so every method can be scored against the truth.
 // Prints Markdown tables: rank correlations and top-k regret of each score, and the regret of the
 // configuration each method finally picks at its compute (fraction of the full grid), against
-// random search and successive halving at equal compute and the trivial burst-loss baseline.
+// random search and successive halving at equal compute, the LR range test and the trivial
+// burst-loss baseline.
 // Usage: study_eval <models-dir> <examples-dir> [full-run steps = 600]
 #include <borehole/error.h>
+#include <borehole/lr_finder.h>
 #include <borehole/meta_model.h>
 #include <borehole/study_runner.h>
 
@@ -15,6 +17,7 @@
 #include <iostream>
 #include <limits>
 #include <numeric>
+#include <tuple>
 #include <random>
 #include <string>
 #include <vector>
@@ -46,6 +49,22 @@ struct Config
     std::vector<std::pair<std::int64_t, double>> curve; ///< (step, validation metric)
     double seconds = 0.0;
 };
+
+/// One LR range test per group of the grid: every hyperparameter but the learning rate fixed.
+struct RangeTest
+{
+    Hyperparameters group; ///< learningRate unused
+    double suggestion = std::nan("");  ///< steepest descent of the smoothed loss
+    double minimumRate = std::nan(""); ///< lowest smoothed loss
+    double cost = 0.0;                 ///< examples processed by the sweep
+    int steps = 0;
+};
+
+bool sameGroup(const Hyperparameters& a, const Hyperparameters& b)
+{
+    return a.optimizer == b.optimizer && a.momentum == b.momentum && a.weightDecay == b.weightDecay
+           && a.batchSize == b.batchSize && a.samRho == b.samRho && a.initScale == b.initScale;
+}
 
 std::vector<Hyperparameters> grid()
 {
@@ -129,7 +148,7 @@ struct Evaluation
     std::string table1, table2;
 };
 
-Evaluation evaluate(const DataSetup& d, std::vector<Config>& cs)
+Evaluation evaluate(const DataSetup& d, std::vector<Config>& cs, const std::vector<RangeTest>& tests)
 {
     const std::size_t n = cs.size();
     double best = kInf, worst = -kInf, gridCost = 0.0, probeAll = 0.0, burstAll = 0.0;
@@ -303,6 +322,54 @@ Evaluation evaluate(const DataSetup& d, std::vector<Config>& cs)
         shChosen = cs[alive.front()].truth;
     }
 
+    // LR range test: per group, the grid configuration whose lr is nearest (in log) to the
+    // rule's rate gets a full run; the pick is the best of those runs. Compute: every sweep plus
+    // those full runs.
+    std::string rangeNote;
+    auto outside = [&](double rate, const Hyperparameters& group) -> std::string {
+        double lo = kInf, hi = 0.0;
+        for (const auto& c : cs)
+            if (sameGroup(c.record.hyper, group)) {
+                lo = std::min(lo, c.record.hyper.learningRate);
+                hi = std::max(hi, c.record.hyper.learningRate);
+            }
+        return rate < lo / 3.0 ? " (below the grid)" : rate > hi * 3.0 ? " (above the grid)" : "";
+    };
+    auto rangePick = [&](bool minOverTen) {
+        std::vector<bool> trained(n, false);
+        double cost = 0.0, chosen = kInf;
+        for (const auto& t : tests) {
+            cost += t.cost;
+            const double rate = minOverTen ? t.minimumRate / 10.0 : t.suggestion;
+            if (!std::isfinite(rate))
+                continue;
+            std::size_t nearest = n;
+            for (std::size_t i = 0; i < n; ++i)
+                if (sameGroup(cs[i].record.hyper, t.group)
+                    && (nearest == n
+                        || std::abs(std::log(cs[i].record.hyper.learningRate / rate))
+                               < std::abs(std::log(cs[nearest].record.hyper.learningRate / rate))))
+                    nearest = i;
+            if (nearest == n)
+                continue;
+            if (!minOverTen)
+                rangeNote += (rangeNote.empty() ? "" : "; ") + toString(t.group.optimizer) + " m="
+                             + num(t.group.momentum, "%g") + " wd=" + num(t.group.weightDecay, "%g")
+                             + " bs=" + std::to_string(t.group.batchSize) + ": "
+                             + num(rate, "%.2g") + outside(rate, t.group) + " → "
+                             + num(cs[nearest].record.hyper.learningRate, "%g");
+            if (!trained[nearest]) {
+                trained[nearest] = true;
+                cost += cs[nearest].fullCost;
+                chosen = std::min(chosen, cs[nearest].truth);
+            }
+        }
+        return std::make_tuple(chosen, cost,
+                               static_cast<int>(std::count(trained.begin(), trained.end(), true)));
+    };
+    const auto [rangeChosen, rangeCost, rangeRuns] = rangePick(false);
+    const auto [rangeMinChosen, rangeMinCost, rangeMinRuns] = rangePick(true);
+
     std::string t1 = "| method (" + d.name + ", " + d.metricName + ") | full runs | compute / full grid | regret of the pick |\n"
                      "|---|---|---|---|\n";
     auto row1 = [&](const std::string& name, const std::string& runs, double cost, double r) {
@@ -320,6 +387,12 @@ Evaluation evaluate(const DataSetup& d, std::vector<Config>& cs)
     row1("successive halving η=3 at ≤ the meta loop's compute (r₀ = " + std::to_string(shR0)
              + " steps)",
          "48 partial", shCost, regret(shChosen, best));
+    row1("LR range test per group (" + std::to_string(tests.size())
+             + "), steepest-descent rate → nearest grid lr",
+         std::to_string(rangeRuns), rangeCost, regret(rangeChosen, best));
+    row1("LR range test per group, min-loss rate / 10 → nearest grid lr",
+         std::to_string(rangeMinRuns), rangeMinCost, regret(rangeMinChosen, best));
+    t1 += "\nRange-test suggestions (" + d.name + "): " + rangeNote + ".\n";
 
     scoreRow("meta-model prediction (held-out configs only)", heldOut);
     scoreRow("proxy score (−log burst loss − EoS penalty)", proxy);
@@ -410,7 +483,30 @@ int main(int argc, char** argv)
                 c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                 cs.push_back(std::move(c));
             }
-            const auto e = evaluate(d, cs);
+            // The LR range test, fastai's defaults (100 steps, 1e-6 … 10, smoothing 0.98), once
+            // per group of the grid with the group's optimizer, momentum, decay and batch size.
+            std::vector<RangeTest> tests;
+            for (const auto& h : grid()) {
+                if (std::any_of(tests.begin(), tests.end(),
+                                [&](const RangeTest& t) { return sameGroup(t.group, h); }))
+                    continue;
+                problem.setParameters(theta0);
+                LrFinderOptions lo;
+                lo.optimizer = optimizerOptions(h);
+                lo.batchSize = h.batchSize;
+                const auto r = findLearningRate(problem, lo);
+                RangeTest t;
+                t.group = h;
+                t.suggestion = r.suggestion;
+                t.minimumRate = r.minimumRate;
+                t.steps = static_cast<int>(r.rates.size());
+                const double batch = std::min<double>(static_cast<double>(h.batchSize), trainRows);
+                t.cost = static_cast<double>(r.cost.gradients) * batch
+                         + static_cast<double>(r.cost.forwards) * batch / 3.0;
+                tests.push_back(t);
+            }
+            problem.setParameters(theta0);
+            const auto e = evaluate(d, cs, tests);
             t1 += e.table1 + "\n";
             t2 += e.table2 + "\n";
             std::cerr << d.name << " done after "
