@@ -69,6 +69,11 @@ struct SurfaceView::Impl
     vtkNew<vtkLineSource> stem;
     vtkNew<vtkPolyDataMapper> stemMapper;
     vtkNew<vtkActor> stemActor;
+    std::vector<std::vector<std::pair<double, double>>> floorLines;
+    bool originMarker = true;
+    vtkNew<vtkPolyData> lines;
+    vtkNew<vtkPolyDataMapper> linesMapper;
+    vtkNew<vtkActor> linesActor;
     vtkNew<vtkLookupTable> lut;
     vtkNew<vtkScalarBarActor> scalarBar;
     vtkNew<vtkCubeAxesActor> axes;
@@ -147,6 +152,12 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent), d(std::make_unique<
     d->stemActor->SetMapper(d->stemMapper);
     d->stemActor->GetProperty()->SetColor(0.86, 0.1, 0.1);
     d->stemActor->GetProperty()->SetLineWidth(2.0);
+
+    d->linesMapper->SetInputData(d->lines);
+    d->linesMapper->ScalarVisibilityOff();
+    d->linesActor->SetMapper(d->linesMapper);
+    d->linesActor->GetProperty()->SetColor(0.8, 0.0, 0.0);
+    d->linesActor->GetProperty()->SetLineWidth(2.5);
 
     d->scalarBar->SetLookupTable(d->lut);
     d->scalarBar->SetNumberOfLabels(5);
@@ -230,6 +241,26 @@ void SurfaceView::clear()
     vtkRenderer* ren = m_canvas->renderer();
     ren->RemoveAllViewProps();
     d->actorsAdded = false;
+    m_canvas->requestRender();
+}
+
+void SurfaceView::setFloorLines(const std::vector<std::vector<std::pair<double, double>>>& lines)
+{
+    d->floorLines = lines;
+    if (d->grid)
+        rebuild();
+}
+
+std::size_t SurfaceView::floorLineCount() const
+{
+    return d->floorLines.size();
+}
+
+void SurfaceView::setOriginMarkerVisible(bool visible)
+{
+    d->originMarker = visible;
+    d->markerActor->SetVisibility(visible);
+    d->stemActor->SetVisibility(visible);
     m_canvas->requestRender();
 }
 
@@ -355,6 +386,22 @@ void SurfaceView::rebuild()
     d->stem->SetPoint1(0.0, 0.0, floorZ);
     d->stem->SetPoint2(0.0, 0.0, zc);
 
+    // Floor lines just above the floor, so that the contours do not hide them.
+    vtkNew<vtkPoints> linePoints;
+    vtkNew<vtkCellArray> polylines;
+    for (const auto& line : d->floorLines) {
+        if (line.size() < 2)
+            continue;
+        polylines->InsertNextCell(static_cast<vtkIdType>(line.size()));
+        for (const auto& [x, y] : line)
+            polylines->InsertCellPoint(linePoints->InsertNextPoint(x, y, floorZ + 0.002 * extent));
+    }
+    d->lines->Initialize();
+    d->lines->SetPoints(linePoints);
+    d->lines->SetLines(polylines);
+    d->lines->Modified();
+    d->linesActor->SetVisibility(polylines->GetNumberOfCells() > 0);
+
     const QString valueName = QString::fromStdString(g.valueName);
     const QString valueTitle =
         d->logZ ? QStringLiteral("log10 %1").arg(asciiForVtk(valueName)) : asciiForVtk(valueName);
@@ -378,6 +425,7 @@ void SurfaceView::rebuild()
         ren->AddActor(d->contourActor);
         ren->AddActor(d->markerActor);
         ren->AddActor(d->stemActor);
+        ren->AddActor(d->linesActor);
         ren->AddActor(d->axes);
         ren->AddActor2D(d->scalarBar);
         d->actorsAdded = true;

@@ -9,6 +9,8 @@
 #include <QWidget>
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 class QAction;
 class QToolBar;
@@ -30,6 +32,14 @@ public:
     bool hasData() const;
     /// Number of grid points currently shown.
     std::size_t pointCount() const;
+
+    /// Polylines drawn in red on the floor, in the grid's axis units (e.g. a stability bound
+    /// over two hyperparameters); kept across setGrid() until replaced.
+    void setFloorLines(const std::vector<std::vector<std::pair<double, double>>>& lines);
+    std::size_t floorLineCount() const;
+    /// The red sphere and stem that mark θ at the origin (on by default; off where the origin
+    /// means nothing, as on a study map).
+    void setOriginMarkerVisible(bool visible);
 
     bool wireframe() const;
     bool logZ() const;
