@@ -4,9 +4,13 @@
 #include "exportutil.h"
 #include "pca.h"
 #include "plotstyle.h"
+#include "studymap.h"
+#include "studyreport.h"
+#include "surfaceview.h"
 
 #include <borehole/error.h>
 
+#include <QButtonGroup>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -26,8 +30,10 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -320,8 +326,45 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     mapBar->addWidget(m_mapY, 1);
     mapBar->addWidget(new QLabel(tr("colour"), this));
     mapBar->addWidget(m_mapColour, 1);
+    m_view2D = new QToolButton(this);
+    m_view2D->setText(tr("2D map"));
+    m_view2D->setToolTip(tr("One dot per configuration"));
+    m_view3D = new QToolButton(this);
+    m_view3D->setText(tr("3D surface"));
+    m_view3D->setToolTip(tr("The colour value as a surface over the two axes, configurations "
+                            "averaged per cell, with the stability bound on the floor"));
+    auto* viewGroup = new QButtonGroup(this);
+    for (auto* button : {m_view2D, m_view3D}) {
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        viewGroup->addButton(button);
+        mapBar->addWidget(button);
+    }
+    m_view2D->setChecked(true);
+    m_surface = new SurfaceView(this);
+    m_surface->setOriginMarkerVisible(false);
+    connect(m_surface, &SurfaceView::exportRequested, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export 3D map"), QString(),
+                                                          tr("PNG image (*.png)"));
+        QString error;
+        if (!path.isEmpty() && !m_surface->exportPng(path, &error))
+            emit errorReported(error);
+    });
+    m_surfaceNote = new QLabel(this);
+    m_surfaceNote->setWordWrap(true);
+    auto* surfacePage = new QWidget(this);
+    auto* surfaceLayout = new QVBoxLayout(surfacePage);
+    surfaceLayout->setContentsMargins(0, 0, 0, 0);
+    surfaceLayout->addWidget(m_surface, 1);
+    surfaceLayout->addWidget(m_surfaceNote);
+    m_mapStack = new QStackedWidget(this);
+    m_mapStack->addWidget(m_map);
+    m_mapStack->addWidget(surfacePage);
+    connect(m_view3D, &QToolButton::toggled, this, [this](bool on) {
+        m_mapStack->setCurrentIndex(on ? 1 : 0);
+    });
     mapLayout->addLayout(mapBar);
-    mapLayout->addWidget(m_map, 1);
+    mapLayout->addWidget(m_mapStack, 1);
     for (auto* box : {m_mapX, m_mapY, m_mapColour})
         connect(box, &QComboBox::currentIndexChanged, this, &StudyPanel::redrawMap);
 
@@ -394,6 +437,22 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
         if (!path.isEmpty() && !exportSelection(path, &error))
             emit errorReported(error);
     });
+    m_exportReport = new QPushButton(tr("Export report…"), this);
+    m_exportReport->setToolTip(
+        tr("Spec, ranking, maps, meta-model validation and target candidates as HTML or PDF"));
+    connect(m_exportReport, &QPushButton::clicked, this, [this] {
+        QString filter;
+        QString path = QFileDialog::getSaveFileName(this, tr("Export study report"), QString(),
+                                                    tr("HTML (*.html);;PDF (*.pdf)"), &filter);
+        if (path.isEmpty())
+            return;
+        if (QFileInfo(path).suffix().isEmpty())
+            path += filter.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf")
+                                                          : QStringLiteral(".html");
+        QString error;
+        if (!exportReport(path, &error))
+            emit errorReported(error);
+    });
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_trainSelected);
     actions->addWidget(new QLabel(tr("N"), this));
@@ -401,6 +460,7 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     actions->addWidget(m_trainTop);
     actions->addStretch(1);
     actions->addWidget(m_export);
+    actions->addWidget(m_exportReport);
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
@@ -688,6 +748,7 @@ void StudyPanel::setRunning(bool running)
     m_trainSelected->setEnabled(!running && !m_rows.empty());
     m_trainTop->setEnabled(!running && m_snapshot.has_value());
     m_export->setEnabled(!m_rows.empty());
+    m_exportReport->setEnabled(!running && m_snapshot.has_value());
 }
 
 std::vector<const RankedConfiguration*> StudyPanel::probedRows() const
@@ -835,55 +896,48 @@ void StudyPanel::redrawMap()
     m_map->yAxis->scaleRange(1.25, m_map->yAxis->range().center());
 
     // The edge of stability of gradient descent with momentum β: λmax = (2 + 2β)/lr.
-    if (xKey == QLatin1String("learning_rate") && m_mapPoints > 0) {
-        const QCPRange xr = m_map->xAxis->range();
-        auto sampleX = [&](int i, int n) {
-            const double t = static_cast<double>(i) / (n - 1);
-            return logX ? xr.lower * std::pow(xr.upper / xr.lower, t)
-                        : xr.lower + t * (xr.upper - xr.lower);
-        };
-        if (yKey == QLatin1String("lambda_max")) {
+    double medianLambda = kNaN;
+    if (!lambdas.empty()) {
+        std::nth_element(lambdas.begin(), lambdas.begin() + lambdas.size() / 2, lambdas.end());
+        medianLambda = lambdas[lambdas.size() / 2];
+    }
+    if (m_mapPoints > 0) {
+        if (xKey == QLatin1String("learning_rate") && yKey == QLatin1String("lambda_max")) {
             // The bound is often an order of magnitude above the estimates: a log axis that
             // spans both shows how far from the edge each configuration is.
+            const QCPRange xr = m_map->xAxis->range();
             const QCPRange yr = m_map->yAxis->range();
             const double lowBound = 2.0 / xr.upper;
             const double highBound = (2.0 + 2.0 * *momenta.rbegin()) / xr.lower;
-            if (yr.lower > 0.0) {
+            if (yr.lower > 0.0 && xr.lower > 0.0) {
                 setAxisScale(m_map->yAxis, true);
                 m_map->yAxis->setRange(std::min(yr.lower, lowBound) / 1.5,
                                        std::max(yr.upper, highBound) * 1.5);
             }
-            for (const double beta : momenta) {
-                auto* bound = m_map->addGraph();
-                QVector<double> bx, by;
-                for (int i = 0; i < 100; ++i) {
-                    bx << sampleX(i, 100);
-                    by << (2.0 + 2.0 * beta) / bx.back();
-                }
-                bound->setData(bx, by);
-                bound->setPen(QPen(QColor(200, 0, 0), 1.5, beta > 0.0 ? Qt::DashLine : Qt::SolidLine));
-                bound->setName(beta > 0.0 ? tr("λ = (2+2β)/lr, β = %1").arg(beta)
-                                          : tr("λ = 2/lr"));
-                m_boundaryShown = true;
-            }
-        } else if (yKey == QLatin1String("momentum") && !lambdas.empty()) {
-            // In the (lr, β) plane the bound depends on λmax; drawn for the median estimate.
-            std::nth_element(lambdas.begin(), lambdas.begin() + lambdas.size() / 2, lambdas.end());
-            const double lambda = lambdas[lambdas.size() / 2];
+        }
+        const QCPRange xr = m_map->xAxis->range();
+        const QCPRange yr = m_map->yAxis->range();
+        const auto curves = stabilityCurves(
+            xKey.toStdString(), yKey.toStdString(), momenta, medianLambda, xr.lower, xr.upper,
+            yr.lower, yr.upper, m_map->xAxis->scaleType() == QCPAxis::stLogarithmic,
+            m_map->yAxis->scaleType() == QCPAxis::stLogarithmic);
+        for (const auto& c : curves) {
             auto* curve = new QCPCurve(m_map->xAxis, m_map->yAxis);
-            const QCPRange yr = m_map->yAxis->range();
-            for (int i = 0; i < 100; ++i) {
-                const double beta = std::max(0.0, yr.lower + i * (yr.upper - yr.lower) / 99.0);
-                curve->addData((2.0 + 2.0 * beta) / lambda, beta);
+            curve->setData(QVector<double>(c.x.begin(), c.x.end()),
+                           QVector<double>(c.y.begin(), c.y.end()));
+            const bool dashed = c.kind == StabilityCurve::Kind::RateOverLambda || c.beta > 0.0;
+            curve->setPen(QPen(QColor(200, 0, 0), 1.5, dashed ? Qt::DashLine : Qt::SolidLine));
+            switch (c.kind) {
+            case StabilityCurve::Kind::LambdaOverRate:
+                curve->setName(c.beta > 0.0 ? tr("λ = (2+2β)/lr, β = %1").arg(c.beta)
+                                            : tr("λ = 2/lr"));
+                break;
+            case StabilityCurve::Kind::RateOverLambda:
+                curve->setName(
+                    tr("lr = (2+2β)/λmax at the median λmax %1").arg(c.lambda, 0, 'g', 3));
+                break;
+            case StabilityCurve::Kind::RateTimesLambda: curve->setName(tr("lr·λmax = 2")); break;
             }
-            curve->setPen(QPen(QColor(200, 0, 0), 1.5, Qt::DashLine));
-            curve->setName(tr("lr = (2+2β)/λmax at the median λmax %1").arg(lambda, 0, 'g', 3));
-            m_boundaryShown = true;
-        } else if (yKey == QLatin1String("lr_lambda_max")) {
-            auto* line = m_map->addGraph();
-            line->setData(QVector<double>{xr.lower, xr.upper}, QVector<double>{2.0, 2.0});
-            line->setPen(QPen(QColor(200, 0, 0), 1.5));
-            line->setName(tr("lr·λmax = 2"));
             m_boundaryShown = true;
         }
     }
@@ -899,6 +953,129 @@ void StudyPanel::redrawMap()
     }
     m_map->legend->setVisible(anyNamed);
     m_map->replot(QCustomPlot::rpQueuedReplot);
+    redrawSurface(xs, ys, cs, logX, logY, momenta, medianLambda);
+}
+
+void StudyPanel::redrawSurface(const std::vector<double>& xs, const std::vector<double>& ys,
+                               const std::vector<double>& cs, bool logX, bool logY,
+                               const std::set<double>& momenta, double medianLambda)
+{
+    const QString xKey = m_mapX->currentText();
+    const QString yKey = m_mapY->currentText();
+    const QString cKey = m_mapColour->currentText();
+    Grid2D grid = studyMapGrid(xs, ys, cs, xKey.toStdString(), yKey.toStdString(),
+                               cKey.toStdString(), logX, logY);
+    if (grid.nx() < 2 || grid.ny() < 2) {
+        m_surface->setFloorLines({});
+        m_surface->clear();
+        m_surfaceNote->setText(
+            tr("The 3D surface needs configurations with a value at two or more distinct "
+               "values on each axis."));
+        return;
+    }
+    // Log axes are shown as log10 values; their unit is in the title already.
+    if (!logX)
+        grid.x.unit = unitOf(xKey).toStdString();
+    if (!logY)
+        grid.y.unit = unitOf(yKey).toStdString();
+    const double x0 = grid.x.values.front(), x1 = grid.x.values.back();
+    const double y0 = grid.y.values.front(), y1 = grid.y.values.back();
+    auto data = [](double v, bool log) { return log ? std::pow(10.0, v) : v; };
+    const auto curves = stabilityCurves(xKey.toStdString(), yKey.toStdString(), momenta,
+                                        medianLambda, data(x0, logX), data(x1, logX),
+                                        data(y0, logY), data(y1, logY), logX, logY, 400);
+    std::vector<std::vector<std::pair<double, double>>> lines;
+    for (const auto& c : curves) {
+        auto line = clipCurve(c, x0, x1, y0, y1, logX, logY);
+        if (!line.empty())
+            lines.push_back(std::move(line));
+    }
+    m_surface->setFloorLines(lines);
+    m_surface->setGrid(grid);
+
+    const auto filled = std::count(grid.evaluated.begin(), grid.evaluated.end(), 1);
+    QStringList note;
+    note << tr("%1 × %2 cells; each shows the mean %3 of the configurations in it (the other "
+               "hyperparameters averaged over); %n empty cell(s) interpolated.",
+               nullptr, static_cast<int>(grid.values.size()) - static_cast<int>(filled))
+                .arg(grid.nx())
+                .arg(grid.ny())
+                .arg(cKey);
+    if (curves.empty())
+        note << tr("The stability bound is drawn for learning rate against λmax, momentum or "
+                   "lr·λmax.");
+    else if (lines.empty())
+        note << tr("The stability bound lies outside the plotted range.");
+    else
+        note << tr("Red on the floor: the stability bound (2+2β)/lr.");
+    m_surfaceNote->setText(note.join(QLatin1Char(' ')));
+}
+
+void StudyPanel::setMapView3D(bool on)
+{
+    (on ? m_view3D : m_view2D)->setChecked(true);
+}
+
+bool StudyPanel::mapView3D() const
+{
+    return m_view3D->isChecked();
+}
+
+QString StudyPanel::surfaceNote() const
+{
+    return m_surfaceNote->text();
+}
+
+bool StudyPanel::exportReport(const QString& path, QString* error)
+{
+    if (!m_snapshot || m_runner->isRunning()) {
+        if (error)
+            *error = m_snapshot ? tr("Wait for the running study job to finish.")
+                                : tr("Run or open a study first.");
+        return false;
+    }
+    StudyReportContent c;
+    c.dbPath = m_snapshot->dbPath;
+    c.spec = m_snapshot->spec;
+    c.counts = m_snapshot->counts;
+    c.ranking = m_snapshot->ranking;
+    c.modelNote = m_snapshot->modelNote;
+    c.target = m_target->text().trimmed();
+    if (c.target.isEmpty() && m_snapshot->spec.target)
+        c.target = QString::fromStdString(toString(*m_snapshot->spec.target));
+    c.minProbability = m_minProbability->value();
+    if (!c.target.isEmpty()) {
+        try {
+            c.candidates = targetCandidates(
+                c.ranking, parseOutcomeTarget(c.target.toStdString(), "target"), c.minProbability);
+            c.targetMessage = tr("%n configuration(s) meet the target, cheapest first.", nullptr,
+                                 static_cast<int>(c.candidates.size()));
+        } catch (const std::exception& e) {
+            c.targetMessage = QString::fromStdString(e.what());
+        }
+    }
+    const QString x = m_mapX->currentText(), y = m_mapY->currentText(),
+                  colour = m_mapColour->currentText();
+    c.figures.push_back({tr("Curvature map: %1 against %2").arg(y, x),
+                         tr("One dot per configuration, coloured by %1; red: the stability bound "
+                            "and configurations past it.")
+                             .arg(colour),
+                         m_map->toPixmap(900, 600).toImage()});
+    StudyReportFigure surface{tr("3D surface: %1 over %2 and %3").arg(colour, x, y),
+                              m_surfaceNote->text(), QImage()};
+    if (m_surface->hasData())
+        surface.image = m_surface->renderImage();
+    if (surface.image.isNull())
+        surface.caption = tr("No 3D surface: %1").arg(m_surfaceNote->text());
+    c.figures.push_back(surface);
+    if (m_pcaPoints > 0)
+        c.figures.push_back({tr("PCA of configurations"),
+                             tr("Meta-model inputs on two principal components, coloured by %1.")
+                                 .arg(m_pcaColour->currentText()),
+                             m_pca->toPixmap(900, 600).toImage()});
+    return QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0
+               ? writeStudyReportPdf(path, c, error)
+               : writeStudyReportHtml(path, c, error);
 }
 
 void StudyPanel::redrawPca()

@@ -7,7 +7,9 @@
 // stability bound 2/lr (and (2+2β)/lr) drawn; a PCA projection of the configurations' meta-model
 // inputs; target mode ("mse <= 0.5": candidates with probabilities, cheapest first); full
 // training runs of the selected rows or of the next N by the active loop, then a refit; export
-// of the selected hyperparameters as JSON.
+// of the selected hyperparameters as JSON. The map shows as points in 2D or as a 3D surface
+// (configurations binned over the two axes, the bound on the floor); "Export report…" writes
+// spec, ranking, maps, meta-model validation and target candidates as HTML or PDF.
 #include "studyworker.h"
 
 #include <QElapsedTimer>
@@ -15,8 +17,12 @@
 
 #include <map>
 #include <optional>
+#include <set>
+#include <vector>
 
 class QComboBox;
+class QStackedWidget;
+class QToolButton;
 class QCPColorScale;
 class QCustomPlot;
 class QDoubleSpinBox;
@@ -30,6 +36,8 @@ class QTableWidget;
 class QTabWidget;
 
 namespace borehole {
+
+class SurfaceView;
 
 class StudyPanel : public QWidget
 {
@@ -84,6 +92,15 @@ public:
     bool boundaryShown() const { return m_boundaryShown; }
     /// Map axes and colour by key: "learning_rate", "momentum", ... or a feature name.
     void setMapAxes(const QString& x, const QString& y, const QString& colour = {});
+    /// The map as points (2D) or as a surface over the two axes (3D). Both are kept current.
+    void setMapView3D(bool on);
+    bool mapView3D() const;
+    SurfaceView* mapSurface() const { return m_surface; }
+    /// Why the 3D view lacks a surface or a bound, and how its cells were filled.
+    QString surfaceNote() const;
+    /// Writes the study report: PDF when `path` ends in .pdf, HTML otherwise. Needs a finished
+    /// job (a snapshot); false with `error` set otherwise or when writing fails.
+    bool exportReport(const QString& path, QString* error = nullptr);
 
 signals:
     void errorReported(const QString& text);
@@ -103,6 +120,9 @@ private:
     void refreshRanking();
     void redrawMap();
     void redrawPca();
+    void redrawSurface(const std::vector<double>& xs, const std::vector<double>& ys,
+                       const std::vector<double>& cs, bool logX, bool logY,
+                       const std::set<double>& momenta, double medianLambda);
     std::vector<const RankedConfiguration*> probedRows() const;
 
     StudyRunner* m_runner = nullptr;
@@ -133,6 +153,11 @@ private:
     QComboBox* m_mapColour = nullptr;
     QCustomPlot* m_map = nullptr;
     QCPColorScale* m_mapScale = nullptr;
+    QStackedWidget* m_mapStack = nullptr;
+    QToolButton* m_view2D = nullptr;
+    QToolButton* m_view3D = nullptr;
+    SurfaceView* m_surface = nullptr;
+    QLabel* m_surfaceNote = nullptr;
     QComboBox* m_pcaColour = nullptr;
     QCustomPlot* m_pca = nullptr;
     QCPColorScale* m_pcaScale = nullptr;
@@ -144,6 +169,7 @@ private:
     QPushButton* m_trainSelected = nullptr;
     QPushButton* m_trainTop = nullptr;
     QPushButton* m_export = nullptr;
+    QPushButton* m_exportReport = nullptr;
 };
 
 } // namespace borehole

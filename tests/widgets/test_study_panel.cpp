@@ -2,9 +2,13 @@
 // finished() with live arrivals, a 3-row ranking, 3 points on the map (with the 2/lr bound) and
 // the PCA plot; a bad spec shows parseStudySpec's exact message; target mode reports core's
 // error before full runs exist; "Train selected" stores a measured outcome; a reopened database
-// shows the same study; cancel yields cancelled().
+// shows the same study; cancel yields cancelled(). The 3D map gets the study's grid (log10 rate
+// axis, the bound on the floor); the study report is written as HTML with the top-ranked
+// configuration and as a PDF; studyMapGrid and the bound curves on known inputs.
 #include "gui_test_support.h"
+#include "studymap.h"
 #include "studypanel.h"
+#include "surfaceview.h"
 
 #include <borehole/error.h>
 #include <borehole/study.h>
@@ -17,6 +21,9 @@
 #include <QTemporaryDir>
 
 #include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace borehole;
 
@@ -105,6 +112,51 @@ private slots:
         panel.tabs()->setCurrentIndex(StudyPanel::MapTab);
         QDir().mkpath(QStringLiteral(BOREHOLE_SCREENSHOT_DIR));
         panel.grab().save(QStringLiteral(BOREHOLE_SCREENSHOT_DIR) + "/study_panel_map.png");
+
+        // The 3D view over learning rate × momentum: the grid's rate axis is log10 of the
+        // probed rates, and with λmax as height the bound lr = (2+2β)/λmax is on the floor
+        // when it falls inside the probed rates.
+        panel.setMapAxes(QStringLiteral("learning_rate"), QStringLiteral("momentum"),
+                         QStringLiteral("lambda_max"));
+        QVERIFY(panel.mapSurface()->hasData());
+        QSet<double> probedRates, probedMomenta;
+        for (const auto& row : snapshot.ranking.rows)
+            if (row.record.status == RunStatus::Done) {
+                probedRates.insert(row.record.hyper.learningRate);
+                probedMomenta.insert(row.record.hyper.momentum);
+            }
+        // The grid sampler's first three configurations cover two rates and both momenta.
+        QVERIFY(probedRates.size() >= 2 && probedMomenta.size() == 2);
+        QCOMPARE(panel.mapSurface()->pointCount(),
+                 static_cast<std::size_t>(probedRates.size() * probedMomenta.size()));
+        std::vector<double> lambdas;
+        for (const auto& row : snapshot.ranking.rows) {
+            const auto it = row.record.features.find("lambda_max");
+            if (row.record.status == RunStatus::Done && it != row.record.features.end())
+                lambdas.push_back(it->second);
+        }
+        QVERIFY(!lambdas.empty());
+        std::sort(lambdas.begin(), lambdas.end());
+        const double median = lambdas[lambdas.size() / 2];
+        const auto [lowRate, highRate] = std::minmax_element(probedRates.begin(), probedRates.end());
+        const double maxMomentum = *std::max_element(probedMomenta.begin(), probedMomenta.end());
+        const bool boundInside = (2.0 + 2.0 * maxMomentum) / median >= *lowRate
+                                 && 2.0 / median <= *highRate;
+        QCOMPARE(panel.mapSurface()->floorLineCount(), std::size_t(boundInside ? 1 : 0));
+        QVERIFY(panel.surfaceNote().contains(boundInside ? QStringLiteral("Red on the floor")
+                                                         : QStringLiteral("outside")));
+        // Axes without a bound: no floor line, and the note says where the bound is drawn.
+        panel.setMapAxes(QStringLiteral("momentum"), QStringLiteral("burst_final_loss"),
+                         QStringLiteral("lambda_max"));
+        QCOMPARE(panel.mapSurface()->floorLineCount(), std::size_t(0));
+        QVERIFY(panel.surfaceNote().contains(QStringLiteral("drawn for learning rate")));
+        panel.setMapAxes(QStringLiteral("learning_rate"), QStringLiteral("momentum"),
+                         QStringLiteral("lambda_max"));
+        panel.setMapView3D(true);
+        QVERIFY(panel.mapView3D());
+        QTest::qWait(200);
+        panel.grab().save(QStringLiteral(BOREHOLE_SCREENSHOT_DIR) + "/study_panel_map3d.png");
+        panel.setMapView3D(false);
         panel.tabs()->setCurrentIndex(StudyPanel::RankingTab);
         panel.grab().save(QStringLiteral(BOREHOLE_SCREENSHOT_DIR) + "/study_panel_ranking.png");
 
@@ -149,6 +201,144 @@ private slots:
         const auto configs = json.value(QStringLiteral("configurations")).toArray();
         QCOMPARE(configs.size(), 1);
         QVERIFY(configs.at(0).toObject().value(QStringLiteral("measured")).isDouble());
+
+        // The study report: HTML with the top-ranked configuration and the meta-model, a PDF.
+        const auto& top = trained.ranking.rows.front();
+        const QString topText = QString::fromStdString(describe(top.record.hyper)).toHtmlEscaped();
+        const QString html = m_dir.filePath(QStringLiteral("report.html"));
+        QVERIFY2(panel.exportReport(html, &error), qPrintable(error));
+        QFile htmlFile(html);
+        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(htmlFile.readAll());
+        QVERIFY(page.contains(topText));
+        // The first ranking row of the report is the top configuration.
+        QVERIFY(page.contains(QStringLiteral("<tr><td>1</td><td>%1</td><td>%2</td>")
+                                  .arg(top.record.index)
+                                  .arg(topText)));
+        QVERIFY(page.contains(QStringLiteral("data:image/png;base64,")));
+        QVERIFY(page.contains(QString::fromStdString(trained.spec.name).toHtmlEscaped()));
+        QVERIFY(trained.ranking.model.has_value());
+        QVERIFY(page.contains(QStringLiteral("Spearman")) || page.contains(QStringLiteral("too few rows")));
+        const QString pdf = m_dir.filePath(QStringLiteral("report.pdf"));
+        QVERIFY2(panel.exportReport(pdf, &error), qPrintable(error));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        const QByteArray pdfBytes = pdfFile.readAll();
+        QVERIFY(pdfBytes.startsWith("%PDF"));
+        QVERIFY(pdfBytes.size() > 10000); // the figures are in it
+        // No temporary files are left next to the reports.
+        QCOMPARE(QDir(m_dir.path())
+                     .entryList({QStringLiteral(".report*"), QStringLiteral("*.part")},
+                                QDir::Files | QDir::Hidden)
+                     .size(),
+                 0);
+    }
+
+    void reportNeedsAStudy()
+    {
+        StudyPanel panel;
+        QString error;
+        const QString path = m_dir.filePath(QStringLiteral("none.html"));
+        QVERIFY(!panel.exportReport(path, &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void studyMapGridBinsAndFills()
+    {
+        // A 3 × 2 grid (log rates × momenta) with one cell empty and one cell holding two
+        // configurations (averaged).
+        const std::vector<double> xs{1e-3, 1e-2, 1e-1, 1e-3, 1e-2, 1e-2};
+        const std::vector<double> ys{0.0, 0.0, 0.0, 0.9, 0.9, 0.9};
+        const std::vector<double> zs{1.0, 2.0, 3.0, 4.0, 5.0, 7.0};
+        const Grid2D g = studyMapGrid(xs, ys, zs, "learning_rate", "momentum", "lambda_max",
+                                      true, false);
+        QCOMPARE(g.nx(), std::size_t(3));
+        QCOMPARE(g.ny(), std::size_t(2));
+        QCOMPARE(g.x.name, std::string("log10(learning_rate)"));
+        QCOMPARE(g.y.name, std::string("momentum"));
+        QVERIFY(std::abs(g.x.values[0] + 3.0) < 1e-12);
+        QVERIFY(std::abs(g.x.values[2] + 1.0) < 1e-12);
+        QCOMPARE(g.at(0, 0), 1.0);
+        QCOMPARE(g.at(2, 0), 3.0);
+        QCOMPARE(g.at(1, 1), 6.0); // mean of 5 and 7
+        QCOMPARE(g.evaluated[1 * 3 + 2], 0); // (0.1, 0.9) had no configuration
+        // Filled from its neighbours: between the values around it.
+        QVERIFY(g.at(2, 1) > 3.0 && g.at(2, 1) < 6.0);
+        // One distinct value on an axis: no surface.
+        QVERIFY(studyMapGrid({1e-3, 1e-2}, {0.5, 0.5}, {1.0, 2.0}, "learning_rate", "momentum",
+                             "v", true, false)
+                    .ny()
+                < 2);
+        // Many distinct values: binned to maxLevels levels.
+        std::vector<double> manyX, manyY, manyZ;
+        for (int i = 0; i < 50; ++i) {
+            manyX.push_back(i);
+            manyY.push_back(i % 2);
+            manyZ.push_back(i);
+        }
+        QCOMPARE(studyMapGrid(manyX, manyY, manyZ, "a", "b", "v", false, false, 10).nx(),
+                 std::size_t(10));
+    }
+
+    void floorLinesAreDrawnInRed()
+    {
+        // A tilted plane (viridis has no red) with the θ marker off: red pixels appear only
+        // once a floor line is set.
+        Grid2D g;
+        g.x.values = {-3.0, -2.0, -1.0};
+        g.y.values = {0.0, 0.5, 1.0};
+        for (double y : g.y.values)
+            for (double x : g.x.values)
+                g.values.push_back(x + y);
+        SurfaceView view;
+        view.resize(640, 480);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setOriginMarkerVisible(false);
+        view.setGrid(g);
+        auto redPixels = [](const QImage& image) {
+            int red = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    red += c.red() > 150 && c.green() < 70 && c.blue() < 70;
+                }
+            return red;
+        };
+        const QImage before = view.renderImage();
+        QVERIFY(!before.isNull());
+        QCOMPARE(redPixels(before), 0);
+        view.setFloorLines({{{-3.0, 0.0}, {-1.0, 1.0}}});
+        QCOMPARE(view.floorLineCount(), std::size_t(1));
+        const QImage after = view.renderImage();
+        QVERIFY2(redPixels(after) > 50, qPrintable(QString::number(redPixels(after))));
+    }
+
+    void stabilityCurvesOnTheFloor()
+    {
+        // λmax = (2+2β)/lr for β = 0 and 0.9, over lr ∈ [1e-3, 1e-1].
+        const auto curves = stabilityCurves("learning_rate", "lambda_max", {0.0, 0.9}, 10.0,
+                                            1e-3, 1e-1, 1.0, 100.0, true, true, 50);
+        QCOMPARE(curves.size(), std::size_t(2));
+        QVERIFY(std::abs(curves[0].y.front() - 2000.0) < 1e-6);
+        QVERIFY(std::abs(curves[1].y.back() - 38.0) < 1e-6);
+        // Clipped to λ ∈ [1, 100] (log10 box [0, 2]): lr from 0.02 (β = 0) upward.
+        const auto line = clipCurve(curves[0], -3.0, -1.0, 0.0, 2.0, true, true);
+        QVERIFY(line.size() >= 2);
+        for (const auto& [x, y] : line)
+            QVERIFY(std::abs(std::pow(10.0, x) * std::pow(10.0, y) - 2.0) < 1e-9);
+        QVERIFY(line.front().first >= std::log10(0.02) - 1e-9);
+        // lr against momentum at λ = 10: lr = (2+2β)/10, i.e. 0.2 at β = 0; swapped axes too.
+        const auto rm = stabilityCurves("momentum", "learning_rate", {0.0}, 10.0, 0.0, 0.9,
+                                        1e-3, 1.0, false, true, 10);
+        QCOMPARE(rm.size(), std::size_t(1));
+        QVERIFY(std::abs(rm[0].x.front() - 0.0) < 1e-12);
+        QVERIFY(std::abs(rm[0].y.front() - 0.2) < 1e-12);
+        QVERIFY(std::abs(rm[0].y.back() - 0.38) < 1e-12);
+        // No bound for unrelated axes.
+        QVERIFY(stabilityCurves("momentum", "batch_size", {0.0}, 10.0, 0, 1, 1, 2, false, false)
+                    .empty());
     }
 
     void reopenedDatabaseShowsTheStudy()
