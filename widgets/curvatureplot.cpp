@@ -221,7 +221,7 @@ void CurvaturePlot::plotTrace(const ProbeReport& r)
     }
     const TraceResult& t = *r.trace;
     auto* g = p->addGraph();
-    g->setName(tr("running Hutchinson estimate"));
+    g->setName(tr("running %1 estimate").arg(traceEstimatorName(t.estimator)));
     g->setPen(QPen(kKindColours[0], 2));
     for (std::size_t i = 0; i < t.history.size(); ++i)
         g->addData(static_cast<double>(i + 1), t.history[i]);

@@ -38,4 +38,13 @@ QString axisLabel(const QString& name, const QString& unit)
     return unit.isEmpty() ? name : QStringLiteral("%1 [%2]").arg(name, unit);
 }
 
+QString traceEstimatorName(const std::string& estimator)
+{
+    if (estimator == "hutch++")
+        return QStringLiteral("Hutch++");
+    if (estimator == "hutchinson")
+        return QStringLiteral("Hutchinson");
+    return QString::fromStdString(estimator);
+}
+
 } // namespace borehole

@@ -2,6 +2,8 @@
 // Shared look of the QCustomPlot views: fonts, the viridis gradient, interaction defaults.
 #include <QString>
 
+#include <string>
+
 class QCustomPlot;
 class QCPColorGradient;
 
@@ -13,5 +15,8 @@ QCPColorGradient viridisGradient();
 void applyPlotStyle(QCustomPlot* plot);
 /// "name [unit]" or just "name" when the unit is empty.
 QString axisLabel(const QString& name, const QString& unit);
+/// Display name of a trace estimator as core reports it ("hutch++" → "Hutch++",
+/// "hutchinson" → "Hutchinson"); other text is returned as is.
+QString traceEstimatorName(const std::string& estimator);
 
 } // namespace borehole

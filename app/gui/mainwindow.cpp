@@ -3,6 +3,7 @@
 #include "curvatureplot.h"
 #include "datapanel.h"
 #include "exportutil.h"
+#include "plotstyle.h"
 #include "heatmapview.h"
 #include "pcaview.h"
 #include "probeworker.h"
@@ -640,7 +641,8 @@ void MainWindow::onFinished(const ProbeReport& report)
                 .arg(report.lanczos->iterations)
                 .arg(costLine(report.lanczos->cost)));
     if (report.trace)
-        log(tr("  Hutchinson trace (%1 samples): %2")
+        log(tr("  %1 trace (%2 samples): %3")
+                .arg(traceEstimatorName(report.trace->estimator))
                 .arg(report.trace->samples)
                 .arg(costLine(report.trace->cost)));
     if (report.sharpness)
@@ -906,7 +908,7 @@ void MainWindow::about()
         this, tr("About Borehole"),
         tr("<h3>Borehole %1</h3><p>Drills into the loss landscape of a TorchScript model: "
            "finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), "
-           "Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.</p><p>%2</p>")
+           "Hutch++ and Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.</p><p>%2</p>")
             .arg(QString::fromStdString(version()),
                  QString::fromStdString(torchBuildInfo()).toHtmlEscaped()));
 }

@@ -1,6 +1,7 @@
 #include "reportexport.h"
 
 #include "exportutil.h"
+#include "plotstyle.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -165,7 +166,8 @@ QString reportHtml(const ReportContent& c, bool embedImages)
                          .arg(e->converged ? QString() : ReportText::tr(", not converged"))
                          .arg(costText(e->cost)));
     if (r.trace)
-        h += row(ReportText::tr("tr(H) (Hutchinson)"), ReportText::tr("%1 ± %2 (%3 samples) [%4]")
+        h += row(ReportText::tr("tr(H) (%1)").arg(traceEstimatorName(r.trace->estimator)),
+                 ReportText::tr("%1 ± %2 (%3 samples) [%4]")
                                                .arg(num(r.trace->estimate),
                                                     num(r.trace->standardError, 3))
                                                .arg(r.trace->samples)

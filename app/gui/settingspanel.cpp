@@ -86,8 +86,21 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
     m_hvp->addItem(tr("exact (double backward)"), static_cast<int>(HvpMode::Exact));
     m_hvp->addItem(tr("finite differences"), static_cast<int>(HvpMode::FiniteDifference));
     m_hvp->setToolTip(tr("How Hessian-vector products are computed"));
-    m_trace = new QCheckBox(tr("Hutchinson trace"), spectrum);
+    m_trace = new QCheckBox(tr("Trace tr(H)"), spectrum);
     m_trace->setToolTip(tr("Estimate of tr(H) from Rademacher probes, with its standard error"));
+    m_traceEstimator = new QComboBox(spectrum);
+    m_traceEstimator->addItem(tr("Hutch++ (low-rank sketch + Hutchinson)"),
+                              static_cast<int>(TraceEstimator::HutchPlusPlus));
+    m_traceEstimator->addItem(tr("Hutchinson"), static_cast<int>(TraceEstimator::Hutchinson));
+    m_traceEstimator->setToolTip(
+        tr("Hutch++ computes the trace of the top subspace exactly and samples only the rest: "
+           "far lower variance when a few eigenvalues dominate"));
+    m_traceSketch = countBox(spectrum, 1, 200);
+    m_traceSketch->setToolTip(tr("Hutch++: size k of the sketched subspace (costs 2k HVPs)"));
+    connect(m_traceEstimator, &QComboBox::currentIndexChanged, this, [this] {
+        m_traceSketch->setEnabled(m_traceEstimator->currentData().toInt()
+                                  == static_cast<int>(TraceEstimator::HutchPlusPlus));
+    });
     m_traceMax = countBox(spectrum, 1, 10000);
     m_traceMax->setToolTip(tr("Most Rademacher samples for the trace estimate"));
     auto* sform = new QFormLayout(spectrum);
@@ -96,6 +109,8 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
     sform->addRow(tr("Max iterations:"), m_maxIterations);
     sform->addRow(tr("HVP:"), m_hvp);
     sform->addRow(m_trace);
+    sform->addRow(tr("Estimator:"), m_traceEstimator);
+    sform->addRow(tr("Sketch size:"), m_traceSketch);
     sform->addRow(tr("Max samples:"), m_traceMax);
 
     // Sharpness.
@@ -202,6 +217,8 @@ ProbeSettings SettingsPanel::settings() const
     s.traceOptions.maxSamples = m_traceMax->value();
     s.traceOptions.minSamples = std::min(s.traceOptions.minSamples, s.traceOptions.maxSamples);
     s.traceOptions.hvp = s.eigen.hvp;
+    s.traceOptions.estimator = static_cast<TraceEstimator>(m_traceEstimator->currentData().toInt());
+    s.traceOptions.sketchSize = m_traceSketch->value();
     s.sharpness = m_sharpness->isChecked();
     s.sharpnessOptions.rho = m_rho->value();
     s.sharpnessOptions.samples = m_perturbations->value();
@@ -236,6 +253,9 @@ void SettingsPanel::setSettings(const ProbeSettings& s)
     m_hvp->setCurrentIndex(m_hvp->findData(static_cast<int>(s.eigen.hvp)));
     m_trace->setChecked(s.trace);
     m_traceMax->setValue(s.traceOptions.maxSamples);
+    m_traceEstimator->setCurrentIndex(
+        m_traceEstimator->findData(static_cast<int>(s.traceOptions.estimator)));
+    m_traceSketch->setValue(s.traceOptions.sketchSize);
     m_sharpness->setChecked(s.sharpness);
     m_rho->setValue(s.sharpnessOptions.rho);
     m_perturbations->setValue(s.sharpnessOptions.samples);

@@ -50,6 +50,8 @@ private:
     QSpinBox* m_maxIterations = nullptr;
     QComboBox* m_hvp = nullptr;
     QCheckBox* m_trace = nullptr;
+    QComboBox* m_traceEstimator = nullptr;
+    QSpinBox* m_traceSketch = nullptr;
     QSpinBox* m_traceMax = nullptr;
     QCheckBox* m_sharpness = nullptr;
     QDoubleSpinBox* m_rho = nullptr;

@@ -50,6 +50,9 @@ QJsonObject settingsJson(const ProbeSettings& s)
         {QStringLiteral("traceTolerance"), s.traceOptions.relativeTolerance},
         {QStringLiteral("traceMinSamples"), s.traceOptions.minSamples},
         {QStringLiteral("traceMaxSamples"), s.traceOptions.maxSamples},
+        {QStringLiteral("traceEstimator"),
+         QString::fromStdString(toString(s.traceOptions.estimator))},
+        {QStringLiteral("traceSketchSize"), s.traceOptions.sketchSize},
         {QStringLiteral("sharpness"), s.sharpness},
         {QStringLiteral("rho"), s.sharpnessOptions.rho},
         {QStringLiteral("perturbations"), s.sharpnessOptions.samples},
@@ -90,6 +93,12 @@ ProbeSettings settingsFromJson(const QJsonObject& o)
     s.traceOptions.maxSamples =
         o.value(QStringLiteral("traceMaxSamples")).toInt(s.traceOptions.maxSamples);
     s.traceOptions.hvp = s.eigen.hvp;
+    s.traceOptions.estimator = parseTraceEstimator(
+        o.value(QStringLiteral("traceEstimator"))
+            .toString(QString::fromStdString(toString(s.traceOptions.estimator)))
+            .toStdString());
+    s.traceOptions.sketchSize =
+        o.value(QStringLiteral("traceSketchSize")).toInt(s.traceOptions.sketchSize);
     s.sharpness = o.value(QStringLiteral("sharpness")).toBool(s.sharpness);
     s.sharpnessOptions.rho = o.value(QStringLiteral("rho")).toDouble(s.sharpnessOptions.rho);
     s.sharpnessOptions.samples =
