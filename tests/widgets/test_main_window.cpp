@@ -17,6 +17,7 @@
 #include <borehole/model.h>
 
 #include <QElapsedTimer>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -227,15 +228,52 @@ private slots:
 
         // 10 ms ticks; the largest gap between ticks while the probe runs is the worst stall of
         // the GUI thread (result display after the probe ends is not part of the measurement).
+        // A stall is what the application causes: the GUI thread working, or blocked (on a
+        // lock, on the GL driver). Time spent runnable but waiting for a core — a loaded
+        // machine, not this program — is read from the kernel's per-thread schedstat (run-queue
+        // wait, ns) and not counted; it is still printed. That is the GUI thread's own wait plus
+        // the longest wait of Mesa's llvmpipe threads, which rasterise the window while the GUI
+        // thread blocks in the buffer swap (on a GPU there are none).
         auto threadCpuMs = [] {
             timespec ts{};
             clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
             return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
         };
+        auto waitOf = [](const QString& schedstat) {
+            QFile f(schedstat);
+            if (!f.open(QIODevice::ReadOnly))
+                return 0.0; // no schedstat: nothing is excused (stricter)
+            const QList<QByteArray> fields = f.readAll().simplified().split(' ');
+            return fields.size() >= 2 ? fields[1].toDouble() / 1e6 : 0.0;
+        };
+        const QString guiThread = QStringLiteral("/proc/thread-self/schedstat");
+        QStringList rasterThreads;
+        const QDir tasks(QStringLiteral("/proc/self/task"));
+        for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+            if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("llvmpipe"))
+                rasterThreads << tasks.filePath(tid + QStringLiteral("/schedstat"));
+        }
+        qInfo("%lld llvmpipe threads", static_cast<long long>(rasterThreads.size()));
+        // Run-queue wait since the previous call: the GUI thread's plus the longest raster wait.
+        std::vector<double> waits(static_cast<std::size_t>(rasterThreads.size()) + 1, 0.0);
+        auto waitedMs = [&] {
+            double gui = waitOf(guiThread);
+            double result = gui - waits[0];
+            waits[0] = gui;
+            double longest = 0.0;
+            for (int i = 0; i < rasterThreads.size(); ++i) {
+                const double now = waitOf(rasterThreads[i]);
+                longest = std::max(longest, now - waits[static_cast<std::size_t>(i) + 1]);
+                waits[static_cast<std::size_t>(i) + 1] = now;
+            }
+            return result + longest;
+        };
         double lastCpu = 0.0;
         QElapsedTimer clock;
         qint64 last = -1;
-        qint64 worst = 0;
+        double worst = 0.0;
+        qint64 worstRaw = 0;
         int ticks = 0;
         QTimer tick;
         tick.setInterval(10);
@@ -243,14 +281,16 @@ private slots:
         QObject::connect(&tick, &QTimer::timeout, [&] {
             const qint64 now = clock.elapsed();
             const double cpu = threadCpuMs();
+            const double waited = waitedMs();
             if (w.isProbing()) {
-                // The GUI thread's own CPU time in the gap tells work (ours) from waiting for a
-                // core (machine load).
                 if (last >= 0 && now - last > 25)
-                    qInfo("gap of %lld ms at %lld ms (GUI thread busy %.1f ms of it)", now - last,
-                          now, cpu - lastCpu);
-                if (last >= 0)
-                    worst = std::max(worst, now - last);
+                    qInfo("gap of %lld ms at %lld ms (GUI thread busy %.1f ms, waiting for a "
+                          "core %.1f ms)",
+                          now - last, now, cpu - lastCpu, waited);
+                if (last >= 0) {
+                    worst = std::max(worst, double(now - last) - waited);
+                    worstRaw = std::max(worstRaw, now - last);
+                }
                 ++ticks;
             }
             last = now;
@@ -262,10 +302,10 @@ private slots:
         QVERIFY(w.startProbe());
         QVERIFY(finished.wait(180000));
         tick.stop();
-        qInfo("probe took %lld ms, %d ticks, worst event-loop gap %lld ms", clock.elapsed(),
-              ticks, worst);
+        qInfo("probe took %lld ms, %d ticks, worst event-loop gap %lld ms, %.1f ms of it not "
+              "waiting for a core", clock.elapsed(), ticks, worstRaw, worst);
         QVERIFY(ticks > 20);
-        QVERIFY2(worst < 50, qPrintable(QStringLiteral("worst gap %1 ms").arg(worst)));
+        QVERIFY2(worst < 50, qPrintable(QStringLiteral("worst stall %1 ms").arg(worst)));
     }
 
     void workspaceReportAndSelectionFiles()
@@ -305,12 +345,19 @@ private slots:
         QVERIFY(page.contains(QStringLiteral("diabetes_mlp.pt")));
         QVERIFY(page.contains(QStringLiteral("Master seed")));
         QVERIFY(page.contains(QStringLiteral("25 points selected")));
+        QVERIFY(page.contains(QStringLiteral("tr(H) (Hutch++)"))); // the default estimator
         QFile pf(pdf);
         QVERIFY(pf.open(QIODevice::ReadOnly));
         QVERIFY(pf.read(5).startsWith("%PDF"));
         QVERIFY(pf.size() > 20000);
 
-        // Workspace round trip into a fresh window.
+        // Workspace round trip into a fresh window, with a non-default trace estimator.
+        ProbeSettings changed = w.settingsPanel()->settings();
+        changed.traceOptions.estimator = TraceEstimator::Hutchinson;
+        changed.traceOptions.sketchSize = 4;
+        w.settingsPanel()->setSettings(changed);
+        QVERIFY(w.settingsPanel()->settings().traceOptions.estimator
+                == TraceEstimator::Hutchinson);
         const QString ws = dir + QStringLiteral("/example.borehole");
         QVERIFY(w.saveWorkspace(ws));
         MainWindow other;
@@ -326,6 +373,9 @@ private slots:
         QCOMPARE(other.report()->surface->values, w.report()->surface->values);
         QCOMPARE(other.settingsPanel()->settings().surfaceOptions.resolution, 9);
         QCOMPARE(other.settingsPanel()->settings().seed, std::uint64_t(7));
+        QVERIFY(other.settingsPanel()->settings().traceOptions.estimator
+                == TraceEstimator::Hutchinson);
+        QCOMPARE(other.settingsPanel()->settings().traceOptions.sketchSize, 4);
         QVERIFY(other.surfaceView()->hasData());
         QVERIFY(other.heatmapView()->hasData());
     }
