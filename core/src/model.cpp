@@ -117,6 +117,17 @@ void Model::setFlatParameters(const std::vector<float>& values)
     }
 }
 
+std::vector<BufferValues> Model::buffers() const
+{
+    std::vector<BufferValues> out;
+    for (const auto& nb : m_impl->module.named_buffers(/*recurse=*/true)) {
+        auto host = nb.value.detach().to(torch::kCPU, torch::kFloat64).contiguous().reshape({-1});
+        out.push_back({nb.name, std::vector<double>(host.data_ptr<double>(),
+                                                    host.data_ptr<double>() + host.numel())});
+    }
+    return out;
+}
+
 void Model::save(const std::string& path) const
 {
     const std::string temp = path + ".part";

@@ -8,10 +8,13 @@
 #include <borehole/lr_finder.h>
 #include <borehole/trainer.h>
 
+#include <algorithm>
 #include <cfloat>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <limits>
+#include <sstream>
 
 using namespace borehole;
 
@@ -79,6 +82,7 @@ class TestTrainer : public QObject
 private slots:
     void guidedLrSettlesWithinBound();
     void plainSgdAtTheSameRateDiverges();
+    void samUpdatesBatchNormStatisticsOnce();
     void nanLossIsRecordedWithItsStep();
     void resumeEqualsUninterruptedRun();
     void cancelledRunWritesACheckpointThatResumes();
@@ -160,6 +164,112 @@ void TestTrainer::plainSgdAtTheSameRateDiverges()
     QVERIFY2(named, r.stopReason.c_str());
     QVERIFY(r.steps < 200);
     QVERIFY(std::isinf(r.curve.back().trainLoss));
+}
+
+void TestTrainer::samUpdatesBatchNormStatisticsOnce()
+{
+    // batchnorm.pt normalises the raw inputs (BatchNorm1d(4, momentum m = 0.25), then Linear), so
+    // one training forward on the full batch X moves the running statistics to
+    //   mean ← (1−m)·mean + m·mean(X),  var ← (1−m)·var + m·var_unbiased(X),  count ← count + 1
+    // whatever the parameters. SAM's second pass (at θ+e, same batch) must leave no trace.
+    DatasetOptions d;
+    d.validationFraction = 0.0;
+    d.standardizeFeatures = false;
+    d.device = DeviceKind::Cpu;
+    auto data = Dataset::loadCsv(bht::data("four_features.csv"), d);
+    QCOMPARE(data.summary().trainRows, std::int64_t(40));
+    auto problem = [&] {
+        return Problem(Model::load(bht::data("batchnorm.pt"), DeviceKind::Cpu), data,
+                       ProblemOptions{});
+    };
+
+    // The features as written in the file (rows × 4; the last column is the target).
+    bht::Matrix x;
+    {
+        std::ifstream in(bht::data("four_features.csv"));
+        std::string line;
+        std::getline(in, line); // header
+        while (std::getline(in, line)) {
+            std::vector<double> row;
+            std::stringstream ss(line);
+            std::string cell;
+            while (std::getline(ss, cell, ','))
+                row.push_back(std::stod(cell));
+            row.pop_back();
+            x.push_back(row);
+        }
+    }
+    QCOMPARE(x.size(), std::size_t(40));
+    const double m = 0.25;
+    const double n = 40.0;
+
+    auto initial = problem();
+    const auto before = initial.model().buffers();
+    QCOMPARE(before.size(), std::size_t(3));
+    BH_COMPARE_TEXT(before[0].name, "bn.running_mean");
+    BH_COMPARE_TEXT(before[1].name, "bn.running_var");
+    BH_COMPARE_TEXT(before[2].name, "bn.num_batches_tracked");
+    // Buffers after k training forwards on X, computed from the data.
+    auto expectedAfter = [&](int k) {
+        std::vector<std::vector<double>> out{before[0].values, before[1].values,
+                                             before[2].values};
+        for (int pass = 0; pass < k; ++pass) {
+            for (std::size_t j = 0; j < 4; ++j) {
+                double mean = 0.0;
+                for (const auto& row : x)
+                    mean += row[j] / n;
+                double squares = 0.0;
+                for (const auto& row : x)
+                    squares += (row[j] - mean) * (row[j] - mean);
+                out[0][j] = (1 - m) * out[0][j] + m * mean;
+                out[1][j] = (1 - m) * out[1][j] + m * squares / (n - 1);
+            }
+            out[2][0] += 1;
+        }
+        return out;
+    };
+    auto expectBuffers = [&](const Problem& p, const std::vector<std::vector<double>>& expected,
+                             const char* what) {
+        const auto actual = p.model().buffers();
+        for (std::size_t b = 0; b < 3; ++b)
+            for (std::size_t j = 0; j < expected[b].size(); ++j)
+                QVERIFY2(std::abs(actual[b].values[j] - expected[b][j])
+                             <= 1e-5 * std::max(1.0, std::abs(expected[b][j])),
+                         (std::string(what) + ": " + actual[b].name + "[" + std::to_string(j)
+                          + "] = " + std::to_string(actual[b].values[j]) + ", expected "
+                          + std::to_string(expected[b][j]))
+                             .c_str());
+    };
+    const auto once = expectedAfter(1);
+    const auto twice = expectedAfter(2);
+    // One update and two differ clearly, so a second pass without the restore would fail here.
+    double gap = 0.0;
+    for (std::size_t j = 0; j < 4; ++j)
+        gap = std::max({gap, std::abs(once[0][j] - twice[0][j]),
+                        std::abs(once[1][j] - twice[1][j])});
+    QVERIFY2(gap > 1e-2, std::to_string(gap).c_str());
+    QVERIFY(once[2][0] != twice[2][0]);
+
+    // Two plain SGD steps are two training forwards: the formula matches BatchNorm.
+    auto t = quadraticOptions(OptimizerKind::Sgd, 0.01, 2);
+    t.metric = Metric::Mse;
+    auto sgd = problem();
+    train(sgd, t);
+    expectBuffers(sgd, twice, "sgd, 2 steps");
+
+    // One SAM step evaluates the gradient twice in train mode but updates the statistics once.
+    for (bool adaptive : {false, true}) {
+        auto s = quadraticOptions(OptimizerKind::Sam, 0.01, 1);
+        s.metric = Metric::Mse;
+        s.optimizer.samRho = 0.5;
+        s.optimizer.samAdaptive = adaptive;
+        auto sam = problem();
+        const auto theta0 = sam.parameters();
+        const auto r = train(sam, s);
+        QCOMPARE(r.trainingCost.gradients, std::int64_t(2));
+        QVERIFY(sam.parameters() != theta0);
+        expectBuffers(sam, once, adaptive ? "asam, 1 step" : "sam, 1 step");
+    }
 }
 
 void TestTrainer::nanLossIsRecordedWithItsStep()
@@ -376,6 +486,7 @@ void TestTrainer::lrRangeTestRejectsBadOptions()
 
 BH_TEST_MAIN(TestTrainer, &TestTrainer::guidedLrSettlesWithinBound,
              &TestTrainer::plainSgdAtTheSameRateDiverges,
+             &TestTrainer::samUpdatesBatchNormStatisticsOnce,
              &TestTrainer::nanLossIsRecordedWithItsStep,
              &TestTrainer::resumeEqualsUninterruptedRun,
              &TestTrainer::cancelledRunWritesACheckpointThatResumes,

@@ -8,6 +8,9 @@ quadratic.pt      L(θ) = ½ θᵀAθ for a 12×12 symmetric positive definite A
 quadratic_A.csv   A, row by row, as float32 values exactly as stored in the model.
 indefinite.pt     the same with eigenvalues of both signs (largest magnitude is negative).
 tiny_mlp.pt       Linear(4, 6) → Tanh → Linear(6, 2): for filter-normalisation and shape tests.
+batchnorm.pt      BatchNorm1d(4, momentum 0.25) → Linear(4, 1) for four_features.csv: the
+                  normalisation sits on the raw inputs, so a test can compute the running
+                  statistics after a training forward from the data alone (SAM's buffer restore).
 """
 import os
 
@@ -40,6 +43,16 @@ class TinyMlp(nn.Module):
         return self.out(torch.tanh(self.hidden(x)))
 
 
+class BatchNormLinear(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.bn = nn.BatchNorm1d(4, momentum=0.25)
+        self.out = nn.Linear(4, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.out(self.bn(x))
+
+
 def spd(eigenvalues, seed):
     g = torch.Generator().manual_seed(seed)
     n = len(eigenvalues)
@@ -60,6 +73,12 @@ def main():
     torch.jit.script(Quadratic(a, theta)).save(os.path.join(HERE, "indefinite.pt"))
     torch.manual_seed(3)
     torch.jit.script(TinyMlp()).save(os.path.join(HERE, "tiny_mlp.pt"))
+    make_batchnorm()
+
+
+def make_batchnorm():
+    torch.manual_seed(4)
+    torch.jit.script(BatchNormLinear()).save(os.path.join(HERE, "batchnorm.pt"))
 
 
 if __name__ == "__main__":

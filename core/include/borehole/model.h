@@ -29,6 +29,13 @@ struct ModelSummary
     bool hasBuffers = false;
 };
 
+/// One of the module's buffers (BatchNorm running statistics, counters, constants), flattened.
+struct BufferValues
+{
+    std::string name;
+    std::vector<double> values;
+};
+
 /// A loaded TorchScript module and its trainable parameters. Copies share the module; use
 /// clone() for an independent copy.
 class Model
@@ -45,6 +52,8 @@ public:
     std::vector<float> flatParameters() const;
     /// Replaces the parameters; throws InputError when the size does not match.
     void setFlatParameters(const std::vector<float>& values);
+    /// The module's buffers in registration order, copied to the host as doubles.
+    std::vector<BufferValues> buffers() const;
     /// Saves the module (with its current parameters) as TorchScript.
     void save(const std::string& path) const;
 
