@@ -2,6 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name></name>
+    <message>
+        <source>Borehole study report</source>
+        <translation>Borehole-Studienbericht</translation>
+    </message>
+    <message>
+        <source>Database %1, written on %2.</source>
+        <translation>Datenbank %1, geschrieben am %2.</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <source>Outcome metric</source>
+        <translation>Ergebnismetrik</translation>
+    </message>
+    <message>
+        <source>Configurations</source>
+        <translation>Konfigurationen</translation>
+    </message>
+    <message>
+        <source>%1: %2 done, %3 failed, %4 pending, %5 running; %6 full runs</source>
+        <translation>%1: %2 fertig, %3 fehlgeschlagen, %4 ausstehend, %5 laufend; %6 vollständige Läufe</translation>
+    </message>
+    <message>
+        <source>Meta-model</source>
+        <translation>Metamodell</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>outcome model (fitted on full-run outcomes)</source>
+        <translation>Ergebnismodell (an Ergebnisse vollständiger Läufe angepasst)</translation>
+    </message>
+    <message>
+        <source>proxy model (probe score; no outcome model yet)</source>
+        <translation>Proxy-Modell (Sondierungswert; noch kein Ergebnismodell)</translation>
+    </message>
+    <message>
+        <source>Ensemble members</source>
+        <translation>Ensemble-Mitglieder</translation>
+    </message>
+    <message>
+        <source>Training rows</source>
+        <translation>Trainingszeilen</translation>
+    </message>
+    <message>
+        <source>Validation error</source>
+        <translation>Validierungsfehler</translation>
+    </message>
+    <message>
+        <source>RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows</source>
+        <translation>RMSE %1 (Einheiten der Anpassung%2), Spearman-ρ %3 auf zurückgehaltenen Zeilen</translation>
+    </message>
+    <message>
+        <source>: log of the metric</source>
+        <translation>: Logarithmus der Metrik</translation>
+    </message>
+    <message>
+        <source>too few rows to hold any out</source>
+        <translation>zu wenige Zeilen, um welche zurückzuhalten</translation>
+    </message>
+    <message>
+        <source>Fitted</source>
+        <translation>Angepasst</translation>
+    </message>
+    <message>
+        <source>No meta-model fitted yet.</source>
+        <translation>Noch kein Metamodell angepasst.</translation>
+    </message>
+    <message>
+        <source>Ranking (most promising first)</source>
+        <translation>Rangfolge (aussichtsreichste zuerst)</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Vorhergesagt</translation>
+    </message>
+    <message>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <source>Promisingness</source>
+        <translation>Erfolgsaussicht</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergiert</translation>
+    </message>
+    <message>
+        <source>… and %1 more configurations.</source>
+        <translation>… und %1 weitere Konfigurationen.</translation>
+    </message>
+    <message>
+        <source>Maps</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <source>Target mode</source>
+        <translation>Zielmodus</translation>
+    </message>
+    <message>
+        <source>No target set.</source>
+        <translation>Kein Ziel gesetzt.</translation>
+    </message>
+    <message>
+        <source>Target %1, probability ≥ %2.</source>
+        <translation>Ziel %1, Wahrscheinlichkeit ≥ %2.</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Full-run cost</source>
+        <translation>Kosten voller Lauf</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>Spezifikation</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Cannot write to the folder of %1: %2</source>
@@ -286,8 +453,15 @@
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <source>tr(H) (Hutchinson)</source>
-        <translation>tr(H) (Hutchinson)</translation>
+        <source>tr(H) (%1)</source>
+        <translation>tr(H) (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>StudyReport</name>
+    <message>
+        <source>Borehole study report</source>
+        <translation>Borehole-Studienbericht</translation>
     </message>
 </context>
 <context>
@@ -353,10 +527,6 @@
         <translation>relativer Fehler (gestrichelt) [1]</translation>
     </message>
     <message>
-        <source>running Hutchinson estimate</source>
-        <translation>laufende Hutchinson-Schätzung</translation>
-    </message>
-    <message>
         <source>final ± standard error</source>
         <translation>Endwert ± Standardfehler</translation>
     </message>
@@ -371,6 +541,10 @@
     <message>
         <source>current θ</source>
         <translation>aktuelles θ</translation>
+    </message>
+    <message>
+        <source>running %1 estimate</source>
+        <translation>laufende %1-Schätzung</translation>
     </message>
 </context>
 <context>
@@ -814,10 +988,6 @@ Gitterkrümmung = %1</translation>
         <translation>  Lanczos (%1 Iterationen): %2</translation>
     </message>
     <message>
-        <source>  Hutchinson trace (%1 samples): %2</source>
-        <translation>  Hutchinson-Spur (%1 Stichproben): %2</translation>
-    </message>
-    <message>
         <source>  sharpness (%1 perturbations): %2</source>
         <translation>  Schärfe (%1 Störungen): %2</translation>
     </message>
@@ -986,10 +1156,6 @@ Gitterkrümmung = %1</translation>
         <translation>Über Borehole</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Drills into the loss landscape of a TorchScript model: finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Bohrt in die Verlustlandschaft eines TorchScript-Modells: Krümmung aus finiten Differenzen, größter Hesse-Eigenwert (Potenzmethode, Lanczos), Hutchinson-Spur, ε-Schärfe sowie 1D-/2D-Verlustlandschaften.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Training Panel</source>
         <translation>&amp;Trainingsfenster</translation>
     </message>
@@ -1004,6 +1170,14 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>Study</source>
         <translation>Studie</translation>
+    </message>
+    <message>
+        <source>  %1 trace (%2 samples): %3</source>
+        <translation>  %1-Spur (%2 Stichproben): %3</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Drills into the loss landscape of a TorchScript model: finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), Hutch++ and Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Bohrt in die Verlustlandschaft eines TorchScript-Modells: Krümmung aus finiten Differenzen, größter Hesse-Eigenwert (Potenzmethode, Lanczos), Hutch++- und Hutchinson-Spur, ε-Schärfe sowie 1D-/2D-Verlustlandschaften.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1160,10 +1334,6 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>How Hessian-vector products are computed</source>
         <translation>Wie Hesse-Vektor-Produkte berechnet werden</translation>
-    </message>
-    <message>
-        <source>Hutchinson trace</source>
-        <translation>Hutchinson-Spur</translation>
     </message>
     <message>
         <source>Estimate of tr(H) from Rademacher probes, with its standard error</source>
@@ -1340,6 +1510,34 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>Batch size:</source>
         <translation>Batch-Größe:</translation>
+    </message>
+    <message>
+        <source>Trace tr(H)</source>
+        <translation>Spur tr(H)</translation>
+    </message>
+    <message>
+        <source>Hutch++ (low-rank sketch + Hutchinson)</source>
+        <translation>Hutch++ (Niedrigrang-Skizze + Hutchinson)</translation>
+    </message>
+    <message>
+        <source>Hutchinson</source>
+        <translation>Hutchinson</translation>
+    </message>
+    <message>
+        <source>Hutch++ computes the trace of the top subspace exactly and samples only the rest: far lower variance when a few eigenvalues dominate</source>
+        <translation>Hutch++ berechnet die Spur des dominanten Unterraums exakt und schätzt nur den Rest aus Stichproben: weit geringere Varianz, wenn wenige Eigenwerte dominieren</translation>
+    </message>
+    <message>
+        <source>Hutch++: size k of the sketched subspace (costs 2k HVPs)</source>
+        <translation>Hutch++: Größe k des skizzierten Unterraums (kostet 2k HVPs)</translation>
+    </message>
+    <message>
+        <source>Estimator:</source>
+        <translation>Schätzer:</translation>
+    </message>
+    <message>
+        <source>Sketch size:</source>
+        <translation>Skizzengröße:</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1848,100 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>No probed configuration to export.</source>
         <translation>Keine sondierte Konfiguration zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>2D map</source>
+        <translation>2D-Karte</translation>
+    </message>
+    <message>
+        <source>One dot per configuration</source>
+        <translation>Ein Punkt je Konfiguration</translation>
+    </message>
+    <message>
+        <source>3D surface</source>
+        <translation>3D-Fläche</translation>
+    </message>
+    <message>
+        <source>The colour value as a surface over the two axes, configurations averaged per cell, with the stability bound on the floor</source>
+        <translation>Der Farbwert als Fläche über den beiden Achsen, Konfigurationen je Zelle gemittelt, mit der Stabilitätsgrenze am Boden</translation>
+    </message>
+    <message>
+        <source>Export 3D map</source>
+        <translation>3D-Karte exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Spec, ranking, maps, meta-model validation and target candidates as HTML or PDF</source>
+        <translation>Spezifikation, Rangfolge, Karten, Validierung des Metamodells und Zielkandidaten als HTML oder PDF</translation>
+    </message>
+    <message>
+        <source>Export study report</source>
+        <translation>Studienbericht exportieren</translation>
+    </message>
+    <message>
+        <source>HTML (*.html);;PDF (*.pdf)</source>
+        <translation>HTML (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The 3D surface needs configurations with a value at two or more distinct values on each axis.</source>
+        <translation>Die 3D-Fläche braucht Konfigurationen mit einem Wert an mindestens zwei verschiedenen Werten jeder Achse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 cells; each shows the mean %3 of the configurations in it (the other hyperparameters averaged over); %n empty cell(s) interpolated.</source>
+        <translation>
+            <numerusform>%1 × %2 Zellen; jede zeigt den Mittelwert von %3 über ihre Konfigurationen (über die übrigen Hyperparameter gemittelt); %n leere Zelle interpoliert.</numerusform>
+            <numerusform>%1 × %2 Zellen; jede zeigt den Mittelwert von %3 über ihre Konfigurationen (über die übrigen Hyperparameter gemittelt); %n leere Zellen interpoliert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The stability bound is drawn for learning rate against λmax, momentum or lr·λmax.</source>
+        <translation>Die Stabilitätsgrenze wird für die Lernrate gegen λmax, Momentum oder lr·λmax gezeichnet.</translation>
+    </message>
+    <message>
+        <source>The stability bound lies outside the plotted range.</source>
+        <translation>Die Stabilitätsgrenze liegt außerhalb des dargestellten Bereichs.</translation>
+    </message>
+    <message>
+        <source>Red on the floor: the stability bound (2+2β)/lr.</source>
+        <translation>Rot am Boden: die Stabilitätsgrenze (2+2β)/lr.</translation>
+    </message>
+    <message>
+        <source>Wait for the running study job to finish.</source>
+        <translation>Warten Sie, bis der laufende Studienauftrag beendet ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n configuration(s) meet the target, cheapest first.</source>
+        <translation>
+            <numerusform>%n Konfiguration erfüllt das Ziel.</numerusform>
+            <numerusform>%n Konfigurationen erfüllen das Ziel, günstigste zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Curvature map: %1 against %2</source>
+        <translation>Krümmungskarte: %1 gegen %2</translation>
+    </message>
+    <message>
+        <source>One dot per configuration, coloured by %1; red: the stability bound and configurations past it.</source>
+        <translation>Ein Punkt je Konfiguration, eingefärbt nach %1; rot: die Stabilitätsgrenze und Konfigurationen jenseits davon.</translation>
+    </message>
+    <message>
+        <source>3D surface: %1 over %2 and %3</source>
+        <translation>3D-Fläche: %1 über %2 und %3</translation>
+    </message>
+    <message>
+        <source>No 3D surface: %1</source>
+        <translation>Keine 3D-Fläche: %1</translation>
+    </message>
+    <message>
+        <source>Meta-model inputs on two principal components, coloured by %1.</source>
+        <translation>Eingaben des Metamodells auf zwei Hauptkomponenten, eingefärbt nach %1.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>Borehole study report</source>
+        <translation>Borehole study report</translation>
+    </message>
+    <message>
+        <source>Database %1, written on %2.</source>
+        <translation>Database %1, written on %2.</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <source>Outcome metric</source>
+        <translation>Outcome metric</translation>
+    </message>
+    <message>
+        <source>Configurations</source>
+        <translation>Configurations</translation>
+    </message>
+    <message>
+        <source>%1: %2 done, %3 failed, %4 pending, %5 running; %6 full runs</source>
+        <translation>%1: %2 done, %3 failed, %4 pending, %5 running; %6 full runs</translation>
+    </message>
+    <message>
+        <source>Meta-model</source>
+        <translation>Meta-model</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>outcome model (fitted on full-run outcomes)</source>
+        <translation>outcome model (fitted on full-run outcomes)</translation>
+    </message>
+    <message>
+        <source>proxy model (probe score; no outcome model yet)</source>
+        <translation>proxy model (probe score; no outcome model yet)</translation>
+    </message>
+    <message>
+        <source>Ensemble members</source>
+        <translation>Ensemble members</translation>
+    </message>
+    <message>
+        <source>Training rows</source>
+        <translation>Training rows</translation>
+    </message>
+    <message>
+        <source>Validation error</source>
+        <translation>Validation error</translation>
+    </message>
+    <message>
+        <source>RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows</source>
+        <translation>RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows</translation>
+    </message>
+    <message>
+        <source>: log of the metric</source>
+        <translation>: log of the metric</translation>
+    </message>
+    <message>
+        <source>too few rows to hold any out</source>
+        <translation>too few rows to hold any out</translation>
+    </message>
+    <message>
+        <source>Fitted</source>
+        <translation>Fitted</translation>
+    </message>
+    <message>
+        <source>No meta-model fitted yet.</source>
+        <translation>No meta-model fitted yet.</translation>
+    </message>
+    <message>
+        <source>Ranking (most promising first)</source>
+        <translation>Ranking (most promising first)</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>Hyperparameters</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Predicted</translation>
+    </message>
+    <message>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <source>Promisingness</source>
+        <translation>Promisingness</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>diverged</translation>
+    </message>
+    <message>
+        <source>… and %1 more configurations.</source>
+        <translation>… and %1 more configurations.</translation>
+    </message>
+    <message>
+        <source>Maps</source>
+        <translation>Maps</translation>
+    </message>
+    <message>
+        <source>Target mode</source>
+        <translation>Target mode</translation>
+    </message>
+    <message>
+        <source>No target set.</source>
+        <translation>No target set.</translation>
+    </message>
+    <message>
+        <source>Target %1, probability ≥ %2.</source>
+        <translation>Target %1, probability ≥ %2.</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Full-run cost</source>
+        <translation>Full-run cost</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>Spec</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Cannot write to the folder of %1: %2</source>
@@ -286,8 +453,15 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <source>tr(H) (Hutchinson)</source>
-        <translation>tr(H) (Hutchinson)</translation>
+        <source>tr(H) (%1)</source>
+        <translation>tr(H) (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>StudyReport</name>
+    <message>
+        <source>Borehole study report</source>
+        <translation>Borehole study report</translation>
     </message>
 </context>
 <context>
@@ -353,10 +527,6 @@
         <translation>relative error (dashed) [1]</translation>
     </message>
     <message>
-        <source>running Hutchinson estimate</source>
-        <translation>running Hutchinson estimate</translation>
-    </message>
-    <message>
         <source>final ± standard error</source>
         <translation>final ± standard error</translation>
     </message>
@@ -371,6 +541,10 @@
     <message>
         <source>current θ</source>
         <translation>current θ</translation>
+    </message>
+    <message>
+        <source>running %1 estimate</source>
+        <translation>running %1 estimate</translation>
     </message>
 </context>
 <context>
@@ -814,10 +988,6 @@ grid curvature = %1</translation>
         <translation>  Lanczos (%1 iterations): %2</translation>
     </message>
     <message>
-        <source>  Hutchinson trace (%1 samples): %2</source>
-        <translation>  Hutchinson trace (%1 samples): %2</translation>
-    </message>
-    <message>
         <source>  sharpness (%1 perturbations): %2</source>
         <translation>  sharpness (%1 perturbations): %2</translation>
     </message>
@@ -986,10 +1156,6 @@ grid curvature = %1</translation>
         <translation>About Borehole</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Drills into the loss landscape of a TorchScript model: finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Drills into the loss landscape of a TorchScript model: finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Training Panel</source>
         <translation>&amp;Training Panel</translation>
     </message>
@@ -1004,6 +1170,14 @@ grid curvature = %1</translation>
     <message>
         <source>Study</source>
         <translation>Study</translation>
+    </message>
+    <message>
+        <source>  %1 trace (%2 samples): %3</source>
+        <translation>  %1 trace (%2 samples): %3</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Drills into the loss landscape of a TorchScript model: finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), Hutch++ and Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Drills into the loss landscape of a TorchScript model: finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), Hutch++ and Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1160,10 +1334,6 @@ grid curvature = %1</translation>
     <message>
         <source>How Hessian-vector products are computed</source>
         <translation>How Hessian-vector products are computed</translation>
-    </message>
-    <message>
-        <source>Hutchinson trace</source>
-        <translation>Hutchinson trace</translation>
     </message>
     <message>
         <source>Estimate of tr(H) from Rademacher probes, with its standard error</source>
@@ -1340,6 +1510,34 @@ grid curvature = %1</translation>
     <message>
         <source>Batch size:</source>
         <translation>Batch size:</translation>
+    </message>
+    <message>
+        <source>Trace tr(H)</source>
+        <translation>Trace tr(H)</translation>
+    </message>
+    <message>
+        <source>Hutch++ (low-rank sketch + Hutchinson)</source>
+        <translation>Hutch++ (low-rank sketch + Hutchinson)</translation>
+    </message>
+    <message>
+        <source>Hutchinson</source>
+        <translation>Hutchinson</translation>
+    </message>
+    <message>
+        <source>Hutch++ computes the trace of the top subspace exactly and samples only the rest: far lower variance when a few eigenvalues dominate</source>
+        <translation>Hutch++ computes the trace of the top subspace exactly and samples only the rest: far lower variance when a few eigenvalues dominate</translation>
+    </message>
+    <message>
+        <source>Hutch++: size k of the sketched subspace (costs 2k HVPs)</source>
+        <translation>Hutch++: size k of the sketched subspace (costs 2k HVPs)</translation>
+    </message>
+    <message>
+        <source>Estimator:</source>
+        <translation>Estimator:</translation>
+    </message>
+    <message>
+        <source>Sketch size:</source>
+        <translation>Sketch size:</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1848,100 @@ grid curvature = %1</translation>
     <message>
         <source>No probed configuration to export.</source>
         <translation>No probed configuration to export.</translation>
+    </message>
+    <message>
+        <source>2D map</source>
+        <translation>2D map</translation>
+    </message>
+    <message>
+        <source>One dot per configuration</source>
+        <translation>One dot per configuration</translation>
+    </message>
+    <message>
+        <source>3D surface</source>
+        <translation>3D surface</translation>
+    </message>
+    <message>
+        <source>The colour value as a surface over the two axes, configurations averaged per cell, with the stability bound on the floor</source>
+        <translation>The colour value as a surface over the two axes, configurations averaged per cell, with the stability bound on the floor</translation>
+    </message>
+    <message>
+        <source>Export 3D map</source>
+        <translation>Export 3D map</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>Spec, ranking, maps, meta-model validation and target candidates as HTML or PDF</source>
+        <translation>Spec, ranking, maps, meta-model validation and target candidates as HTML or PDF</translation>
+    </message>
+    <message>
+        <source>Export study report</source>
+        <translation>Export study report</translation>
+    </message>
+    <message>
+        <source>HTML (*.html);;PDF (*.pdf)</source>
+        <translation>HTML (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The 3D surface needs configurations with a value at two or more distinct values on each axis.</source>
+        <translation>The 3D surface needs configurations with a value at two or more distinct values on each axis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 cells; each shows the mean %3 of the configurations in it (the other hyperparameters averaged over); %n empty cell(s) interpolated.</source>
+        <translation>
+            <numerusform>%1 × %2 cells; each shows the mean %3 of the configurations in it (the other hyperparameters averaged over); %n empty cell interpolated.</numerusform>
+            <numerusform>%1 × %2 cells; each shows the mean %3 of the configurations in it (the other hyperparameters averaged over); %n empty cells interpolated.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The stability bound is drawn for learning rate against λmax, momentum or lr·λmax.</source>
+        <translation>The stability bound is drawn for learning rate against λmax, momentum or lr·λmax.</translation>
+    </message>
+    <message>
+        <source>The stability bound lies outside the plotted range.</source>
+        <translation>The stability bound lies outside the plotted range.</translation>
+    </message>
+    <message>
+        <source>Red on the floor: the stability bound (2+2β)/lr.</source>
+        <translation>Red on the floor: the stability bound (2+2β)/lr.</translation>
+    </message>
+    <message>
+        <source>Wait for the running study job to finish.</source>
+        <translation>Wait for the running study job to finish.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n configuration(s) meet the target, cheapest first.</source>
+        <translation>
+            <numerusform>%n configuration meets the target.</numerusform>
+            <numerusform>%n configurations meet the target, cheapest first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Curvature map: %1 against %2</source>
+        <translation>Curvature map: %1 against %2</translation>
+    </message>
+    <message>
+        <source>One dot per configuration, coloured by %1; red: the stability bound and configurations past it.</source>
+        <translation>One dot per configuration, coloured by %1; red: the stability bound and configurations past it.</translation>
+    </message>
+    <message>
+        <source>3D surface: %1 over %2 and %3</source>
+        <translation>3D surface: %1 over %2 and %3</translation>
+    </message>
+    <message>
+        <source>No 3D surface: %1</source>
+        <translation>No 3D surface: %1</translation>
+    </message>
+    <message>
+        <source>Meta-model inputs on two principal components, coloured by %1.</source>
+        <translation>Meta-model inputs on two principal components, coloured by %1.</translation>
     </message>
 </context>
 <context>
