@@ -69,7 +69,7 @@ for i in "${!committed[@]}"; do
   missing=$(unfinished "$copy")
   if [[ -n $missing ]]; then
     count=$(printf '%s\n' "$missing" | wc -l)
-    echo "FAIL: $ts lacks finished translations of $count string(s) in the sources:"
+    echo "FAIL: $ts has no usable translation for $count string(s) of the sources:"
     printf '%s\n' "$missing"
     status=1
   else
@@ -89,7 +89,8 @@ Update the .ts files with  cmake --build <build> --target borehole_lupdate
 (or: lupdate -no-obsolete -locations none widgets/*.cpp widgets/*.h app/gui/*.cpp app/gui/*.h
  -ts translations/borehole_en.ts translations/borehole_de.ts), then translate the new entries
 (German in borehole_de.ts; the English file repeats the source text) and remove type="unfinished".
-Strings under "(no context)" need Class::tr() with the class itself in the source, not an alias.
+Strings under "(no context)" are tr() calls whose class lupdate cannot tell (an alias such as
+"using T = Text; T::tr(...)"): their translations never load; call Text::tr(...) by its own name.
 EOF
 fi
 exit $status
