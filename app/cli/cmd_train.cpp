@@ -80,7 +80,10 @@ int runTrain(const std::vector<std::string>& argv)
     a.addOption("lr", "rate", "Learning rate (the base rate for guided)", "0.01");
     a.addOption("guided-base", "kind", "Optimizer the guided rate drives: sgd, adam, adamw, sam",
                 "sgd");
-    a.addOption("guided-factor", "c", "Guided: keep lr ≤ c·2/λmax", "0.9");
+    a.addOption("guided-factor", "c", "Guided: keep lr ≤ c·2/λmax (c·(2+2μ)/λmax for sgd with "
+                                      "momentum μ; docs/training.md)", "0.9");
+    a.addOption("guided-scale", "s", "Guided: multiply the cap by s > 0, e.g. a meta-model score "
+                                     "in (0, 1]", "1");
     a.addOption("guided-every", "n", "Guided: estimate λmax every n steps", "10");
     a.addOption("guided-iters", "n", "Guided: warm-started Lanczos steps per estimate", "5");
     a.addOption("guided-growth", "f", "Guided: most growth of lr per estimate in flat regions",
@@ -113,6 +116,7 @@ int runTrain(const std::vector<std::string>& argv)
     o.optimizer.guidedGrowth = a.number("guided-growth");
     o.optimizer.guidedHvp = parseHvpMode(a.value("guided-hvp"));
     o.optimizer.guidedSpikeFactor = a.number("guided-spike");
+    o.optimizer.guidedScale = a.number("guided-scale");
     o.steps = a.integer("steps");
     o.epochs = static_cast<int>(a.integer("epochs"));
     o.batchSize = a.integer("batch-size");

@@ -127,6 +127,8 @@ void validateOptimizerOptions(const OptimizerOptions& o)
     if (!(o.guidedSpikeFactor >= 0.0))
         throw InputError("guided LR spike factor must be >= 0, got "
                          + formatNumber(o.guidedSpikeFactor));
+    if (!finitePositive(o.guidedScale))
+        throw InputError("guided LR scale must be positive, got " + formatNumber(o.guidedScale));
     if (!finitePositive(o.guidedFdEpsilon))
         throw InputError("guided LR finite-difference step must be positive, got "
                          + formatNumber(o.guidedFdEpsilon));

@@ -1,6 +1,7 @@
 // The training loop, its hook context (with the warm-started λmax probe), the curvature-guided
 // learning rate, and checkpoints. Optimizer formulas live in optimizers.cpp.
 #include "borehole/report.h"
+#include "borehole/study.h"
 #include "borehole/trainer.h"
 
 #include "internal.h"
@@ -192,10 +193,42 @@ double StepContext::lossAtLastEstimate() const
 
 namespace {
 
+/// The update rule the guided rate drives: the base of Guided, then the base of Sam.
+OptimizerKind guidedRule(const OptimizerOptions& o)
+{
+    OptimizerKind k = o.kind == OptimizerKind::Guided ? o.guidedBase : o.kind;
+    return k == OptimizerKind::Sam ? o.samBase : k;
+}
+
 class GuidedLrHook final : public TrainHook
 {
 public:
-    explicit GuidedLrHook(const OptimizerOptions& o) : m_o(o) { validateOptimizerOptions(o); }
+    explicit GuidedLrHook(const OptimizerOptions& o) : m_o(o)
+    {
+        validateOptimizerOptions(o);
+        // On a quadratic of curvature λ the rule is stable while lr·λ stays below 2 (gradient
+        // descent), 2+2μ (heavy ball) or (2+2μ)/(1+2μ) (PyTorch's Nesterov form, from the
+        // Jury conditions of its 2×2 recurrence). Adam keeps 2: its real limit concerns the
+        // preconditioned Hessian, which this probe does not measure (docs/training.md).
+        if (guidedRule(o) == OptimizerKind::Sgd && o.momentum > 0.0) {
+            m_momentum = o.momentum;
+            m_divisor = o.nesterov ? 1.0 + 2.0 * o.momentum : 1.0;
+            m_label = o.nesterov ? "c·(2+2μ)/((1+2μ)·λmax)" : "c·(2+2μ)/λmax";
+        }
+        if (o.guidedScale != 1.0)
+            m_label = "s·" + m_label;
+    }
+
+    /// The cap on the rate for an estimate λ (infinite when λ is not a positive number).
+    double cap(double lambda) const
+    {
+        if (!(std::isfinite(lambda) && lambda > 0.0))
+            return std::numeric_limits<double>::infinity();
+        // stabilityBound(lr, μ) = (2+2μ)/lr is the study's largest stable λmax for a rate; the
+        // condition lr·λmax ≤ 2+2μ is symmetric, so it also gives the largest stable rate.
+        return m_o.guidedScale * m_o.guidedFactor * stabilityBound(lambda, m_momentum)
+               / m_divisor;
+    }
 
     void beforeStep(StepContext& c) override
     {
@@ -214,16 +247,15 @@ public:
                                                   m_o.guidedFdEpsilon);
         const double rate = c.learningRate();
         const double base = c.baseLearningRate();
-        const double bound = std::isfinite(lambda) && lambda > 0.0
-                                 ? m_o.guidedFactor * 2.0 / lambda
-                                 : std::numeric_limits<double>::infinity();
+        const double bound = cap(lambda);
         if (rate > bound) {
             c.setLearningRate(bound, spike + "steep: λmax " + formatNumber(lambda)
-                                         + " puts the bound c·2/λmax at " + formatNumber(bound));
+                                         + " puts the bound " + m_label + " at "
+                                         + formatNumber(bound));
         } else if (rate < base && rate < bound) {
             const double grown = std::min({base, bound, rate * m_o.guidedGrowth});
             if (grown > rate)
-                c.setLearningRate(grown, "flat: bound c·2/λmax " + formatNumber(bound)
+                c.setLearningRate(grown, "flat: bound " + m_label + " " + formatNumber(bound)
                                              + " leaves room; growing back towards base rate "
                                              + formatNumber(base));
         }
@@ -231,6 +263,9 @@ public:
 
 private:
     OptimizerOptions m_o;
+    double m_momentum = 0.0;
+    double m_divisor = 1.0;
+    std::string m_label = "c·2/λmax";
 };
 
 } // namespace

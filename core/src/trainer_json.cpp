@@ -156,7 +156,8 @@ nlohmann::json optimizerToJson(const OptimizerOptions& o)
             {"guidedGrowth", o.guidedGrowth},
             {"guidedHvp", toString(o.guidedHvp)},
             {"guidedFdEpsilon", o.guidedFdEpsilon},
-            {"guidedSpikeFactor", o.guidedSpikeFactor}};
+            {"guidedSpikeFactor", o.guidedSpikeFactor},
+            {"guidedScale", o.guidedScale}};
 }
 
 nlohmann::json problemToJson(const Problem& problem)

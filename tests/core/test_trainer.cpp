@@ -82,6 +82,9 @@ class TestTrainer : public QObject
 private slots:
     void guidedLrSettlesWithinBound();
     void plainSgdAtTheSameRateDiverges();
+    void guidedBoundCountsHeavyBallMomentum();
+    void guidedBoundFollowsTheUpdateRule();
+    void guidedScaleMultipliesTheCap();
     void samUpdatesBatchNormStatisticsOnce();
     void nanLossIsRecordedWithItsStep();
     void resumeEqualsUninterruptedRun();
@@ -164,6 +167,111 @@ void TestTrainer::plainSgdAtTheSameRateDiverges()
     QVERIFY2(named, r.stopReason.c_str());
     QVERIFY(r.steps < 200);
     QVERIFY(std::isinf(r.curve.back().trainLoss));
+}
+
+void TestTrainer::guidedBoundCountsHeavyBallMomentum()
+{
+    // Heavy ball b ← μb + g, θ ← θ − lr·b on curvature λ is stable while lr·λ < 2+2μ: with
+    // μ = 0.9 and λmax = 10 the edge is lr = 0.38, so the base rate 0.5 diverges (the top mode
+    // grows by the root 2.78 of z² + 3.1z + 0.9) and the guided cap is c·3.8/λmax = 0.342.
+    const double mu = 0.9;
+    auto plainOptions = quadraticOptions(OptimizerKind::Sgd, 0.5, 200);
+    plainOptions.optimizer.momentum = mu;
+    auto plain = bht::quadraticProblem();
+    const auto diverged = train(plain, plainOptions);
+    QVERIFY2(diverged.diverged, diverged.stopReason.c_str());
+    QVERIFY(diverged.steps < 200);
+
+    auto p = bht::quadraticProblem();
+    auto t = quadraticOptions(OptimizerKind::Guided, 0.5, 200);
+    t.optimizer.momentum = mu;
+    t.optimizer.guidedFactor = 0.9;
+    t.optimizer.guidedEvery = 5;
+    t.optimizer.guidedIterations = 5;
+    const auto r = train(p, t);
+    QVERIFY2(!r.diverged, r.stopReason.c_str());
+    QCOMPARE(r.steps, std::int64_t(200));
+    QVERIFY(!r.adjustments.empty());
+    const auto& first = r.adjustments.front();
+    QVERIFY2(first.reason.find("bound c·(2+2μ)/λmax at ") != std::string::npos,
+             first.reason.c_str());
+    BH_CLOSE(first.newRate, 0.9 * (2.0 + 2.0 * mu) / first.lambdaMax, 1e-12);
+    double lambda = std::numeric_limits<double>::quiet_NaN();
+    double highest = 0.0;
+    for (const auto& point : r.curve) {
+        if (point.step == 0)
+            continue;
+        if (!std::isnan(point.lambdaMax))
+            lambda = point.lambdaMax;
+        QVERIFY2(point.learningRate <= 0.9 * (2.0 + 2.0 * mu) / lambda * (1 + 1e-12),
+                 ("step " + std::to_string(point.step) + " lr " + std::to_string(point.learningRate))
+                     .c_str());
+        QVERIFY(std::isfinite(point.trainLoss));
+        highest = std::max(highest, point.learningRate);
+    }
+    // Settles at the momentum-aware cap, well above the gradient-descent one c·2/λmax = 0.18.
+    BH_CLOSE(r.finalLearningRate, 0.9 * 3.8 / 10.0, 1e-3);
+    QVERIFY(highest > 0.9 * 2.0 / 10.0 * 1.5);
+    // Every mode then contracts by √μ per step: ≈ 0.949²⁰⁰ in θ.
+    QVERIFY(r.finalTrainLoss < 1e-6 * r.initialTrainLoss);
+}
+
+void TestTrainer::guidedBoundFollowsTheUpdateRule()
+{
+    // The cap each rule settles at on the quadratic (constant Hessian, so the estimates reach
+    // λmax = 10 whatever θ does): Nesterov μ = 0.9 is stable while lr·λ < (2+2μ)/(1+2μ), Adam
+    // keeps the gradient-descent 2 on its nominal rate, whatever β1 is.
+    struct Case
+    {
+        OptimizerKind base;
+        bool nesterov;
+        double expected;
+        const char* label;
+    };
+    const Case cases[] = {
+        {OptimizerKind::Sgd, true, 0.9 * 3.8 / 2.8 / 10.0, "bound c·(2+2μ)/((1+2μ)·λmax) at "},
+        {OptimizerKind::Adam, false, 0.9 * 2.0 / 10.0, "bound c·2/λmax at "},
+    };
+    for (const auto& c : cases) {
+        auto p = bht::quadraticProblem();
+        auto t = quadraticOptions(OptimizerKind::Guided, 0.5, 60);
+        t.optimizer.guidedBase = c.base;
+        t.optimizer.momentum = c.base == OptimizerKind::Sgd ? 0.9 : 0.0;
+        t.optimizer.nesterov = c.nesterov;
+        t.optimizer.guidedEvery = 5;
+        const auto r = train(p, t);
+        QVERIFY2(!r.diverged, r.stopReason.c_str());
+        QVERIFY(!r.adjustments.empty());
+        QVERIFY2(r.adjustments.front().reason.find(c.label) != std::string::npos,
+                 r.adjustments.front().reason.c_str());
+        BH_CLOSE(r.finalLearningRate, c.expected, 1e-3);
+    }
+}
+
+void TestTrainer::guidedScaleMultipliesTheCap()
+{
+    // The same seed gives the same first λmax estimate; the scale multiplies the cap exactly.
+    auto run = [](double scale) {
+        auto p = bht::quadraticProblem();
+        auto t = quadraticOptions(OptimizerKind::Guided, 0.5, 30);
+        t.optimizer.guidedScale = scale;
+        return train(p, t);
+    };
+    const auto full = run(1.0);
+    const auto half = run(0.5);
+    QVERIFY(!full.adjustments.empty() && !half.adjustments.empty());
+    const auto& a = full.adjustments.front();
+    const auto& b = half.adjustments.front();
+    QCOMPARE(b.lambdaMax, a.lambdaMax);
+    BH_CLOSE(a.newRate, 0.9 * 2.0 / a.lambdaMax, 1e-12);
+    BH_CLOSE(b.newRate, 0.5 * 0.9 * 2.0 / b.lambdaMax, 1e-12);
+    QVERIFY2(b.reason.find("bound s·c·2/λmax at ") != std::string::npos, b.reason.c_str());
+    BH_CLOSE(full.finalLearningRate, 0.18, 1e-3);
+    BH_CLOSE(half.finalLearningRate, 0.09, 1e-3);
+    auto p = bht::quadraticProblem();
+    auto bad = quadraticOptions(OptimizerKind::Guided, 0.5, 3);
+    bad.optimizer.guidedScale = 0.0;
+    BH_THROWS(train(p, bad), InputError, "guided LR scale must be positive, got 0");
 }
 
 void TestTrainer::samUpdatesBatchNormStatisticsOnce()
@@ -486,6 +594,9 @@ void TestTrainer::lrRangeTestRejectsBadOptions()
 
 BH_TEST_MAIN(TestTrainer, &TestTrainer::guidedLrSettlesWithinBound,
              &TestTrainer::plainSgdAtTheSameRateDiverges,
+             &TestTrainer::guidedBoundCountsHeavyBallMomentum,
+             &TestTrainer::guidedBoundFollowsTheUpdateRule,
+             &TestTrainer::guidedScaleMultipliesTheCap,
              &TestTrainer::samUpdatesBatchNormStatisticsOnce,
              &TestTrainer::nanLossIsRecordedWithItsStep,
              &TestTrainer::resumeEqualsUninterruptedRun,

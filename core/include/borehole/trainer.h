@@ -1,8 +1,9 @@
 #pragma once
 // Training the parameters of a Problem's model: SGD (momentum, Nesterov, weight decay), Adam,
 // AdamW, SAM around any of them, and a curvature-guided learning rate that keeps lr within
-// c·2/λmax. Used by `borehole-cli train`, the GUI training panel and the hyperparameter study
-// (short bursts and full runs). The LR range test lives in lr_finder.h.
+// c·2/λmax (c·(2+2μ)/λmax under heavy-ball momentum μ). Used by `borehole-cli train`, the GUI
+// training panel and the hyperparameter study (short bursts and full runs). The LR range test
+// lives in lr_finder.h.
 //
 // The fields below are what the study and the GUI rely on; add fields, do not rename them.
 // Step numbering: iteration i (1-based) evaluates the mini-batch loss and gradient at θ_{i-1}
@@ -39,8 +40,11 @@ struct OptimizerOptions
     double samRho = 0.05;
     bool samAdaptive = false;
     OptimizerKind samBase = OptimizerKind::Sgd;
-    /// Guided LR: keep lr ≤ guidedFactor·2/λmax, re-estimating λmax every guidedEvery steps
-    /// with guidedIterations warm-started Lanczos steps; wraps guidedBase.
+    /// Guided LR: keep lr ≤ guidedScale·guidedFactor·B(λmax), re-estimating λmax every
+    /// guidedEvery steps with guidedIterations warm-started Lanczos steps; wraps guidedBase.
+    /// B is the base rule's largest stable rate on a quadratic of curvature λmax: 2/λmax for
+    /// plain SGD, Adam and AdamW (for Adam only a heuristic on the nominal rate), (2+2μ)/λmax
+    /// for SGD with heavy-ball momentum μ, (2+2μ)/((1+2μ)·λmax) with Nesterov (docs/training.md).
     double guidedFactor = 0.9;
     int guidedEvery = 10;
     int guidedIterations = 5;
@@ -54,6 +58,9 @@ struct OptimizerOptions
     /// Guided LR: between estimates, re-estimate at once when the mini-batch loss exceeds this
     /// multiple of the loss at the last estimate (0 = off; reading the loss syncs on GPUs).
     double guidedSpikeFactor = 2.0;
+    /// Guided LR: a further factor on the cap, > 0, meant for an outside judgement of the run
+    /// such as the study's meta-model score mapped to (0, 1] (1: the cap is c·B(λmax) alone).
+    double guidedScale = 1.0;
 };
 
 class TrainHook;
@@ -175,7 +182,9 @@ public:
 };
 
 /// The curvature-guided learning rate as a hook: every guidedEvery steps it estimates λmax and
-/// lowers the rate to guidedFactor·2/λmax when above ("steep"), or grows it back by up to
+/// lowers the rate to the cap guidedScale·guidedFactor·B(λmax) (B as documented at
+/// guidedFactor, for the update rule that options.kind names, through guidedBase and samBase)
+/// when above ("steep"), or grows it back by up to
 /// guidedGrowth towards the base rate when below both ("flat"); a loss spike between estimates
 /// (guidedSpikeFactor) triggers an early estimate. train() adds it for
 /// OptimizerKind::Guided; add it yourself to guide another optimizer.
