@@ -79,9 +79,14 @@ std::vector<Config> configs()
     guided.guidedEvery = 10;
     guided.guidedIterations = 3;
     out.push_back({"guided (sgd, base 0.5, c 0.9)", guided});
+    // With momentum μ the cap is c·(2+2μ)/λmax; c = 0.9/1.9 gives the gradient-descent cap
+    // 0.9·2/λmax that guided used before it counted momentum, for comparison.
     OptimizerOptions guidedMomentum = guided;
     guidedMomentum.momentum = 0.9;
     out.push_back({"guided (sgd μ 0.9, base 0.5, c 0.9)", guidedMomentum});
+    OptimizerOptions guidedMomentumGd = guidedMomentum;
+    guidedMomentumGd.guidedFactor = 0.9 / 1.9;
+    out.push_back({"guided (sgd μ 0.9, base 0.5, c 0.9/1.9: cap 0.9·2/λmax)", guidedMomentumGd});
     return out;
 }
 
