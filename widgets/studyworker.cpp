@@ -2,7 +2,6 @@
 
 #include <borehole/error.h>
 
-#include <exception>
 
 namespace borehole {
 
@@ -42,22 +41,18 @@ void registerStudyMetaTypes()
     qRegisterMetaType<borehole::StudyRequest>("borehole::StudyRequest");
 }
 
-StudyWorker::StudyWorker(std::shared_ptr<std::atomic<bool>> cancelFlag, QObject* parent)
-    : QObject(parent), m_cancel(std::move(cancelFlag))
-{
-}
-
 void StudyWorker::run(const StudyRequest& request)
 {
-    try {
+    execute([&](const ProgressFn& onProgress) { runJob(request, onProgress); },
+            tr("Unknown error in the study."));
+}
+
+void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgress)
+{
+    {
         if (request.dbPath.isEmpty())
             throw InputError(tr("Choose a study database (.sqlite) first.").toStdString());
         auto store = StudyStore::open(request.dbPath.toStdString());
-        const auto cancel = m_cancel;
-        const ProgressFn onProgress = [this, cancel](int done, int total) {
-            emit progress(done, total);
-            return !cancel->load(std::memory_order_relaxed);
-        };
         QString note;
         QString summary;
         switch (request.kind) {
@@ -127,94 +122,25 @@ void StudyWorker::run(const StudyRequest& request)
         snapshot.modelNote = note;
         snapshot.summary = summary;
         emit finished(snapshot);
-    } catch (const CancelledError&) {
-        emit cancelled();
-    } catch (const std::exception& e) {
-        emit failed(QString::fromStdString(e.what()));
-    } catch (...) {
-        emit failed(tr("Unknown error in the study."));
     }
 }
 
-StudyRunner::StudyRunner(QObject* parent)
-    : QObject(parent), m_cancel(std::make_shared<std::atomic<bool>>(false))
+StudyRunner::StudyRunner(QObject* parent) : JobRunner(QStringLiteral("borehole-study"), parent)
 {
     registerStudyMetaTypes();
-    m_thread.setObjectName(QStringLiteral("borehole-study"));
-    m_worker = new StudyWorker(m_cancel);
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &StudyWorker::progress, this, [this](int done, int total) {
-        if (!m_running)
-            return;
-        m_done = done;
-        m_total = total;
-        m_progressPending = true;
-        if (!m_coalesce.isActive())
-            m_coalesce.start();
-    });
-    // Configurations arrive a few per second at most: forwarded at once.
+    m_worker = new StudyWorker(cancelFlag());
     connect(m_worker, &StudyWorker::configurationFinished, this,
             &StudyRunner::configurationFinished);
     connect(m_worker, &StudyWorker::finished, this, [this](const StudySnapshot& snapshot) {
         endJob();
         emit finished(snapshot);
     });
-    connect(m_worker, &StudyWorker::failed, this, [this](const QString& message) {
-        endJob();
-        emit failed(message);
-    });
-    connect(m_worker, &StudyWorker::cancelled, this, [this] {
-        endJob();
-        emit cancelled();
-    });
-    m_coalesce.setSingleShot(true);
-    m_coalesce.setInterval(kCoalesceMs);
-    connect(&m_coalesce, &QTimer::timeout, this, &StudyRunner::flush);
-    m_thread.start();
-}
-
-StudyRunner::~StudyRunner()
-{
-    m_cancel->store(true);
-    m_thread.quit();
-    m_thread.wait();
+    adopt(m_worker);
 }
 
 bool StudyRunner::start(const StudyRequest& request)
 {
-    if (m_running)
-        return false;
-    m_running = true;
-    m_cancel->store(false);
-    m_done = 0;
-    m_total = 0;
-    m_progressPending = false;
-    emit started();
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, request] { worker->run(request); }, Qt::QueuedConnection);
-    return true;
-}
-
-void StudyRunner::cancel()
-{
-    if (m_running)
-        m_cancel->store(true);
-}
-
-void StudyRunner::flush()
-{
-    if (!m_progressPending)
-        return;
-    m_progressPending = false;
-    emit progress(m_done, m_total);
-}
-
-void StudyRunner::endJob()
-{
-    m_coalesce.stop();
-    flush();
-    m_running = false;
+    return startJob([worker = m_worker, request] { worker->run(request); });
 }
 
 } // namespace borehole

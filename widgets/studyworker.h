@@ -9,15 +9,12 @@
 #include <borehole/study_runner.h>
 #include <borehole/study_store.h>
 
-#include <QMetaType>
-#include <QObject>
-#include <QString>
-#include <QThread>
-#include <QTimer>
+#include "jobrunner.h"
 
-#include <atomic>
+#include <QMetaType>
+#include <QString>
+
 #include <cstdint>
-#include <memory>
 #include <vector>
 
 namespace borehole {
@@ -54,60 +51,39 @@ struct StudySnapshot
     QString summary;
 };
 
-class StudyWorker : public QObject
+/// Lives on the study thread; each run() opens its own StudyStore.
+class StudyWorker : public JobWorker
 {
     Q_OBJECT
 public:
-    explicit StudyWorker(std::shared_ptr<std::atomic<bool>> cancelFlag, QObject* parent = nullptr);
+    using JobWorker::JobWorker;
 
     void run(const borehole::StudyRequest& request);
 
 signals:
-    void progress(int done, int total);
     void configurationFinished(const borehole::ConfigurationRecord& record);
     void finished(const borehole::StudySnapshot& snapshot);
-    void failed(const QString& message);
-    void cancelled();
 
 private:
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    void runJob(const borehole::StudyRequest& request, const ProgressFn& onProgress);
 };
 
-/// GUI-side owner of the study thread; progress is merged to one signal per kCoalesceMs.
-/// Destroying it cancels the job, quits and joins the thread.
-class StudyRunner : public QObject
+/// GUI-side owner of the study thread (see JobRunner); progress is merged to one signal per
+/// kCoalesceMs, finished configurations are forwarded at once (a few per second at most).
+class StudyRunner : public JobRunner
 {
     Q_OBJECT
 public:
     explicit StudyRunner(QObject* parent = nullptr);
-    ~StudyRunner() override;
 
     bool start(const StudyRequest& request);
-    void cancel();
-    bool isRunning() const { return m_running; }
-
-    static constexpr int kCoalesceMs = 33;
 
 signals:
-    void started();
-    void progress(int done, int total);
     void configurationFinished(const borehole::ConfigurationRecord& record);
     void finished(const borehole::StudySnapshot& snapshot);
-    void failed(const QString& message);
-    void cancelled();
 
 private:
-    void flush();
-    void endJob();
-
-    QThread m_thread;
-    StudyWorker* m_worker = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    QTimer m_coalesce;
-    int m_done = 0;
-    int m_total = 0;
-    bool m_progressPending = false;
-    bool m_running = false;
+    StudyWorker* m_worker = nullptr; // owned by the thread (JobRunner::adopt)
 };
 
 void registerStudyMetaTypes();

@@ -12,13 +12,11 @@
 #include <borehole/problem.h>
 #include <borehole/trainer.h>
 
-#include <QMetaType>
-#include <QObject>
-#include <QString>
-#include <QThread>
-#include <QTimer>
+#include "jobrunner.h"
 
-#include <atomic>
+#include <QMetaType>
+#include <QString>
+
 #include <memory>
 #include <vector>
 
@@ -52,65 +50,41 @@ struct TrainingRun
 /// stepTaken() per step (a TrainPoint with step, mini-batch loss, rate and a λmax when one was
 /// estimated in that step; validation is NaN live and arrives with the final curve) and a
 /// progress callback that polls the shared cancel flag.
-class TrainingWorker : public QObject
+class TrainingWorker : public JobWorker
 {
     Q_OBJECT
 public:
-    explicit TrainingWorker(std::shared_ptr<std::atomic<bool>> cancelFlag,
-                            QObject* parent = nullptr);
+    using JobWorker::JobWorker;
 
     void run(const borehole::TrainingRequest& request);
 
 signals:
-    void progress(int done, int total);
     void stepTaken(const borehole::TrainPoint& point);
     void finished(const borehole::TrainingRun& run);
-    void failed(const QString& message);
-    void cancelled();
-
-private:
-    std::shared_ptr<std::atomic<bool>> m_cancel;
 };
 
-/// GUI-side owner of the worker thread. Progress and live points arriving faster than once per
-/// kCoalesceMs are merged into one progress() and one pointsArrived() (all points in order).
-/// Destroying the runner cancels a running job, quits and joins the thread.
-class TrainingRunner : public QObject
+/// GUI-side owner of the training thread (see JobRunner). Live points arriving faster than once
+/// per kCoalesceMs are merged into one pointsArrived() (all points in order) per frame.
+class TrainingRunner : public JobRunner
 {
     Q_OBJECT
 public:
     explicit TrainingRunner(QObject* parent = nullptr);
-    ~TrainingRunner() override;
 
-    /// Starts a job; false (doing nothing) while another one runs.
+    /// Starts a job; false (doing nothing) while another one runs. cancel() stops it at the
+    /// next step.
     bool start(const TrainingRequest& request);
-    /// Asks the running job to stop at the next step; it ends with cancelled().
-    void cancel();
-    bool isRunning() const { return m_running; }
-
-    static constexpr int kCoalesceMs = 33;
 
 signals:
-    void started();
-    void progress(int done, int total);
     void pointsArrived(const std::vector<borehole::TrainPoint>& points);
     void finished(const borehole::TrainingRun& run);
-    void failed(const QString& message);
-    void cancelled();
 
 private:
-    void flush();
-    void endJob();
+    void flushPending() override;
+    void resetPending() override { m_pending.clear(); }
 
-    QThread m_thread;
-    TrainingWorker* m_worker = nullptr; // deleted through m_thread's finished()
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    QTimer m_coalesce;
+    TrainingWorker* m_worker = nullptr; // owned by the thread (JobRunner::adopt)
     std::vector<TrainPoint> m_pending;
-    int m_done = 0;
-    int m_total = 0;
-    bool m_progressPending = false;
-    bool m_running = false;
 };
 
 void registerTrainingMetaTypes();

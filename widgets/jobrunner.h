@@ -1,0 +1,104 @@
+#pragma once
+// The thread plumbing the probe, training and study runners share (Qt's worker-object pattern):
+// one long-lived worker QObject on its own QThread, jobs queued to it by value, a shared atomic
+// cancel flag polled by core's progress callback, progress merged to one signal per frame, and
+// exactly one terminal signal per job — the subclass's typed finished(…), failed() or
+// cancelled(). Subclasses add their request type, their finished(…) signal and any extra live
+// data they merge (flushPending()).
+#include <borehole/progress.h>
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace borehole {
+
+/// Base of the objects living on a runner's thread. run()s wrap their body in execute(), which
+/// turns CancelledError into cancelled(), any other exception into failed(its message), and
+/// hands the body a progress callback that emits progress() and polls the cancel flag.
+class JobWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit JobWorker(std::shared_ptr<std::atomic<bool>> cancelFlag, QObject* parent = nullptr);
+
+    bool cancelRequested() const { return m_cancel->load(std::memory_order_relaxed); }
+
+signals:
+    void progress(int done, int total);
+    void failed(const QString& message);
+    void cancelled();
+
+protected:
+    /// Runs body(progress callback); the body emits the subclass's finished(…) itself.
+    /// `unknownError` is the message for exceptions that are not std::exception.
+    void execute(const std::function<void(const ProgressFn&)>& body, const QString& unknownError);
+    /// Throws CancelledError when a cancel was requested (between loading and computing).
+    void throwIfCancelled() const;
+
+private:
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+};
+
+/// GUI-side owner of one worker thread. The worker thread runs at a lower priority (nice 10 on
+/// Linux, inherited by the libtorch threads it starts) so that a saturated CPU still leaves the
+/// GUI thread responsive. Destroying the runner cancels a running job, quits and joins.
+class JobRunner : public QObject
+{
+    Q_OBJECT
+public:
+    ~JobRunner() override;
+
+    /// Asks the running job to stop at its next progress callback; it then ends with
+    /// cancelled(). Safe to call at any time.
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+    /// Live updates are merged to at most one per this many milliseconds (one per frame).
+    static constexpr int kCoalesceMs = 33;
+
+signals:
+    void started();
+    void progress(int done, int total);
+    void failed(const QString& message);
+    void cancelled();
+
+protected:
+    JobRunner(const QString& threadName, QObject* parent);
+
+    std::shared_ptr<std::atomic<bool>> cancelFlag() const { return m_cancel; }
+    /// Takes the worker onto the thread (deleted when the thread ends), forwards its progress,
+    /// failed() and cancelled(), and starts the thread. Call once, from the subclass constructor,
+    /// after creating the worker with cancelFlag().
+    void adopt(JobWorker* worker);
+    /// Starts a job: false (doing nothing) while another one runs; otherwise resets the state,
+    /// emits started() and queues job() onto the worker thread.
+    bool startJob(std::function<void()> job);
+    /// Ends the job before its terminal signal: flushes what is pending, clears running.
+    void endJob();
+    /// Arms the coalescing timer (when a subclass queued live data).
+    void scheduleFlush();
+    /// Subclasses emit their merged live data here (before progress()); default: nothing.
+    virtual void flushPending() {}
+    /// Subclasses drop stale live data of the previous job here; default: nothing.
+    virtual void resetPending() {}
+
+private:
+    void flush();
+
+    QThread m_thread;
+    JobWorker* m_worker = nullptr; // owned by m_thread's finished() -> deleteLater
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    QTimer m_coalesce;
+    int m_done = 0;
+    int m_total = 0;
+    bool m_progressPending = false;
+    bool m_running = false;
+};
+
+} // namespace borehole
