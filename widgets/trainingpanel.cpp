@@ -118,7 +118,12 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     m_rho = makeDouble(this, 1e-4, 2.0, 4, 0.05, 0.01);
     m_adaptive = new QCheckBox(tr("Adaptive (ASAM)"), this);
     m_guidedFactor = makeDouble(this, 0.05, 1.99, 2, 0.9, 0.05);
-    m_guidedFactor->setToolTip(tr("Keep lr ≤ c·2/λmax"));
+    m_guidedFactor->setToolTip(
+        tr("Keep lr ≤ c·B/λmax, B the update rule's stable lr·λmax: 2 for SGD and Adam, "
+           "2+2μ with momentum μ, (2+2μ)/(1+2μ) with Nesterov"));
+    m_guidedScale = makeDouble(this, 0.01, 1.0, 2, 1.0, 0.05);
+    m_guidedScale->setToolTip(
+        tr("A further factor s on the cap, e.g. a study's promisingness score (1: off)"));
     m_guidedEvery = makeInt(this, 1, 100000, 10);
     auto* optimizerBox = new QGroupBox(tr("Optimizer"), this);
     auto* optimizerForm = new QFormLayout(optimizerBox);
@@ -131,6 +136,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     optimizerForm->addRow(tr("SAM ρ"), m_rho);
     optimizerForm->addRow(QString(), m_adaptive);
     optimizerForm->addRow(tr("Guided factor c"), m_guidedFactor);
+    optimizerForm->addRow(tr("Guided scale s"), m_guidedScale);
     optimizerForm->addRow(tr("Estimate λmax every"), m_guidedEvery);
 
     // Schedule.
@@ -198,7 +204,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     m_curvaturePlot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_curvaturePlot->xAxis->setLabel(axisLabel(tr("Step"), tr("optimizer steps")));
     m_curvaturePlot->yAxis->setLabel(
-        axisLabel(tr("λmax and 2/lr"), tr("loss / parameter²")));
+        axisLabel(tr("λmax and the stability bound B/lr"), tr("loss / parameter²")));
     m_curvaturePlot->yAxis->setScaleType(QCPAxis::stLogarithmic);
     m_curvaturePlot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     m_curvaturePlot->legend->setVisible(true);
@@ -297,6 +303,7 @@ TrainOptions TrainingPanel::options() const
     opt.samRho = m_rho->value();
     opt.samAdaptive = m_adaptive->isChecked();
     opt.guidedFactor = m_guidedFactor->value();
+    opt.guidedScale = m_guidedScale->value();
     opt.guidedEvery = m_guidedEvery->value();
     o.steps = m_steps->value();
     o.epochs = m_epochs->value();
@@ -320,6 +327,7 @@ void TrainingPanel::setOptions(const TrainOptions& o)
     m_rho->setValue(opt.samRho);
     m_adaptive->setChecked(opt.samAdaptive);
     m_guidedFactor->setValue(opt.guidedFactor);
+    m_guidedScale->setValue(opt.guidedScale);
     m_guidedEvery->setValue(opt.guidedEvery);
     m_steps->setValue(static_cast<int>(o.steps));
     m_epochs->setValue(o.epochs);
@@ -374,7 +382,7 @@ bool TrainingPanel::start()
     const TrainingRequest r = request();
     if (m_hasLive)
         removeSeries(m_live);
-    m_live = addSeries(r.label, m_runCounter);
+    m_live = addSeries(r.label, m_runCounter, r.options.optimizer);
     m_hasLive = true;
     m_liveCurve.clear();
     m_clock.start();
@@ -396,7 +404,8 @@ bool TrainingPanel::isRunning() const
     return m_runner->isRunning();
 }
 
-TrainingPanel::Series TrainingPanel::addSeries(const QString& label, int colourIndex)
+TrainingPanel::Series TrainingPanel::addSeries(const QString& label, int colourIndex,
+                                               const OptimizerOptions& optimizer)
 {
     const QColor colour = runColour(colourIndex);
     Series s;
@@ -408,7 +417,8 @@ TrainingPanel::Series TrainingPanel::addSeries(const QString& label, int colourI
     s.validation->setPen(QPen(colour, 1.5, Qt::DashLine));
     s.validation->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
     s.bound = m_curvaturePlot->addGraph();
-    s.bound->setName(label + tr(" 2/lr"));
+    s.stableProduct = stableRateCurvatureProduct(optimizer);
+    s.bound->setName(label + tr(" %1/lr").arg(s.stableProduct, 0, 'g', 3));
     s.bound->setPen(QPen(colour, 1.5));
     s.bound->setLineStyle(QCPGraph::lsStepLeft);
     s.lambda = m_curvaturePlot->addGraph();
@@ -441,7 +451,7 @@ void TrainingPanel::fillSeries(const Series& s, const std::vector<TrainPoint>& c
         if (std::isfinite(p.lambdaMax) && p.lambdaMax > 0.0)
             s.lambda->addData(x, p.lambdaMax);
         if (p.learningRate > 0.0)
-            s.bound->addData(x, 2.0 / p.learningRate);
+            s.bound->addData(x, s.stableProduct / p.learningRate);
     }
 }
 
@@ -457,7 +467,7 @@ void TrainingPanel::appendLive(const std::vector<TrainPoint>& points)
         if (std::isfinite(p.lambdaMax) && p.lambdaMax > 0.0)
             m_live.lambda->addData(x, p.lambdaMax);
         if (p.learningRate > 0.0)
-            m_live.bound->addData(x, 2.0 / p.learningRate);
+            m_live.bound->addData(x, m_live.stableProduct / p.learningRate);
     }
     rescale();
 }
@@ -620,6 +630,7 @@ void TrainingPanel::updateOptionVisibility()
     m_rho->setEnabled(kind == OptimizerKind::Sam);
     m_adaptive->setEnabled(kind == OptimizerKind::Sam);
     m_guidedFactor->setEnabled(kind == OptimizerKind::Guided);
+    m_guidedScale->setEnabled(kind == OptimizerKind::Guided);
     m_guidedEvery->setEnabled(kind == OptimizerKind::Guided);
 }
 

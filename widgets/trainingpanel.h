@@ -84,8 +84,10 @@ private:
         QCPGraph* validation = nullptr;
         QCPGraph* lambda = nullptr;
         QCPGraph* bound = nullptr;
+        /// Largest stable lr·λmax of the run's update rule: the bound drawn is this / lr.
+        double stableProduct = 2.0;
     };
-    Series addSeries(const QString& label, int colourIndex);
+    Series addSeries(const QString& label, int colourIndex, const OptimizerOptions& optimizer);
     void removeSeries(const Series& series);
     void fillSeries(const Series& series, const std::vector<TrainPoint>& curve);
     void appendLive(const std::vector<TrainPoint>& points);
@@ -125,6 +127,7 @@ private:
     QDoubleSpinBox* m_rho = nullptr;
     QCheckBox* m_adaptive = nullptr;
     QDoubleSpinBox* m_guidedFactor = nullptr;
+    QDoubleSpinBox* m_guidedScale = nullptr;
     QSpinBox* m_guidedEvery = nullptr;
     QSpinBox* m_steps = nullptr;
     QSpinBox* m_epochs = nullptr;

@@ -206,13 +206,8 @@ public:
     explicit GuidedLrHook(const OptimizerOptions& o) : m_o(o)
     {
         validateOptimizerOptions(o);
-        // On a quadratic of curvature λ the rule is stable while lr·λ stays below 2 (gradient
-        // descent), 2+2μ (heavy ball) or (2+2μ)/(1+2μ) (PyTorch's Nesterov form, from the
-        // Jury conditions of its 2×2 recurrence). Adam keeps 2: its real limit concerns the
-        // preconditioned Hessian, which this probe does not measure (docs/training.md).
+        m_product = stableRateCurvatureProduct(o);
         if (guidedRule(o) == OptimizerKind::Sgd && o.momentum > 0.0) {
-            m_momentum = o.momentum;
-            m_divisor = o.nesterov ? 1.0 + 2.0 * o.momentum : 1.0;
             m_label = o.nesterov ? "c·(2+2μ)/((1+2μ)·λmax)" : "c·(2+2μ)/λmax";
         }
         if (o.guidedScale != 1.0)
@@ -224,10 +219,7 @@ public:
     {
         if (!(std::isfinite(lambda) && lambda > 0.0))
             return std::numeric_limits<double>::infinity();
-        // stabilityBound(lr, μ) = (2+2μ)/lr is the study's largest stable λmax for a rate; the
-        // condition lr·λmax ≤ 2+2μ is symmetric, so it also gives the largest stable rate.
-        return m_o.guidedScale * m_o.guidedFactor * stabilityBound(lambda, m_momentum)
-               / m_divisor;
+        return m_o.guidedScale * m_o.guidedFactor * m_product / lambda;
     }
 
     void beforeStep(StepContext& c) override
@@ -263,12 +255,24 @@ public:
 
 private:
     OptimizerOptions m_o;
-    double m_momentum = 0.0;
-    double m_divisor = 1.0;
+    double m_product = 2.0; ///< stableRateCurvatureProduct(m_o)
     std::string m_label = "c·2/λmax";
 };
 
 } // namespace
+
+double stableRateCurvatureProduct(const OptimizerOptions& o)
+{
+    // On a quadratic of curvature λ the rule is stable while lr·λ stays below 2 (gradient
+    // descent), 2+2μ (heavy ball: stabilityBound(lr, μ)·lr, the study's edge of stability) or
+    // (2+2μ)/(1+2μ) (PyTorch's Nesterov form, from the Jury conditions of its 2×2 recurrence).
+    // Adam keeps 2: its real limit concerns the preconditioned Hessian, which the probe does
+    // not measure (docs/training.md).
+    if (guidedRule(o) != OptimizerKind::Sgd || !(o.momentum > 0.0))
+        return 2.0;
+    const double heavyBall = stabilityBound(1.0, o.momentum);
+    return o.nesterov ? heavyBall / (1.0 + 2.0 * o.momentum) : heavyBall;
+}
 
 std::shared_ptr<TrainHook> makeGuidedLrHook(const OptimizerOptions& options)
 {

@@ -84,6 +84,7 @@ private slots:
     void plainSgdAtTheSameRateDiverges();
     void guidedBoundCountsHeavyBallMomentum();
     void guidedBoundFollowsTheUpdateRule();
+    void stableProductOfEachRule();
     void guidedScaleMultipliesTheCap();
     void samUpdatesBatchNormStatisticsOnce();
     void nanLossIsRecordedWithItsStep();
@@ -214,6 +215,27 @@ void TestTrainer::guidedBoundCountsHeavyBallMomentum()
     QVERIFY(highest > 0.9 * 2.0 / 10.0 * 1.5);
     // Every mode then contracts by √μ per step: ≈ 0.949²⁰⁰ in θ.
     QVERIFY(r.finalTrainLoss < 1e-6 * r.initialTrainLoss);
+}
+
+void TestTrainer::stableProductOfEachRule()
+{
+    OptimizerOptions o;
+    o.kind = OptimizerKind::Sgd;
+    QCOMPARE(stableRateCurvatureProduct(o), 2.0);
+    o.momentum = 0.9;
+    BH_CLOSE(stableRateCurvatureProduct(o), 3.8, 1e-12);
+    o.nesterov = true;
+    BH_CLOSE(stableRateCurvatureProduct(o), 3.8 / 2.8, 1e-12);
+    // SAM and the guided rate take their base rule's bound.
+    o.nesterov = false;
+    o.kind = OptimizerKind::Guided;
+    o.guidedBase = OptimizerKind::Sam;
+    o.samBase = OptimizerKind::Sgd;
+    BH_CLOSE(stableRateCurvatureProduct(o), 3.8, 1e-12);
+    o.samBase = OptimizerKind::Adam; // momentum is SGD's; Adam keeps 2
+    QCOMPARE(stableRateCurvatureProduct(o), 2.0);
+    o.kind = OptimizerKind::Adam;
+    QCOMPARE(stableRateCurvatureProduct(o), 2.0);
 }
 
 void TestTrainer::guidedBoundFollowsTheUpdateRule()
@@ -596,6 +618,7 @@ BH_TEST_MAIN(TestTrainer, &TestTrainer::guidedLrSettlesWithinBound,
              &TestTrainer::plainSgdAtTheSameRateDiverges,
              &TestTrainer::guidedBoundCountsHeavyBallMomentum,
              &TestTrainer::guidedBoundFollowsTheUpdateRule,
+             &TestTrainer::stableProductOfEachRule,
              &TestTrainer::guidedScaleMultipliesTheCap,
              &TestTrainer::samUpdatesBatchNormStatisticsOnce,
              &TestTrainer::nanLossIsRecordedWithItsStep,

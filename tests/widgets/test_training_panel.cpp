@@ -155,6 +155,26 @@ private slots:
         panel.grab().save(QStringLiteral(BOREHOLE_SCREENSHOT_DIR) + "/training_panel_guided.png");
     }
 
+    void boundFollowsTheUpdateRule()
+    {
+        TrainingPanel panel;
+        panel.resize(1000, 700);
+        panel.show();
+        setDiabetes(panel);
+        TrainOptions o = sgd(5);
+        o.optimizer.momentum = 0.9; // heavy ball: stable while lr·λ ≤ 2 + 2·0.9
+        o.optimizer.guidedScale = 0.5;
+        panel.setOptions(o);
+        QCOMPARE(panel.options().optimizer.guidedScale, 0.5);
+        QSignalSpy finished(panel.runner(), &TrainingRunner::finished);
+        QVERIFY(panel.start());
+        QVERIFY(finished.wait(120000));
+        const auto run = finished.at(0).at(0).value<TrainingRun>();
+        const auto* bound = panel.curvaturePlot()->graph(0);
+        QVERIFY(bound->name().endsWith(QStringLiteral(" 3.8/lr")));
+        QCOMPARE(bound->data()->at(0)->value, 3.8 / run.result.curve.front().learningRate);
+    }
+
     void cancelYieldsCancelledOnly()
     {
         TrainingPanel panel;

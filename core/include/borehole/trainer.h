@@ -190,6 +190,13 @@ public:
 /// OptimizerKind::Guided; add it yourself to guide another optimizer.
 std::shared_ptr<TrainHook> makeGuidedLrHook(const OptimizerOptions& options);
 
+/// The largest stable lr·λmax of the update rule the options describe (through guidedBase and
+/// samBase) on a quadratic: 2 for plain SGD, Adam and AdamW (for Adam a heuristic), 2+2μ with
+/// heavy-ball momentum μ, (2+2μ)/(1+2μ) with Nesterov. The guided cap is
+/// guidedScale·guidedFactor·stableRateCurvatureProduct(o)/λmax; plots draw it over lr as the
+/// stability bound on λmax.
+double stableRateCurvatureProduct(const OptimizerOptions& options);
+
 /// SAM's ascent step for parameters θ and gradient g: e = ρ·g/‖g‖, or with adaptive (ASAM)
 /// e = ρ·T²g/‖Tg‖ with T = |θ| elementwise. The trainer uses the same code. Throws InputError
 /// on a size mismatch.
