@@ -30,6 +30,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kValidateEvery = 20;
 constexpr int kFullRunsProbe = 5; // full runs the probe-guided methods may spend (~10 % of 48)
 constexpr std::int64_t kProbeRows = 128;
+constexpr std::int64_t kLeanProbeRows = 32;
 
 struct DataSetup
 {
@@ -44,6 +45,8 @@ struct Config
     ConfigurationRecord record;
     double probeCost = 0.0; ///< examples-equivalent (see costOf)
     double burstCost = 0.0;
+    ConfigurationRecord lean; ///< the same configuration under the lean probe budget
+    double leanProbeCost = 0.0;
     double fullCost = 0.0;
     double truth = kInf; ///< final validation metric of the full run; inf when it diverged
     std::vector<std::pair<std::int64_t, double>> curve; ///< (step, validation metric)
@@ -151,7 +154,8 @@ struct Evaluation
 Evaluation evaluate(const DataSetup& d, std::vector<Config>& cs, const std::vector<RangeTest>& tests)
 {
     const std::size_t n = cs.size();
-    double best = kInf, worst = -kInf, gridCost = 0.0, probeAll = 0.0, burstAll = 0.0;
+    double best = kInf, worst = -kInf, gridCost = 0.0, probeAll = 0.0, burstAll = 0.0,
+           leanAll = 0.0;
     for (const auto& c : cs) {
         best = std::min(best, c.truth);
         if (std::isfinite(c.truth))
@@ -159,6 +163,7 @@ Evaluation evaluate(const DataSetup& d, std::vector<Config>& cs, const std::vect
         gridCost += c.fullCost;
         probeAll += c.probeCost + c.burstCost;
         burstAll += c.burstCost;
+        leanAll += c.leanProbeCost + c.burstCost;
     }
     std::vector<double> truth(n);
     for (std::size_t i = 0; i < n; ++i)
@@ -195,64 +200,80 @@ Evaluation evaluate(const DataSetup& d, std::vector<Config>& cs, const std::vect
     for (std::size_t i = 0; i < n; ++i)
         proxy[i] = proxyScore(cs[i].record);
 
-    // Probe + meta-model active loop: 3 full runs by proxy, then one at a time by UCB.
-    std::vector<ConfigurationRecord> records;
-    for (const auto& c : cs)
-        records.push_back(c.record);
-    const auto names = metaModelInputNames(records);
-    std::vector<bool> measured(n, false);
-    for (auto i : orderBy(proxy))
-        if (std::count(measured.begin(), measured.end(), true) < 3)
-            measured[i] = true;
-    std::vector<double> prediction(n, std::nan(""));
+    // Probe + meta-model active loop: `initial` full runs by proxy, then one at a time by UCB
+    // until `total`; the pick is the best measured. `lean` uses the cheaper probe's features.
     MetaModelOptions mo;
     mo.epochs = 300;
-    auto fit = [&]() {
-        std::vector<std::vector<double>> x, all;
-        std::vector<double> y;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (cs[i].record.status != RunStatus::Done)
-                continue;
-            if (measured[i]) {
-                x.push_back(metaModelInput(cs[i].record, names));
-                y.push_back(std::log(std::max(truthForRanking(cs[i].truth, worst), 1e-12)));
-            }
-        }
-        const auto model = MetaModel::fit(x, y, mo);
-        std::vector<double> ucb(n, std::nan(""));
-        for (std::size_t i = 0; i < n; ++i)
-            if (cs[i].record.status == RunStatus::Done) {
-                const auto p = model.predict({metaModelInput(cs[i].record, names)})[0];
-                prediction[i] = -p.mean;
-                ucb[i] = -p.mean + p.std;
-            }
-        return ucb;
+    struct Loop
+    {
+        double chosen = kInf, cost = 0.0;
+        std::vector<double> heldOut; ///< final model's goodness for configurations not trained
     };
-    while (std::count(measured.begin(), measured.end(), true) < kFullRunsProbe) {
-        const auto ucb = fit();
-        for (auto i : orderBy(ucb))
-            if (!measured[i] && std::isfinite(ucb[i])) {
-                measured[i] = true;
-                break;
-            }
-    }
-    fit(); // final model on all kFullRunsProbe outcomes
-    double metaChosen = kInf, metaCost = probeAll;
-    for (std::size_t i = 0; i < n; ++i)
-        if (measured[i]) {
-            metaChosen = std::min(metaChosen, cs[i].truth);
-            metaCost += cs[i].fullCost;
+    auto metaLoop = [&](bool lean, int initial, int total) {
+        auto record = [&](std::size_t i) -> const ConfigurationRecord& {
+            return lean ? cs[i].lean : cs[i].record;
+        };
+        std::vector<ConfigurationRecord> records;
+        std::vector<double> score(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            records.push_back(record(i));
+            score[i] = proxyScore(record(i));
         }
-    // Held-out prediction quality: only configurations the loop did not train.
-    std::vector<double> heldOut(n, std::nan(""));
-    for (std::size_t i = 0; i < n; ++i)
-        if (!measured[i])
-            heldOut[i] = prediction[i];
+        const auto names = metaModelInputNames(records);
+        std::vector<bool> measured(n, false);
+        for (auto i : orderBy(score))
+            if (std::count(measured.begin(), measured.end(), true) < initial)
+                measured[i] = true;
+        std::vector<double> prediction(n, std::nan(""));
+        auto fit = [&]() {
+            std::vector<std::vector<double>> x;
+            std::vector<double> y;
+            for (std::size_t i = 0; i < n; ++i)
+                if (record(i).status == RunStatus::Done && measured[i]) {
+                    x.push_back(metaModelInput(record(i), names));
+                    y.push_back(std::log(std::max(truthForRanking(cs[i].truth, worst), 1e-12)));
+                }
+            const auto model = MetaModel::fit(x, y, mo);
+            std::vector<double> ucb(n, std::nan(""));
+            for (std::size_t i = 0; i < n; ++i)
+                if (record(i).status == RunStatus::Done) {
+                    const auto p = model.predict({metaModelInput(record(i), names)})[0];
+                    prediction[i] = -p.mean;
+                    ucb[i] = -p.mean + p.std;
+                }
+            return ucb;
+        };
+        while (std::count(measured.begin(), measured.end(), true) < total) {
+            const auto ucb = fit();
+            for (auto i : orderBy(ucb))
+                if (!measured[i] && std::isfinite(ucb[i])) {
+                    measured[i] = true;
+                    break;
+                }
+        }
+        if (total >= 3)
+            fit(); // final model on all outcomes
+        Loop r;
+        r.cost = lean ? leanAll : probeAll;
+        r.heldOut.assign(n, std::nan(""));
+        for (std::size_t i = 0; i < n; ++i)
+            if (measured[i]) {
+                r.chosen = std::min(r.chosen, cs[i].truth);
+                r.cost += cs[i].fullCost;
+            } else {
+                r.heldOut[i] = prediction[i];
+            }
+        return r;
+    };
+    const Loop meta = metaLoop(false, 3, kFullRunsProbe);
+    const double metaChosen = meta.chosen, metaCost = meta.cost;
+    const auto& heldOut = meta.heldOut;
 
-    auto pickTop = [&](const std::vector<double>& score, double probeCost) {
+    auto pickTop = [&](const std::vector<double>& score, double probeCost,
+                       int runs = kFullRunsProbe) {
         double chosen = kInf, cost = probeCost;
         const auto order = orderBy(score);
-        for (std::size_t k = 0; k < order.size() && k < static_cast<std::size_t>(kFullRunsProbe); ++k) {
+        for (std::size_t k = 0; k < order.size() && k < static_cast<std::size_t>(runs); ++k) {
             chosen = std::min(chosen, cs[order[k]].truth);
             cost += cs[order[k]].fullCost;
         }
@@ -261,29 +282,38 @@ Evaluation evaluate(const DataSetup& d, std::vector<Config>& cs, const std::vect
     const auto [burstChosen, burstCost] = pickTop(burstScore, burstAll);
     const auto [proxyChosen, proxyCost] = pickTop(proxy, probeAll);
 
-    // Random search at the meta loop's compute: expected best over random subsets.
-    double meanFull = gridCost / static_cast<double>(n);
-    const int m = std::max(1, static_cast<int>(std::lround(metaCost / meanFull)));
-    std::mt19937 rng(1);
-    double randomRegret = 0.0;
-    int randomDiverged = 0;
-    const int repeats = 2000;
-    for (int r = 0; r < repeats; ++r) {
-        std::vector<std::size_t> idx(n);
-        std::iota(idx.begin(), idx.end(), 0);
-        std::shuffle(idx.begin(), idx.end(), rng);
-        double b = kInf;
-        for (int k = 0; k < m && k < static_cast<int>(n); ++k)
-            b = std::min(b, cs[idx[static_cast<std::size_t>(k)]].truth);
-        if (std::isfinite(b))
-            randomRegret += regret(b, best);
-        else
-            ++randomDiverged;
-    }
-    randomRegret /= std::max(1, repeats - randomDiverged);
+    // Random search at a compute budget: expected regret of the best of m random
+    // configurations, m = budget / mean full-run cost.
+    const double meanFull = gridCost / static_cast<double>(n);
+    struct Random
+    {
+        int runs = 0;
+        double regret = 0.0;
+    };
+    auto randomSearch = [&](double budget) {
+        Random out;
+        out.runs = std::max(1, static_cast<int>(std::lround(budget / meanFull)));
+        std::mt19937 rng(1);
+        int diverged = 0;
+        const int repeats = 2000;
+        for (int r = 0; r < repeats; ++r) {
+            std::vector<std::size_t> idx(n);
+            std::iota(idx.begin(), idx.end(), 0);
+            std::shuffle(idx.begin(), idx.end(), rng);
+            double b = kInf;
+            for (int k = 0; k < out.runs && k < static_cast<int>(n); ++k)
+                b = std::min(b, cs[idx[static_cast<std::size_t>(k)]].truth);
+            if (std::isfinite(b))
+                out.regret += regret(b, best);
+            else
+                ++diverged;
+        }
+        out.regret /= std::max(1, repeats - diverged);
+        return out;
+    };
 
     // Successive halving (η = 3) on the recorded validation curves, continuation cost, with the
-    // largest first-rung budget whose total cost fits the meta loop's compute.
+    // largest first-rung budget whose total cost fits the budget.
     auto valueAt = [&](const Config& c, std::int64_t step) {
         double v = kInf;
         for (const auto& [s, val] : c.curve)
@@ -294,33 +324,56 @@ Evaluation evaluate(const DataSetup& d, std::vector<Config>& cs, const std::vect
         return v;
     };
     const std::int64_t fullSteps = cs.front().curve.empty() ? 0 : cs.front().curve.back().first;
-    double shChosen = kInf, shCost = 0.0;
-    std::int64_t shR0 = 0;
-    for (std::int64_t r0 = kValidateEvery; r0 <= fullSteps; r0 += kValidateEvery) {
-        std::vector<std::size_t> alive(n);
-        std::iota(alive.begin(), alive.end(), 0);
-        std::int64_t r = r0, previous = 0;
-        double cost = 0.0;
-        while (true) {
-            r = std::min(r, fullSteps);
-            for (auto i : alive) // examples per step of configuration i × the new steps
-                cost += static_cast<double>(r - previous) * cs[i].fullCost
-                        / static_cast<double>(fullSteps);
-            std::stable_sort(alive.begin(), alive.end(), [&](auto a, auto b) {
-                return valueAt(cs[a], r) < valueAt(cs[b], r);
-            });
-            if (alive.size() == 1 || r == fullSteps)
+    struct Halving
+    {
+        double chosen = kInf, cost = 0.0;
+        std::int64_t r0 = 0;
+    };
+    auto successiveHalving = [&](double budget) {
+        Halving out;
+        for (std::int64_t r0 = kValidateEvery; r0 <= fullSteps; r0 += kValidateEvery) {
+            std::vector<std::size_t> alive(n);
+            std::iota(alive.begin(), alive.end(), 0);
+            std::int64_t r = r0, previous = 0;
+            double cost = 0.0;
+            while (true) {
+                r = std::min(r, fullSteps);
+                for (auto i : alive) // examples per step of configuration i × the new steps
+                    cost += static_cast<double>(r - previous) * cs[i].fullCost
+                            / static_cast<double>(fullSteps);
+                std::stable_sort(alive.begin(), alive.end(), [&](auto a, auto b) {
+                    return valueAt(cs[a], r) < valueAt(cs[b], r);
+                });
+                if (alive.size() == 1 || r == fullSteps)
+                    break;
+                alive.resize((alive.size() + 2) / 3);
+                previous = r;
+                r *= 3;
+            }
+            if (cost > budget)
                 break;
-            alive.resize((alive.size() + 2) / 3);
-            previous = r;
-            r *= 3;
+            out.cost = cost;
+            out.r0 = r0;
+            out.chosen = cs[alive.front()].truth;
         }
-        if (cost > metaCost)
-            break;
-        shCost = cost;
-        shR0 = r0;
-        shChosen = cs[alive.front()].truth;
-    }
+        return out;
+    };
+    const auto random = randomSearch(metaCost);
+    const int m = random.runs;
+    const double randomRegret = random.regret;
+    const auto halving = successiveHalving(metaCost);
+    const double shChosen = halving.chosen, shCost = halving.cost;
+    const std::int64_t shR0 = halving.r0;
+
+    // Cheaper probing (issue 4's ≤ 10 % goal): the lean budget's features, fewer full runs, and
+    // random search and successive halving at the same compute.
+    const Loop lean4 = metaLoop(true, 3, 4);
+    std::vector<double> leanProxy(n);
+    for (std::size_t i = 0; i < n; ++i)
+        leanProxy[i] = proxyScore(cs[i].lean);
+    const auto [lean3Chosen, lean3Cost] = pickTop(leanProxy, leanAll, 3);
+    const auto leanRandom = randomSearch(lean4.cost);
+    const auto leanHalving = successiveHalving(lean4.cost);
 
     // LR range test: per group, the grid configuration whose lr is nearest (in log) to the
     // rule's rate gets a full run; the pick is the best of those runs. Compute: every sweep plus
@@ -392,10 +445,25 @@ Evaluation evaluate(const DataSetup& d, std::vector<Config>& cs, const std::vect
          std::to_string(rangeRuns), rangeCost, regret(rangeChosen, best));
     row1("LR range test per group, min-loss rate / 10 → nearest grid lr",
          std::to_string(rangeMinRuns), rangeMinCost, regret(rangeMinChosen, best));
+    row1("lean probe all + meta-model loop (3 by proxy, then 1 by UCB)", "4", lean4.cost,
+         regret(lean4.chosen, best));
+    row1("lean probe all + proxy score, top 3", "3", lean3Cost, regret(lean3Chosen, best));
+    row1("random search at the lean loop's compute (mean of 2000)",
+         std::to_string(leanRandom.runs), leanRandom.runs * meanFull, leanRandom.regret);
+    if (leanHalving.r0 > 0)
+        row1("successive halving η=3 at ≤ the lean loop's compute (r₀ = "
+                 + std::to_string(leanHalving.r0) + " steps)",
+             "48 partial", leanHalving.cost, regret(leanHalving.chosen, best));
+    else // even r₀ = one validation interval for all 48 costs more
+        t1 += "| successive halving η=3 at ≤ the lean loop's compute | – | no schedule fits | – |\n";
+    t1 += "\nProbing all 48 costs " + pct(probeAll / gridCost) + " of the grid (the burst "
+          + pct(burstAll / gridCost) + "), the lean probe " + pct(leanAll / gridCost) + ".\n";
     t1 += "\nRange-test suggestions (" + d.name + "): " + rangeNote + ".\n";
 
     scoreRow("meta-model prediction (held-out configs only)", heldOut);
     scoreRow("proxy score (−log burst loss − EoS penalty)", proxy);
+    scoreRow("lean probe: proxy score", leanProxy);
+    scoreRow("lean probe: meta-model prediction (held-out, 4 outcomes)", lean4.heldOut);
     scoreRow("trivial: −loss after the burst", burstScore);
     for (const auto& [name, sign] : std::vector<std::pair<std::string, double>>{
              {"burst_validation_metric", -1.0}, {"burst_log_loss_ratio", -1.0},
@@ -431,6 +499,14 @@ int main(int argc, char** argv)
     budget.eigenIterations = 6;
     budget.traceSamples = 3;
     budget.perturbations = 4;
+    // The lean probe: the burst, 4 Lanczos steps and the gradient-direction curvature on 32
+    // rows; no trace, random directions or perturbations.
+    ProbeBudget lean = budget;
+    lean.eigenIterations = 4;
+    lean.traceSamples = 0;
+    lean.directions = 1;
+    lean.directionKinds = {DirectionKind::Gradient};
+    lean.perturbations = 0;
     FullRunSpec run;
     run.steps = fullSteps;
     run.validateEvery = kValidateEvery;
@@ -506,6 +582,24 @@ int main(int argc, char** argv)
                 tests.push_back(t);
             }
             problem.setParameters(theta0);
+            // The lean probe, after everything else so that the full runs above see the same
+            // random streams as without it.
+            ProblemOptions leanOptions = po;
+            leanOptions.probeRows = kLeanProbeRows;
+            Problem leanProblem(Model::load(models + "/" + d.name + ".pt", DeviceKind::Cpu), data,
+                                leanOptions);
+            const double leanRows = std::min<double>(kLeanProbeRows, trainRows);
+            for (auto& c : cs) {
+                const auto f = probeConfiguration(leanProblem, theta0, c.record.hyper, lean,
+                                                  d.metric, 0);
+                c.lean = c.record;
+                c.lean.status = f.failed ? RunStatus::Failed : RunStatus::Done;
+                c.lean.reason = f.reason;
+                c.lean.features = f.values;
+                c.leanProbeCost = leanRows * (static_cast<double>(f.probeCost.gradients)
+                                              + 2.0 * static_cast<double>(f.probeCost.hvps)
+                                              + static_cast<double>(f.probeCost.forwards) / 3.0);
+            }
             const auto e = evaluate(d, cs, tests);
             t1 += e.table1 + "\n";
             t2 += e.table2 + "\n";
@@ -522,7 +616,9 @@ int main(int argc, char** argv)
               << "; probe: burst " << budget.burstSteps << " steps, Lanczos " << budget.eigenIterations
               << ", Hutchinson " << budget.traceSamples << ", K = " << budget.directions
               << " random + 1 gradient direction, " << budget.perturbations
-              << " perturbations, on " << kProbeRows << " probe rows. Wall time "
+              << " perturbations, on " << kProbeRows << " probe rows; lean probe: burst "
+              << lean.burstSteps << " steps, Lanczos " << lean.eigenIterations
+              << ", 1 gradient direction, on " << kLeanProbeRows << " probe rows. Wall time "
               << static_cast<int>(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count())
               << " s.\n";
     return 0;
