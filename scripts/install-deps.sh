@@ -12,7 +12,7 @@ packages=(
   libtorch-dev libopenblas0-pthread
   nlohmann-json3-dev libsqlite3-dev
   python3 python3-torch python3-numpy
-  xvfb xauth mesa-utils libgl1-mesa-dri
+  xvfb xauth mesa-utils libgl1-mesa-dri fonts-dejavu-core
 )
 
 missing=()

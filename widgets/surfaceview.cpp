@@ -5,6 +5,7 @@
 #include "vtkopenglwidget.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QIcon>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -47,6 +48,47 @@ QString asciiForVtk(const QString& text)
         out.replace(QString::fromUtf8(from), QString::fromUtf8(to));
     return out;
 }
+
+QString unicodeFontFile()
+{
+    static const QString found = [] {
+        QStringList candidates;
+        const QString override = qEnvironmentVariable("BOREHOLE_VTK_FONT");
+        if (!override.isEmpty())
+            candidates << override;
+        candidates << QStringLiteral("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+                   << QStringLiteral("/usr/share/fonts/TTF/DejaVuSans.ttf")
+                   << QStringLiteral("/usr/share/fonts/dejavu/DejaVuSans.ttf")
+                   << QStringLiteral("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+                   << QStringLiteral("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf")
+                   << QStringLiteral("/Library/Fonts/Arial Unicode.ttf")
+                   << QStringLiteral("C:/Windows/Fonts/arial.ttf");
+        for (const QString& path : candidates)
+            if (QFileInfo(path).isFile())
+                return path;
+        return QString();
+    }();
+    return found;
+}
+
+namespace {
+
+/// Text as VTK should draw it: as is with a Unicode font, transliterated without one.
+QString vtkText(const QString& text)
+{
+    return unicodeFontFile().isEmpty() ? asciiForVtk(text) : text;
+}
+
+void useUnicodeFont(vtkTextProperty* p)
+{
+    const QString font = unicodeFontFile();
+    if (font.isEmpty())
+        return;
+    p->SetFontFamily(VTK_FONT_FILE);
+    p->SetFontFile(font.toLocal8Bit().constData());
+}
+
+} // namespace
 
 struct SurfaceView::Impl
 {
@@ -177,6 +219,7 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent), d(std::make_unique<
     }
     d->scalarBar->GetTitleTextProperty()->SetFontSize(13);
     d->scalarBar->GetTitleTextProperty()->BoldOn();
+    useUnicodeFont(d->scalarBar->GetTitleTextProperty());
 
     d->axes->SetFlyModeToOuterEdges();
     d->axes->SetScreenSize(12.0);
@@ -184,7 +227,12 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent), d(std::make_unique<
     d->axes->SetXLabelFormat("%-#6.2g");
     d->axes->SetYLabelFormat("%-#6.2g");
     d->axes->SetZLabelFormat("%-#6.3g");
+    // Titles and labels as screen-aligned 2D text (vtkTextActor, FreeType) so that a Unicode
+    // font file applies; the default 3D vector text knows ASCII only.
+    if (!unicodeFontFile().isEmpty())
+        d->axes->SetUse2DMode(1);
     for (int i = 0; i < 3; ++i) {
+        useUnicodeFont(d->axes->GetTitleTextProperty(i));
         d->axes->GetTitleTextProperty(i)->SetColor(0.1, 0.1, 0.1);
         d->axes->GetLabelTextProperty(i)->SetColor(0.25, 0.25, 0.25);
     }
@@ -404,10 +452,10 @@ void SurfaceView::rebuild()
 
     const QString valueName = QString::fromStdString(g.valueName);
     const QString valueTitle =
-        d->logZ ? QStringLiteral("log10 %1").arg(asciiForVtk(valueName)) : asciiForVtk(valueName);
+        vtkText(d->logZ ? QStringLiteral("log₁₀ %1").arg(valueName) : valueName);
     auto axisTitle = [](const Axis& a) {
-        const QString name = asciiForVtk(QString::fromStdString(a.name));
-        const QString unit = asciiForVtk(QString::fromStdString(a.unit));
+        const QString name = vtkText(QString::fromStdString(a.name));
+        const QString unit = vtkText(QString::fromStdString(a.unit));
         return unit.isEmpty() ? name : QStringLiteral("%1 [%2]").arg(name, unit);
     };
     d->scalarBar->SetTitle(valueTitle.toUtf8().constData());

@@ -75,6 +75,10 @@ private:
 };
 
 /// VTK's bundled fonts lack Greek letters and subscripts: "α (d₁)" becomes "alpha (d1)".
+/// Used only when no Unicode font file is found (see unicodeFontFile()).
 QString asciiForVtk(const QString& text);
+/// A TrueType font with Greek letters and subscripts for VTK's text (DejaVu Sans, Liberation
+/// Sans, Noto Sans — the first that exists; BOREHOLE_VTK_FONT overrides), or empty.
+QString unicodeFontFile();
 
 } // namespace borehole

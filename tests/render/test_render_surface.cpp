@@ -6,6 +6,8 @@
 // identical, 0.1 is a small visible difference. On failure the rendered image is written to
 // <build>/tests/widgets/output/surface_saddle.actual.png and its path printed. To re-create the
 // baseline after an intended change, run the test with BOREHOLE_UPDATE_BASELINES=1.
+// The baseline's axis titles ("α (d₁) [× direction]") are drawn with DejaVu Sans
+// (fonts-dejavu-core, installed by scripts/install-deps.sh); without it they fall back to ASCII.
 #include "../widgets/gui_test_support.h"
 #include "surfaceview.h"
 #include "vtkopenglwidget.h"
