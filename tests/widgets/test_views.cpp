@@ -226,6 +226,13 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.setGrid(saddle(9));
         QVERIFY(view.contoursVisible());
+        // The map is drawn in viridis (dark purple #440154 at the low end, yellow at the top).
+        auto* map = qobject_cast<QCPColorMap*>(view.plot()->plottable(0));
+        QVERIFY(map);
+        const QRgb low = map->gradient().color(0.0, QCPRange(0.0, 1.0));
+        const QRgb high = map->gradient().color(1.0, QCPRange(0.0, 1.0));
+        QVERIFY2(qRed(low) < 90 && qGreen(low) < 20 && qBlue(low) > 60, qPrintable(QString::number(low, 16)));
+        QVERIFY2(qRed(high) > 230 && qGreen(high) > 200 && qBlue(high) < 80, qPrintable(QString::number(high, 16)));
         QCOMPARE(view.contourLevels().size(), std::size_t(10));
         const std::size_t drawn = view.contourSegmentCount();
         QVERIFY(drawn > 0);
