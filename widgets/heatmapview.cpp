@@ -92,17 +92,7 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent)
     m_plot = new QCustomPlot(this);
     applyPlotStyle(m_plot);
     m_plot->setMinimumSize(240, 200);
-    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
-    m_map->setInterpolate(false);
-    m_scale = new QCPColorScale(m_plot);
-    m_plot->plotLayout()->addElement(0, 1, m_scale);
-    m_scale->setType(QCPAxis::atRight);
-    m_map->setColorScale(m_scale);
-    // After setColorScale: attaching a scale gives the map the scale's gradient (gpCold).
-    m_scale->setGradient(viridisGradient());
-    auto* margins = new QCPMarginGroup(m_plot);
-    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_map = addColorMap(m_plot, &m_scale);
 
     auto* centre = m_plot->addGraph();
     centre->setLineStyle(QCPGraph::lsNone);

@@ -39,6 +39,17 @@ void JobWorker::throwIfCancelled() const
         throw CancelledError();
 }
 
+Problem JobWorker::loadProblem(const QString& modelPath, const QString& dataPath,
+                               DatasetOptions data, const ProblemOptions& problem,
+                               DeviceKind device) const
+{
+    auto model = Model::load(modelPath.toStdString(), device);
+    data.device = device;
+    auto rows = Dataset::loadCsv(dataPath.toStdString(), data);
+    throwIfCancelled();
+    return Problem(std::move(model), std::move(rows), problem);
+}
+
 void JobWorker::execute(const std::function<void(const ProgressFn&)>& body,
                         const QString& unknownError)
 {

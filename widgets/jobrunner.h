@@ -5,6 +5,9 @@
 // exactly one terminal signal per job — the subclass's typed finished(…), failed() or
 // cancelled(). Subclasses add their request type, their finished(…) signal and any extra live
 // data they merge (flushPending()).
+#include <borehole/dataset.h>
+#include <borehole/device.h>
+#include <borehole/problem.h>
 #include <borehole/progress.h>
 
 #include <QObject>
@@ -40,6 +43,11 @@ protected:
     void execute(const std::function<void(const ProgressFn&)>& body, const QString& unknownError);
     /// Throws CancelledError when a cancel was requested (between loading and computing).
     void throwIfCancelled() const;
+    /// Loads model and data on this thread onto `device` and builds the Problem; throws
+    /// core's errors (naming the file) or CancelledError when a cancel came in meanwhile.
+    Problem loadProblem(const QString& modelPath, const QString& dataPath,
+                        DatasetOptions data, const ProblemOptions& problem,
+                        DeviceKind device) const;
 
 private:
     std::shared_ptr<std::atomic<bool>> m_cancel;

@@ -18,6 +18,24 @@ QCPColorGradient viridisGradient()
     return g;
 }
 
+QCPColorMap* addColorMap(QCustomPlot* plot, QCPColorScale** scale)
+{
+    auto* map = new QCPColorMap(plot->xAxis, plot->yAxis);
+    map->setInterpolate(false);
+    auto* s = new QCPColorScale(plot);
+    plot->plotLayout()->addElement(0, 1, s);
+    s->setType(QCPAxis::atRight);
+    map->setColorScale(s);
+    // After setColorScale: attaching a scale gives the map the scale's gradient (gpCold).
+    s->setGradient(viridisGradient());
+    auto* margins = new QCPMarginGroup(plot);
+    plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    s->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    if (scale)
+        *scale = s;
+    return map;
+}
+
 void applyPlotStyle(QCustomPlot* plot)
 {
     QFont font = plot->font();

@@ -6,6 +6,8 @@
 
 class QCustomPlot;
 class QCPColorGradient;
+class QCPColorMap;
+class QCPColorScale;
 
 namespace borehole {
 
@@ -13,6 +15,9 @@ namespace borehole {
 QCPColorGradient viridisGradient();
 /// Common fonts, margins and background for every plot.
 void applyPlotStyle(QCustomPlot* plot);
+/// A colour map on the plot's axes with a viridis colour scale to its right, margins aligned;
+/// cells are drawn without interpolation. The scale is returned through `scale`.
+QCPColorMap* addColorMap(QCustomPlot* plot, QCPColorScale** scale);
 /// "name [unit]" or just "name" when the unit is empty.
 QString axisLabel(const QString& name, const QString& unit);
 /// Display name of a trace estimator as core reports it ("hutch++" → "Hutch++",

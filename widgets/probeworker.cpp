@@ -12,12 +12,8 @@ void ProbeWorker::run(const ProbeRequest& request)
 {
     execute(
         [&](const ProgressFn& onProgress) {
-            auto model = Model::load(request.modelPath.toStdString(), request.device);
-            DatasetOptions dataOptions = request.data;
-            dataOptions.device = request.device;
-            auto data = Dataset::loadCsv(request.dataPath.toStdString(), dataOptions);
-            throwIfCancelled();
-            Problem problem(std::move(model), std::move(data), request.problem);
+            Problem problem = loadProblem(request.modelPath, request.dataPath, request.data,
+                                          request.problem, request.device);
             ProbeReport report = runProbes(problem, request.settings, onProgress);
             emit finished(report);
         },

@@ -46,12 +46,8 @@ void TrainingWorker::run(const TrainingRequest& request)
 {
     execute(
         [&](const ProgressFn& onProgress) {
-            auto model = Model::load(request.modelPath.toStdString(), request.device);
-            DatasetOptions dataOptions = request.data;
-            dataOptions.device = request.device;
-            auto data = Dataset::loadCsv(request.dataPath.toStdString(), dataOptions);
-            throwIfCancelled();
-            Problem problem(std::move(model), std::move(data), request.problem);
+            Problem problem = loadProblem(request.modelPath, request.dataPath, request.data,
+                                          request.problem, request.device);
             TrainOptions options = request.options;
             options.hooks = {std::make_shared<LivePointHook>(this)};
             TrainingRun run;

@@ -27,22 +27,7 @@ const QSize kCanvas(480, 360);
 
 Grid2D saddle()
 {
-    Grid2D g;
-    g.x.name = "α (d₁)";
-    g.x.unit = "× direction";
-    g.y.name = "β (d₂)";
-    g.y.unit = "× direction";
-    const int n = 21;
-    for (int i = 0; i < n; ++i) {
-        const double t = -1.0 + 2.0 * i / (n - 1);
-        g.x.values.push_back(t);
-        g.y.values.push_back(t);
-    }
-    for (int iy = 0; iy < n; ++iy)
-        for (int ix = 0; ix < n; ++ix)
-            g.values.push_back(g.x.values[ix] * g.x.values[ix] - g.y.values[iy] * g.y.values[iy]);
-    g.centerValue = 0.0;
-    return g;
+    return test::saddleGrid(21);
 }
 
 double meanAbsDifference(const QImage& a, const QImage& b)

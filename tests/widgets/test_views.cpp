@@ -24,23 +24,9 @@ using namespace borehole;
 
 namespace {
 
-/// z = α² − β² (a saddle) on an n × n grid over [−1, 1]².
 Grid2D saddle(int n)
 {
-    Grid2D g;
-    g.x.name = "α (d₁)";
-    g.x.unit = "× direction";
-    g.y.name = "β (d₂)";
-    g.y.unit = "× direction";
-    for (int i = 0; i < n; ++i) {
-        const double t = -1.0 + 2.0 * i / (n - 1);
-        g.x.values.push_back(t);
-        g.y.values.push_back(t);
-    }
-    for (int iy = 0; iy < n; ++iy)
-        for (int ix = 0; ix < n; ++ix)
-            g.values.push_back(g.x.values[ix] * g.x.values[ix] - g.y.values[iy] * g.y.values[iy]);
-    g.centerValue = 0.0;
+    Grid2D g = test::saddleGrid(n);
     g.directionKind = "custom";
     return g;
 }
