@@ -23,7 +23,10 @@ struct Levels
         if (it == values.end())
             return static_cast<int>(values.size()) - 1;
         const auto i = static_cast<int>(it - values.begin());
-        return v - values[static_cast<std::size_t>(i - 1)] <= values[static_cast<std::size_t>(i)] - v ? i - 1 : i;
+        return v - values[static_cast<std::size_t>(i - 1)]
+                       <= values[static_cast<std::size_t>(i)] - v
+                   ? i - 1
+                   : i;
     }
 };
 
@@ -145,8 +148,8 @@ std::vector<StabilityCurve> stabilityCurves(const std::string& xKey, const std::
 {
     const std::string rate = "learning_rate";
     if (yKey == rate && xKey != rate) { // the same curves with the axes swapped
-        auto curves =
-            stabilityCurves(yKey, xKey, momenta, medianLambda, yLo, yHi, xLo, xHi, logY, logX, samples);
+        auto curves = stabilityCurves(yKey, xKey, momenta, medianLambda, yLo, yHi, xLo, xHi, logY,
+                                      logX, samples);
         for (auto& c : curves)
             std::swap(c.x, c.y);
         return curves;

@@ -66,8 +66,7 @@ QString pngBase64(const QImage& image)
 
 QString studyReportHtml(const StudyReportContent& c, bool embedImages)
 {
-    using T = StudyReportText;
-    const QString title = T::tr("Borehole study report");
+    const QString title = StudyReportText::tr("Borehole study report");
     QString h;
     h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<title>%1</title>\n"
                         "<style>body{font-family:sans-serif;max-width:70em;margin:1em auto;}"
@@ -77,16 +76,16 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
              .arg(title);
     h += QStringLiteral("<h1>%1: %2</h1>\n<p>%3</p>\n")
              .arg(title, esc(c.spec.name),
-                  T::tr("Database %1, written on %2.")
+                  StudyReportText::tr("Database %1, written on %2.")
                       .arg(esc(c.dbPath), QDateTime::currentDateTime().toString(Qt::ISODate)));
 
-    h += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(T::tr("Study"));
-    h += row(T::tr("Model"), esc(c.spec.modelPath));
-    h += row(T::tr("Data"), esc(c.spec.dataPath));
-    h += row(T::tr("Sampler"), esc(toString(c.spec.sampler.kind)));
-    h += row(T::tr("Outcome metric"), esc(toString(c.spec.metric)));
-    h += row(T::tr("Configurations"),
-             T::tr("%1: %2 done, %3 failed, %4 pending, %5 running; %6 full runs")
+    h += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(StudyReportText::tr("Study"));
+    h += row(StudyReportText::tr("Model"), esc(c.spec.modelPath));
+    h += row(StudyReportText::tr("Data"), esc(c.spec.dataPath));
+    h += row(StudyReportText::tr("Sampler"), esc(toString(c.spec.sampler.kind)));
+    h += row(StudyReportText::tr("Outcome metric"), esc(toString(c.spec.metric)));
+    h += row(StudyReportText::tr("Configurations"),
+             StudyReportText::tr("%1: %2 done, %3 failed, %4 pending, %5 running; %6 full runs")
                  .arg(c.counts.total())
                  .arg(c.counts.done)
                  .arg(c.counts.failed)
@@ -95,35 +94,41 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
                  .arg(c.counts.fullRuns));
     h += QStringLiteral("</table>\n");
 
-    h += QStringLiteral("<h2>%1</h2>\n").arg(T::tr("Meta-model"));
+    h += QStringLiteral("<h2>%1</h2>\n").arg(StudyReportText::tr("Meta-model"));
     if (const auto& m = c.ranking.model) {
         h += QStringLiteral("<table>\n");
-        h += row(T::tr("Version"), QString::number(m->version));
-        h += row(T::tr("Kind"), m->kind == "outcome"
-                                    ? T::tr("outcome model (fitted on full-run outcomes)")
-                                    : T::tr("proxy model (probe score; no outcome model yet)"));
-        h += row(T::tr("Ensemble members"), QString::number(m->members));
-        h += row(T::tr("Training rows"), QString::number(m->trainingRows));
+        h += row(StudyReportText::tr("Version"), QString::number(m->version));
+        h += row(StudyReportText::tr("Kind"),
+                 m->kind == "outcome"
+                     ? StudyReportText::tr("outcome model (fitted on full-run outcomes)")
+                     : StudyReportText::tr("proxy model (probe score; no outcome model yet)"));
+        h += row(StudyReportText::tr("Ensemble members"), QString::number(m->members));
+        h += row(StudyReportText::tr("Training rows"), QString::number(m->trainingRows));
         if (std::isfinite(m->validationRmse))
-            h += row(T::tr("Validation error"),
-                     T::tr("RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows")
+            h += row(StudyReportText::tr("Validation error"),
+                     StudyReportText::tr("RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows")
                          .arg(num(m->validationRmse, 3),
-                              c.ranking.logUnits ? T::tr(": log of the metric") : QString(),
+                              c.ranking.logUnits ? StudyReportText::tr(": log of the metric")
+                                                 : QString(),
                               num(m->validationSpearman, 3)));
         else
-            h += row(T::tr("Validation error"), T::tr("too few rows to hold any out"));
-        h += row(T::tr("Fitted"), esc(m->createdAt));
+            h += row(StudyReportText::tr("Validation error"),
+                     StudyReportText::tr("too few rows to hold any out"));
+        h += row(StudyReportText::tr("Fitted"), esc(m->createdAt));
         h += QStringLiteral("</table>\n");
     } else {
-        h += QStringLiteral("<p>%1</p>\n").arg(T::tr("No meta-model fitted yet."));
+        h += QStringLiteral("<p>%1</p>\n").arg(StudyReportText::tr("No meta-model fitted yet."));
     }
     if (!c.modelNote.isEmpty())
         h += QStringLiteral("<p><i>%1</i></p>\n").arg(esc(c.modelNote));
 
-    h += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(T::tr("Ranking (most promising first)"));
-    h += cells({T::tr("Rank"), T::tr("#"), T::tr("Hyperparameters"), T::tr("Status"),
-                T::tr("λmax"), T::tr("Predicted"), T::tr("±"), T::tr("Promisingness"),
-                T::tr("Measured")},
+    h += QStringLiteral("<h2>%1</h2>\n<table>\n")
+             .arg(StudyReportText::tr("Ranking (most promising first)"));
+    h += cells({StudyReportText::tr("Rank"), StudyReportText::tr("#"),
+                StudyReportText::tr("Hyperparameters"), StudyReportText::tr("Status"),
+                StudyReportText::tr("λmax"), StudyReportText::tr("Predicted"),
+                StudyReportText::tr("±"), StudyReportText::tr("Promisingness"),
+                StudyReportText::tr("Measured")},
                true);
     int shown = 0;
     for (const auto& r : c.ranking.rows) {
@@ -134,21 +139,22 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
         if (!r.record.reason.empty())
             status += QStringLiteral(": ") + esc(r.record.reason);
         ++shown;
-        h += cells({QString::number(shown), QString::number(r.record.index),
-                    esc(describe(r.record.hyper)), status,
-                    num(lambda == r.record.features.end() ? std::nan("") : lambda->second),
-                    num(r.predicted), num(r.predictedStd, 3), num(r.promisingness),
-                    r.outcome ? num(*r.outcome) : (r.fullRunFailed ? T::tr("diverged")
-                                                                   : QStringLiteral("–"))});
+        h += cells(
+            {QString::number(shown), QString::number(r.record.index), esc(describe(r.record.hyper)),
+             status, num(lambda == r.record.features.end() ? std::nan("") : lambda->second),
+             num(r.predicted), num(r.predictedStd, 3), num(r.promisingness),
+             r.outcome
+                 ? num(*r.outcome)
+                 : (r.fullRunFailed ? StudyReportText::tr("diverged") : QStringLiteral("–"))});
     }
     h += QStringLiteral("</table>\n");
     if (static_cast<int>(c.ranking.rows.size()) > shown)
         h += QStringLiteral("<p>%1</p>\n")
-                 .arg(T::tr("… and %1 more configurations.")
+                 .arg(StudyReportText::tr("… and %1 more configurations.")
                           .arg(c.ranking.rows.size() - static_cast<std::size_t>(shown)));
 
     if (!c.figures.empty()) {
-        h += QStringLiteral("<h2>%1</h2>\n").arg(T::tr("Maps"));
+        h += QStringLiteral("<h2>%1</h2>\n").arg(StudyReportText::tr("Maps"));
         for (std::size_t i = 0; i < c.figures.size(); ++i) {
             const StudyReportFigure& f = c.figures[i];
             h += QStringLiteral("<h3>%1</h3>\n").arg(esc(f.title));
@@ -159,27 +165,29 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
             const QString src = embedImages
                                     ? QStringLiteral("data:image/png;base64,") + pngBase64(f.image)
                                     : QStringLiteral("figure%1.png").arg(i);
-            h += QStringLiteral("<p><img src=\"%1\" width=\"%2\" alt=\"%3\"></p>\n<p><i>%4</i></p>\n")
+            h += QStringLiteral(
+                     "<p><img src=\"%1\" width=\"%2\" alt=\"%3\"></p>\n<p><i>%4</i></p>\n")
                      .arg(src)
                      .arg(std::min(f.image.width(), 640))
                      .arg(esc(f.title), esc(f.caption));
         }
     }
 
-    h += QStringLiteral("<h2>%1</h2>\n").arg(T::tr("Target mode"));
+    h += QStringLiteral("<h2>%1</h2>\n").arg(StudyReportText::tr("Target mode"));
     if (c.target.isEmpty()) {
-        h += QStringLiteral("<p>%1</p>\n").arg(T::tr("No target set."));
+        h += QStringLiteral("<p>%1</p>\n").arg(StudyReportText::tr("No target set."));
     } else {
         h += QStringLiteral("<p>%1</p>\n")
-                 .arg(T::tr("Target %1, probability ≥ %2.")
+                 .arg(StudyReportText::tr("Target %1, probability ≥ %2.")
                           .arg(esc(c.target))
                           .arg(c.minProbability));
         if (!c.targetMessage.isEmpty())
             h += QStringLiteral("<p>%1</p>\n").arg(esc(c.targetMessage));
         if (!c.candidates.empty()) {
             h += QStringLiteral("<table>\n");
-            h += cells({T::tr("#"), T::tr("Hyperparameters"), T::tr("Probability"),
-                        T::tr("Predicted"), T::tr("Full-run cost")},
+            h += cells({StudyReportText::tr("#"), StudyReportText::tr("Hyperparameters"),
+                        StudyReportText::tr("Probability"), StudyReportText::tr("Predicted"),
+                        StudyReportText::tr("Full-run cost")},
                        true);
             for (const auto& t : c.candidates)
                 h += cells({QString::number(t.row.record.index), esc(describe(t.row.record.hyper)),
@@ -190,7 +198,7 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
     }
 
     h += QStringLiteral("<h2>%1</h2>\n<pre>%2</pre>\n")
-             .arg(T::tr("Spec"), esc(toJson(c.spec)));
+             .arg(StudyReportText::tr("Spec"), esc(toJson(c.spec)));
     h += QStringLiteral("</body></html>\n");
     return h;
 }
