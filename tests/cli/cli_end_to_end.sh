@@ -4,15 +4,7 @@
 set -uo pipefail
 cli=$1
 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() { # name, condition command...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "PASS   : $name"
-  else failed=$((failed + 1)); echo "FAIL!  : $name"; fi
-}
+source "$(dirname "$0")/check.sh"
 model="$src/examples/diabetes/diabetes_mlp.pt"
 data="$src/examples/diabetes/diabetes.csv"
 common=(--model "$model" --data "$data" --standardize-targets --device cpu --quiet)
@@ -142,5 +134,4 @@ for cmd in train lr-find; do
   check "$cmd --help" grep -q "Usage: borehole-cli $cmd" "$work/help.txt"
 done
 
-echo "Totals: $passed passed, $failed failed"
-test "$failed" -eq 0
+finish

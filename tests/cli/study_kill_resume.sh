@@ -5,15 +5,7 @@
 set -uo pipefail
 cli=$1
 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() { # name, condition command...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "PASS   : $name"
-  else failed=$((failed + 1)); echo "FAIL!  : $name"; fi
-}
+source "$(dirname "$0")/check.sh"
 py=/usr/bin/python3
 db="$work/study.sqlite"
 cat > "$work/spec.json" <<EOF
@@ -152,5 +144,4 @@ check "a different spec on the same database is refused" grep -qF "$db: holds a 
 "$cli" study status --db "$work/none.sqlite" > "$work/none.out" 2>&1
 check "status of an empty database explains" grep -qF "holds no study yet" "$work/none.out"
 
-echo "Totals: $passed passed, $failed failed"
-test "$failed" -eq 0
+finish
