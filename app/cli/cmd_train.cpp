@@ -43,21 +43,6 @@ OptimizerOptions optimizerOptions(const Args& a)
     return o;
 }
 
-/// loadProblem(), except that --batch-size 0 (full batch) is allowed: it is the trainer's batch.
-Problem loadTrainingProblem(const Args& a)
-{
-    a.require("model");
-    a.require("data");
-    const auto dataOptions = datasetOptions(a);
-    auto data = Dataset::loadCsv(a.value("data"), dataOptions);
-    auto model = Model::load(a.value("model"), dataOptions.device);
-    auto po = problemOptions(a, dataOptions.task);
-    if (po.batchSize < 0)
-        throw UsageError("option '--batch-size' must be >= 0 (0 = full batch)");
-    po.batchSize = std::max<std::int64_t>(po.batchSize, 1);
-    return Problem(std::move(model), std::move(data), po);
-}
-
 std::string costText(const ProbeCost& c)
 {
     std::ostringstream o;
@@ -72,7 +57,7 @@ std::string costText(const ProbeCost& c)
 int runTrain(const std::vector<std::string>& argv)
 {
     Args a("train", "Train the model's parameters on the data set with SGD, Adam, AdamW, SAM or "
-                    "the curvature-guided learning rate (lr ≤ c·2/λmax), write the run record "
+                    "the curvature-guided learning rate (lr ≤ c·B/λmax, B = 2, or 2+2μ with momentum μ), write the run record "
                     "as JSON and the trained model as TorchScript. --batch-size 0 trains on the "
                     "full batch.");
     addProblemOptions(a);
@@ -127,7 +112,7 @@ int runTrain(const std::vector<std::string>& argv)
     o.checkpointEvery = static_cast<int>(a.integer("checkpoint-every"));
     o.resumePath = a.value("resume");
 
-    auto problem = loadTrainingProblem(a);
+    auto problem = loadProblem(a, /*fullBatchAllowed=*/true);
     o.metric = a.has("metric") ? parseMetric(a.value("metric"))
                                : defaultMetric(problem.data().summary().task);
     ProgressPrinter printer("train", a.flag("quiet"));
@@ -187,7 +172,7 @@ int runLrFind(const std::vector<std::string>& argv)
     o.divergeFactor = a.number("diverge-factor");
     o.batchSize = a.integer("batch-size");
     o.seed = static_cast<std::uint64_t>(a.integer("seed"));
-    auto problem = loadTrainingProblem(a);
+    auto problem = loadProblem(a, /*fullBatchAllowed=*/true);
     ProgressPrinter printer("lr-find", a.flag("quiet"));
     const auto r = findLearningRate(problem, o, printer.callback());
     if (a.has("out"))

@@ -94,14 +94,20 @@ ProblemOptions problemOptions(const Args& args, Task task)
     return o;
 }
 
-Problem loadProblem(const Args& args)
+Problem loadProblem(const Args& args, bool fullBatchAllowed)
 {
     args.require("model");
     args.require("data");
     const auto dataOptions = datasetOptions(args);
     auto data = Dataset::loadCsv(args.value("data"), dataOptions);
     auto model = Model::load(args.value("model"), dataOptions.device);
-    return Problem(std::move(model), std::move(data), problemOptions(args, dataOptions.task));
+    auto po = problemOptions(args, dataOptions.task);
+    if (fullBatchAllowed) {
+        if (po.batchSize < 0)
+            throw UsageError("option '--batch-size' must be >= 0 (0 = full batch)");
+        po.batchSize = std::max<std::int64_t>(po.batchSize, 1);
+    }
+    return Problem(std::move(model), std::move(data), po);
 }
 
 struct ProgressPrinter::State

@@ -16,7 +16,9 @@ void addProblemOptions(Args& args);
 DatasetOptions datasetOptions(const Args& args);
 ProblemOptions problemOptions(const Args& args, Task task);
 /// Loads model and data and pairs them; InputError on bad files.
-Problem loadProblem(const Args& args);
+/// With fullBatchAllowed, --batch-size 0 means the full batch (the trainer's batch); the Problem
+/// itself then probes with batches of 1 row at a time at least.
+Problem loadProblem(const Args& args, bool fullBatchAllowed = false);
 
 /// Prints "[label] 42% (21/50) ETA 3s" on stderr, at most every 0.25 s (a line every 10% when
 /// stderr is not a terminal). Returns false once SIGINT/SIGTERM arrived, which cancels the job.
