@@ -2,11 +2,17 @@
 
 #include <borehole/report.h>
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QTemporaryFile>
+#include <QTextDocument>
+#include <QUrl>
 
 #include <qcustomplot.h>
 
@@ -48,6 +54,13 @@ bool writeAtomicallyWith(const QString& path, const std::function<bool(const QSt
             *error = ExportText::tr("Cannot write %1.").arg(path);
         return false;
     }
+    // The temporary file is private (0600); give the result the target's permissions when it
+    // is replaced, else the usual ones of a new document (0644).
+    QFile::setPermissions(temp, QFileInfo::exists(path)
+                                    ? QFile::permissions(path)
+                                    : QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser
+                                          | QFile::WriteUser | QFile::ReadGroup
+                                          | QFile::ReadOther);
     if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData())
         != 0) {
         QFile::remove(temp);
@@ -101,6 +114,55 @@ bool savePlot(QCustomPlot* plot, const QString& path, int width, int height, QSt
             error);
     }
     return saveImageAtomically(plot->toPixmap(width, height).toImage(), path, error);
+}
+
+QString htmlEscape(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString htmlEscape(const std::string& text)
+{
+    return QString::fromStdString(text).toHtmlEscaped();
+}
+
+QString htmlRow(const QString& key, const QString& value)
+{
+    return QStringLiteral("<tr><th align=\"left\">%1</th><td>%2</td></tr>\n").arg(key, value);
+}
+
+QString pngBase64(const QImage& image)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return QString::fromLatin1(bytes.toBase64());
+}
+
+bool writeHtmlPdf(const QString& path, const QString& html, const QList<QImage>& images,
+                  const QString& title, QString* error)
+{
+    return writeAtomicallyWith(
+        path,
+        [&](const QString& temp) {
+            QTextDocument doc;
+            for (qsizetype i = 0; i < images.size(); ++i)
+                if (!images[i].isNull())
+                    doc.addResource(QTextDocument::ImageResource,
+                                    QUrl(QStringLiteral("figure%1.png").arg(i)), images[i]);
+            doc.setHtml(html);
+            QPdfWriter writer(temp);
+            writer.setPageSize(QPageSize(QPageSize::A4));
+            writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+            writer.setResolution(150);
+            writer.setTitle(title);
+            writer.setCreator(QStringLiteral("Borehole"));
+            doc.setPageSize(QSizeF(writer.width(), writer.height()));
+            doc.print(&writer);
+            return true;
+        },
+        error);
 }
 
 } // namespace borehole

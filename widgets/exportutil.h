@@ -3,9 +3,11 @@
 // name in the target folder and renamed over the target, so an interrupted export never leaves
 // a half-written file behind.
 #include <QImage>
+#include <QList>
 #include <QString>
 
 #include <functional>
+#include <string>
 
 class QCustomPlot;
 
@@ -26,5 +28,18 @@ bool saveImageAtomically(const QImage& image, const QString& path, QString* erro
 /// (points for PDF/SVG), atomically.
 bool savePlot(QCustomPlot* plot, const QString& path, int width, int height,
               QString* error = nullptr);
+
+/// HTML pieces shared by the probe and study reports.
+QString htmlEscape(const QString& text);
+QString htmlEscape(const std::string& text);
+/// "<tr><th align=left>key</th><td>value</td></tr>" (both already HTML).
+QString htmlRow(const QString& key, const QString& value);
+/// The image as base64 PNG, for data: URLs.
+QString pngBase64(const QImage& image);
+
+/// Prints the HTML to an A4 PDF (15 mm margins, 150 dpi) atomically. The HTML refers to
+/// images[i] as "figure<i>.png"; null images are left out.
+bool writeHtmlPdf(const QString& path, const QString& html, const QList<QImage>& images,
+                  const QString& title, QString* error = nullptr);
 
 } // namespace borehole

@@ -2,14 +2,8 @@
 
 #include "exportutil.h"
 
-#include <QBuffer>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QPageLayout>
-#include <QPageSize>
-#include <QPdfWriter>
-#include <QTextDocument>
-#include <QUrl>
 
 #include <algorithm>
 #include <cmath>
@@ -24,24 +18,9 @@ struct StudyReportText
     Q_DECLARE_TR_FUNCTIONS(StudyReport)
 };
 
-QString esc(const QString& s)
-{
-    return s.toHtmlEscaped();
-}
-
-QString esc(const std::string& s)
-{
-    return QString::fromStdString(s).toHtmlEscaped();
-}
-
 QString num(double v, int precision = 4)
 {
     return std::isfinite(v) ? QString::number(v, 'g', precision) : QStringLiteral("–");
-}
-
-QString row(const QString& key, const QString& value)
-{
-    return QStringLiteral("<tr><th align=\"left\">%1</th><td>%2</td></tr>\n").arg(key, value);
 }
 
 QString cells(const QStringList& values, bool header = false)
@@ -51,15 +30,6 @@ QString cells(const QStringList& values, bool header = false)
     for (const auto& v : values)
         out += QStringLiteral("<%1>%2</%1>").arg(tag, v);
     return out + QStringLiteral("</tr>\n");
-}
-
-QString pngBase64(const QImage& image)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return QString::fromLatin1(bytes.toBase64());
 }
 
 } // namespace
@@ -75,16 +45,16 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
                         "th{background:#eef;}img{max-width:100%;}</style>\n</head><body>\n")
              .arg(title);
     h += QStringLiteral("<h1>%1: %2</h1>\n<p>%3</p>\n")
-             .arg(title, esc(c.spec.name),
+             .arg(title, htmlEscape(c.spec.name),
                   StudyReportText::tr("Database %1, written on %2.")
-                      .arg(esc(c.dbPath), QDateTime::currentDateTime().toString(Qt::ISODate)));
+                      .arg(htmlEscape(c.dbPath), QDateTime::currentDateTime().toString(Qt::ISODate)));
 
     h += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(StudyReportText::tr("Study"));
-    h += row(StudyReportText::tr("Model"), esc(c.spec.modelPath));
-    h += row(StudyReportText::tr("Data"), esc(c.spec.dataPath));
-    h += row(StudyReportText::tr("Sampler"), esc(toString(c.spec.sampler.kind)));
-    h += row(StudyReportText::tr("Outcome metric"), esc(toString(c.spec.metric)));
-    h += row(StudyReportText::tr("Configurations"),
+    h += htmlRow(StudyReportText::tr("Model"), htmlEscape(c.spec.modelPath));
+    h += htmlRow(StudyReportText::tr("Data"), htmlEscape(c.spec.dataPath));
+    h += htmlRow(StudyReportText::tr("Sampler"), htmlEscape(toString(c.spec.sampler.kind)));
+    h += htmlRow(StudyReportText::tr("Outcome metric"), htmlEscape(toString(c.spec.metric)));
+    h += htmlRow(StudyReportText::tr("Configurations"),
              StudyReportText::tr("%1: %2 done, %3 failed, %4 pending, %5 running; %6 full runs")
                  .arg(c.counts.total())
                  .arg(c.counts.done)
@@ -97,30 +67,30 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
     h += QStringLiteral("<h2>%1</h2>\n").arg(StudyReportText::tr("Meta-model"));
     if (const auto& m = c.ranking.model) {
         h += QStringLiteral("<table>\n");
-        h += row(StudyReportText::tr("Version"), QString::number(m->version));
-        h += row(StudyReportText::tr("Kind"),
+        h += htmlRow(StudyReportText::tr("Version"), QString::number(m->version));
+        h += htmlRow(StudyReportText::tr("Kind"),
                  m->kind == "outcome"
                      ? StudyReportText::tr("outcome model (fitted on full-run outcomes)")
                      : StudyReportText::tr("proxy model (probe score; no outcome model yet)"));
-        h += row(StudyReportText::tr("Ensemble members"), QString::number(m->members));
-        h += row(StudyReportText::tr("Training rows"), QString::number(m->trainingRows));
+        h += htmlRow(StudyReportText::tr("Ensemble members"), QString::number(m->members));
+        h += htmlRow(StudyReportText::tr("Training rows"), QString::number(m->trainingRows));
         if (std::isfinite(m->validationRmse))
-            h += row(StudyReportText::tr("Validation error"),
+            h += htmlRow(StudyReportText::tr("Validation error"),
                      StudyReportText::tr("RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows")
                          .arg(num(m->validationRmse, 3),
                               c.ranking.logUnits ? StudyReportText::tr(": log of the metric")
                                                  : QString(),
                               num(m->validationSpearman, 3)));
         else
-            h += row(StudyReportText::tr("Validation error"),
+            h += htmlRow(StudyReportText::tr("Validation error"),
                      StudyReportText::tr("too few rows to hold any out"));
-        h += row(StudyReportText::tr("Fitted"), esc(m->createdAt));
+        h += htmlRow(StudyReportText::tr("Fitted"), htmlEscape(m->createdAt));
         h += QStringLiteral("</table>\n");
     } else {
         h += QStringLiteral("<p>%1</p>\n").arg(StudyReportText::tr("No meta-model fitted yet."));
     }
     if (!c.modelNote.isEmpty())
-        h += QStringLiteral("<p><i>%1</i></p>\n").arg(esc(c.modelNote));
+        h += QStringLiteral("<p><i>%1</i></p>\n").arg(htmlEscape(c.modelNote));
 
     h += QStringLiteral("<h2>%1</h2>\n<table>\n")
              .arg(StudyReportText::tr("Ranking (most promising first)"));
@@ -135,12 +105,12 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
         if (shown >= c.maxRows)
             break;
         const auto lambda = r.record.features.find("lambda_max");
-        QString status = esc(toString(r.record.status));
+        QString status = htmlEscape(toString(r.record.status));
         if (!r.record.reason.empty())
-            status += QStringLiteral(": ") + esc(r.record.reason);
+            status += QStringLiteral(": ") + htmlEscape(r.record.reason);
         ++shown;
         h += cells(
-            {QString::number(shown), QString::number(r.record.index), esc(describe(r.record.hyper)),
+            {QString::number(shown), QString::number(r.record.index), htmlEscape(describe(r.record.hyper)),
              status, num(lambda == r.record.features.end() ? std::nan("") : lambda->second),
              num(r.predicted), num(r.predictedStd, 3), num(r.promisingness),
              r.outcome
@@ -157,9 +127,9 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
         h += QStringLiteral("<h2>%1</h2>\n").arg(StudyReportText::tr("Maps"));
         for (std::size_t i = 0; i < c.figures.size(); ++i) {
             const StudyReportFigure& f = c.figures[i];
-            h += QStringLiteral("<h3>%1</h3>\n").arg(esc(f.title));
+            h += QStringLiteral("<h3>%1</h3>\n").arg(htmlEscape(f.title));
             if (f.image.isNull()) {
-                h += QStringLiteral("<p><i>%1</i></p>\n").arg(esc(f.caption));
+                h += QStringLiteral("<p><i>%1</i></p>\n").arg(htmlEscape(f.caption));
                 continue;
             }
             const QString src = embedImages
@@ -169,7 +139,7 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
                      "<p><img src=\"%1\" width=\"%2\" alt=\"%3\"></p>\n<p><i>%4</i></p>\n")
                      .arg(src)
                      .arg(std::min(f.image.width(), 640))
-                     .arg(esc(f.title), esc(f.caption));
+                     .arg(htmlEscape(f.title), htmlEscape(f.caption));
         }
     }
 
@@ -179,10 +149,10 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
     } else {
         h += QStringLiteral("<p>%1</p>\n")
                  .arg(StudyReportText::tr("Target %1, probability ≥ %2.")
-                          .arg(esc(c.target))
+                          .arg(htmlEscape(c.target))
                           .arg(c.minProbability));
         if (!c.targetMessage.isEmpty())
-            h += QStringLiteral("<p>%1</p>\n").arg(esc(c.targetMessage));
+            h += QStringLiteral("<p>%1</p>\n").arg(htmlEscape(c.targetMessage));
         if (!c.candidates.empty()) {
             h += QStringLiteral("<table>\n");
             h += cells({StudyReportText::tr("#"), StudyReportText::tr("Hyperparameters"),
@@ -190,7 +160,7 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
                         StudyReportText::tr("Full-run cost")},
                        true);
             for (const auto& t : c.candidates)
-                h += cells({QString::number(t.row.record.index), esc(describe(t.row.record.hyper)),
+                h += cells({QString::number(t.row.record.index), htmlEscape(describe(t.row.record.hyper)),
                             num(t.probability, 3), num(t.row.predicted),
                             num(t.row.fullRunCost, 3)});
             h += QStringLiteral("</table>\n");
@@ -198,7 +168,7 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
     }
 
     h += QStringLiteral("<h2>%1</h2>\n<pre>%2</pre>\n")
-             .arg(StudyReportText::tr("Spec"), esc(toJson(c.spec)));
+             .arg(StudyReportText::tr("Spec"), htmlEscape(toJson(c.spec)));
     h += QStringLiteral("</body></html>\n");
     return h;
 }
@@ -210,27 +180,10 @@ bool writeStudyReportHtml(const QString& path, const StudyReportContent& content
 
 bool writeStudyReportPdf(const QString& path, const StudyReportContent& content, QString* error)
 {
-    return writeAtomicallyWith(
-        path,
-        [&](const QString& temp) {
-            QTextDocument doc;
-            for (std::size_t i = 0; i < content.figures.size(); ++i)
-                if (!content.figures[i].image.isNull())
-                    doc.addResource(QTextDocument::ImageResource,
-                                    QUrl(QStringLiteral("figure%1.png").arg(i)),
-                                    content.figures[i].image);
-            doc.setHtml(studyReportHtml(content, false));
-            QPdfWriter writer(temp);
-            writer.setPageSize(QPageSize(QPageSize::A4));
-            writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-            writer.setResolution(150);
-            writer.setTitle(StudyReportText::tr("Borehole study report"));
-            writer.setCreator(QStringLiteral("Borehole"));
-            doc.setPageSize(QSizeF(writer.width(), writer.height()));
-            doc.print(&writer);
-            return true;
-        },
-        error);
+    QList<QImage> images;
+    for (const auto& figure : content.figures)
+        images.append(figure.image);
+    return writeHtmlPdf(path, studyReportHtml(content, false), images, StudyReportText::tr("Borehole study report"), error);
 }
 
 } // namespace borehole

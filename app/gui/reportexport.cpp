@@ -3,14 +3,8 @@
 #include "exportutil.h"
 #include "plotstyle.h"
 
-#include <QBuffer>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QPageLayout>
-#include <QPageSize>
-#include <QPdfWriter>
-#include <QTextDocument>
-#include <QUrl>
 
 #include <algorithm>
 
@@ -24,16 +18,6 @@ struct ReportText
     Q_DECLARE_TR_FUNCTIONS(Report)
 };
 
-QString esc(const QString& s)
-{
-    return s.toHtmlEscaped();
-}
-
-QString esc(const std::string& s)
-{
-    return QString::fromStdString(s).toHtmlEscaped();
-}
-
 QString num(double v, int precision = 6)
 {
     return QString::number(v, 'g', precision);
@@ -46,20 +30,6 @@ QString costText(const ProbeCost& c)
         .arg(c.gradients)
         .arg(c.hvps)
         .arg(c.seconds, 0, 'f', 3);
-}
-
-QString row(const QString& key, const QString& value)
-{
-    return QStringLiteral("<tr><th align=\"left\">%1</th><td>%2</td></tr>\n").arg(key, value);
-}
-
-QString pngBase64(const QImage& image)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return QString::fromLatin1(bytes.toBase64());
 }
 
 } // namespace
@@ -78,17 +48,17 @@ QString reportHtml(const ReportContent& c, bool embedImages)
     h += QStringLiteral("<h1>%1</h1>\n<p>%2</p>\n")
              .arg(ReportText::tr("Borehole probe report"),
                   ReportText::tr("Written by Borehole %1 on %2.")
-                      .arg(esc(r.borehole),
+                      .arg(htmlEscape(r.borehole),
                            QDateTime::currentDateTime().toString(Qt::ISODate)));
 
     h += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(ReportText::tr("Model and data"));
-    h += row(ReportText::tr("Model"), esc(r.model.path));
-    h += row(ReportText::tr("Parameters"), ReportText::tr("%1 in %2 tensors, %3 layers")
+    h += htmlRow(ReportText::tr("Model"), htmlEscape(r.model.path));
+    h += htmlRow(ReportText::tr("Parameters"), ReportText::tr("%1 in %2 tensors, %3 layers")
                                    .arg(r.model.parameterCount)
                                    .arg(r.model.parameters.size())
                                    .arg(r.model.layerCount));
-    h += row(ReportText::tr("Data"), esc(r.data.path));
-    h += row(ReportText::tr("Rows"), ReportText::tr("%1 (%2 training, %3 validation)")
+    h += htmlRow(ReportText::tr("Data"), htmlEscape(r.data.path));
+    h += htmlRow(ReportText::tr("Rows"), ReportText::tr("%1 (%2 training, %3 validation)")
                              .arg(r.data.rows)
                              .arg(r.data.trainRows)
                              .arg(r.data.validationRows));
@@ -98,48 +68,48 @@ QString reportHtml(const ReportContent& c, bool embedImages)
     QStringList targets;
     for (const auto& t : r.data.targetColumns)
         targets << QString::fromStdString(t);
-    h += row(ReportText::tr("Features"), esc(features.join(QStringLiteral(", "))));
-    h += row(ReportText::tr("Target"), esc(targets.join(QStringLiteral(", "))));
-    h += row(ReportText::tr("Task"), esc(toString(r.data.task)));
-    h += row(ReportText::tr("Standardisation"),
+    h += htmlRow(ReportText::tr("Features"), htmlEscape(features.join(QStringLiteral(", "))));
+    h += htmlRow(ReportText::tr("Target"), htmlEscape(targets.join(QStringLiteral(", "))));
+    h += htmlRow(ReportText::tr("Task"), htmlEscape(toString(r.data.task)));
+    h += htmlRow(ReportText::tr("Standardisation"),
              ReportText::tr("features: %1, targets: %2 (training-row statistics)")
                  .arg(r.data.standardizedFeatures ? ReportText::tr("yes") : ReportText::tr("no"),
                       r.data.standardizedTargets ? ReportText::tr("yes") : ReportText::tr("no")));
-    h += row(ReportText::tr("Loss"), ReportText::tr("%1 on %2 probe rows").arg(esc(r.problem.loss)).arg(r.problem.probeRows));
-    h += row(ReportText::tr("Device"), esc(r.problem.device));
+    h += htmlRow(ReportText::tr("Loss"), ReportText::tr("%1 on %2 probe rows").arg(htmlEscape(r.problem.loss)).arg(r.problem.probeRows));
+    h += htmlRow(ReportText::tr("Device"), htmlEscape(r.problem.device));
     h += QStringLiteral("</table>\n");
 
     h += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(ReportText::tr("Settings and seeds"));
     QStringList kinds;
     for (auto k : s.directionKinds)
         kinds << QString::fromStdString(toString(k));
-    h += row(ReportText::tr("Master seed"), QString::number(s.seed));
-    h += row(ReportText::tr("Split seed"), QString::number(r.data.seed));
-    h += row(ReportText::tr("Direction kinds"), esc(kinds.join(QStringLiteral(", "))));
-    h += row(ReportText::tr("K, ε"), QStringLiteral("%1, %2").arg(s.curvature.count).arg(num(s.curvature.epsilon)));
-    h += row(ReportText::tr("Eigenvalue solvers"),
+    h += htmlRow(ReportText::tr("Master seed"), QString::number(s.seed));
+    h += htmlRow(ReportText::tr("Split seed"), QString::number(r.data.seed));
+    h += htmlRow(ReportText::tr("Direction kinds"), htmlEscape(kinds.join(QStringLiteral(", "))));
+    h += htmlRow(ReportText::tr("K, ε"), QStringLiteral("%1, %2").arg(s.curvature.count).arg(num(s.curvature.epsilon)));
+    h += htmlRow(ReportText::tr("Eigenvalue solvers"),
              ReportText::tr("power: %1, Lanczos: %2, tolerance %3, at most %4 iterations, HVP %5")
                  .arg(s.power ? ReportText::tr("yes") : ReportText::tr("no"), s.lanczos ? ReportText::tr("yes") : ReportText::tr("no"))
                  .arg(num(s.eigen.relativeTolerance))
                  .arg(s.eigen.maxIterations)
-                 .arg(esc(toString(s.eigen.hvp))));
-    h += row(ReportText::tr("Trace"), ReportText::tr("%1, at most %2 samples, tolerance %3")
+                 .arg(htmlEscape(toString(s.eigen.hvp))));
+    h += htmlRow(ReportText::tr("Trace"), ReportText::tr("%1, at most %2 samples, tolerance %3")
                               .arg(s.trace ? ReportText::tr("yes") : ReportText::tr("no"))
                               .arg(s.traceOptions.maxSamples)
                               .arg(num(s.traceOptions.relativeTolerance)));
-    h += row(ReportText::tr("Sharpness"), ReportText::tr("%1, ρ = %2, %3 perturbations%4")
+    h += htmlRow(ReportText::tr("Sharpness"), ReportText::tr("%1, ρ = %2, %3 perturbations%4")
                                   .arg(s.sharpness ? ReportText::tr("yes") : ReportText::tr("no"))
                                   .arg(num(s.sharpnessOptions.rho))
                                   .arg(s.sharpnessOptions.samples)
                                   .arg(s.sharpnessOptions.layerwise ? ReportText::tr(", layer-wise")
                                                                     : QString()));
     const auto& d = s.surfaceOptions.directions;
-    h += row(ReportText::tr("Landscape grid"), ReportText::tr("line: %1, surface: %2, %3 points per axis, span ±%4")
+    h += htmlRow(ReportText::tr("Landscape grid"), ReportText::tr("line: %1, surface: %2, %3 points per axis, span ±%4")
                                        .arg(s.line ? ReportText::tr("yes") : ReportText::tr("no"),
                                             s.surface ? ReportText::tr("yes") : ReportText::tr("no"))
                                        .arg(s.surfaceOptions.resolution)
                                        .arg(num(s.surfaceOptions.span)));
-    h += row(ReportText::tr("Directions and normalisation"),
+    h += htmlRow(ReportText::tr("Directions and normalisation"),
              ReportText::tr("%1; biases %2; d₂ %3")
                  .arg(d.filterNormalize ? ReportText::tr("random, filter-normalised (Li et al. 2018)")
                                         : ReportText::tr("random, scaled to ‖θ‖"),
@@ -148,43 +118,43 @@ QString reportHtml(const ReportContent& c, bool embedImages)
     h += QStringLiteral("</table>\n");
 
     h += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(ReportText::tr("Results"));
-    h += row(ReportText::tr("L(θ)"), num(r.base.loss));
-    h += row(ReportText::tr("‖∇L(θ)‖"), num(r.base.gradientNorm));
-    h += row(ReportText::tr("‖θ‖"), num(r.base.parameterNorm));
-    h += row(ReportText::tr("Validation %1").arg(esc(r.metricName)), num(r.validationMetric));
+    h += htmlRow(ReportText::tr("L(θ)"), num(r.base.loss));
+    h += htmlRow(ReportText::tr("‖∇L(θ)‖"), num(r.base.gradientNorm));
+    h += htmlRow(ReportText::tr("‖θ‖"), num(r.base.parameterNorm));
+    h += htmlRow(ReportText::tr("Validation %1").arg(htmlEscape(r.metricName)), num(r.validationMetric));
     for (const auto& cr : r.curvature)
-        h += row(ReportText::tr("FD curvature, %1 (K = %2)").arg(esc(toString(cr.kind))).arg(cr.norms.size()),
+        h += htmlRow(ReportText::tr("FD curvature, %1 (K = %2)").arg(htmlEscape(toString(cr.kind))).arg(cr.norms.size()),
                  ReportText::tr("dᵀΔg/ε = %1 ± %2; ‖Δg‖/ε = %3 ± %4 [%5]")
                      .arg(num(cr.meanDirectional), num(cr.stdDirectional, 3),
                           num(cr.meanNorm), num(cr.stdNorm, 3), costText(cr.cost)));
     for (const auto* e : {r.power ? &*r.power : nullptr, r.lanczos ? &*r.lanczos : nullptr})
         if (e)
-            h += row(ReportText::tr("λmax (%1)").arg(esc(e->method)),
+            h += htmlRow(ReportText::tr("λmax (%1)").arg(htmlEscape(e->method)),
                      ReportText::tr("%1 after %2 iterations%3 [%4]")
                          .arg(num(e->value))
                          .arg(e->iterations)
                          .arg(e->converged ? QString() : ReportText::tr(", not converged"))
                          .arg(costText(e->cost)));
     if (r.trace)
-        h += row(ReportText::tr("tr(H) (%1)").arg(traceEstimatorName(r.trace->estimator)),
+        h += htmlRow(ReportText::tr("tr(H) (%1)").arg(traceEstimatorName(r.trace->estimator)),
                  ReportText::tr("%1 ± %2 (%3 samples) [%4]")
                                                .arg(num(r.trace->estimate),
                                                     num(r.trace->standardError, 3))
                                                .arg(r.trace->samples)
                                                .arg(costText(r.trace->cost)));
     if (r.sharpness)
-        h += row(ReportText::tr("Sharpness"), ReportText::tr("mean ΔL %1, worst ΔL %2, radius %3 [%4]")
+        h += htmlRow(ReportText::tr("Sharpness"), ReportText::tr("mean ΔL %1, worst ΔL %2, radius %3 [%4]")
                                       .arg(num(r.sharpness->meanIncrease),
                                            num(r.sharpness->worstIncrease),
                                            num(r.sharpness->radius), costText(r.sharpness->cost)));
     if (r.surface)
-        h += row(ReportText::tr("Surface"), ReportText::tr("%1 × %2 points, %3, cos∠(d₁, d₂) = %4 [%5]")
+        h += htmlRow(ReportText::tr("Surface"), ReportText::tr("%1 × %2 points, %3, cos∠(d₁, d₂) = %4 [%5]")
                                     .arg(r.surface->nx())
                                     .arg(r.surface->ny())
-                                    .arg(esc(r.surface->directionKind))
+                                    .arg(htmlEscape(r.surface->directionKind))
                                     .arg(num(r.surface->directionCosine, 3))
                                     .arg(costText(r.surface->cost)));
-    h += row(ReportText::tr("Total cost"), costText(r.total));
+    h += htmlRow(ReportText::tr("Total cost"), costText(r.total));
     h += QStringLiteral("</table>\n");
 
     if (!c.figures.empty()) {
@@ -198,9 +168,9 @@ QString reportHtml(const ReportContent& c, bool embedImages)
                                     : QStringLiteral("figure%1.png").arg(i);
             h += QStringLiteral("<h3>%1</h3>\n<p><img src=\"%2\" width=\"%3\" alt=\"%1\"></p>\n"
                                 "<p><i>%4</i></p>\n")
-                     .arg(esc(f.title), src)
+                     .arg(htmlEscape(f.title), src)
                      .arg(std::min(f.image.width(), 640))
-                     .arg(esc(f.caption));
+                     .arg(htmlEscape(f.caption));
         }
     }
 
@@ -216,7 +186,7 @@ QString reportHtml(const ReportContent& c, bool embedImages)
                           .arg(num(sel.xMin, 4), num(sel.xMax, 4), num(sel.yMin, 4),
                                num(sel.yMax, 4)));
         h += QStringLiteral("<table>\n<tr><th>ix</th><th>iy</th><th>α</th><th>β</th><th>%1</th></tr>\n")
-                 .arg(esc(sel.valueName));
+                 .arg(htmlEscape(sel.valueName));
         const std::size_t shown = std::min<std::size_t>(sel.points.size(), 200);
         for (std::size_t i = 0; i < shown; ++i) {
             const SelectedPoint& p = sel.points[i];
@@ -232,7 +202,7 @@ QString reportHtml(const ReportContent& c, bool embedImages)
                               .arg(sel.points.size() - shown));
     }
     h += QStringLiteral("<h2>%1</h2>\n<pre>%2</pre>\n")
-             .arg(ReportText::tr("Summary"), esc(QString::fromStdString(formatSummary(r))));
+             .arg(ReportText::tr("Summary"), htmlEscape(QString::fromStdString(formatSummary(r))));
     h += QStringLiteral("</body></html>\n");
     return h;
 }
@@ -244,26 +214,10 @@ bool writeReportHtml(const QString& path, const ReportContent& content, QString*
 
 bool writeReportPdf(const QString& path, const ReportContent& content, QString* error)
 {
-    return writeAtomicallyWith(
-        path,
-        [&](const QString& temp) {
-            QTextDocument doc;
-            for (std::size_t i = 0; i < content.figures.size(); ++i)
-                doc.addResource(QTextDocument::ImageResource,
-                                QUrl(QStringLiteral("figure%1.png").arg(i)),
-                                content.figures[i].image);
-            doc.setHtml(reportHtml(content, false));
-            QPdfWriter writer(temp);
-            writer.setPageSize(QPageSize(QPageSize::A4));
-            writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-            writer.setResolution(150);
-            writer.setTitle(ReportText::tr("Borehole probe report"));
-            writer.setCreator(QStringLiteral("Borehole"));
-            doc.setPageSize(QSizeF(writer.width(), writer.height()));
-            doc.print(&writer);
-            return true;
-        },
-        error);
+    QList<QImage> images;
+    for (const auto& figure : content.figures)
+        images.append(figure.image);
+    return writeHtmlPdf(path, reportHtml(content, false), images, ReportText::tr("Borehole probe report"), error);
 }
 
 } // namespace borehole

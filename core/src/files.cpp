@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -28,6 +29,11 @@ void writeFileAtomically(const std::string& path, const std::string& contents)
             throw Error(path + ": writing failed (" + std::strerror(errno) + ")");
         }
     }
+    // A replaced file keeps the permissions its owner gave it (best effort).
+    std::error_code ec;
+    const auto old = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::exists(old))
+        std::filesystem::permissions(temp, old.permissions(), ec);
     if (std::rename(temp.c_str(), path.c_str()) != 0) {
         const std::string why = std::strerror(errno);
         std::remove(temp.c_str());

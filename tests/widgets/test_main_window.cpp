@@ -335,6 +335,8 @@ private slots:
 
         const QString html = dir + QStringLiteral("/report.html");
         const QString pdf = dir + QStringLiteral("/report.pdf");
+        QFile::remove(html); // left by an earlier run: the exports below are new files
+        QFile::remove(pdf);
         QVERIFY(w.exportReport(html));
         QVERIFY(w.exportReport(pdf));
         QFile hf(html);
@@ -350,6 +352,13 @@ private slots:
         QVERIFY(pf.open(QIODevice::ReadOnly));
         QVERIFY(pf.read(5).startsWith("%PDF"));
         QVERIFY(pf.size() > 20000);
+        // A new export is readable by others (not the temporary file's 0600); a replaced one
+        // keeps the permissions the user gave the old file.
+        QVERIFY(QFile::permissions(pdf).testFlag(QFile::ReadOther));
+        QVERIFY(QFile::setPermissions(html, QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(w.exportReport(html));
+        QCOMPARE(QFile::permissions(html) & (QFile::ReadOther | QFile::ReadGroup),
+                 QFileDevice::Permissions());
 
         // Workspace round trip into a fresh window, with a non-default trace estimator.
         ProbeSettings changed = w.settingsPanel()->settings();
