@@ -278,9 +278,18 @@ void SurfaceView::setGrid(const Grid2D& grid)
         clear();
         return;
     }
+    const auto sameAxis = [](const Axis& a, const Axis& b) {
+        return a.name == b.name && a.unit == b.unit && a.values.front() == b.values.front()
+               && a.values.back() == b.values.back();
+    };
+    const bool sameAxes = d->grid && sameAxis(d->grid->x, grid.x) && sameAxis(d->grid->y, grid.y);
     d->grid = grid;
     rebuild();
-    resetCamera();
+    if (sameAxes) {
+        m_canvas->renderer()->ResetCameraClippingRange();
+        m_canvas->requestRender();
+    } else
+        resetCamera();
 }
 
 void SurfaceView::clear()
@@ -496,6 +505,20 @@ void SurfaceView::resetCamera()
         camera->Zoom(0.82);
     }
     m_canvas->requestRender();
+}
+
+void SurfaceView::azimuth(double degrees)
+{
+    m_canvas->renderer()->GetActiveCamera()->Azimuth(degrees);
+    m_canvas->renderer()->ResetCameraClippingRange();
+    m_canvas->requestRender();
+}
+
+std::array<double, 3> SurfaceView::cameraPosition() const
+{
+    std::array<double, 3> p{};
+    m_canvas->renderer()->GetActiveCamera()->GetPosition(p.data());
+    return p;
 }
 
 QImage SurfaceView::renderImage()

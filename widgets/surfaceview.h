@@ -8,6 +8,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <array>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -26,7 +27,9 @@ public:
     explicit SurfaceView(QWidget* parent = nullptr);
     ~SurfaceView() override;
 
-    /// Shows `grid` (replacing what was shown) and resets the camera.
+    /// Shows `grid` (replacing what was shown). The camera is reset when the axes change (names
+    /// or ranges); an update of the same map — a study growing live, a refined probe — keeps the
+    /// view the user turned to.
     void setGrid(const Grid2D& grid);
     void clear();
     bool hasData() const;
@@ -58,6 +61,10 @@ public slots:
     void setLogZ(bool on);
     void setContours(bool on);
     void resetCamera();
+    /// Turns the camera about the view-up axis by `degrees` (as a horizontal mouse drag does).
+    void azimuth(double degrees);
+    /// The camera's position in world coordinates.
+    std::array<double, 3> cameraPosition() const;
 
 signals:
     /// The user asked for an export; the owner picks the file.

@@ -106,6 +106,34 @@ private slots:
         QVERIFY(meanAbsDifference(logged, actual) > 0.005);
     }
 
+    void cameraIsKeptWhileTheSameMapUpdates()
+    {
+        SurfaceView view;
+        view.resize(kCanvas);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setGrid(saddle());
+        const auto home = view.cameraPosition();
+        view.azimuth(40.0); // the user turns the view
+        const auto turned = view.cameraPosition();
+        QVERIFY(std::abs(turned[0] - home[0]) + std::abs(turned[1] - home[1]) > 1e-3);
+
+        Grid2D update = saddle(); // the same map with new values
+        for (double& v : update.values)
+            v *= 2.0;
+        view.setGrid(update);
+        auto now = view.cameraPosition();
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(now[i], turned[i]);
+
+        Grid2D other = saddle(); // another map: the camera goes home
+        other.x.name = "learning rate";
+        view.setGrid(other);
+        now = view.cameraPosition();
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(std::abs(now[i] - home[i]) < 1e-6 * (1.0 + std::abs(home[i])));
+    }
+
     void exportPngWritesAFile()
     {
         SurfaceView view;
