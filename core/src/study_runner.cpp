@@ -231,6 +231,12 @@ TrainResult fullTrainingRun(Problem& problem, const std::vector<float>& theta0,
 {
     RestoreTheta restore(problem, theta0);
     problem.setParameters(scaled(theta0, h.initScale));
+    return train(problem, fullRunOptions(h, run, metric, seed), progress);
+}
+
+TrainOptions fullRunOptions(const Hyperparameters& h, const FullRunSpec& run, Metric metric,
+                            std::uint64_t seed)
+{
     TrainOptions t;
     t.optimizer = optimizerOptions(h);
     t.steps = run.steps;
@@ -240,7 +246,24 @@ TrainResult fullTrainingRun(Problem& problem, const std::vector<float>& theta0,
     t.metric = metric;
     t.seed = seed;
     t.stopOnNonFinite = true;
-    return train(problem, t, progress);
+    return t;
+}
+
+OptimizerOptions guidedOptimizerOptions(const Hyperparameters& h, double scale)
+{
+    OptimizerOptions o = optimizerOptions(h);
+    o.guidedBase = o.kind; // sgd, adam, adamw, or sam (whose own base is already set)
+    o.kind = OptimizerKind::Guided;
+    o.guidedScale = scale;
+    return o;
+}
+
+double guidedScaleForRank(std::size_t rank, std::size_t count)
+{
+    if (count <= 1)
+        return 1.0;
+    const double t = static_cast<double>(std::min(rank, count - 1)) / static_cast<double>(count - 1);
+    return 1.0 - 0.5 * t;
 }
 
 Problem loadStudyProblem(const StudySpec& spec)

@@ -73,6 +73,7 @@ private slots:
     void edgeOfStabilityFeatureOnQuadratic();
     void divergingBurstIsAFailureNotACrash();
     void initScaleMultipliesTheta0();
+    void guidedFollowUpOptions();
     void storeRoundTripsAndRecoversRunning();
     void storeRejectsForeignFilesAndOtherSpecs();
     void runnerResumesAfterCancellation();
@@ -333,9 +334,49 @@ void TestStudyRunner::followUpsFeedOutcomesIntoTheMetaModel()
     QCOMPARE(measured, 4);
 }
 
+void TestStudyRunner::guidedFollowUpOptions()
+{
+    Hyperparameters h;
+    h.optimizer = OptimizerKind::Sgd;
+    h.learningRate = 0.05;
+    h.momentum = 0.9;
+    h.batchSize = 16;
+    h.samRho = 0.1;
+    const OptimizerOptions o = guidedOptimizerOptions(h, 0.75);
+    QVERIFY(o.kind == OptimizerKind::Guided);
+    QVERIFY(o.guidedBase == OptimizerKind::Sam); // the configuration's SAM stays in the loop
+    QVERIFY(o.samBase == OptimizerKind::Sgd);
+    QCOMPARE(o.samRho, 0.1);
+    QCOMPARE(o.learningRate, 0.05);
+    QCOMPARE(o.momentum, 0.9);
+    QCOMPARE(o.guidedScale, 0.75);
+    // The cap follows the configuration's rule: heavy ball with μ = 0.9 under SAM.
+    BH_CLOSE(stableRateCurvatureProduct(o), 3.8, 1e-12);
+    h.samRho = 0.0;
+    h.optimizer = OptimizerKind::Adam;
+    QVERIFY(guidedOptimizerOptions(h, 1.0).guidedBase == OptimizerKind::Adam);
+
+    FullRunSpec run;
+    run.steps = 120;
+    run.validateEvery = 15;
+    const TrainOptions t = fullRunOptions(h, run, Metric::Mae, 9);
+    QCOMPARE(t.steps, std::int64_t(120));
+    QCOMPARE(t.batchSize, std::int64_t(16));
+    QCOMPARE(t.validateEvery, 15);
+    QVERIFY(t.metric == Metric::Mae);
+    QCOMPARE(t.seed, std::uint64_t(9));
+
+    QCOMPARE(guidedScaleForRank(0, 5), 1.0);
+    QCOMPARE(guidedScaleForRank(2, 5), 0.75);
+    QCOMPARE(guidedScaleForRank(4, 5), 0.5);
+    QCOMPARE(guidedScaleForRank(9, 5), 0.5);
+    QCOMPARE(guidedScaleForRank(0, 1), 1.0);
+}
+
 BH_TEST_MAIN(TestStudyRunner, &TestStudyRunner::edgeOfStabilityFeatureOnQuadratic,
              &TestStudyRunner::divergingBurstIsAFailureNotACrash,
              &TestStudyRunner::initScaleMultipliesTheta0,
+             &TestStudyRunner::guidedFollowUpOptions,
              &TestStudyRunner::storeRoundTripsAndRecoversRunning,
              &TestStudyRunner::storeRejectsForeignFilesAndOtherSpecs,
              &TestStudyRunner::runnerResumesAfterCancellation,

@@ -204,6 +204,18 @@ ConfigurationFeatures probeConfiguration(Problem& problem, const std::vector<flo
 
 /// A full training run from initScale·θ₀; θ is left at θ₀ afterwards. Divergence is reported in
 /// the result (diverged, stopReason), not thrown. Throws CancelledError when progress says stop.
+/// The training options of a configuration's full run (fullTrainingRun trains with these, from
+/// hyper.initScale·θ₀).
+TrainOptions fullRunOptions(const Hyperparameters& hyper, const FullRunSpec& run, Metric metric,
+                            std::uint64_t seed);
+/// The configuration's optimizer (SAM included) under the curvature-guided rate, its cap
+/// multiplied by `scale` (OptimizerOptions::guidedScale).
+OptimizerOptions guidedOptimizerOptions(const Hyperparameters& hyper, double scale);
+/// The meta-model's judgement as a guided-cap scale: 1 for the most promising of `count`
+/// ranked configurations (rank 0), falling linearly to 0.5 for the least promising, so a
+/// doubtful configuration trains with a more cautious cap. count ≤ 1 gives 1.
+double guidedScaleForRank(std::size_t rank, std::size_t count);
+
 TrainResult fullTrainingRun(Problem& problem, const std::vector<float>& theta0,
                             const Hyperparameters& hyper, const FullRunSpec& run, Metric metric,
                             std::uint64_t seed, const ProgressFn& progress = {});
