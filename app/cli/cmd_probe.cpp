@@ -197,8 +197,11 @@ int runSurface(const std::vector<std::string>& argv)
         writeOutput(prefix + ".json", toJson(g));
         writeOutput(prefix + ".csv", toCsv(g));
         std::cout << "line of " << g.values.size() << " points, L(θ) = " << g.centerValue
-                  << ", " << g.cost.forwards << " forward passes in " << g.cost.seconds
-                  << " s\nwrote " << prefix << ".json and " << prefix << ".csv\n";
+                  << ", " << g.cost.forwards << " forward passes in " << g.cost.seconds << " s\n";
+        const auto bound = samplingErrorText(g.standardError, g.sampleRows, g.populationRows);
+        if (!bound.empty())
+            std::cout << bound << "\n";
+        std::cout << "wrote " << prefix << ".json and " << prefix << ".csv\n";
         return 0;
     }
     const std::string kind = a.value("directions");
@@ -228,8 +231,11 @@ int runSurface(const std::vector<std::string>& argv)
               << g.centerValue << ", L in ["
               << *std::min_element(g.values.begin(), g.values.end()) << ", "
               << *std::max_element(g.values.begin(), g.values.end()) << "], "
-              << g.cost.forwards << " forward passes in " << g.cost.seconds << " s\nwrote "
-              << prefix << ".json and " << prefix << ".csv\n";
+              << g.cost.forwards << " forward passes in " << g.cost.seconds << " s\n";
+    const auto bound = samplingErrorText(g.standardError, g.sampleRows, g.populationRows);
+    if (!bound.empty())
+        std::cout << bound << "\n";
+    std::cout << "wrote " << prefix << ".json and " << prefix << ".csv\n";
     return 0;
 }
 

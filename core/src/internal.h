@@ -80,6 +80,12 @@ struct Problem::Impl
     torch::Tensor lossOf(const torch::Tensor& prediction, const torch::Tensor& target) const;
     /// Loss on the given rows as a 0-d tensor without gradient (no host sync).
     torch::Tensor lossTensorNoGrad(const torch::Tensor& x, const torch::Tensor& y);
+    /// The loss of each row, [rows] float32, such that their mean is lossOf(); an undefined
+    /// tensor when the loss is not a mean over rows (a model-computed loss whose output has no
+    /// row dimension).
+    torch::Tensor rowLossesOf(const torch::Tensor& prediction, const torch::Tensor& target) const;
+    /// True when the probe rows are a subset of the training rows.
+    bool subsampled() const { return probeX.size(0) < data.impl().trainX.size(0); }
     /// L(θ) on the probe rows.
     double loss();
     /// Flat ∇L(θ) on the given rows (probe rows by default); `loss` receives L when non-null.

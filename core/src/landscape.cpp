@@ -34,6 +34,65 @@ std::vector<double> toDoubles(const torch::Tensor& t)
     return std::vector<double>(c.data_ptr<double>(), c.data_ptr<double>() + c.numel());
 }
 
+/// Losses of grid points, kept on the device until flush() so that a batch of points costs one
+/// host synchronisation. When the probe rows are a subsample of the training rows, each point
+/// also keeps the sample variance of its per-row losses, taken from the same forward pass.
+class PointLosses
+{
+public:
+    explicit PointLosses(Problem::Impl& p) : m_problem(p), m_sampling(p.subsampled()) {}
+
+    /// Evaluates L at the current θ on the probe rows.
+    void evaluate()
+    {
+        auto& p = m_problem;
+        if (!m_sampling) {
+            m_means.push_back(p.lossTensorNoGrad(p.probeX, p.probeY));
+            return;
+        }
+        torch::NoGradGuard noGrad;
+        ++p.counters.forwards;
+        const auto prediction = p.forward(p.probeX);
+        m_means.push_back(p.lossOf(prediction, p.probeY));
+        const auto rows = p.rowLossesOf(prediction, p.probeY);
+        if (rows.defined())
+            m_variances.push_back(rows.to(torch::kFloat64).var(/*unbiased=*/true));
+        else
+            m_sampling = false; // not a row mean: no standard error for this grid
+    }
+
+    /// Moves the losses (and standard errors, when sampling) of the points evaluated since the
+    /// last flush to the host.
+    void flush(std::vector<double>& values, std::vector<double>& standardErrors)
+    {
+        if (m_means.empty())
+            return;
+        const auto v = toDoubles(torch::stack(m_means));
+        values.insert(values.end(), v.begin(), v.end());
+        if (m_sampling && m_variances.size() == m_means.size()) {
+            // Sampling without replacement: Var(mean) = s²/m · (1 − m/N).
+            const double m = static_cast<double>(sampleRows());
+            const double fpc = 1.0 - m / static_cast<double>(populationRows());
+            const auto var = toDoubles(torch::stack(m_variances));
+            for (double s2 : var)
+                standardErrors.push_back(std::sqrt(std::max(s2, 0.0) / m * fpc));
+        }
+        m_means.clear();
+        m_variances.clear();
+    }
+
+    /// Whether standard errors are being computed (cleared if the loss is not a row mean).
+    bool sampling() const { return m_sampling; }
+    std::int64_t sampleRows() const { return m_problem.probeX.size(0); }
+    std::int64_t populationRows() const { return m_problem.data.impl().trainX.size(0); }
+
+private:
+    Problem::Impl& m_problem;
+    bool m_sampling;
+    std::vector<torch::Tensor> m_means;
+    std::vector<torch::Tensor> m_variances;
+};
+
 /// ∂²/∂α² + ∂²/∂β² by second differences; edges use the nearest interior value.
 std::vector<double> gridLaplacian(const Grid2D& g)
 {
@@ -145,24 +204,29 @@ void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tens
     const int ny = static_cast<int>(g.ny());
     g.values.assign(static_cast<std::size_t>(nx) * ny, 0.0);
     g.evaluated.assign(g.values.size(), 0);
+    PointLosses losses(p);
+    if (losses.sampling())
+        g.standardError.assign(g.values.size(), 0.0);
     const auto kx = knots(nx, options.refineStride);
     const auto ky = knots(ny, options.refineStride);
     // Evaluates the listed points, keeping losses on the device until the batch ends.
     auto evaluate = [&](const std::vector<std::pair<int, int>>& points) {
-        std::vector<torch::Tensor> losses;
         for (const auto& [ix, iy] : points) {
             p.setFlat(theta);
             p.addFlat(d1, g.x.values[static_cast<std::size_t>(ix)]);
             p.addFlat(d2, g.y.values[static_cast<std::size_t>(iy)]);
-            losses.push_back(p.lossTensorNoGrad(p.probeX, p.probeY));
+            losses.evaluate();
         }
-        if (losses.empty())
-            return;
-        const auto values = toDoubles(torch::stack(losses));
-        for (std::size_t i = 0; i < points.size(); ++i) {
+        std::vector<double> values, errors;
+        losses.flush(values, errors);
+        if (errors.size() != values.size())
+            g.standardError.clear();
+        for (std::size_t i = 0; i < values.size(); ++i) {
             const auto at = static_cast<std::size_t>(points[i].second) * nx + points[i].first;
             g.values[at] = values[i];
             g.evaluated[at] = 1;
+            if (!g.standardError.empty())
+                g.standardError[at] = errors[i];
         }
     };
     const int cells = static_cast<int>((kx.size() - 1) * (ky.size() - 1));
@@ -180,6 +244,7 @@ void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tens
     }
     const double tolerance = options.refineTolerance * std::max(hi - lo, 1e-12);
     const auto coarseValues = g.values; // interpolation reads the coarse lattice only
+    const auto coarseErrors = g.standardError;
     int done = 1;
     for (std::size_t cy = 0; cy + 1 < ky.size(); ++cy) {
         for (std::size_t cx = 0; cx + 1 < kx.size(); ++cx) {
@@ -203,8 +268,12 @@ void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tens
                         continue;
                     if (refineCell)
                         inner.emplace_back(ix, iy);
-                    else
+                    else {
                         g.values[at] = interpolate(coarseValues, g.nx(), kx, ky, ix, iy);
+                        if (!g.standardError.empty())
+                            g.standardError[at] = std::max(
+                                0.0, interpolate(coarseErrors, g.nx(), kx, ky, ix, iy));
+                    }
                 }
             evaluate(inner);
             reportProgress(progress, ++done, total);
@@ -256,28 +325,32 @@ Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vec
     } else {
         const int total = ny;
         g.values.reserve(static_cast<std::size_t>(nx) * ny);
+        PointLosses losses(p);
         const double step = g.x.values[1] - g.x.values[0];
         for (int iy = 0; iy < ny; ++iy) {
             const double beta = g.y.values[static_cast<std::size_t>(iy)];
             p.setFlat(theta);
             p.addFlat(d1, g.x.values[0]);
             p.addFlat(d2, beta);
-            std::vector<torch::Tensor> row;
-            row.reserve(static_cast<std::size_t>(nx));
             for (int ix = 0; ix < nx; ++ix) {
                 if (ix > 0)
                     p.addFlat(d1, step);
-                row.push_back(p.lossTensorNoGrad(p.probeX, p.probeY));
+                losses.evaluate();
                 if (hvpCurvature) {
                     const double c = torch::dot(d1, p.hvpExact(d1)).item<double>()
                                      + torch::dot(d2, p.hvpExact(d2)).item<double>();
                     g.curvature.push_back(c);
                 }
             }
-            const auto values = toDoubles(torch::stack(row));
-            g.values.insert(g.values.end(), values.begin(), values.end());
+            losses.flush(g.values, g.standardError);
             reportProgress(progress, iy + 1, total);
         }
+        if (g.standardError.size() != g.values.size())
+            g.standardError.clear();
+    }
+    if (!g.standardError.empty()) {
+        g.sampleRows = p.probeX.size(0);
+        g.populationRows = p.data.impl().trainX.size(0);
     }
     if (hvpCurvature) {
         g.curvatureName = "d₁ᵀHd₁ + d₂ᵀHd₂";
@@ -308,15 +381,21 @@ Grid1D lossLine(Problem& problem, const std::vector<float>& direction, const Lin
     const auto d = p.fromHost(direction, "direction");
     ParameterRestore restore(p);
     g.centerValue = p.loss();
-    std::vector<torch::Tensor> values;
+    PointLosses losses(p);
     for (int i = 0; i < options.resolution; ++i) {
         p.setFlat(restore.saved());
         p.addFlat(d, g.x.values[static_cast<std::size_t>(i)]);
-        values.push_back(p.lossTensorNoGrad(p.probeX, p.probeY));
+        losses.evaluate();
         if ((i + 1) % 8 == 0 || i + 1 == options.resolution)
             reportProgress(progress, i + 1, options.resolution);
     }
-    g.values = toDoubles(torch::stack(values));
+    losses.flush(g.values, g.standardError);
+    if (g.standardError.size() != g.values.size()) {
+        g.standardError.clear();
+    } else {
+        g.sampleRows = losses.sampleRows();
+        g.populationRows = losses.populationRows();
+    }
     g.cost = tracker.cost();
     return g;
 }

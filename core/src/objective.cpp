@@ -130,6 +130,37 @@ torch::Tensor Problem::Impl::lossOf(const torch::Tensor& prediction,
     throw Error("unknown loss kind");
 }
 
+torch::Tensor Problem::Impl::rowLossesOf(const torch::Tensor& prediction,
+                                         const torch::Tensor& target) const
+{
+    // The constructor validated the pairing with lossOf(); this mirrors its reductions with
+    // Reduction::None and averages what is left within each row, so mean(rows) = lossOf().
+    const std::int64_t rows = target.size(0);
+    auto perRow = [rows](const torch::Tensor& t) {
+        return t.reshape({rows, -1}).mean(1).to(torch::kFloat32);
+    };
+    switch (options.loss) {
+    case LossKind::ModelOutput:
+        if (prediction.dim() == 0 || prediction.size(0) != rows)
+            return {};
+        return perRow(prediction);
+    case LossKind::Mse:
+    case LossKind::Mae:
+    case LossKind::BceWithLogits: {
+        auto t = target.to(prediction.scalar_type());
+        auto p = prediction.reshape(t.sizes());
+        if (options.loss == LossKind::Mse)
+            return perRow(torch::mse_loss(p, t, at::Reduction::None));
+        if (options.loss == LossKind::Mae)
+            return perRow(torch::l1_loss(p, t, at::Reduction::None));
+        return perRow(torch::binary_cross_entropy_with_logits(p, t, {}, {}, at::Reduction::None));
+    }
+    case LossKind::CrossEntropy:
+        return perRow(torch::cross_entropy_loss(prediction, target, {}, at::Reduction::None));
+    }
+    return {};
+}
+
 torch::Tensor Problem::Impl::lossTensorNoGrad(const torch::Tensor& x, const torch::Tensor& y)
 {
     torch::NoGradGuard noGrad;

@@ -95,6 +95,25 @@ std::string costText(const ProbeCost& c)
 
 } // namespace
 
+std::string samplingErrorText(const std::vector<double>& standardError, std::int64_t sampleRows,
+                              std::int64_t populationRows)
+{
+    if (standardError.empty())
+        return {};
+    double worst = 0.0, sum = 0.0;
+    for (double e : standardError) {
+        worst = std::max(worst, e);
+        sum += e;
+    }
+    std::ostringstream o;
+    o << "subsampled: " << sampleRows << " of " << populationRows
+      << " rows; standard error of L at most " << fmt(worst) << " (mean "
+      << fmt(sum / static_cast<double>(standardError.size()))
+      << "); the full-data L lies within ±1.96·SE (≤ ±" << fmt(1.96 * worst)
+      << ") of each value with ~95 % probability per point";
+    return o.str();
+}
+
 std::string formatSummary(const ProbeReport& r)
 {
     std::ostringstream o;
@@ -149,13 +168,18 @@ std::string formatSummary(const ProbeReport& r)
           << fmt(*std::min_element(r.line->values.begin(), r.line->values.end())) << " to "
           << fmt(*std::max_element(r.line->values.begin(), r.line->values.end())) << "   ["
           << costText(r.line->cost) << "]\n";
-    if (r.surface)
+    if (r.surface) {
         o << "  surface              " << r.surface->nx() << "×" << r.surface->ny()
           << " points, L from "
           << fmt(*std::min_element(r.surface->values.begin(), r.surface->values.end())) << " to "
           << fmt(*std::max_element(r.surface->values.begin(), r.surface->values.end()))
           << ", cos(d₁,d₂) " << fmt(r.surface->directionCosine, 3) << "   ["
           << costText(r.surface->cost) << "]\n";
+        const auto bound = samplingErrorText(r.surface->standardError, r.surface->sampleRows,
+                                             r.surface->populationRows);
+        if (!bound.empty())
+            o << "                       " << bound << "\n";
+    }
     o << "\n  total cost           " << costText(r.total) << "\n";
     return o.str();
 }

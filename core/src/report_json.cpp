@@ -55,11 +55,13 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SurfaceOptions, resolution, reso
                                                 refineTolerance)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LineOptions, resolution, span, directions)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Axis, name, unit, values)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid1D, x, values, valueName, centerValue, cost)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid1D, x, values, valueName, centerValue,
+                                                standardError, sampleRows, populationRows, cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid2D, x, y, values, valueName, curvature,
                                                 curvatureName, centerValue, directionCosine,
                                                 explainedVariance, directionKind, evaluated,
-                                                pathX, pathY, cost)
+                                                pathX, pathY, standardError, sampleRows,
+                                                populationRows, cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ParameterInfo, name, shape, count)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelSummary, path, parameters, parameterCount,
                                                 layerCount, device, hasBuffers)
@@ -191,12 +193,16 @@ std::string toCsv(const Grid2D& g)
 {
     std::ostringstream o;
     const bool curv = !g.curvature.empty();
-    o << "alpha,beta," << g.valueName << (curv ? ",curvature" : "") << "\n";
+    const bool se = !g.standardError.empty();
+    o << "alpha,beta," << g.valueName << (curv ? ",curvature" : "")
+      << (se ? ",standard_error" : "") << "\n";
     for (std::size_t iy = 0; iy < g.ny(); ++iy)
         for (std::size_t ix = 0; ix < g.nx(); ++ix) {
             o << num(g.x.values[ix]) << "," << num(g.y.values[iy]) << "," << num(g.at(ix, iy));
             if (curv)
                 o << "," << num(g.curvature[iy * g.nx() + ix]);
+            if (se)
+                o << "," << num(g.standardError[iy * g.nx() + ix]);
             o << "\n";
         }
     return o.str();
@@ -205,9 +211,14 @@ std::string toCsv(const Grid2D& g)
 std::string toCsv(const Grid1D& g)
 {
     std::ostringstream o;
-    o << "alpha," << g.valueName << "\n";
-    for (std::size_t i = 0; i < g.values.size(); ++i)
-        o << num(g.x.values[i]) << "," << num(g.values[i]) << "\n";
+    const bool se = !g.standardError.empty();
+    o << "alpha," << g.valueName << (se ? ",standard_error" : "") << "\n";
+    for (std::size_t i = 0; i < g.values.size(); ++i) {
+        o << num(g.x.values[i]) << "," << num(g.values[i]);
+        if (se)
+            o << "," << num(g.standardError[i]);
+        o << "\n";
+    }
     return o.str();
 }
 

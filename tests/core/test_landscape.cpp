@@ -5,8 +5,11 @@
 
 #include <borehole/error.h>
 #include <borehole/landscape.h>
+#include <borehole/report.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 using namespace borehole;
 
@@ -29,6 +32,8 @@ private slots:
     void refinementWithTinyToleranceEvaluatesEverything();
     void trajectoryPlaneGoesThroughTheEndPoint();
     void badGridIsRejected();
+    void subsampledGridsCarryTheStandardErrorOfTheirRows();
+    void samplingBandCoversTheFullDataLoss();
 
 private:
     bht::Matrix m_a = bht::readMatrix(bht::data("quadratic_A.csv"));
@@ -345,6 +350,201 @@ void TestLandscape::badGridIsRejected()
               InputError, "direction d1 has 2 values but the model has 12 parameters");
 }
 
+namespace {
+
+/// four_features.csv without its header: x1..x4, y per row.
+bht::Matrix fourFeatureRows()
+{
+    std::ifstream in(bht::data("four_features.csv"));
+    std::string header;
+    std::getline(in, header);
+    bht::Matrix rows;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::vector<double> row;
+        std::stringstream ss(line);
+        std::string cell;
+        while (std::getline(ss, cell, ','))
+            row.push_back(std::stod(cell));
+        if (row.size() == 5)
+            rows.push_back(row);
+    }
+    return rows;
+}
+
+Problem linearProblem(std::int64_t probeRows)
+{
+    DatasetOptions d;
+    d.validationFraction = 0.0;
+    d.standardizeFeatures = false; // the test recomputes the rows' losses from the raw file
+    auto data = Dataset::loadCsv(bht::data("four_features.csv"), d);
+    ProblemOptions o;
+    o.loss = LossKind::Mse;
+    o.probeRows = probeRows;
+    o.seed = 5;
+    return Problem(Model::load(bht::data("linear.pt"), d.device), data, o);
+}
+
+/// Squared error of each row for the linear model θ = (w₁..w₄, b).
+std::vector<double> squaredErrors(const bht::Matrix& rows, const std::vector<double>& theta)
+{
+    std::vector<double> out;
+    for (const auto& r : rows) {
+        double prediction = theta[4];
+        for (std::size_t k = 0; k < 4; ++k)
+            prediction += theta[k] * r[k];
+        out.push_back((prediction - r[4]) * (prediction - r[4]));
+    }
+    return out;
+}
+
+} // namespace
+
+void TestLandscape::subsampledGridsCarryTheStandardErrorOfTheirRows()
+{
+    // MSE is a mean of per-row squared errors, which a linear model lets the test compute by
+    // hand at every grid point. With m = N − 2 rows the test finds the two left-out rows from
+    // the grid itself (exactly one pair fits), then checks SE = s/√m·√(1 − m/N) point by point.
+    const auto rows = fourFeatureRows();
+    const std::size_t n = rows.size();
+    QCOMPARE(n, std::size_t(40));
+    const std::int64_t m = static_cast<std::int64_t>(n) - 2;
+    auto p = linearProblem(m);
+    const auto theta = bht::toDouble(p.parameters());
+    QCOMPARE(theta.size(), std::size_t(5));
+    const auto d1 = bht::randomVector(5, 51);
+    const auto d2 = bht::randomVector(5, 52);
+    SurfaceOptions o;
+    o.resolution = 5;
+    o.span = 0.5;
+    const auto g = lossPlane(p, bht::toFloat(d1), bht::toFloat(d2), o);
+    QCOMPARE(g.standardError.size(), g.values.size());
+    QCOMPARE(g.sampleRows, m);
+    QCOMPARE(g.populationRows, std::int64_t(n));
+    std::vector<std::vector<double>> perRow; // [point][row]
+    for (std::size_t iy = 0; iy < g.ny(); ++iy)
+        for (std::size_t ix = 0; ix < g.nx(); ++ix) {
+            auto t = theta;
+            for (std::size_t k = 0; k < 5; ++k)
+                t[k] += g.x.values[ix] * d1[k] + g.y.values[iy] * d2[k];
+            perRow.push_back(squaredErrors(rows, t));
+        }
+    auto meanWithout = [&](const std::vector<double>& l, std::size_t a, std::size_t b) {
+        double s = 0.0;
+        for (std::size_t i = 0; i < n; ++i)
+            if (i != a && i != b)
+                s += l[i];
+        return s / static_cast<double>(m);
+    };
+    int fits = 0;
+    std::size_t outA = 0, outB = 0;
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = a + 1; b < n; ++b) {
+            bool fit = true;
+            for (std::size_t k = 0; k < perRow.size() && fit; ++k)
+                fit = std::abs(meanWithout(perRow[k], a, b) - g.values[k])
+                      <= 1e-5 * std::max(1.0, std::abs(g.values[k]));
+            if (fit) {
+                ++fits;
+                outA = a;
+                outB = b;
+            }
+        }
+    QCOMPARE(fits, 1);
+    for (std::size_t k = 0; k < perRow.size(); ++k) {
+        const double mean = meanWithout(perRow[k], outA, outB);
+        double ss = 0.0;
+        for (std::size_t i = 0; i < n; ++i)
+            if (i != outA && i != outB)
+                ss += (perRow[k][i] - mean) * (perRow[k][i] - mean);
+        const double s2 = ss / static_cast<double>(m - 1);
+        const double expected = std::sqrt(s2 / m * (1.0 - double(m) / double(n)));
+        QVERIFY(expected > 0.0);
+        BH_CLOSE(g.standardError[k], expected, 1e-5);
+    }
+
+    // The line shares the evaluation: its errors at β = 0 are the plane's middle row.
+    LineOptions lo;
+    lo.resolution = 5;
+    lo.span = 0.5;
+    const auto line = lossLine(p, bht::toFloat(d1), lo);
+    QCOMPARE(line.standardError.size(), std::size_t(5));
+    QCOMPARE(line.sampleRows, m);
+    for (std::size_t i = 0; i < 5; ++i)
+        BH_CLOSE(line.standardError[i], g.standardError[2 * g.nx() + i], 1e-5);
+
+    // Files carry the errors: JSON round trip and a CSV column.
+    ProbeReport report;
+    report.surface = g;
+    const auto back = probeReportFromJson(toJson(report), "report.json");
+    QCOMPARE(back.surface->standardError.size(), g.standardError.size());
+    BH_CLOSE(back.surface->standardError[7], g.standardError[7], 1e-12);
+    QCOMPARE(back.surface->populationRows, std::int64_t(n));
+    QCOMPARE(toCsv(g).substr(0, toCsv(g).find('\n')), std::string("alpha,beta,loss,standard_error"));
+    QCOMPARE(toCsv(line).substr(0, toCsv(line).find('\n')), std::string("alpha,loss,standard_error"));
+
+    // Refined grids keep the errors of measured points.
+    o.refine = true;
+    o.refineStride = 2;
+    const auto r = lossPlane(p, bht::toFloat(d1), bht::toFloat(d2), o);
+    QCOMPARE(r.standardError.size(), r.values.size());
+    for (std::size_t k = 0; k < r.values.size(); ++k)
+        if (r.evaluated[k])
+            BH_CLOSE(r.standardError[k], g.standardError[k], 1e-5);
+
+    // All rows: the value is the full-data loss, and there is no error to state.
+    o.refine = false;
+    auto full = linearProblem(0);
+    const auto f = lossPlane(full, bht::toFloat(d1), bht::toFloat(d2), o);
+    QVERIFY(f.standardError.empty());
+    QCOMPARE(f.sampleRows, std::int64_t(0));
+    auto all = linearProblem(static_cast<std::int64_t>(n));
+    QVERIFY(lossPlane(all, bht::toFloat(d1), bht::toFloat(d2), o).standardError.empty());
+    QVERIFY(lossLine(all, bht::toFloat(d1), lo).standardError.empty());
+}
+
+void TestLandscape::samplingBandCoversTheFullDataLoss()
+{
+    // Over 100 random subsets of 64 of the diabetes training rows, the full-data loss should lie
+    // within ±1.96·SE of the subsampled loss at about 95 % of the (subset, point) pairs. Points
+    // of one subset are strongly correlated, so coverage is pooled over subsets.
+    DatasetOptions d;
+    d.standardizeTargets = true;
+    auto data = Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), d);
+    const auto model = Model::load(bht::example("diabetes/diabetes_mlp.pt"), d.device);
+    Problem full(model, data, {});
+    DirectionOptions dirOptions;
+    dirOptions.seed = 1;
+    const auto dirs = randomDirections(full, dirOptions, 2);
+    SurfaceOptions o;
+    o.resolution = 5;
+    o.span = 1.0;
+    const auto reference = lossPlane(full, dirs[0], dirs[1], o);
+    int covered = 0, total = 0;
+    double squaredError = 0.0, variance = 0.0;
+    for (std::uint64_t seed = 0; seed < 100; ++seed) {
+        ProblemOptions po;
+        po.probeRows = 64;
+        po.seed = seed;
+        Problem sub(model, data, po);
+        const auto g = lossPlane(sub, dirs[0], dirs[1], o);
+        QCOMPARE(g.standardError.size(), g.values.size());
+        for (std::size_t k = 0; k < g.values.size(); ++k) {
+            const double error = reference.values[k] - g.values[k];
+            covered += std::abs(error) <= 1.96 * g.standardError[k] ? 1 : 0;
+            ++total;
+            squaredError += error * error;
+            variance += g.standardError[k] * g.standardError[k];
+        }
+    }
+    const double coverage = double(covered) / total;
+    const double ratio = squaredError / variance; // ≈ 1 when SE is the right size
+    qInfo("coverage %.3f of %d points, mean squared error / mean SE² = %.3f", coverage, total,
+          ratio);
+    QVERIFY2(coverage >= 0.88 && coverage <= 0.99, std::to_string(coverage).c_str());
+    QVERIFY2(ratio >= 0.6 && ratio <= 1.5, std::to_string(ratio).c_str());
+}
+
 BH_TEST_MAIN(TestLandscape, &TestLandscape::planeMatchesQuadraticFormEverywhere,
              &TestLandscape::gridAndHvpCurvatureOfQuadratic,
              &TestLandscape::lineMatchesQuadraticForm,
@@ -357,7 +557,9 @@ BH_TEST_MAIN(TestLandscape, &TestLandscape::planeMatchesQuadraticFormEverywhere,
              &TestLandscape::refinedPlaneMatchesFullPlaneWithFewerEvaluations,
              &TestLandscape::refinementWithTinyToleranceEvaluatesEverything,
              &TestLandscape::trajectoryPlaneGoesThroughTheEndPoint,
-             &TestLandscape::badGridIsRejected)
+             &TestLandscape::badGridIsRejected,
+             &TestLandscape::subsampledGridsCarryTheStandardErrorOfTheirRows,
+             &TestLandscape::samplingBandCoversTheFullDataLoss)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_landscape.moc"

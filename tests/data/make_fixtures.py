@@ -8,6 +8,8 @@ quadratic.pt      L(θ) = ½ θᵀAθ for a 12×12 symmetric positive definite A
 quadratic_A.csv   A, row by row, as float32 values exactly as stored in the model.
 indefinite.pt     the same with eigenvalues of both signs (largest magnitude is negative).
 tiny_mlp.pt       Linear(4, 6) → Tanh → Linear(6, 2): for filter-normalisation and shape tests.
+linear.pt         Linear(4, 1) with fixed weights for four_features.csv: per-row squared errors
+                  are computable by hand (sampling error of subsampled landscapes).
 batchnorm.pt      BatchNorm1d(4, momentum 0.25) → Linear(4, 1) for four_features.csv: the
                   normalisation sits on the raw inputs, so a test can compute the running
                   statistics after a training forward from the data alone (SAM's buffer restore).
@@ -74,6 +76,15 @@ def main():
     torch.manual_seed(3)
     torch.jit.script(TinyMlp()).save(os.path.join(HERE, "tiny_mlp.pt"))
     make_batchnorm()
+    make_linear()
+
+
+def make_linear():
+    model = nn.Linear(4, 1)
+    with torch.no_grad():
+        model.weight.copy_(torch.tensor([[0.5, -1.0, 0.25, 0.75]]))
+        model.bias.fill_(0.2)
+    torch.jit.script(model).save(os.path.join(HERE, "linear.pt"))
 
 
 def make_batchnorm():

@@ -25,6 +25,11 @@ struct Grid1D
     std::vector<double> values; ///< loss at each x
     std::string valueName = "loss";
     double centerValue = 0.0;
+    /// Standard error of each value when the probe rows are a subsample (see Grid2D); empty
+    /// when every training row is used.
+    std::vector<double> standardError;
+    std::int64_t sampleRows = 0;     ///< m: rows the loss was averaged over
+    std::int64_t populationRows = 0; ///< N: training rows they were drawn from
     ProbeCost cost;
 };
 
@@ -50,6 +55,15 @@ struct Grid2D
     /// PCA planes of a trajectory: the snapshots projected onto (d₁, d₂), in axis units.
     std::vector<double> pathX;
     std::vector<double> pathY;
+    /// Subsampled probe rows (ProblemOptions::probeRows < training rows): the standard error of
+    /// each value as an estimate of the full-data loss, s/√m·√(1−m/N), where s is the sample
+    /// standard deviation of the m per-row losses at that point (rows drawn without
+    /// replacement from N). Same layout as values; interpolated points of a refined grid get
+    /// the interpolated error. Empty when every training row is used, or when the loss is not
+    /// a mean over rows (a model-computed loss without a row dimension).
+    std::vector<double> standardError;
+    std::int64_t sampleRows = 0;     ///< m: rows each value averages
+    std::int64_t populationRows = 0; ///< N: training rows they were drawn from
     ProbeCost cost;
 
     std::size_t nx() const { return x.values.size(); }

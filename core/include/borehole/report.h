@@ -56,6 +56,12 @@ struct ProbeReport
 ProbeReport runProbes(Problem& problem, const ProbeSettings& settings,
                       const ProgressFn& progress = {});
 
+/// One line stating the sampling error bound of a subsampled grid (Grid2D::standardError):
+/// rows used, the largest and mean standard error and the pointwise ~95 % band ±1.96·SE.
+/// Empty when the grid has no standard errors (every training row used).
+std::string samplingErrorText(const std::vector<double>& standardError, std::int64_t sampleRows,
+                              std::int64_t populationRows);
+
 /// A human-readable multi-line summary (what the CLI prints).
 std::string formatSummary(const ProbeReport& report);
 
@@ -66,7 +72,7 @@ ProbeReport probeReportFromJson(const std::string& text, const std::string& sour
 
 std::string toJson(const Grid2D& grid, int indent = 2);
 std::string toJson(const Grid1D& grid, int indent = 2);
-/// Long format: one row per grid point, "alpha,beta,value[,curvature]".
+/// Long format: one row per grid point, "alpha,beta,value[,curvature][,standard_error]".
 std::string toCsv(const Grid2D& grid);
 std::string toCsv(const Grid1D& grid);
 
