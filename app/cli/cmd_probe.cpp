@@ -31,6 +31,9 @@ void addProbeOptions(Args& a)
     a.addFlag("layerwise", "Scale perturbations per parameter tensor");
     a.addFlag("no-power", "Skip power iteration");
     a.addFlag("no-lanczos", "Skip Lanczos");
+    a.addOption("lanczos-basis", "kind",
+                "stored (full reorthogonalisation, iterations + 2 parameter copies) or two-pass "
+                "(last two vectors only, 4 copies)", "stored");
     a.addFlag("no-trace", "Skip the trace estimate");
     a.addFlag("no-sharpness", "Skip perturbation sensitivity");
     a.addFlag("line", "Also compute a 1D loss line");
@@ -134,6 +137,7 @@ int runProbe(const std::vector<std::string>& argv)
     s.eigen.relativeTolerance = a.number("tol");
     s.eigen.maxIterations = static_cast<int>(a.integer("max-iter"));
     s.eigen.hvp = parseHvpMode(a.value("hvp"));
+    s.eigen.basis = parseLanczosBasis(a.value("lanczos-basis"));
     s.traceOptions.relativeTolerance = a.number("trace-tol");
     s.traceOptions.maxSamples = static_cast<int>(a.integer("trace-max"));
     s.traceOptions.estimator = parseTraceEstimator(a.value("trace-estimator"));

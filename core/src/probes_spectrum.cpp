@@ -51,20 +51,60 @@ EigenResult topEigenvaluePower(Problem& problem, const EigenOptions& options,
                                   : std::abs(lambda - previous) / std::max(std::abs(lambda), 1e-30);
         r.errors.push_back(change);
         reportProgress(progress, it + 1, options.maxIterations);
-        if (wn == 0.0) { // v lies in the null space: H v = 0
-            r.converged = true;
-            break;
-        }
-        if (change <= options.relativeTolerance) {
+        if (wn == 0.0 || change <= options.relativeTolerance) { // wn = 0: H v = 0
             r.converged = true;
             break;
         }
         previous = lambda;
         v = w / wn;
     }
+    if (options.ritzVector)
+        r.vector = Problem::Impl::toHost(v);
     r.cost = tracker.cost();
     return r;
 }
+
+std::string toString(LanczosBasis basis)
+{
+    return basis == LanczosBasis::Stored ? "stored" : "two-pass";
+}
+
+LanczosBasis parseLanczosBasis(const std::string& text)
+{
+    if (text == "stored")
+        return LanczosBasis::Stored;
+    if (text == "two-pass")
+        return LanczosBasis::TwoPass;
+    throw InputError("unknown Lanczos basis '" + text + "' (expected stored or two-pass)");
+}
+
+namespace {
+
+/// w − c·q with c = qᵀw, in place and without a host synchronisation or a temporary vector.
+void orthogonalizeAgainst(torch::Tensor& w, const torch::Tensor& q)
+{
+    w.addcmul_(q, torch::dot(q, w), -1.0);
+}
+
+/// One Lanczos step from q_j: w = H q_j − α_j q_j − β_{j−1} q_{j−1}, locally reorthogonalised
+/// against q_j and q_{j−1}. `alpha` is computed when NaN (first pass) and taken as given when
+/// regenerating the basis (second pass), so both passes perform the same operations.
+torch::Tensor lanczosStep(Problem::Impl& p, const EigenOptions& o, const torch::Tensor& current,
+                          const torch::Tensor& previous, double betaPrevious, double& alpha)
+{
+    auto w = p.hvp(current, o.hvp, o.fdEpsilon);
+    if (std::isnan(alpha))
+        alpha = torch::dot(current, w).item<double>();
+    w.add_(current, -alpha);
+    if (previous.defined())
+        w.add_(previous, -betaPrevious);
+    orthogonalizeAgainst(w, current);
+    if (previous.defined())
+        orthogonalizeAgainst(w, previous);
+    return w;
+}
+
+} // namespace
 
 EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
                                  const ProgressFn& progress)
@@ -74,23 +114,29 @@ EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
     EigenResult r;
     r.method = "lanczos";
     CostTracker tracker(p);
+    const bool stored = options.basis == LanczosBasis::Stored;
     const int m = static_cast<int>(std::min<std::int64_t>(options.maxIterations, p.numel));
-    std::vector<torch::Tensor> q; // orthonormal Lanczos basis
+    const std::uint64_t startSeed = deriveSeed(options.seed, 12);
+    std::vector<torch::Tensor> basis; // Stored: every Lanczos vector
     std::vector<double> alpha;
     std::vector<double> beta; // beta[j] couples q[j] and q[j+1]
-    q.push_back(randomUnit(p, deriveSeed(options.seed, 12)));
+    torch::Tensor previous;
+    torch::Tensor current = randomUnit(p, startSeed);
+    if (stored)
+        basis.push_back(current);
+    torch::Tensor ritz; // eigenvector of T for the largest Ritz value (float64, on the CPU)
     for (int j = 0; j < m; ++j) {
-        auto w = p.hvp(q[j], options.hvp, options.fdEpsilon);
-        const double a = torch::dot(q[j], w).item<double>();
+        double a = std::numeric_limits<double>::quiet_NaN();
+        auto w = lanczosStep(p, options, current,
+                             previous, j > 0 ? beta[static_cast<std::size_t>(j - 1)] : 0.0, a);
         alpha.push_back(a);
-        w = w - a * q[j];
-        if (j > 0)
-            w = w - beta[j - 1] * q[j - 1];
-        // Full reorthogonalisation, twice ("twice is enough"), keeps the basis orthogonal in
-        // float32 so that no ghost copies of λmax appear.
-        auto basis = torch::stack(q);
-        for (int pass = 0; pass < 2; ++pass)
-            w = w - torch::matmul(basis.t(), torch::matmul(basis, w));
+        if (stored) {
+            // Full reorthogonalisation, twice ("twice is enough"), keeps the basis orthogonal
+            // in float32 so that no ghost copies of λmax appear.
+            for (int pass = 0; pass < 2; ++pass)
+                for (const auto& q : basis)
+                    orthogonalizeAgainst(w, q);
+        }
         const double b = w.norm().item<double>();
 
         // Ritz values of the (j+1)×(j+1) tridiagonal matrix T.
@@ -108,6 +154,7 @@ EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
         auto values = std::get<0>(eig);
         auto vectors = std::get<1>(eig);
         const double theta = values[k - 1].item<double>();
+        ritz = vectors.select(1, k - 1);
         const double lastComponent = std::abs(vectors[k - 1][k - 1].item<double>());
         // |β_j s_last| bounds ‖H y − θ y‖ for the Ritz pair (θ, y).
         const double residual = b * lastComponent;
@@ -121,8 +168,42 @@ EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
             r.converged = true;
             break;
         }
+        if (j + 1 == m)
+            break;
         beta.push_back(b);
-        q.push_back(w / b);
+        previous = std::move(current);
+        current = w.div_(b);
+        if (stored)
+            basis.push_back(current);
+    }
+    if (options.ritzVector) {
+        const auto s = ritz.contiguous();
+        const auto sa = s.accessor<double, 1>();
+        torch::Tensor y;
+        previous = current = torch::Tensor();
+        if (stored) {
+            y = torch::zeros_like(basis[0]);
+            for (int i = 0; i < r.iterations; ++i)
+                y.add_(basis[static_cast<std::size_t>(i)], sa[i]);
+        } else {
+            // Second pass: regenerate q_0 … q_{k−1} with the same operations (the stored α, β
+            // and the seeded start), accumulating y = Σ s_i q_i.
+            torch::Tensor before;
+            torch::Tensor q = randomUnit(p, startSeed);
+            y = q * sa[0];
+            for (int i = 0; i + 1 < r.iterations; ++i) {
+                double a = alpha[static_cast<std::size_t>(i)];
+                auto w = lanczosStep(p, options, q, before,
+                                     i > 0 ? beta[static_cast<std::size_t>(i - 1)] : 0.0, a);
+                before = std::move(q);
+                q = w.div_(beta[static_cast<std::size_t>(i)]);
+                y.add_(q, sa[i + 1]);
+                reportProgress(progress, m, m);
+            }
+        }
+        basis.clear();
+        y.div_(y.norm());
+        r.vector = Problem::Impl::toHost(y);
     }
     r.cost = tracker.cost();
     return r;

@@ -16,6 +16,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(DirectionKind, {{DirectionKind::Random, "random"},
                                              {DirectionKind::Pca, "pca"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(HvpMode, {{HvpMode::Exact, "exact"},
                                        {HvpMode::FiniteDifference, "fd"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(LanczosBasis, {{LanczosBasis::Stored, "stored"},
+                                            {LanczosBasis::TwoPass, "two-pass"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(TraceEstimator, {{TraceEstimator::Hutchinson, "hutchinson"},
                                               {TraceEstimator::HutchPlusPlus, "hutch++"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(CurvatureMode, {{CurvatureMode::None, "none"},
@@ -37,7 +39,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CurvatureResult, kind, epsilon, 
                                                 directional, meanNorm, stdNorm, meanDirectional,
                                                 stdDirectional, explainedVariance, cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EigenOptions, relativeTolerance, maxIterations,
-                                                hvp, fdEpsilon, seed)
+                                                hvp, fdEpsilon, seed, basis, ritzVector)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EigenResult, method, value, converged, iterations,
                                                 history, errors, cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceOptions, estimator, sketchSize,

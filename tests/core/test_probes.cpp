@@ -21,6 +21,7 @@ private slots:
     void powerIterationFindsLambdaMax();
     void lanczosFindsLambdaMax();
     void lanczosIsAlgebraicPowerIsMagnitude();
+    void twoPassLanczosMatchesStoredBasis();
     void curvatureAlongDirectionEqualsAd();
     void gradientDirectionCurvature();
     void randomDirectionCurvatureIsBoundedBySpectrum();
@@ -127,6 +128,54 @@ void TestProbes::lanczosIsAlgebraicPowerIsMagnitude()
     o.maxIterations = 500;
     BH_CLOSE(topEigenvalueLanczos(p, o).value, 4.0, 1e-3);
     BH_CLOSE(topEigenvaluePower(p, o).value, -6.0, 1e-3);
+}
+
+void TestProbes::twoPassLanczosMatchesStoredBasis()
+{
+    // The top eigenvector of A (λ = 10, next 7) by power iteration in double precision.
+    std::vector<double> e = bht::randomVector(12, 3);
+    for (int i = 0; i < 300; ++i) {
+        e = bht::multiply(m_a, e);
+        const double n = bht::norm(e);
+        for (double& x : e)
+            x /= n;
+    }
+    auto p = bht::quadraticProblem();
+    EigenOptions o;
+    o.relativeTolerance = 1e-6;
+    o.maxIterations = 50;
+    o.ritzVector = true;
+    const auto full = topEigenvalueLanczos(p, o);
+    o.basis = LanczosBasis::TwoPass;
+    const auto two = topEigenvalueLanczos(p, o);
+    for (const auto* r : {&full, &two}) {
+        QVERIFY(r->converged);
+        BH_CLOSE(r->value, 10.0, 1e-5);
+        QCOMPARE(r->vector.size(), std::size_t(12));
+        const auto y = bht::toDouble(r->vector);
+        BH_CLOSE(bht::norm(y), 1.0, 1e-6);
+        QVERIFY2(std::abs(bht::dot(y, e)) >= 1.0 - 1e-6,
+                 std::to_string(bht::dot(y, e)).c_str());
+        auto residual = bht::multiply(m_a, y);
+        for (std::size_t i = 0; i < 12; ++i)
+            residual[i] -= r->value * y[i];
+        QVERIFY2(bht::norm(residual) <= 1e-4 * r->value, std::to_string(bht::norm(residual)).c_str());
+    }
+    QVERIFY(std::abs(bht::dot(bht::toDouble(full.vector), bht::toDouble(two.vector)))
+            >= 1.0 - 1e-6);
+    // The stored basis forms the Ritz vector for free; the two-pass variant regenerates the
+    // basis, one HVP per Lanczos vector after the first.
+    QCOMPARE(full.cost.hvps, std::int64_t(full.iterations));
+    QCOMPARE(two.cost.hvps, std::int64_t(2 * two.iterations - 1));
+    // Without the vector there is no second pass.
+    o.ritzVector = false;
+    const auto valueOnly = topEigenvalueLanczos(p, o);
+    QVERIFY(valueOnly.vector.empty());
+    QCOMPARE(valueOnly.cost.hvps, std::int64_t(valueOnly.iterations));
+    QCOMPARE(valueOnly.value, two.value);
+    BH_THROWS(parseLanczosBasis("partial"), InputError,
+              "unknown Lanczos basis 'partial' (expected stored or two-pass)");
+    QVERIFY(parseLanczosBasis(toString(LanczosBasis::TwoPass)) == LanczosBasis::TwoPass);
 }
 
 void TestProbes::curvatureAlongDirectionEqualsAd()
@@ -379,6 +428,7 @@ BH_TEST_MAIN(TestProbes, &TestProbes::lossIsTheQuadraticForm, &TestProbes::gradi
              &TestProbes::exactHvpEqualsAv, &TestProbes::finiteDifferenceHvpEqualsAv,
              &TestProbes::powerIterationFindsLambdaMax, &TestProbes::lanczosFindsLambdaMax,
              &TestProbes::lanczosIsAlgebraicPowerIsMagnitude,
+             &TestProbes::twoPassLanczosMatchesStoredBasis,
              &TestProbes::curvatureAlongDirectionEqualsAd, &TestProbes::gradientDirectionCurvature,
              &TestProbes::randomDirectionCurvatureIsBoundedBySpectrum,
              &TestProbes::pcaDirectionCurvatureRunsOnRealData,

@@ -91,6 +91,22 @@ std::vector<float> hessianVectorProduct(Problem& problem, const std::vector<floa
                                         HvpMode mode = HvpMode::Exact, double epsilon = 1e-3,
                                         ProbeCost* cost = nullptr);
 
+/// How Lanczos keeps its basis. Memory in parameter copies P (besides the model's own
+/// parameters and one HVP's temporaries), for k iterations:
+enum class LanczosBasis {
+    /// Every Lanczos vector is kept and each new one is reorthogonalised against all of them
+    /// (twice): k + 2 copies. The default; the most robust in float32.
+    Stored,
+    /// Only the last two vectors are kept, with local reorthogonalisation against them; the
+    /// Ritz vector (when asked for) is formed in a second pass that regenerates the basis from
+    /// the seeded start vector, costing k − 1 more HVPs: 4 copies whatever k is. Without full
+    /// reorthogonalisation, copies of converged eigenvalues can appear after convergence; the
+    /// largest Ritz value is unaffected.
+    TwoPass,
+};
+std::string toString(LanczosBasis basis);
+LanczosBasis parseLanczosBasis(const std::string& text); ///< "stored", "two-pass"
+
 struct EigenOptions
 {
     /// Stop when the relative change of the estimate (power) or the Ritz residual bound
@@ -100,6 +116,10 @@ struct EigenOptions
     HvpMode hvp = HvpMode::Exact;
     double fdEpsilon = 1e-3;
     std::uint64_t seed = 0;
+    /// Lanczos only: how the basis is kept (memory against extra HVPs).
+    LanczosBasis basis = LanczosBasis::Stored;
+    /// Also return the eigenvector estimate (EigenResult::vector).
+    bool ritzVector = false;
 };
 
 struct EigenResult
@@ -112,13 +132,17 @@ struct EigenResult
     std::vector<double> history;
     /// Relative change (power) or relative residual bound (Lanczos) after each iteration.
     std::vector<double> errors;
+    /// Unit eigenvector estimate, flattened like Problem::parameters() (the Ritz vector for
+    /// Lanczos); empty unless EigenOptions::ritzVector. Not written to reports.
+    std::vector<float> vector;
     ProbeCost cost;
 };
 
 /// Dominant (largest magnitude) Hessian eigenvalue by power iteration.
 EigenResult topEigenvaluePower(Problem& problem, const EigenOptions& options,
                                const ProgressFn& progress = {});
-/// Largest algebraic Hessian eigenvalue by Lanczos with full reorthogonalisation.
+/// Largest algebraic Hessian eigenvalue by Lanczos, with full reorthogonalisation against a
+/// stored basis or memory-bounded in two passes (EigenOptions::basis).
 EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
                                  const ProgressFn& progress = {});
 
