@@ -26,6 +26,7 @@ struct Args
     int repeats = 5;
     double tol = 1e-3;
     int traceSeeds = 3;
+    int iterations = 6; ///< memory: Lanczos iterations
 };
 
 Args parse(int argc, char** argv)
@@ -47,17 +48,51 @@ Args parse(int argc, char** argv)
         else if (k == "--repeats") a.repeats = std::stoi(next());
         else if (k == "--tol") a.tol = std::stod(next());
         else if (k == "--trace-seeds") a.traceSeeds = std::stoi(next());
+        else if (k == "--iterations") a.iterations = std::stoi(next());
         else throw InputError("unknown option " + k);
     }
     if (a.model.empty() || a.data.empty())
         throw InputError("usage: borehole-bench --model M --data D [--out f.json] [--device d] "
-                         "[--grid 51] [--kernels all|gradient,hvp,eigen,trace,surface] [--tol 1e-3]");
+                         "[--grid 51] [--kernels all|gradient,hvp,eigen,trace,surface,study|memory] "
+                         "[--tol 1e-3] [--iterations 6]");
     return a;
+}
+
+bool named(const Args& a, const std::string& k)
+{
+    return ("," + a.kernels + ",").find("," + k + ",") != std::string::npos;
 }
 
 bool wants(const Args& a, const std::string& k)
 {
-    return a.kernels == "all" || ("," + a.kernels + ",").find("," + k + ",") != std::string::npos;
+    return a.kernels == "all" || named(a, k);
+}
+
+/// A value of /proc/self/status in MiB (VmRSS now, VmHWM peak); 0 where /proc is missing.
+double statusMiB(const char* key)
+{
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f)
+        return 0.0;
+    char line[256];
+    double kib = 0.0;
+    const std::string format = std::string(key) + ": %lf kB";
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, format.c_str(), &kib) == 1)
+            break;
+    std::fclose(f);
+    return kib / 1024.0;
+}
+
+/// Resets the peak resident set size (VmHWM) to the current one (Linux ≥ 4.0), so that each
+/// kernel's own peak can be measured in one process. Returns false where that is not possible.
+bool resetPeakRss()
+{
+    std::FILE* f = std::fopen("/proc/self/clear_refs", "w");
+    if (!f)
+        return false;
+    const bool ok = std::fputs("5", f) >= 0;
+    return std::fclose(f) == 0 && ok;
 }
 
 /// Peak resident set size of this process so far (VmHWM), in MiB; 0 where /proc is missing.
@@ -267,6 +302,62 @@ int main(int argc, char** argv)
             k["study-32"] = costJson(total);
             k["study-32"]["configurations"] = configurations.size();
             k["study-32"]["failed"] = failed;
+        }
+        if (named(a, "memory")) {
+            // Peak memory of each kernel above the memory held before it, in parameter copies
+            // (4 bytes × parameters). Asked for by name only: meaningful on large models, where
+            // one copy dwarfs the allocator's noise (bench/memory, ~100M parameters).
+            const double copyMiB = 4.0 * static_cast<double>(p.parameterCount()) / 1048576.0;
+            out["parameterCopyMiB"] = copyMiB;
+            p.loss(); // warm-up: the TorchScript executor's first runs allocate once
+            auto measure = [&](const std::string& name, const auto& run) {
+                if (!resetPeakRss())
+                    throw Error("cannot reset the peak RSS (/proc/self/clear_refs)");
+                const double base = statusMiB("VmRSS");
+                const auto start = std::chrono::steady_clock::now();
+                const ProbeCost c = run();
+                const double seconds =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                const double peak = statusMiB("VmHWM");
+                const double copies = (peak - base) / copyMiB;
+                std::printf("memory   %-20s peak %8.0f MiB over %8.0f MiB before = %5.2f parameter "
+                            "copies   %6.1f s  fwd %lld grad %lld hvp %lld\n",
+                            name.c_str(), peak, base, copies, seconds,
+                            static_cast<long long>(c.forwards), static_cast<long long>(c.gradients),
+                            static_cast<long long>(c.hvps));
+                std::fflush(stdout);
+                k["memory-" + name] = costJson(c);
+                k["memory-" + name]["baselineMiB"] = base;
+                k["memory-" + name]["peakMiB"] = peak;
+                k["memory-" + name]["parameterCopies"] = copies;
+            };
+            measure("forward", [&] {
+                ProbeCost c;
+                c.forwards = 1;
+                p.loss();
+                return c;
+            });
+            measure("gradient", [&] { return lossAndGradient(p).cost; });
+            measure("hvp-exact", [&] {
+                ProbeCost c;
+                hessianVectorProduct(p, v, HvpMode::Exact, 1e-3, &c);
+                return c;
+            });
+            SurfaceOptions s;
+            s.resolution = a.grid;
+            {
+                // The grid alone, directions given (they count as memory held before).
+                const auto dirs = randomDirections(p, s.directions, 2);
+                measure("surface-grid", [&] { return lossPlane(p, dirs[0], dirs[1], s).cost; });
+            }
+            measure("surface", [&] { return lossPlane(p, s).cost; });
+            EigenOptions e;
+            e.relativeTolerance = 1e-12; // run every iteration
+            e.maxIterations = a.iterations;
+            e.ritzVector = true;
+            measure("lanczos-stored", [&] { return topEigenvalueLanczos(p, e).cost; });
+            e.basis = LanczosBasis::TwoPass;
+            measure("lanczos-two-pass", [&] { return topEigenvalueLanczos(p, e).cost; });
         }
         writeFileAtomically(a.out, out.dump(2));
         return 0;

@@ -93,6 +93,16 @@ private:
     std::vector<torch::Tensor> m_variances;
 };
 
+/// A direction as a tensor: on the CPU a read-only view of the caller's vector, so that a
+/// surface holds θ₀, d₁ and d₂ once each rather than twice; elsewhere a device copy.
+torch::Tensor directionTensor(const Problem::Impl& p, const std::vector<float>& v,
+                              const char* what)
+{
+    if (!p.device().is_cpu() || static_cast<std::int64_t>(v.size()) != p.numel)
+        return p.fromHost(v, what); // copies to the device, or throws on a size mismatch
+    return torch::from_blob(const_cast<float*>(v.data()), {p.numel}, torch::kFloat32);
+}
+
 /// ∂²/∂α² + ∂²/∂β² by second differences; edges use the nearest interior value.
 std::vector<double> gridLaplacian(const Grid2D& g)
 {
@@ -305,8 +315,8 @@ Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vec
     g.x = {"α (d₁)", "× d₁", axisValues(nx, options.span)};
     g.y = {"β (d₂)", "× d₂", axisValues(ny, options.span)};
     CostTracker tracker(p);
-    const auto d1 = p.fromHost(d1v, "direction d1");
-    const auto d2 = p.fromHost(d2v, "direction d2");
+    const auto d1 = directionTensor(p, d1v, "direction d1");
+    const auto d2 = directionTensor(p, d2v, "direction d2");
     {
         const double n1 = d1.norm().item<double>();
         const double n2 = d2.norm().item<double>();
@@ -378,7 +388,7 @@ Grid1D lossLine(Problem& problem, const std::vector<float>& direction, const Lin
     Grid1D g;
     g.x = {"α (d)", "× d", axisValues(options.resolution, options.span)};
     CostTracker tracker(p);
-    const auto d = p.fromHost(direction, "direction");
+    const auto d = directionTensor(p, direction, "direction");
     ParameterRestore restore(p);
     g.centerValue = p.loss();
     PointLosses losses(p);

@@ -242,7 +242,7 @@ torch::Tensor Problem::Impl::flatParameters() const
     std::vector<torch::Tensor> flat;
     for (const auto& p : model.impl().params)
         flat.push_back(p.detach().reshape({-1}));
-    return torch::cat(flat).clone();
+    return torch::cat(flat); // a new tensor: cat copies (a clone here held θ twice)
 }
 
 void Problem::Impl::setFlat(const torch::Tensor& flat)
