@@ -53,7 +53,7 @@ Args parse(int argc, char** argv)
     }
     if (a.model.empty() || a.data.empty())
         throw InputError("usage: borehole-bench --model M --data D [--out f.json] [--device d] "
-                         "[--grid 51] [--kernels all|gradient,hvp,eigen,trace,surface,study|memory] "
+                         "[--grid 51] [--kernels all|gradient,hvp,eigen,trace,surface,sampling,study|memory] "
                          "[--tol 1e-3] [--iterations 6]");
     return a;
 }
@@ -271,6 +271,46 @@ int main(int argc, char** argv)
             k["surface-refined"] = costJson(r.cost);
             k["surface-refined"]["points"] = measured;
             k["surface-refined"]["maxErrorOverRange"] = err;
+        }
+        if (wants(a, "sampling")) {
+            // Subsampled surfaces against the full-data one on the same directions: how often
+            // the full-data loss lies within ±1.96·SE of the subsampled value, pooled over 20
+            // random subsets (points of one subset are correlated), and what subsampling saves.
+            SurfaceOptions s;
+            s.resolution = 11;
+            const auto dirs = randomDirections(p, s.directions, 2);
+            const auto full = lossPlane(p, dirs[0], dirs[1], s);
+            const std::int64_t m = std::max<std::int64_t>(p.summary().probeRows / 8, 2);
+            int covered = 0, total = 0;
+            double seconds = 0.0, worstRelative = 0.0;
+            for (std::uint64_t seed = 0; seed < 20; ++seed) {
+                ProblemOptions po;
+                po.probeRows = m;
+                po.seed = seed;
+                Problem sub(model, data, po);
+                const auto g = lossPlane(sub, dirs[0], dirs[1], s);
+                seconds += g.cost.seconds;
+                for (std::size_t i = 0; i < g.values.size(); ++i) {
+                    const double err = std::abs(full.values[i] - g.values[i]);
+                    covered += err <= 1.96 * g.standardError[i] ? 1 : 0;
+                    ++total;
+                    worstRelative = std::max(worstRelative, 1.96 * g.standardError[i]
+                                                                / std::abs(g.values[i]));
+                }
+            }
+            const double coverage = static_cast<double>(covered) / total;
+            std::printf("borehole sampling        %lld of %lld rows, 11x11: coverage of ±1.96·SE "
+                        "%.1f %% over %d points (20 subsets), band ≤ %.1f %% of L, %.3f s per "
+                        "subsampled grid vs %.3f s full\n",
+                        static_cast<long long>(m), static_cast<long long>(p.summary().probeRows),
+                        100.0 * coverage, total, 100.0 * worstRelative, seconds / 20.0,
+                        full.cost.seconds);
+            k["sampling"] = costJson(full.cost);
+            k["sampling"]["rows"] = m;
+            k["sampling"]["coverage"] = coverage;
+            k["sampling"]["points"] = total;
+            k["sampling"]["worstBandOverLoss"] = worstRelative;
+            k["sampling"]["subsampledSeconds"] = seconds / 20.0;
         }
         if (wants(a, "study")) {
             // A study of 32 Sobol configurations (learning rate, momentum, optimizer): the probe
