@@ -205,8 +205,10 @@ int main(int argc, char** argv)
             o.maxIterations = 100;
             for (auto [name, method, hvp] :
                  {std::tuple{"power", 0, HvpMode::Exact}, std::tuple{"lanczos", 1, HvpMode::Exact},
-                  std::tuple{"lanczos-fd", 1, HvpMode::FiniteDifference}}) {
+                  std::tuple{"lanczos-fd", 1, HvpMode::FiniteDifference},
+                  std::tuple{"lanczos-two-pass", 2, HvpMode::Exact}}) {
                 o.hvp = hvp;
+                o.basis = method == 2 ? LanczosBasis::TwoPass : LanczosBasis::Stored;
                 const auto e = method == 0 ? topEigenvaluePower(p, o) : topEigenvalueLanczos(p, o);
                 line(name, e.cost, e.value, relErr(e.value, r.value));
                 k[name] = costJson(e.cost);
