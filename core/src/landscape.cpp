@@ -40,7 +40,10 @@ std::vector<double> toDoubles(const torch::Tensor& t)
 class PointLosses
 {
 public:
-    explicit PointLosses(Problem::Impl& p) : m_problem(p), m_sampling(p.subsampled()) {}
+    explicit PointLosses(Problem::Impl& p)
+        : m_problem(p), m_sampling(p.subsampled() && p.probeX.size(0) >= 2)
+    {
+    }
 
     /// Evaluates L at the current θ on the probe rows.
     void evaluate()

@@ -168,6 +168,10 @@ std::string formatSummary(const ProbeReport& r)
           << fmt(*std::min_element(r.line->values.begin(), r.line->values.end())) << " to "
           << fmt(*std::max_element(r.line->values.begin(), r.line->values.end())) << "   ["
           << costText(r.line->cost) << "]\n";
+    if (r.line && !r.line->standardError.empty())
+        o << "                       "
+          << samplingErrorText(r.line->standardError, r.line->sampleRows, r.line->populationRows)
+          << "\n";
     if (r.surface) {
         o << "  surface              " << r.surface->nx() << "×" << r.surface->ny()
           << " points, L from "

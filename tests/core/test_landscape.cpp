@@ -480,8 +480,9 @@ void TestLandscape::subsampledGridsCarryTheStandardErrorOfTheirRows()
     QCOMPARE(back.surface->standardError.size(), g.standardError.size());
     BH_CLOSE(back.surface->standardError[7], g.standardError[7], 1e-12);
     QCOMPARE(back.surface->populationRows, std::int64_t(n));
-    QCOMPARE(toCsv(g).substr(0, toCsv(g).find('\n')), std::string("alpha,beta,loss,standard_error"));
-    QCOMPARE(toCsv(line).substr(0, toCsv(line).find('\n')), std::string("alpha,loss,standard_error"));
+    auto header = [](const std::string& csv) { return csv.substr(0, csv.find('\n')); };
+    QCOMPARE(header(toCsv(g)), std::string("alpha,beta,loss,standard_error"));
+    QCOMPARE(header(toCsv(line)), std::string("alpha,loss,standard_error"));
 
     // Refined grids keep the errors of measured points.
     o.refine = true;

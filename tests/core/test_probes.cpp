@@ -159,7 +159,8 @@ void TestProbes::twoPassLanczosMatchesStoredBasis()
         auto residual = bht::multiply(m_a, y);
         for (std::size_t i = 0; i < 12; ++i)
             residual[i] -= r->value * y[i];
-        QVERIFY2(bht::norm(residual) <= 1e-4 * r->value, std::to_string(bht::norm(residual)).c_str());
+        QVERIFY2(bht::norm(residual) <= 1e-4 * r->value,
+                 std::to_string(bht::norm(residual)).c_str());
     }
     QVERIFY(std::abs(bht::dot(bht::toDouble(full.vector), bht::toDouble(two.vector)))
             >= 1.0 - 1e-6);
