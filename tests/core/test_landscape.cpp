@@ -493,6 +493,23 @@ void TestLandscape::subsampledGridsCarryTheStandardErrorOfTheirRows()
         if (r.evaluated[k])
             BH_CLOSE(r.standardError[k], g.standardError[k], 1e-5);
 
+    // A model-computed loss with one value per row is a row mean too: the quadratic returns
+    // the same L for every row, so the rows do not vary and the error is exactly 0.
+    {
+        DatasetOptions qd;
+        auto qdata = Dataset::loadCsv(bht::data("four_features.csv"), qd);
+        ProblemOptions qo;
+        qo.loss = LossKind::ModelOutput;
+        qo.probeRows = 10;
+        Problem q(Model::load(bht::data("quadratic.pt"), qd.device), qdata, qo);
+        SurfaceOptions qs;
+        qs.resolution = 3;
+        const auto qg = lossPlane(q, qs);
+        QCOMPARE(qg.standardError, std::vector<double>(9, 0.0));
+        QCOMPARE(qg.sampleRows, std::int64_t(10));
+        QCOMPARE(qg.populationRows, std::int64_t(32));
+    }
+
     // All rows: the value is the full-data loss, and there is no error to state.
     o.refine = false;
     auto full = linearProblem(0);
