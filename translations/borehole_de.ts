@@ -2,173 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
-    <message>
-        <source>Borehole study report</source>
-        <translation>Borehole-Studienbericht</translation>
-    </message>
-    <message>
-        <source>Database %1, written on %2.</source>
-        <translation>Datenbank %1, geschrieben am %2.</translation>
-    </message>
-    <message>
-        <source>Study</source>
-        <translation>Studie</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Daten</translation>
-    </message>
-    <message>
-        <source>Sampler</source>
-        <translation>Sampler</translation>
-    </message>
-    <message>
-        <source>Outcome metric</source>
-        <translation>Ergebnismetrik</translation>
-    </message>
-    <message>
-        <source>Configurations</source>
-        <translation>Konfigurationen</translation>
-    </message>
-    <message>
-        <source>%1: %2 done, %3 failed, %4 pending, %5 running; %6 full runs</source>
-        <translation>%1: %2 fertig, %3 fehlgeschlagen, %4 ausstehend, %5 laufend; %6 vollständige Läufe</translation>
-    </message>
-    <message>
-        <source>Meta-model</source>
-        <translation>Metamodell</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>outcome model (fitted on full-run outcomes)</source>
-        <translation>Ergebnismodell (an Ergebnisse vollständiger Läufe angepasst)</translation>
-    </message>
-    <message>
-        <source>proxy model (probe score; no outcome model yet)</source>
-        <translation>Proxy-Modell (Sondierungswert; noch kein Ergebnismodell)</translation>
-    </message>
-    <message>
-        <source>Ensemble members</source>
-        <translation>Ensemble-Mitglieder</translation>
-    </message>
-    <message>
-        <source>Training rows</source>
-        <translation>Trainingszeilen</translation>
-    </message>
-    <message>
-        <source>Validation error</source>
-        <translation>Validierungsfehler</translation>
-    </message>
-    <message>
-        <source>RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows</source>
-        <translation>RMSE %1 (Einheiten der Anpassung%2), Spearman-ρ %3 auf zurückgehaltenen Zeilen</translation>
-    </message>
-    <message>
-        <source>: log of the metric</source>
-        <translation>: Logarithmus der Metrik</translation>
-    </message>
-    <message>
-        <source>too few rows to hold any out</source>
-        <translation>zu wenige Zeilen, um welche zurückzuhalten</translation>
-    </message>
-    <message>
-        <source>Fitted</source>
-        <translation>Angepasst</translation>
-    </message>
-    <message>
-        <source>No meta-model fitted yet.</source>
-        <translation>Noch kein Metamodell angepasst.</translation>
-    </message>
-    <message>
-        <source>Ranking (most promising first)</source>
-        <translation>Rangfolge (aussichtsreichste zuerst)</translation>
-    </message>
-    <message>
-        <source>Rank</source>
-        <translation>Rang</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Hyperparameters</source>
-        <translation>Hyperparameter</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>λmax</source>
-        <translation>λmax</translation>
-    </message>
-    <message>
-        <source>Predicted</source>
-        <translation>Vorhergesagt</translation>
-    </message>
-    <message>
-        <source>±</source>
-        <translation>±</translation>
-    </message>
-    <message>
-        <source>Promisingness</source>
-        <translation>Erfolgsaussicht</translation>
-    </message>
-    <message>
-        <source>Measured</source>
-        <translation>Gemessen</translation>
-    </message>
-    <message>
-        <source>diverged</source>
-        <translation>divergiert</translation>
-    </message>
-    <message>
-        <source>… and %1 more configurations.</source>
-        <translation>… und %1 weitere Konfigurationen.</translation>
-    </message>
-    <message>
-        <source>Maps</source>
-        <translation>Karten</translation>
-    </message>
-    <message>
-        <source>Target mode</source>
-        <translation>Zielmodus</translation>
-    </message>
-    <message>
-        <source>No target set.</source>
-        <translation>Kein Ziel gesetzt.</translation>
-    </message>
-    <message>
-        <source>Target %1, probability ≥ %2.</source>
-        <translation>Ziel %1, Wahrscheinlichkeit ≥ %2.</translation>
-    </message>
-    <message>
-        <source>Probability</source>
-        <translation>Wahrscheinlichkeit</translation>
-    </message>
-    <message>
-        <source>Full-run cost</source>
-        <translation>Kosten voller Lauf</translation>
-    </message>
-    <message>
-        <source>Spec</source>
-        <translation>Spezifikation</translation>
-    </message>
-</context>
-<context>
     <name>Export</name>
     <message>
         <source>Cannot write to the folder of %1: %2</source>
@@ -462,6 +295,166 @@
     <message>
         <source>Borehole study report</source>
         <translation>Borehole-Studienbericht</translation>
+    </message>
+    <message>
+        <source>Database %1, written on %2.</source>
+        <translation>Datenbank %1, geschrieben am %2.</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <source>Outcome metric</source>
+        <translation>Ergebnismetrik</translation>
+    </message>
+    <message>
+        <source>Configurations</source>
+        <translation>Konfigurationen</translation>
+    </message>
+    <message>
+        <source>%1: %2 done, %3 failed, %4 pending, %5 running; %6 full runs</source>
+        <translation>%1: %2 fertig, %3 fehlgeschlagen, %4 ausstehend, %5 laufend; %6 vollständige Läufe</translation>
+    </message>
+    <message>
+        <source>Meta-model</source>
+        <translation>Metamodell</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>outcome model (fitted on full-run outcomes)</source>
+        <translation>Ergebnismodell (an Ergebnisse vollständiger Läufe angepasst)</translation>
+    </message>
+    <message>
+        <source>proxy model (probe score; no outcome model yet)</source>
+        <translation>Proxy-Modell (Sondierungswert; noch kein Ergebnismodell)</translation>
+    </message>
+    <message>
+        <source>Ensemble members</source>
+        <translation>Ensemble-Mitglieder</translation>
+    </message>
+    <message>
+        <source>Training rows</source>
+        <translation>Trainingszeilen</translation>
+    </message>
+    <message>
+        <source>Validation error</source>
+        <translation>Validierungsfehler</translation>
+    </message>
+    <message>
+        <source>RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows</source>
+        <translation>RMSE %1 (Einheiten der Anpassung%2), Spearman-ρ %3 auf zurückgehaltenen Zeilen</translation>
+    </message>
+    <message>
+        <source>: log of the metric</source>
+        <translation>: Logarithmus der Metrik</translation>
+    </message>
+    <message>
+        <source>too few rows to hold any out</source>
+        <translation>zu wenige Zeilen, um welche zurückzuhalten</translation>
+    </message>
+    <message>
+        <source>Fitted</source>
+        <translation>Angepasst</translation>
+    </message>
+    <message>
+        <source>No meta-model fitted yet.</source>
+        <translation>Noch kein Metamodell angepasst.</translation>
+    </message>
+    <message>
+        <source>Ranking (most promising first)</source>
+        <translation>Rangfolge (aussichtsreichste zuerst)</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Vorhergesagt</translation>
+    </message>
+    <message>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <source>Promisingness</source>
+        <translation>Erfolgsaussicht</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergiert</translation>
+    </message>
+    <message>
+        <source>… and %1 more configurations.</source>
+        <translation>… und %1 weitere Konfigurationen.</translation>
+    </message>
+    <message>
+        <source>Maps</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <source>Target mode</source>
+        <translation>Zielmodus</translation>
+    </message>
+    <message>
+        <source>No target set.</source>
+        <translation>Kein Ziel gesetzt.</translation>
+    </message>
+    <message>
+        <source>Target %1, probability ≥ %2.</source>
+        <translation>Ziel %1, Wahrscheinlichkeit ≥ %2.</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Full-run cost</source>
+        <translation>Kosten voller Lauf</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>Spezifikation</translation>
     </message>
 </context>
 <context>
@@ -2069,10 +2062,6 @@ Gitterkrümmung = %1</translation>
         <translation>Adaptiv (ASAM)</translation>
     </message>
     <message>
-        <source>Keep lr ≤ c·2/λmax</source>
-        <translation>lr ≤ c·2/λmax halten</translation>
-    </message>
-    <message>
         <source>Optimizer</source>
         <translation>Optimierer</translation>
     </message>
@@ -2189,10 +2178,6 @@ Gitterkrümmung = %1</translation>
         <translation>Metrikeinheiten</translation>
     </message>
     <message>
-        <source>λmax and 2/lr</source>
-        <translation>λmax und 2/lr</translation>
-    </message>
-    <message>
         <source>loss / parameter²</source>
         <translation>Verlust / Parameter²</translation>
     </message>
@@ -2253,10 +2238,6 @@ Gitterkrümmung = %1</translation>
         <translation> Validierung</translation>
     </message>
     <message>
-        <source> 2/lr</source>
-        <translation> 2/lr</translation>
-    </message>
-    <message>
         <source> λmax</source>
         <translation> λmax</translation>
     </message>
@@ -2275,6 +2256,26 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>No finished training run to export.</source>
         <translation>Kein abgeschlossener Trainingslauf zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Keep lr ≤ c·B/λmax, B the update rule&apos;s stable lr·λmax: 2 for SGD and Adam, 2+2μ with momentum μ, (2+2μ)/(1+2μ) with Nesterov</source>
+        <translation>lr ≤ c·B/λmax halten, B das stabile lr·λmax der Aktualisierungsregel: 2 für SGD und Adam, 2+2μ mit Momentum μ, (2+2μ)/(1+2μ) mit Nesterov</translation>
+    </message>
+    <message>
+        <source>A further factor s on the cap, e.g. a study&apos;s promisingness score (1: off)</source>
+        <translation>Ein weiterer Faktor s auf die Obergrenze, z. B. die Erfolgsaussicht aus einer Studie (1: aus)</translation>
+    </message>
+    <message>
+        <source>Guided scale s</source>
+        <translation>Führungsskalierung s</translation>
+    </message>
+    <message>
+        <source>λmax and the stability bound B/lr</source>
+        <translation>λmax und die Stabilitätsgrenze B/lr</translation>
+    </message>
+    <message>
+        <source> %1/lr</source>
+        <translation> %1/lr</translation>
     </message>
 </context>
 <context>

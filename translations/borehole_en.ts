@@ -2,173 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>Borehole study report</source>
-        <translation>Borehole study report</translation>
-    </message>
-    <message>
-        <source>Database %1, written on %2.</source>
-        <translation>Database %1, written on %2.</translation>
-    </message>
-    <message>
-        <source>Study</source>
-        <translation>Study</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Model</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <source>Sampler</source>
-        <translation>Sampler</translation>
-    </message>
-    <message>
-        <source>Outcome metric</source>
-        <translation>Outcome metric</translation>
-    </message>
-    <message>
-        <source>Configurations</source>
-        <translation>Configurations</translation>
-    </message>
-    <message>
-        <source>%1: %2 done, %3 failed, %4 pending, %5 running; %6 full runs</source>
-        <translation>%1: %2 done, %3 failed, %4 pending, %5 running; %6 full runs</translation>
-    </message>
-    <message>
-        <source>Meta-model</source>
-        <translation>Meta-model</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>outcome model (fitted on full-run outcomes)</source>
-        <translation>outcome model (fitted on full-run outcomes)</translation>
-    </message>
-    <message>
-        <source>proxy model (probe score; no outcome model yet)</source>
-        <translation>proxy model (probe score; no outcome model yet)</translation>
-    </message>
-    <message>
-        <source>Ensemble members</source>
-        <translation>Ensemble members</translation>
-    </message>
-    <message>
-        <source>Training rows</source>
-        <translation>Training rows</translation>
-    </message>
-    <message>
-        <source>Validation error</source>
-        <translation>Validation error</translation>
-    </message>
-    <message>
-        <source>RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows</source>
-        <translation>RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows</translation>
-    </message>
-    <message>
-        <source>: log of the metric</source>
-        <translation>: log of the metric</translation>
-    </message>
-    <message>
-        <source>too few rows to hold any out</source>
-        <translation>too few rows to hold any out</translation>
-    </message>
-    <message>
-        <source>Fitted</source>
-        <translation>Fitted</translation>
-    </message>
-    <message>
-        <source>No meta-model fitted yet.</source>
-        <translation>No meta-model fitted yet.</translation>
-    </message>
-    <message>
-        <source>Ranking (most promising first)</source>
-        <translation>Ranking (most promising first)</translation>
-    </message>
-    <message>
-        <source>Rank</source>
-        <translation>Rank</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Hyperparameters</source>
-        <translation>Hyperparameters</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>λmax</source>
-        <translation>λmax</translation>
-    </message>
-    <message>
-        <source>Predicted</source>
-        <translation>Predicted</translation>
-    </message>
-    <message>
-        <source>±</source>
-        <translation>±</translation>
-    </message>
-    <message>
-        <source>Promisingness</source>
-        <translation>Promisingness</translation>
-    </message>
-    <message>
-        <source>Measured</source>
-        <translation>Measured</translation>
-    </message>
-    <message>
-        <source>diverged</source>
-        <translation>diverged</translation>
-    </message>
-    <message>
-        <source>… and %1 more configurations.</source>
-        <translation>… and %1 more configurations.</translation>
-    </message>
-    <message>
-        <source>Maps</source>
-        <translation>Maps</translation>
-    </message>
-    <message>
-        <source>Target mode</source>
-        <translation>Target mode</translation>
-    </message>
-    <message>
-        <source>No target set.</source>
-        <translation>No target set.</translation>
-    </message>
-    <message>
-        <source>Target %1, probability ≥ %2.</source>
-        <translation>Target %1, probability ≥ %2.</translation>
-    </message>
-    <message>
-        <source>Probability</source>
-        <translation>Probability</translation>
-    </message>
-    <message>
-        <source>Full-run cost</source>
-        <translation>Full-run cost</translation>
-    </message>
-    <message>
-        <source>Spec</source>
-        <translation>Spec</translation>
-    </message>
-</context>
-<context>
     <name>Export</name>
     <message>
         <source>Cannot write to the folder of %1: %2</source>
@@ -462,6 +295,166 @@
     <message>
         <source>Borehole study report</source>
         <translation>Borehole study report</translation>
+    </message>
+    <message>
+        <source>Database %1, written on %2.</source>
+        <translation>Database %1, written on %2.</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <source>Outcome metric</source>
+        <translation>Outcome metric</translation>
+    </message>
+    <message>
+        <source>Configurations</source>
+        <translation>Configurations</translation>
+    </message>
+    <message>
+        <source>%1: %2 done, %3 failed, %4 pending, %5 running; %6 full runs</source>
+        <translation>%1: %2 done, %3 failed, %4 pending, %5 running; %6 full runs</translation>
+    </message>
+    <message>
+        <source>Meta-model</source>
+        <translation>Meta-model</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>outcome model (fitted on full-run outcomes)</source>
+        <translation>outcome model (fitted on full-run outcomes)</translation>
+    </message>
+    <message>
+        <source>proxy model (probe score; no outcome model yet)</source>
+        <translation>proxy model (probe score; no outcome model yet)</translation>
+    </message>
+    <message>
+        <source>Ensemble members</source>
+        <translation>Ensemble members</translation>
+    </message>
+    <message>
+        <source>Training rows</source>
+        <translation>Training rows</translation>
+    </message>
+    <message>
+        <source>Validation error</source>
+        <translation>Validation error</translation>
+    </message>
+    <message>
+        <source>RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows</source>
+        <translation>RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows</translation>
+    </message>
+    <message>
+        <source>: log of the metric</source>
+        <translation>: log of the metric</translation>
+    </message>
+    <message>
+        <source>too few rows to hold any out</source>
+        <translation>too few rows to hold any out</translation>
+    </message>
+    <message>
+        <source>Fitted</source>
+        <translation>Fitted</translation>
+    </message>
+    <message>
+        <source>No meta-model fitted yet.</source>
+        <translation>No meta-model fitted yet.</translation>
+    </message>
+    <message>
+        <source>Ranking (most promising first)</source>
+        <translation>Ranking (most promising first)</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>Hyperparameters</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Predicted</translation>
+    </message>
+    <message>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <source>Promisingness</source>
+        <translation>Promisingness</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>diverged</translation>
+    </message>
+    <message>
+        <source>… and %1 more configurations.</source>
+        <translation>… and %1 more configurations.</translation>
+    </message>
+    <message>
+        <source>Maps</source>
+        <translation>Maps</translation>
+    </message>
+    <message>
+        <source>Target mode</source>
+        <translation>Target mode</translation>
+    </message>
+    <message>
+        <source>No target set.</source>
+        <translation>No target set.</translation>
+    </message>
+    <message>
+        <source>Target %1, probability ≥ %2.</source>
+        <translation>Target %1, probability ≥ %2.</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Full-run cost</source>
+        <translation>Full-run cost</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>Spec</translation>
     </message>
 </context>
 <context>
@@ -2069,10 +2062,6 @@ grid curvature = %1</translation>
         <translation>Adaptive (ASAM)</translation>
     </message>
     <message>
-        <source>Keep lr ≤ c·2/λmax</source>
-        <translation>Keep lr ≤ c·2/λmax</translation>
-    </message>
-    <message>
         <source>Optimizer</source>
         <translation>Optimizer</translation>
     </message>
@@ -2189,10 +2178,6 @@ grid curvature = %1</translation>
         <translation>metric units</translation>
     </message>
     <message>
-        <source>λmax and 2/lr</source>
-        <translation>λmax and 2/lr</translation>
-    </message>
-    <message>
         <source>loss / parameter²</source>
         <translation>loss / parameter²</translation>
     </message>
@@ -2253,10 +2238,6 @@ grid curvature = %1</translation>
         <translation> validation</translation>
     </message>
     <message>
-        <source> 2/lr</source>
-        <translation> 2/lr</translation>
-    </message>
-    <message>
         <source> λmax</source>
         <translation> λmax</translation>
     </message>
@@ -2275,6 +2256,26 @@ grid curvature = %1</translation>
     <message>
         <source>No finished training run to export.</source>
         <translation>No finished training run to export.</translation>
+    </message>
+    <message>
+        <source>Keep lr ≤ c·B/λmax, B the update rule&apos;s stable lr·λmax: 2 for SGD and Adam, 2+2μ with momentum μ, (2+2μ)/(1+2μ) with Nesterov</source>
+        <translation>Keep lr ≤ c·B/λmax, B the update rule&apos;s stable lr·λmax: 2 for SGD and Adam, 2+2μ with momentum μ, (2+2μ)/(1+2μ) with Nesterov</translation>
+    </message>
+    <message>
+        <source>A further factor s on the cap, e.g. a study&apos;s promisingness score (1: off)</source>
+        <translation>A further factor s on the cap, e.g. a study&apos;s promisingness score (1: off)</translation>
+    </message>
+    <message>
+        <source>Guided scale s</source>
+        <translation>Guided scale s</translation>
+    </message>
+    <message>
+        <source>λmax and the stability bound B/lr</source>
+        <translation>λmax and the stability bound B/lr</translation>
+    </message>
+    <message>
+        <source> %1/lr</source>
+        <translation> %1/lr</translation>
     </message>
 </context>
 <context>
