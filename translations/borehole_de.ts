@@ -1172,6 +1172,10 @@ Gitterkrümmung = %1</translation>
         <source>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Drills into the loss landscape of a TorchScript model: finite-difference curvature, top Hessian eigenvalue (power iteration, Lanczos), Hutch++ and Hutchinson trace, ε-sharpness and 1D/2D loss landscapes.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Borehole %1&lt;/h3&gt;&lt;p&gt;Bohrt in die Verlustlandschaft eines TorchScript-Modells: Krümmung aus finiten Differenzen, größter Hesse-Eigenwert (Potenzmethode, Lanczos), Hutch++- und Hutchinson-Spur, ε-Schärfe sowie 1D-/2D-Verlustlandschaften.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Training %1 in the training panel.</source>
+        <translation>Training von %1 im Trainingsbereich.</translation>
+    </message>
 </context>
 <context>
     <name>borehole::PcaView</name>
@@ -1935,6 +1939,26 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>Meta-model inputs on two principal components, coloured by %1.</source>
         <translation>Eingaben des Metamodells auf zwei Hauptkomponenten, eingefärbt nach %1.</translation>
+    </message>
+    <message>
+        <source>Train guided</source>
+        <translation>Geführt trainieren</translation>
+    </message>
+    <message>
+        <source>Train the selected configuration in the training panel under the curvature-guided rate; the cap is scaled by its rank (1 for the most promising, 0.5 for the least)</source>
+        <translation>Trainiert die ausgewählte Konfiguration im Trainingsbereich mit der krümmungsgeführten Lernrate; die Obergrenze wird nach ihrem Rang skaliert (1 für die aussichtsreichste, 0,5 für die am wenigsten aussichtsreiche)</translation>
+    </message>
+    <message>
+        <source>Select one configuration in the ranking first.</source>
+        <translation>Wählen Sie zuerst eine Konfiguration in der Rangfolge aus.</translation>
+    </message>
+    <message>
+        <source>Configuration %1 has no probe result to rank it by.</source>
+        <translation>Konfiguration %1 hat kein Sondierungsergebnis, nach dem sie eingeordnet werden könnte.</translation>
+    </message>
+    <message>
+        <source>config %1 guided s=%2</source>
+        <translation>Konfiguration %1 geführt s=%2</translation>
     </message>
 </context>
 <context>

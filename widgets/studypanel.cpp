@@ -422,6 +422,11 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     // Follow-up runs and export.
     m_trainSelected = new QPushButton(tr("Train selected"), this);
     m_trainSelected->setToolTip(tr("Full training runs of the selected rows, then refit"));
+    m_trainGuided = new QPushButton(tr("Train guided"), this);
+    m_trainGuided->setToolTip(
+        tr("Train the selected configuration in the training panel under the curvature-guided "
+           "rate; the cap is scaled by its rank (1 for the most promising, 0.5 for the least)"));
+    connect(m_trainGuided, &QPushButton::clicked, this, [this] { trainSelectedGuided(); });
     m_topCount = new QSpinBox(this);
     m_topCount->setRange(1, 1000);
     m_topCount->setValue(3);
@@ -455,6 +460,7 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     });
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_trainSelected);
+    actions->addWidget(m_trainGuided);
     actions->addWidget(new QLabel(tr("N"), this));
     actions->addWidget(m_topCount);
     actions->addWidget(m_trainTop);
@@ -635,6 +641,42 @@ bool StudyPanel::trainSelected()
     return true;
 }
 
+bool StudyPanel::trainSelectedGuided()
+{
+    const auto ids = selectedConfigurations();
+    if (ids.size() != 1 || !m_snapshot) {
+        emit errorReported(tr("Select one configuration in the ranking first."));
+        return false;
+    }
+    // Rank among the configurations the meta-model scored (most promising first).
+    std::size_t rank = 0;
+    std::size_t count = 0;
+    const RankedConfiguration* chosen = nullptr;
+    for (const auto& row : m_snapshot->ranking.rows) {
+        if (!std::isfinite(row.promisingness))
+            continue;
+        if (row.record.id == ids.front()) {
+            chosen = &row;
+            rank = count;
+        }
+        ++count;
+    }
+    if (!chosen) {
+        emit errorReported(tr("Configuration %1 has no probe result to rank it by.")
+                               .arg(ids.front()));
+        return false;
+    }
+    const StudySpec& spec = m_snapshot->spec;
+    const Hyperparameters& h = chosen->record.hyper;
+    const double scale = guidedScaleForRank(rank, count);
+    TrainOptions options = fullRunOptions(h, spec.fullRun, spec.metric, spec.seed);
+    options.optimizer = guidedOptimizerOptions(h, scale);
+    emit guidedTrainingRequested(
+        spec, options, h.initScale,
+        tr("config %1 guided s=%2").arg(chosen->record.id).arg(scale, 0, 'g', 3));
+    return true;
+}
+
 bool StudyPanel::trainTop(int count)
 {
     if (m_runner->isRunning())
@@ -746,6 +788,7 @@ void StudyPanel::setRunning(bool running)
     m_run->setEnabled(!running);
     m_cancel->setEnabled(running);
     m_trainSelected->setEnabled(!running && !m_rows.empty());
+    m_trainGuided->setEnabled(m_snapshot.has_value() && !m_rows.empty());
     m_trainTop->setEnabled(!running && m_snapshot.has_value());
     m_export->setEnabled(!m_rows.empty());
     m_exportReport->setEnabled(!running && m_snapshot.has_value());

@@ -66,6 +66,11 @@ public:
     bool isRunning() const;
     /// Full runs of the configurations selected in the ranking or target table, then refit.
     bool trainSelected();
+    /// Asks for a follow-up run of the one selected configuration under the curvature-guided
+    /// rate, its cap scaled by the configuration's rank (guidedScaleForRank): emits
+    /// guidedTrainingRequested(). False with errorReported() unless exactly one probed row is
+    /// selected.
+    bool trainSelectedGuided();
     /// The active loop's next `count` configurations (selectForFullRuns), one round.
     bool trainTop(int count);
     /// Lists target candidates for the expression in the target field.
@@ -104,6 +109,11 @@ public:
 
 signals:
     void errorReported(const QString& text);
+    /// A follow-up run for the training panel: the study's spec (model, data), the full-run
+    /// options with the guided rate, the configuration's initial weight scale, a label.
+    void guidedTrainingRequested(const borehole::StudySpec& spec,
+                                 const borehole::TrainOptions& options, double initScale,
+                                 const QString& label);
     void jobFinished();
     void jobFailed(const QString& message);
     void jobCancelled();
@@ -167,6 +177,7 @@ private:
     QLabel* m_targetMessage = nullptr;
     QSpinBox* m_topCount = nullptr;
     QPushButton* m_trainSelected = nullptr;
+    QPushButton* m_trainGuided = nullptr;
     QPushButton* m_trainTop = nullptr;
     QPushButton* m_export = nullptr;
     QPushButton* m_exportReport = nullptr;

@@ -351,7 +351,8 @@ TrainingRequest TrainingPanel::request() const
     r.problem.loss = defaultLoss(r.data.task);
     r.options = options();
     r.device = m_device;
-    r.label = runLabel();
+    r.label = m_labelOverride.isEmpty() ? runLabel() : m_labelOverride;
+    r.initScale = m_initScale;
     return r;
 }
 
@@ -380,6 +381,8 @@ bool TrainingPanel::start()
         return false;
     }
     const TrainingRequest r = request();
+    m_initScale = 1.0;
+    m_labelOverride.clear();
     if (m_hasLive)
         removeSeries(m_live);
     m_live = addSeries(r.label, m_runCounter, r.options.optimizer);
@@ -392,6 +395,22 @@ bool TrainingPanel::start()
     setRunning(true);
     m_runner->start(r);
     return true;
+}
+
+bool TrainingPanel::trainConfiguration(const TrainOptions& options, double initScale,
+                                       const QString& label)
+{
+    if (isRunning()) {
+        emit errorReported(tr("A training run is already in progress."));
+        return false;
+    }
+    setOptions(options);
+    m_initScale = initScale;
+    m_labelOverride = QStringLiteral("#%1 %2").arg(m_runCounter + 1).arg(label);
+    const bool started = start();
+    m_initScale = 1.0;
+    m_labelOverride.clear();
+    return started;
 }
 
 void TrainingPanel::cancel()

@@ -48,6 +48,9 @@ public:
     /// Starts a run with the form's options; false with errorReported() when files are missing
     /// or a run is in progress.
     bool start();
+    /// Fills the form with `options` and starts a run from initScale·θ₀ labelled `label` (a
+    /// study configuration's follow-up run); false as start().
+    bool trainConfiguration(const TrainOptions& options, double initScale, const QString& label);
     void cancel();
     bool isRunning() const;
     /// Removes every finished run from the plots and the run list.
@@ -109,6 +112,8 @@ private:
     bool m_hasLive = false;
     std::vector<TrainPoint> m_liveCurve;
     int m_runCounter = 0;
+    double m_initScale = 1.0;  ///< for the next run only (trainConfiguration)
+    QString m_labelOverride;   ///< for the next run only
 
     DatasetOptions m_data;
     ProblemOptions m_problem;

@@ -48,6 +48,12 @@ void TrainingWorker::run(const TrainingRequest& request)
         [&](const ProgressFn& onProgress) {
             Problem problem = loadProblem(request.modelPath, request.dataPath, request.data,
                                           request.problem, request.device);
+            if (request.initScale != 1.0) {
+                std::vector<float> theta = problem.parameters();
+                for (float& v : theta)
+                    v = static_cast<float>(v * request.initScale);
+                problem.setParameters(theta);
+            }
             TrainOptions options = request.options;
             options.hooks = {std::make_shared<LivePointHook>(this)};
             TrainingRun run;

@@ -33,6 +33,8 @@ struct TrainingRequest
     DeviceKind device = DeviceKind::Auto;
     /// Legend entry of the run in the panel's plots.
     QString label;
+    /// Train from initScale·θ₀ (a study configuration's initial weight scale; 1: the file's θ).
+    double initScale = 1.0;
 };
 
 /// A finished run: the result, its run record JSON (schema borehole.train-run/1) and a copy of

@@ -371,6 +371,22 @@ void MainWindow::showTrainingPanel()
     dock->raise();
 }
 
+void MainWindow::trainStudyConfiguration(const StudySpec& spec, const TrainOptions& options,
+                                         double initScale, const QString& label)
+{
+    showTrainingPanel();
+    // The study's own files and data options, not the main window's.
+    ProblemOptions problem;
+    problem.loss = spec.loss;
+    problem.probeRows = spec.probeRows;
+    problem.seed = spec.seed;
+    m_trainingPanel->setProblem(QString::fromStdString(spec.modelPath),
+                                QString::fromStdString(spec.dataPath), spec.data, problem,
+                                spec.data.device);
+    if (m_trainingPanel->trainConfiguration(options, initScale, label))
+        log(tr("Training %1 in the training panel.").arg(label));
+}
+
 void MainWindow::showStudyPanel()
 {
     if (!m_studyPanel) {
@@ -382,6 +398,8 @@ void MainWindow::showStudyPanel()
         m_viewMenu->addAction(dock->toggleViewAction());
         connect(m_studyPanel, &StudyPanel::errorReported, this,
                 [this](const QString& text) { log(text); });
+        connect(m_studyPanel, &StudyPanel::guidedTrainingRequested, this,
+                &MainWindow::trainStudyConfiguration);
     }
     auto* dock = qobject_cast<QDockWidget*>(m_studyPanel->parentWidget());
     dock->show();

@@ -8,6 +8,7 @@
 #include <borehole/csv.h>
 #include <borehole/model.h>
 #include <borehole/report.h>
+#include <borehole/study.h>
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -81,6 +82,10 @@ public:
     /// the training panel starts from the current model, data and data options.
     void showTrainingPanel();
     void showStudyPanel();
+    /// A study configuration's follow-up run in the training panel, on the study's files.
+    void trainStudyConfiguration(const borehole::StudySpec& spec,
+                                 const borehole::TrainOptions& options, double initScale,
+                                 const QString& label);
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
     StudyPanel* studyPanel() const { return m_studyPanel; }
     QString statusText() const;

@@ -230,6 +230,27 @@ private slots:
         const QByteArray pdfBytes = pdfFile.readAll();
         QVERIFY(pdfBytes.startsWith("%PDF"));
         QVERIFY(pdfBytes.size() > 10000); // the figures are in it
+        // A guided follow-up of the second most promising configuration: its own optimizer
+        // under the guided rate, the cap scaled by its rank.
+        std::vector<const RankedConfiguration*> scored;
+        for (const auto& row : trained.ranking.rows)
+            if (std::isfinite(row.promisingness))
+                scored.push_back(&row);
+        QVERIFY(scored.size() >= 2);
+        panel.selectConfigurations({});
+        QVERIFY(!panel.trainSelectedGuided()); // needs exactly one row
+        QSignalSpy guided(&panel, &StudyPanel::guidedTrainingRequested);
+        panel.selectConfigurations({scored[1]->record.id});
+        QVERIFY(panel.trainSelectedGuided());
+        QCOMPARE(guided.count(), 1);
+        const auto options = guided.at(0).at(1).value<TrainOptions>();
+        QVERIFY(options.optimizer.kind == OptimizerKind::Guided);
+        QCOMPARE(options.optimizer.guidedScale, guidedScaleForRank(1, scored.size()));
+        QCOMPARE(options.optimizer.learningRate, scored[1]->record.hyper.learningRate);
+        QCOMPARE(options.batchSize, scored[1]->record.hyper.batchSize);
+        QCOMPARE(guided.at(0).at(2).toDouble(), scored[1]->record.hyper.initScale);
+        QVERIFY(guided.at(0).at(3).toString().contains(QStringLiteral("guided s=")));
+
         // No temporary files are left next to the reports.
         QCOMPARE(QDir(m_dir.path())
                      .entryList({QStringLiteral(".report*"), QStringLiteral("*.part")},
