@@ -539,6 +539,10 @@
         <source>running %1 estimate</source>
         <translation>laufende %1-Schätzung</translation>
     </message>
+    <message>
+        <source>loss / parameter-unit²</source>
+        <translation>Verlust / Parametereinheit²</translation>
+    </message>
 </context>
 <context>
     <name>borehole::DataPanel</name>
@@ -1959,6 +1963,86 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>config %1 guided s=%2</source>
         <translation>Konfiguration %1 geführt s=%2</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>loss / parameter-unit²</source>
+        <translation>Verlust / Parametereinheit²</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>dimensionless</source>
+        <translation>dimensionslos</translation>
+    </message>
+    <message>
+        <source>FD curvature (%1 directions)</source>
+        <translation>FD-Krümmung (%1-Richtungen)</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch-Größe</translation>
+    </message>
+    <message>
+        <source>Initial weight scale</source>
+        <translation>Skalierung der Anfangsgewichte</translation>
+    </message>
+    <message>
+        <source>Loss before the burst</source>
+        <translation>Verlust vor dem Kurzlauf</translation>
+    </message>
+    <message>
+        <source>Loss after the burst</source>
+        <translation>Verlust nach dem Kurzlauf</translation>
+    </message>
+    <message>
+        <source>Loss change over the burst</source>
+        <translation>Verluständerung im Kurzlauf</translation>
+    </message>
+    <message>
+        <source>log(loss after / before the burst)</source>
+        <translation>log(Verlust nach / vor dem Kurzlauf)</translation>
+    </message>
+    <message>
+        <source>Validation metric after the burst</source>
+        <translation>Validierungsmetrik nach dem Kurzlauf</translation>
+    </message>
+    <message>
+        <source>Gradient norm ‖∇L‖</source>
+        <translation>Gradientennorm ‖∇L‖</translation>
+    </message>
+    <message>
+        <source>lr·λmax</source>
+        <translation>lr·λmax</translation>
+    </message>
+    <message>
+        <source>Stability bound B/lr</source>
+        <translation>Stabilitätsgrenze B/lr</translation>
+    </message>
+    <message>
+        <source>λmax / stability bound</source>
+        <translation>λmax / Stabilitätsgrenze</translation>
+    </message>
+    <message>
+        <source>tr(H)</source>
+        <translation>tr(H)</translation>
+    </message>
+    <message>
+        <source>Perturbation sensitivity</source>
+        <translation>Störungsempfindlichkeit</translation>
+    </message>
+    <message>
+        <source>Predicted outcome</source>
+        <translation>Vorhergesagtes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Measured outcome</source>
+        <translation>Gemessenes Ergebnis</translation>
     </message>
 </context>
 <context>

@@ -539,6 +539,10 @@
         <source>running %1 estimate</source>
         <translation>running %1 estimate</translation>
     </message>
+    <message>
+        <source>loss / parameter-unit²</source>
+        <translation>loss / parameter-unit²</translation>
+    </message>
 </context>
 <context>
     <name>borehole::DataPanel</name>
@@ -1959,6 +1963,86 @@ grid curvature = %1</translation>
     <message>
         <source>config %1 guided s=%2</source>
         <translation>config %1 guided s=%2</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>log scale</translation>
+    </message>
+    <message>
+        <source>loss / parameter-unit²</source>
+        <translation>loss / parameter-unit²</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>examples</translation>
+    </message>
+    <message>
+        <source>dimensionless</source>
+        <translation>dimensionless</translation>
+    </message>
+    <message>
+        <source>FD curvature (%1 directions)</source>
+        <translation>FD curvature (%1 directions)</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch size</translation>
+    </message>
+    <message>
+        <source>Initial weight scale</source>
+        <translation>Initial weight scale</translation>
+    </message>
+    <message>
+        <source>Loss before the burst</source>
+        <translation>Loss before the burst</translation>
+    </message>
+    <message>
+        <source>Loss after the burst</source>
+        <translation>Loss after the burst</translation>
+    </message>
+    <message>
+        <source>Loss change over the burst</source>
+        <translation>Loss change over the burst</translation>
+    </message>
+    <message>
+        <source>log(loss after / before the burst)</source>
+        <translation>log(loss after / before the burst)</translation>
+    </message>
+    <message>
+        <source>Validation metric after the burst</source>
+        <translation>Validation metric after the burst</translation>
+    </message>
+    <message>
+        <source>Gradient norm ‖∇L‖</source>
+        <translation>Gradient norm ‖∇L‖</translation>
+    </message>
+    <message>
+        <source>lr·λmax</source>
+        <translation>lr·λmax</translation>
+    </message>
+    <message>
+        <source>Stability bound B/lr</source>
+        <translation>Stability bound B/lr</translation>
+    </message>
+    <message>
+        <source>λmax / stability bound</source>
+        <translation>λmax / stability bound</translation>
+    </message>
+    <message>
+        <source>tr(H)</source>
+        <translation>tr(H)</translation>
+    </message>
+    <message>
+        <source>Perturbation sensitivity</source>
+        <translation>Perturbation sensitivity</translation>
+    </message>
+    <message>
+        <source>Predicted outcome</source>
+        <translation>Predicted outcome</translation>
+    </message>
+    <message>
+        <source>Measured outcome</source>
+        <translation>Measured outcome</translation>
     </message>
 </context>
 <context>

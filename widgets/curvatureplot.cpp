@@ -17,7 +17,11 @@ namespace borehole {
 namespace {
 
 const QColor kKindColours[] = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44)};
-const QString kCurvatureUnit = QStringLiteral("loss / parameter-unit²");
+/// The unit of every curvature on these plots: loss per squared step along a unit direction.
+QString curvatureUnit()
+{
+    return CurvaturePlot::tr("loss / parameter-unit²");
+}
 
 } // namespace
 
@@ -162,7 +166,7 @@ void CurvaturePlot::plotDirections(const ProbeReport& r)
     p->xAxis->setTicker(ticker);
     p->xAxis->setLabel(tr("direction kind"));
     p->yAxis->setLabel(axisLabel(tr("directional curvature dᵀ(∇L(θ+εd)−∇L(θ))/ε"),
-                                 kCurvatureUnit));
+                                 curvatureUnit()));
     p->rescaleAxes();
     p->xAxis->setRange(0.3, static_cast<double>(r.curvature.size()) + 0.7);
     QCPRange y = p->yAxis->range();
@@ -200,7 +204,7 @@ void CurvaturePlot::plotConvergence(const ProbeReport& r)
         return;
     }
     p->xAxis->setLabel(tr("iteration (HVPs)"));
-    p->yAxis->setLabel(axisLabel(tr("λmax estimate"), kCurvatureUnit));
+    p->yAxis->setLabel(axisLabel(tr("λmax estimate"), curvatureUnit()));
     p->yAxis2->setVisible(true);
     p->yAxis2->setLabel(tr("relative error (dashed) [1]"));
     p->yAxis2->setScaleType(QCPAxis::stLogarithmic);
@@ -236,7 +240,7 @@ void CurvaturePlot::plotTrace(const ProbeReport& r)
     low->addData(1, t.estimate - t.standardError);
     low->addData(static_cast<double>(t.history.size()), t.estimate - t.standardError);
     p->xAxis->setLabel(tr("Rademacher samples (HVPs)"));
-    p->yAxis->setLabel(axisLabel(tr("tr(H) estimate"), kCurvatureUnit));
+    p->yAxis->setLabel(axisLabel(tr("tr(H) estimate"), curvatureUnit()));
     p->legend->setVisible(true);
     p->rescaleAxes();
     p->replot();

@@ -139,15 +139,51 @@ void setAxisScale(QCPAxis* axis, bool log)
 QString unitOf(const QString& key)
 {
     if (key == QLatin1String("learning_rate") || key == QLatin1String("weight_decay"))
-        return QStringLiteral("log scale");
+        return StudyPanel::tr("log scale");
     if (key == QLatin1String("lambda_max") || key == QLatin1String("trace")
         || key.startsWith(QLatin1String("curvature_")))
-        return QStringLiteral("loss / parameter-unit²");
+        return StudyPanel::tr("loss / parameter-unit²");
     if (key == QLatin1String("batch_size"))
-        return QStringLiteral("examples");
+        return StudyPanel::tr("examples");
     if (key == QLatin1String("lr_lambda_max") || key == QLatin1String("eos_ratio"))
-        return QStringLiteral("dimensionless");
+        return StudyPanel::tr("dimensionless");
     return {};
+}
+
+/// What a user reads for a hyperparameter, probe feature or score key; the key itself (as in
+/// the database and JSON exports) for names this build does not know.
+QString keyLabel(const QString& key)
+{
+    static const QString curvature = QStringLiteral("curvature_");
+    if (key.startsWith(curvature))
+        return StudyPanel::tr("FD curvature (%1 directions)").arg(key.mid(curvature.size()));
+    const std::pair<const char*, QString> labels[] = {
+        {"learning_rate", StudyPanel::tr("Learning rate")},
+        {"weight_decay", StudyPanel::tr("Weight decay")},
+        {"momentum", StudyPanel::tr("Momentum")},
+        {"batch_size", StudyPanel::tr("Batch size")},
+        {"sam_rho", StudyPanel::tr("SAM ρ")},
+        {"init_scale", StudyPanel::tr("Initial weight scale")},
+        {"burst_initial_loss", StudyPanel::tr("Loss before the burst")},
+        {"burst_final_loss", StudyPanel::tr("Loss after the burst")},
+        {"burst_loss_delta", StudyPanel::tr("Loss change over the burst")},
+        {"burst_log_loss_ratio", StudyPanel::tr("log(loss after / before the burst)")},
+        {"burst_validation_metric", StudyPanel::tr("Validation metric after the burst")},
+        {"gradient_norm", StudyPanel::tr("Gradient norm ‖∇L‖")},
+        {"lambda_max", StudyPanel::tr("λmax")},
+        {"lr_lambda_max", StudyPanel::tr("lr·λmax")},
+        {"eos_bound", StudyPanel::tr("Stability bound B/lr")},
+        {"eos_ratio", StudyPanel::tr("λmax / stability bound")},
+        {"trace", StudyPanel::tr("tr(H)")},
+        {"sharpness", StudyPanel::tr("Perturbation sensitivity")},
+        {"predicted", StudyPanel::tr("Predicted outcome")},
+        {"promisingness", StudyPanel::tr("Promisingness")},
+        {"outcome", StudyPanel::tr("Measured outcome")},
+    };
+    for (const auto& [k, label] : labels)
+        if (key == QLatin1String(k))
+            return label;
+    return key;
 }
 
 QJsonObject hyperJson(const Hyperparameters& h)
@@ -818,13 +854,18 @@ void StudyPanel::refreshChoices()
     const QStringList axisKeys = hyper + feat + QStringList{kPredicted, kPromisingness, kOutcome};
     const QStringList colourKeys = feat + QStringList{kPredicted, kPromisingness, kOutcome};
 
+    // Items show labels and carry their keys; the choice survives a refill by key.
     auto refill = [](QComboBox* box, const QStringList& keys, const QString& fallback) {
-        const QString current = box->currentText().isEmpty() ? fallback : box->currentText();
+        const QString key = box->currentData().toString();
+        const QString current = key.isEmpty() ? fallback : key;
         const QSignalBlocker block(box);
         box->clear();
-        box->addItems(keys);
-        const int i = box->findText(current);
-        box->setCurrentIndex(i >= 0 ? i : std::max(0, box->findText(fallback)));
+        for (const QString& k : keys) {
+            box->addItem(keyLabel(k), k);
+            box->setItemData(box->count() - 1, k, Qt::ToolTipRole);
+        }
+        const int i = box->findData(current);
+        box->setCurrentIndex(i >= 0 ? i : std::max(0, box->findData(fallback)));
     };
     QString xDefault = QStringLiteral("learning_rate");
     QString yDefault = QStringLiteral("momentum");
@@ -845,10 +886,10 @@ void StudyPanel::setMapAxes(const QString& x, const QString& y, const QString& c
 {
     refreshChoices();
     const QSignalBlocker bx(m_mapX), by(m_mapY), bc(m_mapColour);
-    m_mapX->setCurrentIndex(m_mapX->findText(x));
-    m_mapY->setCurrentIndex(m_mapY->findText(y));
+    m_mapX->setCurrentIndex(m_mapX->findData(x));
+    m_mapY->setCurrentIndex(m_mapY->findData(y));
     if (!colour.isEmpty())
-        m_mapColour->setCurrentIndex(m_mapColour->findText(colour));
+        m_mapColour->setCurrentIndex(m_mapColour->findData(colour));
     redrawMap();
 }
 
@@ -897,9 +938,9 @@ void StudyPanel::redrawMap()
     m_map->clearPlottables();
     m_mapPoints = 0;
     m_boundaryShown = false;
-    const QString xKey = m_mapX->currentText();
-    const QString yKey = m_mapY->currentText();
-    const QString cKey = m_mapColour->currentText();
+    const QString xKey = m_mapX->currentData().toString();
+    const QString yKey = m_mapY->currentData().toString();
+    const QString cKey = m_mapColour->currentData().toString();
     const auto rows = probedRows();
     std::vector<double> xs, ys, cs;
     std::vector<double> eosX, eosY;
@@ -921,9 +962,9 @@ void StudyPanel::redrawMap()
     const bool logX = wantsLog(xKey, xs), logY = wantsLog(yKey, ys);
     setAxisScale(m_map->xAxis, logX);
     setAxisScale(m_map->yAxis, logY);
-    m_map->xAxis->setLabel(axisLabel(xKey, unitOf(xKey)));
-    m_map->yAxis->setLabel(axisLabel(yKey, unitOf(yKey)));
-    m_mapScale->axis()->setLabel(axisLabel(cKey, unitOf(cKey)));
+    m_map->xAxis->setLabel(axisLabel(keyLabel(xKey), unitOf(xKey)));
+    m_map->yAxis->setLabel(axisLabel(keyLabel(yKey), unitOf(yKey)));
+    m_mapScale->axis()->setLabel(axisLabel(keyLabel(cKey), unitOf(cKey)));
     m_mapPoints = addColouredPoints(m_map, m_mapScale, xs, ys, cs);
     if (!eosX.empty()) { // configurations past the edge of stability: red rings
         auto* past = m_map->addGraph();
@@ -1003,11 +1044,12 @@ void StudyPanel::redrawSurface(const std::vector<double>& xs, const std::vector<
                                const std::vector<double>& cs, bool logX, bool logY,
                                const std::set<double>& momenta, double medianLambda)
 {
-    const QString xKey = m_mapX->currentText();
-    const QString yKey = m_mapY->currentText();
-    const QString cKey = m_mapColour->currentText();
-    Grid2D grid = studyMapGrid(xs, ys, cs, xKey.toStdString(), yKey.toStdString(),
-                               cKey.toStdString(), logX, logY);
+    const QString xKey = m_mapX->currentData().toString();
+    const QString yKey = m_mapY->currentData().toString();
+    const QString cKey = m_mapColour->currentData().toString();
+    Grid2D grid = studyMapGrid(xs, ys, cs, keyLabel(xKey).toStdString(),
+                               keyLabel(yKey).toStdString(), keyLabel(cKey).toStdString(), logX,
+                               logY);
     if (grid.nx() < 2 || grid.ny() < 2) {
         m_surface->setFloorLines({});
         m_surface->clear();
@@ -1097,8 +1139,9 @@ bool StudyPanel::exportReport(const QString& path, QString* error)
             c.targetMessage = QString::fromStdString(e.what());
         }
     }
-    const QString x = m_mapX->currentText(), y = m_mapY->currentText(),
-                  colour = m_mapColour->currentText();
+    const QString x = keyLabel(m_mapX->currentData().toString()),
+                  y = keyLabel(m_mapY->currentData().toString()),
+                  colour = keyLabel(m_mapColour->currentData().toString());
     c.figures.push_back({tr("Curvature map: %1 against %2").arg(y, x),
                          tr("One dot per configuration, coloured by %1; red: the stability bound "
                             "and configurations past it.")
@@ -1114,7 +1157,7 @@ bool StudyPanel::exportReport(const QString& path, QString* error)
     if (m_pcaPoints > 0)
         c.figures.push_back({tr("PCA of configurations"),
                              tr("Meta-model inputs on two principal components, coloured by %1.")
-                                 .arg(m_pcaColour->currentText()),
+                                 .arg(keyLabel(m_pcaColour->currentData().toString())),
                              m_pca->toPixmap(900, 600).toImage()});
     return QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0
                ? writeStudyReportPdf(path, c, error)
@@ -1156,7 +1199,7 @@ void StudyPanel::redrawPca()
         const auto pca = principalComponents(table, done.size(), dims, 2);
         if (pca.components == 2) {
             std::vector<double> xs, ys, cs;
-            const QString cKey = m_pcaColour->currentText();
+            const QString cKey = m_pcaColour->currentData().toString();
             for (std::size_t r = 0; r < done.size(); ++r) {
                 xs.push_back(pca.score(r, 0));
                 ys.push_back(pca.score(r, 1));
@@ -1167,7 +1210,7 @@ void StudyPanel::redrawPca()
                 tr("PC1 (%1 % of variance)").arg(100.0 * pca.explainedVariance[0], 0, 'f', 0));
             m_pca->yAxis->setLabel(
                 tr("PC2 (%1 % of variance)").arg(100.0 * pca.explainedVariance[1], 0, 'f', 0));
-            m_pcaScale->axis()->setLabel(axisLabel(cKey, unitOf(cKey)));
+            m_pcaScale->axis()->setLabel(axisLabel(keyLabel(cKey), unitOf(cKey)));
             m_pca->rescaleAxes();
             m_pca->xAxis->scaleRange(1.2, m_pca->xAxis->range().center());
             m_pca->yAxis->scaleRange(1.2, m_pca->yAxis->range().center());

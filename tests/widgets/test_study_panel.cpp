@@ -102,6 +102,9 @@ private slots:
                          QStringLiteral("burst_final_loss"));
         QCOMPARE(panel.mapPointCount(), 3);
         QVERIFY(panel.boundaryShown());
+        // Axes read as words with units, not as database keys.
+        QCOMPARE(panel.mapPlot()->xAxis->label(), QStringLiteral("Learning rate [log scale]"));
+        QCOMPARE(panel.mapPlot()->yAxis->label(), QStringLiteral("λmax [loss / parameter-unit²]"));
         QCOMPARE(panel.mapPlot()->xAxis->scaleType(), QCPAxis::stLogarithmic);
         // The λ axis is widened to show the bound: 2/lr at the largest rate probed is in view.
         QCOMPARE(panel.mapPlot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
