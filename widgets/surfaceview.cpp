@@ -470,7 +470,10 @@ void SurfaceView::rebuild()
     d->scalarBar->SetTitle(valueTitle.toUtf8().constData());
     d->axes->SetXTitle(axisTitle(g.x).toUtf8().constData());
     d->axes->SetYTitle(axisTitle(g.y).toUtf8().constData());
-    d->axes->SetZTitle(valueTitle.toUtf8().constData());
+    // The value's name is the colour bar's title. In 2D text mode VTK 9.1 places the z title at
+    // the axis with no offset (only x and y titles get one), on top of the z labels, so the
+    // z axis is left untitled there rather than unreadable.
+    d->axes->SetZTitle(d->axes->GetUse2DMode() ? "" : valueTitle.toUtf8().constData());
     d->axes->SetBounds(xmin, xmax, ymin, ymax, floorZ, (vmax - vmin) * zScale);
     d->axes->SetXAxisRange(xmin, xmax);
     d->axes->SetYAxisRange(ymin, ymax);
