@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 namespace borehole {
 namespace {
@@ -28,12 +29,26 @@ std::vector<std::vector<float>> randomDirections(Problem& problem, const Directi
         throw InputError("direction count must be at least 1");
     auto& p = problem.impl();
     torch::NoGradGuard noGrad;
-    const auto theta = p.flatParameters();
-    const auto thetaParts = p.unflatten(theta);
+    // θ is read through the live parameters, not a flat copy; on the CPU each direction is
+    // drawn straight into the vector returned, so making k directions holds k parameter
+    // copies above the model (k on the device + k on the host elsewhere).
+    std::vector<torch::Tensor> thetaParts;
+    for (const auto& param : p.params())
+        thetaParts.push_back(param.detach());
+    const bool onHost = p.device().is_cpu();
     auto gen = makeGenerator(deriveSeed(options.seed, 41));
+    std::vector<std::vector<float>> out(static_cast<std::size_t>(count));
     std::vector<torch::Tensor> made;
     for (int k = 0; k < count; ++k) {
-        auto d = torch::randn({p.numel}, gen, torch::kFloat32).to(p.device());
+        torch::Tensor d;
+        if (onHost) {
+            auto& host = out[static_cast<std::size_t>(k)];
+            host.resize(static_cast<std::size_t>(p.numel));
+            d = torch::from_blob(host.data(), {p.numel}, torch::kFloat32);
+            d.normal_(0.0, 1.0, gen); // the same draws as torch::randn with this generator
+        } else {
+            d = torch::randn({p.numel}, gen, torch::kFloat32).to(p.device());
+        }
         auto parts = p.unflatten(d);
         for (std::size_t i = 0; i < parts.size(); ++i) {
             const bool oneD = thetaParts[i].dim() <= 1;
@@ -65,15 +80,20 @@ std::vector<std::vector<float>> randomDirections(Problem& problem, const Directi
                 for (const auto& prev : made)
                     d.sub_(torch::dot(d, prev) / torch::dot(prev, prev).clamp_min(1e-30) * prev);
             }
-            // Scale to ‖θ‖ over the entries the direction moves.
-            auto mask = (d != 0).to(torch::kFloat32);
-            d.mul_((theta * mask).norm() / d.norm().clamp_min(1e-30));
+            // Scale to ‖θ‖ over the parameters the direction moves (the parts not zeroed
+            // above; a normal draw is never exactly 0), part by part with no flat θ.
+            double squared = 0.0;
+            for (std::size_t i = 0; i < parts.size(); ++i)
+                if (thetaParts[i].dim() > 1 || options.keepBiases)
+                    squared += std::pow(thetaParts[i].norm().item<double>(), 2);
+            d.mul_(std::sqrt(squared) / d.norm().clamp_min(1e-30).item<double>());
         }
         made.push_back(d);
     }
-    std::vector<std::vector<float>> out;
-    for (const auto& d : made)
-        out.push_back(Problem::Impl::toHost(d));
+    if (!onHost) {
+        for (std::size_t k = 0; k < made.size(); ++k)
+            out[k] = Problem::Impl::toHost(made[k]);
+    }
     return out;
 }
 

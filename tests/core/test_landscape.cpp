@@ -25,6 +25,7 @@ private slots:
     void filterNormalizedDirectionsHaveFilterNorms();
     void keptBiasesHaveTheNormOfTheBias();
     void unnormalizedDirectionsHaveThetaNorm();
+    void unnormalizedDirectionsSkipBiasesInTheNorm();
     void pcaOfSnapshotsOnALineRecoversIt();
     void pcaRejectsTooFewSnapshots();
     void planeRestoresParametersAndReportsCost();
@@ -212,6 +213,34 @@ void TestLandscape::unnormalizedDirectionsHaveThetaNorm()
     BH_CLOSE(bht::norm(bht::toDouble(dirs[0])), thetaNorm, 1e-5);
     BH_CLOSE(bht::norm(bht::toDouble(dirs[1])), thetaNorm, 1e-5);
     QVERIFY(std::abs(cosine(dirs[0], dirs[1])) < 1e-5);
+}
+
+void TestLandscape::unnormalizedDirectionsSkipBiasesInTheNorm()
+{
+    // Without filter normalisation and without biases a direction has the norm of θ's weight
+    // matrices alone, is zero on the biases, and drawing it leaves θ untouched.
+    auto p = tinyMlp();
+    const auto theta = p.parameters();
+    DirectionOptions o;
+    o.filterNormalize = false;
+    const auto dirs = randomDirections(p, o, 2);
+    double weightsSquared = 0.0;
+    std::size_t offset = 0;
+    for (const auto& info : p.model().summary().parameters) {
+        for (std::int64_t k = 0; k < info.count; ++k) {
+            const auto at = offset + static_cast<std::size_t>(k);
+            if (info.shape.size() == 1) {
+                QCOMPARE(dirs[0][at], 0.0f);
+                QCOMPARE(dirs[1][at], 0.0f);
+            } else {
+                weightsSquared += static_cast<double>(theta[at]) * theta[at];
+            }
+        }
+        offset += static_cast<std::size_t>(info.count);
+    }
+    BH_CLOSE(bht::norm(bht::toDouble(dirs[0])), std::sqrt(weightsSquared), 1e-5);
+    BH_CLOSE(bht::norm(bht::toDouble(dirs[1])), std::sqrt(weightsSquared), 1e-5);
+    QVERIFY(p.parameters() == theta);
 }
 
 void TestLandscape::pcaOfSnapshotsOnALineRecoversIt()
@@ -569,6 +598,7 @@ BH_TEST_MAIN(TestLandscape, &TestLandscape::planeMatchesQuadraticFormEverywhere,
              &TestLandscape::filterNormalizedDirectionsHaveFilterNorms,
              &TestLandscape::keptBiasesHaveTheNormOfTheBias,
              &TestLandscape::unnormalizedDirectionsHaveThetaNorm,
+             &TestLandscape::unnormalizedDirectionsSkipBiasesInTheNorm,
              &TestLandscape::pcaOfSnapshotsOnALineRecoversIt,
              &TestLandscape::pcaRejectsTooFewSnapshots,
              &TestLandscape::planeRestoresParametersAndReportsCost,
