@@ -684,32 +684,18 @@ bool StudyPanel::trainSelectedGuided()
         emit errorReported(tr("Select one configuration in the ranking first."));
         return false;
     }
-    // Rank among the configurations the meta-model scored (most promising first).
-    std::size_t rank = 0;
-    std::size_t count = 0;
-    const RankedConfiguration* chosen = nullptr;
-    for (const auto& row : m_snapshot->ranking.rows) {
-        if (!std::isfinite(row.promisingness))
-            continue;
-        if (row.record.id == ids.front()) {
-            chosen = &row;
-            rank = count;
-        }
-        ++count;
-    }
-    if (!chosen) {
+    const StudySpec& spec = m_snapshot->spec;
+    GuidedFollowUp f;
+    try {
+        f = guidedFollowUp(spec, m_snapshot->ranking, ids.front());
+    } catch (const InputError&) {
+        const auto row = m_rows.find(ids.front());
         emit errorReported(tr("Configuration %1 has no probe result to rank it by.")
-                               .arg(ids.front()));
+                               .arg(row == m_rows.end() ? ids.front() : row->second.record.index));
         return false;
     }
-    const StudySpec& spec = m_snapshot->spec;
-    const Hyperparameters& h = chosen->record.hyper;
-    const double scale = guidedScaleForRank(rank, count);
-    TrainOptions options = fullRunOptions(h, spec.fullRun, spec.metric, spec.seed);
-    options.optimizer = guidedOptimizerOptions(h, scale);
-    emit guidedTrainingRequested(
-        spec, options, h.initScale,
-        tr("config %1 guided s=%2").arg(chosen->record.id).arg(scale, 0, 'g', 3));
+    emit guidedTrainingRequested(spec, f.options, f.initScale,
+                                 tr("config %1 guided s=%2").arg(f.index).arg(f.scale, 0, 'g', 3));
     return true;
 }
 

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -441,6 +442,43 @@ int exportAction(const std::vector<std::string>& argv)
     return 0;
 }
 
+/// `study train --guided --config ID`: one guided follow-up run outside the study's own runs.
+int trainGuided(const Args& a, const StudyStore& store, const StudySpec& spec, Problem& problem)
+{
+    a.require("config");
+    const std::int64_t index = a.integer("config");
+    const StudyRanking ranking = rankStudy(store, spec);
+    const auto row = std::find_if(ranking.rows.begin(), ranking.rows.end(),
+                                  [&](const auto& r) { return r.record.index == index; });
+    if (row == ranking.rows.end())
+        throw InputError("no configuration #" + std::to_string(index) + " in " + store.path()
+                         + " (see 'borehole-cli study status')");
+    const GuidedFollowUp f = guidedFollowUp(spec, ranking, row->record.id);
+    std::cout << "configuration #" << index << ": rank " << f.rank + 1 << " of " << f.count
+              << ", guided cap scale s = " << fmt(f.scale, "%.3g") << ", initial weight scale "
+              << fmt(f.initScale, "%.3g") << "\n";
+    const std::vector<float> theta0 = problem.parameters();
+    std::vector<float> theta = theta0;
+    for (float& v : theta)
+        v = static_cast<float>(v * f.initScale);
+    problem.setParameters(theta);
+    TrainResult r;
+    {
+        ProgressPrinter printer("study train", a.flag("quiet"));
+        r = train(problem, f.options, printer.callback());
+    }
+    if (a.has("model-out"))
+        problem.model().save(a.value("model-out"));
+    if (a.has("out"))
+        writeOutput(a.value("out"), trainRunJson(problem, f.options, r));
+    if (!a.has("out") || a.value("out") != "-") {
+        std::cout << trainingSummary(f.options, r);
+        if (a.has("model-out"))
+            std::cout << "wrote " << a.value("model-out") << "\n";
+    }
+    return r.diverged ? 1 : 0;
+}
+
 int trainAction(const std::vector<std::string>& argv)
 {
     Args a("study train", "Full training runs of the most promising probed configurations "
@@ -450,11 +488,22 @@ int trainAction(const std::vector<std::string>& argv)
     a.addOption("top", "n", "Configurations to train per round", "5");
     a.addOption("rounds", "n", "Rounds of select → train → refit", "1");
     addModelOptions(a);
+    a.addFlag("guided", "Instead: train the one configuration --config under the curvature-"
+                        "guided rate, its cap scaled by its rank (1 for the most promising, 0.5 "
+                        "for the least); the study database is not changed");
+    a.addOption("config", "n", "With --guided: the configuration, by its # in 'study status'");
+    a.addOption("model-out", "file.pt", "With --guided: save the trained TorchScript model");
+    a.addOption("out", "file.json", "With --guided: write the run record as JSON ('-' for stdout)");
     if (!a.parse(argv))
         return 0;
     auto store = openDb(a);
     const auto spec = storedSpec(store);
     auto problem = loadStudyProblem(spec);
+    if (a.flag("guided"))
+        return trainGuided(a, store, spec, problem);
+    for (const char* name : {"config", "model-out", "out"})
+        if (a.has(name))
+            throw UsageError(std::string("--") + name + " needs --guided");
     const int top = static_cast<int>(a.integer("top"));
     const int rounds = static_cast<int>(a.integer("rounds"));
     if (top < 1 || rounds < 1)

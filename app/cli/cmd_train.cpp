@@ -43,15 +43,6 @@ OptimizerOptions optimizerOptions(const Args& a)
     return o;
 }
 
-std::string costText(const ProbeCost& c)
-{
-    std::ostringstream o;
-    o << c.gradients << " gradients, " << c.forwards << " forward passes";
-    if (c.hvps > 0)
-        o << ", " << c.hvps << " HVPs";
-    return o.str();
-}
-
 } // namespace
 
 int runTrain(const std::vector<std::string>& argv)
@@ -132,13 +123,7 @@ int runTrain(const std::vector<std::string>& argv)
         writeOutput(a.value("out"), trainRunJson(problem, o, r));
     if (!a.has("out") || a.value("out") != "-") {
         std::ostringstream s;
-        s << "trained " << r.steps << " steps with " << toString(o.optimizer.kind) << ": "
-          << r.stopReason << "\n  train loss " << r.initialTrainLoss << " -> " << r.finalTrainLoss
-          << ", validation " << toString(o.metric) << " " << r.finalValidationMetric
-          << "\n  learning rate " << o.optimizer.learningRate << " -> " << r.finalLearningRate
-          << " (" << r.adjustments.size() << " adjustments)\n  training: "
-          << costText(r.trainingCost) << "; probes: " << costText(r.probeCost) << "\n  "
-          << r.seconds << " s\n";
+        s << trainingSummary(o, r);
         if (a.has("model-out"))
             s << "wrote " << a.value("model-out") << "\n";
         std::cout << s.str();

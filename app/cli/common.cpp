@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 #include <unistd.h>
 
 namespace borehole::cli {
@@ -176,6 +177,31 @@ void writeOutput(const std::string& path, const std::string& text)
         return;
     }
     writeFileAtomically(path, text);
+}
+
+namespace {
+
+std::string costText(const ProbeCost& c)
+{
+    std::ostringstream o;
+    o << c.gradients << " gradients, " << c.forwards << " forward passes";
+    if (c.hvps > 0)
+        o << ", " << c.hvps << " HVPs";
+    return o.str();
+}
+
+} // namespace
+
+std::string trainingSummary(const TrainOptions& o, const TrainResult& r)
+{
+    std::ostringstream s;
+    s << "trained " << r.steps << " steps with " << toString(o.optimizer.kind) << ": "
+      << r.stopReason << "\n  train loss " << r.initialTrainLoss << " -> " << r.finalTrainLoss
+      << ", validation " << toString(o.metric) << " " << r.finalValidationMetric
+      << "\n  learning rate " << o.optimizer.learningRate << " -> " << r.finalLearningRate << " ("
+      << r.adjustments.size() << " adjustments)\n  training: " << costText(r.trainingCost)
+      << "; probes: " << costText(r.probeCost) << "\n  " << r.seconds << " s\n";
+    return s.str();
 }
 
 } // namespace borehole::cli

@@ -5,6 +5,7 @@
 
 #include <borehole/problem.h>
 #include <borehole/progress.h>
+#include <borehole/trainer.h>
 
 #include <memory>
 #include <string>
@@ -40,6 +41,9 @@ private:
 /// Installs SIGINT/SIGTERM handlers that request cancellation instead of killing the process.
 void installInterruptHandler();
 bool interruptRequested();
+
+/// "trained 300 steps with guided: …", losses, rates, costs and seconds of a run (4 lines).
+std::string trainingSummary(const TrainOptions& options, const TrainResult& result);
 
 /// Writes text to a file atomically, or to stdout when path is "-".
 void writeOutput(const std::string& path, const std::string& text);

@@ -266,6 +266,37 @@ double guidedScaleForRank(std::size_t rank, std::size_t count)
     return 1.0 - 0.5 * t;
 }
 
+GuidedFollowUp guidedFollowUp(const StudySpec& spec, const StudyRanking& ranking,
+                              std::int64_t configurationId)
+{
+    const RankedConfiguration* chosen = nullptr;
+    bool scored = false;
+    GuidedFollowUp f;
+    for (const auto& row : ranking.rows) {
+        const bool hasScore = std::isfinite(row.promisingness);
+        if (row.record.id == configurationId) {
+            chosen = &row;
+            scored = hasScore;
+            f.rank = f.count;
+        }
+        if (hasScore)
+            ++f.count;
+    }
+    if (!chosen)
+        throw InputError("no configuration with id " + std::to_string(configurationId)
+                         + " in this study");
+    if (!scored)
+        throw InputError("configuration #" + std::to_string(chosen->record.index)
+                         + " has no probe result to rank it by");
+    f.index = chosen->record.index;
+    const Hyperparameters& h = chosen->record.hyper;
+    f.scale = guidedScaleForRank(f.rank, f.count);
+    f.initScale = h.initScale;
+    f.options = fullRunOptions(h, spec.fullRun, spec.metric, spec.seed);
+    f.options.optimizer = guidedOptimizerOptions(h, f.scale);
+    return f;
+}
+
 Problem loadStudyProblem(const StudySpec& spec)
 {
     auto data = Dataset::loadCsv(spec.dataPath, spec.data);

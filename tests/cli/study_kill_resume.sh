@@ -131,6 +131,30 @@ assert set(ch["hyperparameters"]) == {"learning_rate", "weight_decay", "momentum
 PY
 check "export wrote the HTML report" grep -q "<svg" "$work/chosen.html"
 
+# A guided follow-up of the top-ranked configuration: rank 1 gets the full cap (s = 1), the
+# run record says guided, the model is written and the database is unchanged.
+top=$($py -c "import sqlite3,sys
+c=sqlite3.connect(sys.argv[1])
+print(c.execute(\"select count(*) from full_runs\").fetchone()[0])" "$db")
+first=$(awk '$1 == "#" {getline; print $1; exit}' "$work/status.out")
+"$cli" study train --db "$db" --guided --config "$first" --model-out "$work/guided.pt" \
+  --out "$work/guided.json" --quiet > "$work/guided.out" 2>&1
+code=$?
+check "guided follow-up exits 0" test $code -eq 0
+check "guided follow-up names rank and scale" grep -q "^configuration #$first: rank 1 of [0-9]*, guided cap scale s = 1," "$work/guided.out"
+check "guided run record and model" $py - "$work/guided.json" "$work/guided.pt" "$db" "$top" <<'PY'
+import json, os, sqlite3, sys
+r = json.load(open(sys.argv[1]))
+assert r["options"]["optimizer"]["kind"] == "guided", r["options"]["optimizer"]
+assert r["options"]["optimizer"]["guidedScale"] == 1.0, r["options"]["optimizer"]
+assert os.path.getsize(sys.argv[2]) > 0
+c = sqlite3.connect(sys.argv[3])
+assert c.execute("select count(*) from full_runs").fetchone()[0] == int(sys.argv[4])
+PY
+"$cli" study train --db "$db" --guided --config 999 --quiet > "$work/guided_bad.out" 2>&1
+check "guided follow-up of an unknown configuration exits 1" test $? -eq 1
+check "guided follow-up error message" grep -qxF "borehole-cli study: error: no configuration #999 in $db (see 'borehole-cli study status')" "$work/guided_bad.out"
+
 echo '{"model": "m.pt", "data": {"path": "d.csv"}, "hyperparameters": {"learning_rate": {"min": -1, "max": 1}}}' > "$work/bad.json"
 "$cli" study run "$work/bad.json" --db "$work/bad.sqlite" > "$work/bad.out" 2>&1
 code=$?

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <set>
 #include <unistd.h>
 #include <filesystem>
@@ -371,6 +372,48 @@ void TestStudyRunner::guidedFollowUpOptions()
     QCOMPARE(guidedScaleForRank(4, 5), 0.5);
     QCOMPARE(guidedScaleForRank(9, 5), 0.5);
     QCOMPARE(guidedScaleForRank(0, 1), 1.0);
+
+    // One configuration of a ranking: its rank counts only the scored rows (a failed probe has
+    // no promisingness), and the options are the ones above at that rank's scale.
+    StudySpec spec;
+    spec.fullRun = run;
+    spec.metric = Metric::Mse;
+    spec.seed = 4;
+    StudyRanking ranking;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const std::pair<std::int64_t, double> rows[] = {{3, 2.0}, {5, nan}, {8, 1.0}, {9, 0.5}};
+    for (const auto& [id, promise] : rows) {
+        RankedConfiguration r;
+        r.record.id = id;
+        r.record.index = static_cast<int>(id) - 1;
+        r.record.hyper = h;
+        r.record.hyper.initScale = 0.5 + 0.1 * static_cast<double>(id);
+        r.promisingness = promise;
+        ranking.rows.push_back(r);
+    }
+    const GuidedFollowUp f = guidedFollowUp(spec, ranking, 8);
+    QCOMPARE(f.rank, std::size_t(1));
+    QCOMPARE(f.count, std::size_t(3));
+    QCOMPARE(f.scale, 0.75);
+    BH_CLOSE(f.initScale, 1.3, 1e-12);
+    QVERIFY(f.options.optimizer.kind == OptimizerKind::Guided);
+    QCOMPARE(f.options.optimizer.guidedScale, 0.75);
+    QCOMPARE(f.options.steps, std::int64_t(120));
+    QCOMPARE(f.options.seed, std::uint64_t(4));
+    QCOMPARE(guidedFollowUp(spec, ranking, 3).scale, 1.0);
+    QCOMPARE(guidedFollowUp(spec, ranking, 9).scale, 0.5);
+    QCOMPARE(f.index, 7);
+    const std::pair<std::int64_t, std::string> refused[] = {
+        {5, "configuration #4 has no probe result to rank it by"},
+        {42, "no configuration with id 42 in this study"}};
+    for (const auto& [id, message] : refused) {
+        try {
+            guidedFollowUp(spec, ranking, id);
+            QFAIL("a configuration without a promisingness was accepted");
+        } catch (const InputError& e) {
+            QCOMPARE(std::string(e.what()), message);
+        }
+    }
 }
 
 BH_TEST_MAIN(TestStudyRunner, &TestStudyRunner::edgeOfStabilityFeatureOnQuadratic,

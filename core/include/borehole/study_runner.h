@@ -91,6 +91,25 @@ struct StudyRanking
 /// The latest meta-model's predictions joined with configurations and full runs.
 StudyRanking rankStudy(const StudyStore& store, const StudySpec& spec);
 
+/// A guided follow-up run of one ranked configuration (GUI: study panel "Train guided"; CLI:
+/// `study train --guided --config ID`): its full-run options under the curvature-guided rate,
+/// the cap scaled by its rank among the configurations that have a promisingness.
+struct GuidedFollowUp
+{
+    TrainOptions options;    ///< fullRunOptions() with guidedOptimizerOptions(hyper, scale)
+    double initScale = 1.0;  ///< train from initScale·θ₀
+    double scale = 1.0;      ///< guidedScaleForRank(rank, count)
+    std::size_t rank = 0;    ///< 0 = the most promising
+    std::size_t count = 0;   ///< configurations ranked (probed successfully)
+    int index = 0;           ///< the configuration's index, as tables show it ("#")
+};
+
+/// Throws InputError when the id is unknown ("no configuration with id 42 in this study") or
+/// the configuration has no promisingness: not yet probed, or its probe failed
+/// ("configuration #7 has no probe result to rank it by").
+GuidedFollowUp guidedFollowUp(const StudySpec& spec, const StudyRanking& ranking,
+                              std::int64_t configurationId);
+
 struct TargetCandidate
 {
     RankedConfiguration row;
