@@ -1,5 +1,8 @@
 #include "plotstyle.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "colormap.h"
 
 #include <qcustomplot.h>
@@ -63,6 +66,20 @@ QString traceEstimatorName(const std::string& estimator)
     if (estimator == "hutchinson")
         return QStringLiteral("Hutchinson");
     return QString::fromStdString(estimator);
+}
+
+std::string tickLabelFormat(double lo, double hi, int ticks)
+{
+    int digits = 3;
+    const double magnitude = std::max(std::abs(lo), std::abs(hi));
+    const double step = (hi - lo) / std::max(ticks - 1, 1);
+    if (std::isfinite(magnitude) && std::isfinite(step) && step > 0.0 && magnitude > 0.0) {
+        // Digits before the step's leading digit, plus that digit.
+        const int needed = static_cast<int>(std::floor(std::log10(magnitude))
+                                            - std::floor(std::log10(step))) + 1;
+        digits = std::clamp(needed, 3, 10);
+    }
+    return "%-#" + std::to_string(digits + 3) + "." + std::to_string(digits) + "g";
 }
 
 } // namespace borehole

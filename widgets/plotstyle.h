@@ -23,5 +23,8 @@ QString axisLabel(const QString& name, const QString& unit);
 /// Display name of a trace estimator as core reports it ("hutch++" → "Hutch++",
 /// "hutchinson" → "Hutchinson"); other text is returned as is.
 QString traceEstimatorName(const std::string& estimator);
+/// A printf format ("%-#6.3g" at least) with enough significant digits that `ticks` evenly
+/// spaced labels between lo and hi differ: 22.80, 22.81, … rather than 22.8 five times.
+std::string tickLabelFormat(double lo, double hi, int ticks);
 
 } // namespace borehole

@@ -1071,7 +1071,7 @@ void StudyPanel::redrawSurface(const std::vector<double>& xs, const std::vector<
                nullptr, static_cast<int>(grid.values.size()) - static_cast<int>(filled))
                 .arg(grid.nx())
                 .arg(grid.ny())
-                .arg(cKey);
+                .arg(keyLabel(cKey));
     if (curves.empty())
         note << tr("The stability bound is drawn for learning rate against λmax, momentum or "
                    "lr·λmax.");

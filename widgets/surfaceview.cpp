@@ -2,6 +2,7 @@
 
 #include "colormap.h"
 #include "exportutil.h"
+#include "plotstyle.h"
 #include "vtkopenglwidget.h"
 
 #include <QAction>
@@ -478,6 +479,10 @@ void SurfaceView::rebuild()
     d->axes->SetXAxisRange(xmin, xmax);
     d->axes->SetYAxisRange(ymin, ymax);
     d->axes->SetZAxisRange(vmin + floorZ / zScale, vmax);
+    // Enough digits that the labels of a nearly flat surface still differ.
+    d->axes->SetZLabelFormat(tickLabelFormat(vmin + floorZ / zScale, vmax, 8).c_str());
+    d->scalarBar->SetLabelFormat(
+        tickLabelFormat(vmin, vmax, d->scalarBar->GetNumberOfLabels()).c_str());
 
     vtkRenderer* ren = m_canvas->renderer();
     if (!d->actorsAdded) {

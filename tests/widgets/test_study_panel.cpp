@@ -6,6 +6,7 @@
 // axis, the bound on the floor); the study report is written as HTML with the top-ranked
 // configuration and as a PDF; studyMapGrid and the bound curves on known inputs.
 #include "gui_test_support.h"
+#include "plotstyle.h"
 #include "studymap.h"
 #include "studypanel.h"
 #include "surfaceview.h"
@@ -260,6 +261,22 @@ private slots:
                                 QDir::Files | QDir::Hidden)
                      .size(),
                  0);
+    }
+
+    void tickLabelsOfANearlyFlatRangeDiffer()
+    {
+        // A study map's λmax can vary in the third digit only; labels must still differ.
+        QCOMPARE(tickLabelFormat(0.278, 4.81, 5), std::string("%-#6.3g"));
+        const std::string format = tickLabelFormat(22.80, 22.81, 5);
+        QCOMPARE(format, std::string("%-#8.5g"));
+        QSet<QString> labels;
+        for (int i = 0; i < 5; ++i) {
+            char text[32];
+            std::snprintf(text, sizeof text, format.c_str(), 22.80 + 0.01 * i / 4.0);
+            labels.insert(QString::fromLatin1(text).trimmed());
+        }
+        QCOMPARE(labels.size(), 5);
+        QCOMPARE(tickLabelFormat(5.0, 5.0, 5), std::string("%-#6.3g")); // constant: default
     }
 
     void reportNeedsAStudy()
