@@ -188,13 +188,7 @@ QString keyLabel(const QString& key)
 
 QJsonObject hyperJson(const Hyperparameters& h)
 {
-    return {{QStringLiteral("learning_rate"), h.learningRate},
-            {QStringLiteral("weight_decay"), h.weightDecay},
-            {QStringLiteral("momentum"), h.momentum},
-            {QStringLiteral("batch_size"), static_cast<double>(h.batchSize)},
-            {QStringLiteral("optimizer"), QString::fromStdString(toString(h.optimizer))},
-            {QStringLiteral("sam_rho"), h.samRho},
-            {QStringLiteral("init_scale"), h.initScale}};
+    return QJsonDocument::fromJson(QByteArray::fromStdString(hyperparametersJson(h))).object();
 }
 
 QJsonValue jsonNumber(double v)

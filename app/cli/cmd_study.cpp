@@ -42,13 +42,7 @@ std::string metricName(Metric m)
 
 json hyperJson(const Hyperparameters& h)
 {
-    const char* opt = h.optimizer == OptimizerKind::Adam    ? "adam"
-                      : h.optimizer == OptimizerKind::AdamW ? "adamw"
-                                                            : "sgd";
-    return {{"learning_rate", h.learningRate}, {"weight_decay", h.weightDecay},
-            {"momentum", h.momentum},          {"batch_size", h.batchSize},
-            {"optimizer", opt},                {"sam_rho", h.samRho},
-            {"init_scale", h.initScale}};
+    return json::parse(hyperparametersJson(h));
 }
 
 json num(double v)

@@ -396,6 +396,15 @@ std::string describe(const Hyperparameters& h)
     return s;
 }
 
+std::string hyperparametersJson(const Hyperparameters& h)
+{
+    const json j = {{"learning_rate", h.learningRate}, {"weight_decay", h.weightDecay},
+                    {"momentum", h.momentum},          {"batch_size", h.batchSize},
+                    {"optimizer", toString(h.optimizer)}, {"sam_rho", h.samRho},
+                    {"init_scale", h.initScale}};
+    return j.dump();
+}
+
 std::string toString(SamplerKind kind)
 {
     switch (kind) {

@@ -184,17 +184,6 @@ double numberFrom(const json& j)
     return j.is_number() ? j.get<double>() : std::numeric_limits<double>::quiet_NaN();
 }
 
-json hyperJson(const Hyperparameters& h)
-{
-    const char* opt = h.optimizer == OptimizerKind::Adam    ? "adam"
-                      : h.optimizer == OptimizerKind::AdamW ? "adamw"
-                                                            : "sgd";
-    return {{"learning_rate", h.learningRate}, {"weight_decay", h.weightDecay},
-            {"momentum", h.momentum},          {"batch_size", h.batchSize},
-            {"optimizer", opt},                {"sam_rho", h.samRho},
-            {"init_scale", h.initScale}};
-}
-
 Hyperparameters hyperFrom(const std::string& t)
 {
     const json j = json::parse(t);
@@ -392,7 +381,7 @@ void StudyStore::initialise(const StudySpec& spec, const std::vector<Configurati
                       "INSERT INTO configurations(idx, hyperparameters, unit) VALUES (?, ?, ?)");
     for (const auto& c : configurations) {
         sqlite3_reset(insert.get());
-        insert.bind(1, c.index).bind(2, hyperJson(c.hyper).dump()).bind(3, json(c.unit).dump());
+        insert.bind(1, c.index).bind(2, hyperparametersJson(c.hyper)).bind(3, json(c.unit).dump());
         insert.step();
     }
     t.commit();

@@ -71,6 +71,10 @@ const std::vector<std::string>& encodedHyperparameterNames();
 OptimizerOptions optimizerOptions(const Hyperparameters& h);
 /// "sgd lr=0.01 wd=0 m=0.9 bs=32 s=1" for tables and logs.
 std::string describe(const Hyperparameters& h);
+/// {"learning_rate": 0.01, "weight_decay": 0, "momentum": 0.9, "batch_size": 32, "optimizer":
+/// "sgd", "sam_rho": 0, "init_scale": 1}: the spec's hyperparameter names, as the database
+/// stores a configuration and exports write it.
+std::string hyperparametersJson(const Hyperparameters& h);
 
 enum class SamplerKind { Grid, LatinHypercube, Sobol, Random };
 std::string toString(SamplerKind kind);
