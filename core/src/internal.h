@@ -38,6 +38,10 @@ struct Model::Impl
 };
 
 torch::Device toTorchDevice(DeviceKind kind);
+/// The line of a libtorch exception text that says what went wrong: the last "…Error: …" line
+/// of a TorchScript interpreter traceback (e.g. "RuntimeError: mat1 and mat2 shapes cannot be
+/// multiplied (8x10 and 4x6)"), else the first line.
+std::string libtorchMessage(const std::string& what);
 /// A number as users write it ("0.001", "1e-08"), for messages.
 std::string formatNumber(double value);
 /// ASCII lower case, for parsing the names users type ("MSE", "Adam").

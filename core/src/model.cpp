@@ -9,12 +9,6 @@
 namespace borehole {
 namespace {
 
-std::string firstLine(const std::string& text)
-{
-    const auto end = text.find('\n');
-    return end == std::string::npos ? text : text.substr(0, end);
-}
-
 void collectParameters(Model::Impl& impl)
 {
     impl.params.clear();
@@ -61,9 +55,9 @@ Model Model::load(const std::string& path, DeviceKind device)
         impl->module = torch::jit::load(path, impl->device);
     } catch (const c10::Error& e) {
         throw InputError(path + ": not a TorchScript model (save it with torch.jit.script(model)"
-                                ".save(path)); libtorch said: " + firstLine(e.what()));
+                                ".save(path)); libtorch said: " + libtorchMessage(e.what()));
     } catch (const std::exception& e) {
-        throw InputError(path + ": not a TorchScript model; libtorch said: " + firstLine(e.what()));
+        throw InputError(path + ": not a TorchScript model; libtorch said: " + libtorchMessage(e.what()));
     }
     impl->module.to(impl->device, torch::kFloat32);
     impl->module.eval();
@@ -135,7 +129,7 @@ void Model::save(const std::string& path) const
         m_impl->module.save(temp);
     } catch (const c10::Error& e) {
         std::remove(temp.c_str());
-        throw Error(path + ": cannot write model; libtorch said: " + firstLine(e.what()));
+        throw Error(path + ": cannot write model; libtorch said: " + libtorchMessage(e.what()));
     }
     if (std::rename(temp.c_str(), path.c_str()) != 0) {
         std::remove(temp.c_str());

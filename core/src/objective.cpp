@@ -7,13 +7,46 @@
 namespace borehole {
 namespace {
 
-std::string firstLine(const std::string& text)
+/// "; its first weight 'hidden.weight' [6, 4] takes 4 features, the data has 10" when the
+/// first 2-D parameter of the model cannot take rows of x; empty otherwise.
+std::string featureCountHint(const Model& model, const torch::Tensor& x)
 {
-    const auto end = text.find('\n');
-    return end == std::string::npos ? text : text.substr(0, end);
+    if (x.dim() != 2)
+        return {};
+    for (const auto& p : model.summary().parameters) {
+        if (p.shape.size() != 2)
+            continue;
+        if (p.shape[1] == x.size(1))
+            return {};
+        return "; its first weight '" + p.name + "' " + shapeString(p.shape) + " takes "
+               + std::to_string(p.shape[1]) + " features, the data has "
+               + std::to_string(x.size(1));
+    }
+    return {};
 }
 
 } // namespace
+
+std::string libtorchMessage(const std::string& what)
+{
+    std::string best;
+    std::size_t start = 0;
+    while (start <= what.size()) {
+        auto end = what.find('\n', start);
+        if (end == std::string::npos)
+            end = what.size();
+        const std::string line = what.substr(start, end - start);
+        const auto colon = line.find("Error: ");
+        if (colon != std::string::npos && colon > 0 && line[0] != ' '
+            && line.find(' ') > colon)
+            best = line; // "RuntimeError: …", "c10::Error: …": the last one is the cause
+        start = end + 1;
+    }
+    if (!best.empty())
+        return best;
+    const auto end = what.find('\n');
+    return end == std::string::npos ? what : what.substr(0, end);
+}
 
 Problem::Impl::Impl(Model m, Dataset d, const ProblemOptions& o)
     : model(std::move(m)), data(std::move(d)), options(o)
@@ -73,12 +106,14 @@ torch::Tensor Problem::Impl::forward(const torch::Tensor& x)
         result = model.impl().module.forward({x});
     } catch (const c10::Error& e) {
         throw InputError("model '" + model.summary().path + "' rejected input tensor 'features' "
-                         + shapeString(x) + " from '" + data.summary().path
-                         + "'; libtorch said: " + firstLine(e.what_without_backtrace()));
+                         + shapeString(x) + " from '" + data.summary().path + "'"
+                         + featureCountHint(model, x) + "; libtorch said: "
+                         + libtorchMessage(e.what_without_backtrace()));
     } catch (const std::exception& e) {
         throw InputError("model '" + model.summary().path + "' rejected input tensor 'features' "
-                         + shapeString(x) + " from '" + data.summary().path
-                         + "'; libtorch said: " + firstLine(e.what()));
+                         + shapeString(x) + " from '" + data.summary().path + "'"
+                         + featureCountHint(model, x) + "; libtorch said: "
+                         + libtorchMessage(e.what()));
     }
     if (!result.isTensor())
         throw InputError("model '" + model.summary().path

@@ -133,9 +133,13 @@ void TestLoaders::modelRejectsFeatureShape()
     const std::string dataPath = bht::example("diabetes/diabetes.csv");
     const std::string modelPath = bht::data("tiny_mlp.pt");
     auto data = Dataset::loadCsv(dataPath, d);
-    BH_THROWS_PREFIX(Problem(Model::load(modelPath), data, {}), InputError,
-                     "model '" + modelPath + "' rejected input tensor 'features' [8, 10] from '"
-                         + dataPath + "'; libtorch said: ");
+    // The cause, not the interpreter's "The following operation failed …" headline, and which
+    // weight wants how many features.
+    BH_THROWS(Problem(Model::load(modelPath), data, {}), InputError,
+              "model '" + modelPath + "' rejected input tensor 'features' [8, 10] from '"
+                  + dataPath + "'; its first weight 'hidden.weight' [6, 4] takes 4 features, the "
+                               "data has 10; libtorch said: RuntimeError: mat1 and mat2 shapes "
+                               "cannot be multiplied (8x10 and 4x6)");
 }
 
 void TestLoaders::modelOutputDoesNotFitTarget()
