@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace borehole {
@@ -181,6 +182,44 @@ GridFeatures gridFeatures(const Grid2D& g)
         }
     }
     return f;
+}
+
+std::vector<double> smoothedRaster(const std::vector<double>& xs, const std::vector<double>& ys,
+                                   const std::vector<double>& values, double x0, double x1,
+                                   double y0, double y1, int bins, double radius)
+{
+    const auto cells = static_cast<std::size_t>(bins) * static_cast<std::size_t>(bins);
+    std::vector<double> weight(cells, 0.0), sum(cells, 0.0);
+    const double cx = (x1 - x0) / bins;
+    const double cy = (y1 - y0) / bins;
+    const double sigma = radius / 2.0;
+    const int reach = static_cast<int>(std::ceil(radius));
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        if (!std::isfinite(values[i]) || !std::isfinite(xs[i]) || !std::isfinite(ys[i]))
+            continue;
+        // The point in cell units; cell (bx, by) has its centre at (bx + 0.5, by + 0.5).
+        const double u = (xs[i] - x0) / cx;
+        const double v = (ys[i] - y0) / cy;
+        const int bu = static_cast<int>(std::floor(u));
+        const int bv = static_cast<int>(std::floor(v));
+        for (int by = std::max(0, bv - reach); by <= std::min(bins - 1, bv + reach); ++by)
+            for (int bx = std::max(0, bu - reach); bx <= std::min(bins - 1, bu + reach); ++bx) {
+                const double du = bx + 0.5 - u;
+                const double dv = by + 0.5 - v;
+                const double d2 = du * du + dv * dv;
+                if (d2 > radius * radius)
+                    continue;
+                const double w = std::exp(-d2 / (2.0 * sigma * sigma));
+                const auto k = static_cast<std::size_t>(by) * bins + bx;
+                weight[k] += w;
+                sum[k] += w * values[i];
+            }
+    }
+    std::vector<double> out(cells, std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t k = 0; k < cells; ++k)
+        if (weight[k] > 0.0)
+            out[k] = sum[k] / weight[k];
+    return out;
 }
 
 } // namespace borehole

@@ -40,4 +40,12 @@ struct GridFeatures
 };
 GridFeatures gridFeatures(const Grid2D& grid);
 
+/// Colours scattered points onto a bins × bins raster over [x0, x1] × [y0, y1] (row-major, row =
+/// y bin): each cell is the Gaussian-weighted mean (σ = radius / 2, in cells) of the points
+/// within `radius` cells of its centre, NaN where there are none. Unlike plain bin means this
+/// leaves no holes between the curves a projected grid forms, and no colour far from any point.
+std::vector<double> smoothedRaster(const std::vector<double>& xs, const std::vector<double>& ys,
+                                   const std::vector<double>& values, double x0, double x1,
+                                   double y0, double y1, int bins, double radius);
+
 } // namespace borehole

@@ -118,27 +118,17 @@ void PcaView::redraw()
     if (!(y1 > y0))
         y1 = y0 + 1.0;
 
-    // Bin the projected points; each bin shows the mean colour value of its points.
-    std::vector<double> sum(kBins * kBins, 0.0);
-    std::vector<int> count(kBins * kBins, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        const int bx = std::clamp(static_cast<int>((xs[static_cast<int>(i)] - x0) / (x1 - x0) * kBins),
-                                  0, kBins - 1);
-        const int by = std::clamp(static_cast<int>((ys[static_cast<int>(i)] - y0) / (y1 - y0) * kBins),
-                                  0, kBins - 1);
-        sum[static_cast<std::size_t>(by * kBins + bx)] += colour[i];
-        ++count[static_cast<std::size_t>(by * kBins + bx)];
-    }
+    // A raster of the projected points' colour values, smoothed over 1.5 cells around each.
     const double cx = (x1 - x0) / kBins;
     const double cy = (y1 - y0) / kBins;
+    const auto raster = smoothedRaster(std::vector<double>(xs.begin(), xs.end()),
+                                       std::vector<double>(ys.begin(), ys.end()), colour, x0, x1,
+                                       y0, y1, kBins, 1.5);
     m_map->data()->setSize(kBins, kBins);
     m_map->data()->setRange(QCPRange(x0 + cx / 2, x1 - cx / 2), QCPRange(y0 + cy / 2, y1 - cy / 2));
     for (int by = 0; by < kBins; ++by)
-        for (int bx = 0; bx < kBins; ++bx) {
-            const auto k = static_cast<std::size_t>(by * kBins + bx);
-            m_map->data()->setCell(bx, by, count[k] ? sum[k] / count[k]
-                                                    : std::numeric_limits<double>::quiet_NaN());
-        }
+        for (int bx = 0; bx < kBins; ++bx)
+            m_map->data()->setCell(bx, by, raster[static_cast<std::size_t>(by * kBins + bx)]);
     m_map->rescaleDataRange(true);
     m_scale->axis()->setLabel(m_colourChoice->currentText());
     m_plot->graph(0)->setData(xs, ys);

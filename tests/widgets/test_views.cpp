@@ -270,6 +270,37 @@ private slots:
         QCOMPARE(spy.at(0).at(0).value<GridSelection>().source, QStringLiteral("pca"));
     }
 
+    void smoothedRasterFillsBetweenPointsOnly()
+    {
+        // One point in the middle of cell (2, 2) of a 5 × 5 raster over [0, 5]²: its value within
+        // 1.5 cells (the cell, its 4 edge neighbours and 4 diagonal ones at √2), NaN beyond.
+        auto r = smoothedRaster({2.5}, {2.5}, {7.0}, 0, 5, 0, 5, 5, 1.5);
+        QCOMPARE(r.size(), std::size_t(25));
+        int filled = 0;
+        for (int by = 0; by < 5; ++by)
+            for (int bx = 0; bx < 5; ++bx) {
+                const double v = r[static_cast<std::size_t>(by * 5 + bx)];
+                const bool near = std::abs(bx - 2) <= 1 && std::abs(by - 2) <= 1;
+                QCOMPARE(std::isfinite(v), near);
+                if (near) {
+                    QCOMPARE(v, 7.0);
+                    ++filled;
+                }
+            }
+        QCOMPARE(filled, 9);
+        // Two points (row 2) one cell either side of an empty cell: it gets their mean, where
+        // bin means would leave a hole; nearer points weigh more.
+        r = smoothedRaster({1.5, 3.5}, {2.5, 2.5}, {0.0, 1.0}, 0, 5, 0, 5, 5, 1.5);
+        QCOMPARE(r[10 + 2], 0.5);
+        QCOMPARE(r[10 + 1], 0.0); // the second point is 2 cells away: outside the radius
+        QCOMPARE(r[10 + 0], 0.0);
+        QCOMPARE(r[10 + 3], 1.0);
+        QCOMPARE(r[10 + 4], 1.0);
+        QVERIFY(std::isnan(r[0])); // row 0 is 2 rows away from both
+        r = smoothedRaster({1.5, 2.5}, {2.5, 2.5}, {0.0, 1.0}, 0, 5, 0, 5, 5, 1.5);
+        QVERIFY(r[10 + 2] > 0.5 && r[10 + 2] < 1.0); // on the second point: it weighs more
+    }
+
     void curvaturePlotAndExports()
     {
         ProbeReport r;
