@@ -93,6 +93,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_summaryText = new QPlainTextEdit(m_tabs);
     m_summaryText->setReadOnly(true);
     m_summaryText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_summaryText->setLineWrapMode(QPlainTextEdit::NoWrap); // keep the columns aligned
     m_summaryText->setPlaceholderText(tr("Run a probe to see its summary here."));
     m_tabs->addTab(m_surface, tr("Surface 3D"));
     m_tabs->addTab(m_heatmap, tr("Heatmap"));
