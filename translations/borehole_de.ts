@@ -2378,12 +2378,12 @@ Gitterkrümmung = %1</translation>
         <translation>Führungsskalierung s</translation>
     </message>
     <message>
-        <source>λmax and the stability bound B/lr</source>
-        <translation>λmax und die Stabilitätsgrenze B/lr</translation>
-    </message>
-    <message>
         <source> %1/lr</source>
         <translation> %1/lr</translation>
+    </message>
+    <message>
+        <source>λmax, bound B/lr</source>
+        <translation>λmax, Grenze B/lr</translation>
     </message>
 </context>
 <context>

@@ -2378,12 +2378,12 @@ grid curvature = %1</translation>
         <translation>Guided scale s</translation>
     </message>
     <message>
-        <source>λmax and the stability bound B/lr</source>
-        <translation>λmax and the stability bound B/lr</translation>
-    </message>
-    <message>
         <source> %1/lr</source>
         <translation> %1/lr</translation>
+    </message>
+    <message>
+        <source>λmax, bound B/lr</source>
+        <translation>λmax, bound B/lr</translation>
     </message>
 </context>
 <context>

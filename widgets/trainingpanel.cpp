@@ -204,7 +204,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     m_curvaturePlot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_curvaturePlot->xAxis->setLabel(axisLabel(tr("Step"), tr("optimizer steps")));
     m_curvaturePlot->yAxis->setLabel(
-        axisLabel(tr("λmax and the stability bound B/lr"), tr("loss / parameter²")));
+        axisLabel(tr("λmax, bound B/lr"), tr("loss / parameter²")));
     m_curvaturePlot->yAxis->setScaleType(QCPAxis::stLogarithmic);
     m_curvaturePlot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     m_curvaturePlot->legend->setVisible(true);
@@ -539,7 +539,7 @@ void TrainingPanel::onFinished(const TrainingRun& run)
     m_status->setText(tr("%1: %2 after %3 steps in %4 s; final validation %5, loss %6")
                           .arg(run.label, QString::fromStdString(r.stopReason))
                           .arg(r.steps)
-                          .arg(r.seconds, 0, 'f', 1)
+                          .arg(r.seconds, 0, 'g', 2)
                           .arg(r.finalValidationMetric, 0, 'g', 4)
                           .arg(r.finalTrainLoss, 0, 'g', 4));
     rescale(true);
