@@ -56,6 +56,10 @@ void addGridOptions(Args& a)
     a.addOption("refine-stride", "n", "Coarse lattice stride for --refine", "5");
     a.addOption("refine-tol", "r", "Refine a cell when its centre misses by more than r × range",
                 "0.005");
+    a.addOption("point-batching", "mode",
+                "auto (many grid points per launch through stacked weights when the model is a "
+                "chain of Linear layers and activations, checked against its forward) or off "
+                "(one forward per point)", "auto");
 }
 
 SurfaceOptions surfaceOptions(const Args& a)
@@ -70,6 +74,7 @@ SurfaceOptions surfaceOptions(const Args& a)
     o.refine = a.flag("refine");
     o.refineStride = static_cast<int>(a.integer("refine-stride"));
     o.refineTolerance = a.number("refine-tol");
+    o.pointBatching = parsePointBatching(a.value("point-batching"));
     return o;
 }
 
@@ -156,6 +161,7 @@ int runProbe(const std::vector<std::string>& argv)
     s.lineOptions.resolution = s.surfaceOptions.resolution;
     s.lineOptions.span = s.surfaceOptions.span;
     s.lineOptions.directions = s.surfaceOptions.directions;
+    s.lineOptions.pointBatching = s.surfaceOptions.pointBatching;
     s.metric = a.has("metric") ? parseMetric(a.value("metric"))
                                : defaultMetric(problem.data().summary().task);
     s.seed = static_cast<std::uint64_t>(a.integer("seed"));
@@ -197,11 +203,13 @@ int runSurface(const std::vector<std::string>& argv)
         lo.resolution = o.resolution;
         lo.span = o.span;
         lo.directions = o.directions;
+        lo.pointBatching = o.pointBatching;
         const auto g = lossLine(problem, lo, printer.callback());
         writeOutput(prefix + ".json", toJson(g));
         writeOutput(prefix + ".csv", toCsv(g));
         std::cout << "line of " << g.values.size() << " points, L(θ) = " << g.centerValue
-                  << ", " << g.cost.forwards << " forward passes in " << g.cost.seconds << " s\n";
+                  << ", " << g.cost.forwards << " forward passes in " << g.cost.seconds << " s, "
+                  << g.evaluation << "\n";
         const auto bound = samplingErrorText(g.standardError, g.sampleRows, g.populationRows);
         if (!bound.empty())
             std::cout << bound << "\n";
@@ -235,7 +243,8 @@ int runSurface(const std::vector<std::string>& argv)
               << g.centerValue << ", L in ["
               << *std::min_element(g.values.begin(), g.values.end()) << ", "
               << *std::max_element(g.values.begin(), g.values.end()) << "], "
-              << g.cost.forwards << " forward passes in " << g.cost.seconds << " s\n";
+              << g.cost.forwards << " forward passes in " << g.cost.seconds << " s, "
+              << g.evaluation << "\n";
     const auto bound = samplingErrorText(g.standardError, g.sampleRows, g.populationRows);
     if (!bound.empty())
         std::cout << bound << "\n";

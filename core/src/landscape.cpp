@@ -1,12 +1,15 @@
-// Loss on a line or plane through θ. Each grid row is evaluated with one in-place axpy per
-// parameter per point and the losses stay on the device until the row ends, so a GPU sees no
-// host synchronisation per grid point.
+// Loss on a line or plane through θ. Models that allow it are evaluated many points per launch
+// (BatchedPoints: stacked weights, one host synchronisation per block); others with one in-place
+// axpy per parameter per point and a forward each, the losses staying on the device until the
+// grid row ends, so a GPU sees no host synchronisation per grid point either way.
 #include "borehole/landscape.h"
 
+#include "batched_points.h"
 #include "internal.h"
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace borehole {
 namespace {
@@ -28,10 +31,14 @@ void checkGrid(int resolution, double span)
         throw InputError("grid span must be positive, got " + formatNumber(span));
 }
 
-std::vector<double> toDoubles(const torch::Tensor& t)
+/// Appends s/√m·√(1−m/N) for each sample variance s² of m per-row losses drawn without
+/// replacement from N rows.
+void appendStandardErrors(const torch::Tensor& variances, std::int64_t m, std::int64_t n,
+                          std::vector<double>& out)
 {
-    auto c = t.to(torch::kCPU, torch::kFloat64).contiguous();
-    return std::vector<double>(c.data_ptr<double>(), c.data_ptr<double>() + c.numel());
+    const double fpc = 1.0 - static_cast<double>(m) / static_cast<double>(n);
+    for (double s2 : toDoubles(variances))
+        out.push_back(std::sqrt(std::max(s2, 0.0) / static_cast<double>(m) * fpc));
 }
 
 /// Losses of grid points, kept on the device until flush() so that a batch of points costs one
@@ -72,14 +79,9 @@ public:
             return;
         const auto v = toDoubles(torch::stack(m_means));
         values.insert(values.end(), v.begin(), v.end());
-        if (m_sampling && m_variances.size() == m_means.size()) {
-            // Sampling without replacement: Var(mean) = s²/m · (1 − m/N).
-            const double m = static_cast<double>(sampleRows());
-            const double fpc = 1.0 - m / static_cast<double>(populationRows());
-            const auto var = toDoubles(torch::stack(m_variances));
-            for (double s2 : var)
-                standardErrors.push_back(std::sqrt(std::max(s2, 0.0) / m * fpc));
-        }
+        if (m_sampling && m_variances.size() == m_means.size())
+            appendStandardErrors(torch::stack(m_variances), sampleRows(), populationRows(),
+                                 standardErrors);
         m_means.clear();
         m_variances.clear();
     }
@@ -94,6 +96,67 @@ private:
     bool m_sampling;
     std::vector<torch::Tensor> m_means;
     std::vector<torch::Tensor> m_variances;
+};
+
+/// The points of a grid evaluated B per launch (BatchedPoints) when the options and the model
+/// allow it; evaluation() says which path a grid takes and, for one point per forward, why.
+class BatchedGrid
+{
+public:
+    /// `first` are the coefficients of the grid's first point, used to check the stacked path.
+    BatchedGrid(Problem::Impl& p, const torch::Tensor& theta, std::vector<torch::Tensor> dirs,
+                PointBatching mode, std::int64_t budgetBytes, const std::vector<double>& first,
+                std::int64_t gridPoints, const char* perPointReason = nullptr)
+        : m_problem(p), m_sampling(p.subsampled() && p.probeX.size(0) >= 2)
+    {
+        std::string why = perPointReason ? perPointReason : "";
+        if (mode == PointBatching::Off)
+            why = "point batching is off";
+        if (why.empty())
+            m_batched = BatchedPoints::make(p, theta, dirs, budgetBytes, why);
+        if (m_batched)
+            why = m_batched->check(theta, dirs, first);
+        if (!why.empty())
+            m_batched.reset();
+        m_evaluation = m_batched ? "batched ("
+                                       + std::to_string(std::min(m_batched->blockSize(), gridPoints))
+                                       + " points per launch)"
+                                 : "per point: " + why;
+    }
+
+    bool active() const { return m_batched.has_value(); }
+    const std::string& evaluation() const { return m_evaluation; }
+
+    /// Losses (and standard errors when the rows are subsampled) of the points whose
+    /// coefficients are consecutive k-tuples of `coefficients`, one host synchronisation per
+    /// block; `afterBlock(points done)` runs after each block.
+    void evaluate(const std::vector<double>& coefficients, std::size_t k,
+                  std::vector<double>& values, std::vector<double>& standardErrors,
+                  const std::function<void(std::size_t)>& afterBlock = {})
+    {
+        const std::size_t points = coefficients.size() / k;
+        const auto block = static_cast<std::size_t>(m_batched->blockSize());
+        for (std::size_t start = 0; start < points; start += block) {
+            const std::size_t count = std::min(block, points - start);
+            const std::vector<double> part(coefficients.begin() + start * k,
+                                           coefficients.begin() + (start + count) * k);
+            const auto l = m_batched->evaluate(
+                m_batched->coefficients(part, static_cast<std::int64_t>(count)));
+            const auto v = toDoubles(l.losses);
+            values.insert(values.end(), v.begin(), v.end());
+            if (m_sampling)
+                appendStandardErrors(l.variances, m_problem.probeX.size(0),
+                                     m_problem.data.impl().trainX.size(0), standardErrors);
+            if (afterBlock)
+                afterBlock(start + count);
+        }
+    }
+
+private:
+    Problem::Impl& m_problem;
+    bool m_sampling;
+    std::optional<BatchedPoints> m_batched;
+    std::string m_evaluation;
 };
 
 /// A direction as a tensor: on the CPU a read-only view of the caller's vector, so that a
@@ -210,8 +273,8 @@ std::string directionUnit(const DirectionOptions& o)
 
 /// Coarse-to-fine evaluation of g.values (see SurfaceOptions::refine).
 void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tensor& d1,
-                 const torch::Tensor& d2, const SurfaceOptions& options, Grid2D& g,
-                 const ProgressFn& progress)
+                 const torch::Tensor& d2, const SurfaceOptions& options, BatchedGrid& batched,
+                 Grid2D& g, const ProgressFn& progress)
 {
     const int nx = static_cast<int>(g.nx());
     const int ny = static_cast<int>(g.ny());
@@ -224,14 +287,23 @@ void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tens
     const auto ky = knots(ny, options.refineStride);
     // Evaluates the listed points, keeping losses on the device until the batch ends.
     auto evaluate = [&](const std::vector<std::pair<int, int>>& points) {
-        for (const auto& [ix, iy] : points) {
-            p.setFlat(theta);
-            p.addFlat(d1, g.x.values[static_cast<std::size_t>(ix)]);
-            p.addFlat(d2, g.y.values[static_cast<std::size_t>(iy)]);
-            losses.evaluate();
-        }
         std::vector<double> values, errors;
-        losses.flush(values, errors);
+        if (batched.active()) {
+            std::vector<double> coefficients;
+            for (const auto& [ix, iy] : points) {
+                coefficients.push_back(g.x.values[static_cast<std::size_t>(ix)]);
+                coefficients.push_back(g.y.values[static_cast<std::size_t>(iy)]);
+            }
+            batched.evaluate(coefficients, 2, values, errors);
+        } else {
+            for (const auto& [ix, iy] : points) {
+                p.setFlat(theta);
+                p.addFlat(d1, g.x.values[static_cast<std::size_t>(ix)]);
+                p.addFlat(d2, g.y.values[static_cast<std::size_t>(iy)]);
+                losses.evaluate();
+            }
+            losses.flush(values, errors);
+        }
         if (errors.size() != values.size())
             g.standardError.clear();
         for (std::size_t i = 0; i < values.size(); ++i) {
@@ -296,6 +368,21 @@ void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tens
 
 } // namespace
 
+std::string toString(PointBatching mode)
+{
+    return mode == PointBatching::Off ? "off" : "auto";
+}
+
+PointBatching parsePointBatching(const std::string& text)
+{
+    const std::string t = toLower(text);
+    if (t == "auto")
+        return PointBatching::Auto;
+    if (t == "off")
+        return PointBatching::Off;
+    throw InputError("unknown point batching '" + text + "' (expected auto or off)");
+}
+
 Grid2D lossPlane(Problem& problem, const SurfaceOptions& options, const ProgressFn& progress)
 {
     auto dirs = randomDirections(problem, options.directions, 2);
@@ -334,7 +421,28 @@ Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vec
             throw InputError("HVP curvature per point cannot be combined with refinement");
         if (options.refineStride < 2 || !(options.refineTolerance > 0.0))
             throw InputError("refinement needs a stride of at least 2 and a positive tolerance");
-        refinePlane(p, theta, d1, d2, options, g, progress);
+    }
+    BatchedGrid batched(p, theta, {d1, d2}, options.pointBatching, options.pointBatchBytes,
+                        {g.x.values[0], g.y.values[0]}, static_cast<std::int64_t>(nx) * ny,
+                        hvpCurvature ? "HVP curvature is evaluated at every point" : nullptr);
+    g.evaluation = batched.evaluation();
+    if (options.refine) {
+        refinePlane(p, theta, d1, d2, options, batched, g, progress);
+    } else if (batched.active()) {
+        std::vector<double> coefficients;
+        coefficients.reserve(static_cast<std::size_t>(nx) * ny * 2);
+        for (int iy = 0; iy < ny; ++iy)
+            for (int ix = 0; ix < nx; ++ix) {
+                coefficients.push_back(g.x.values[static_cast<std::size_t>(ix)]);
+                coefficients.push_back(g.y.values[static_cast<std::size_t>(iy)]);
+            }
+        g.values.reserve(static_cast<std::size_t>(nx) * ny);
+        int rowsDone = 0;
+        batched.evaluate(coefficients, 2, g.values, g.standardError, [&](std::size_t done) {
+            const int rows = static_cast<int>(done / static_cast<std::size_t>(nx));
+            if (rows > rowsDone)
+                reportProgress(progress, rowsDone = rows, ny);
+        });
     } else {
         const int total = ny;
         g.values.reserve(static_cast<std::size_t>(nx) * ny);
@@ -394,20 +502,29 @@ Grid1D lossLine(Problem& problem, const std::vector<float>& direction, const Lin
     const auto d = directionTensor(p, direction, "direction");
     ParameterRestore restore(p);
     g.centerValue = p.loss();
+    BatchedGrid batched(p, restore.saved(), {d}, options.pointBatching, options.pointBatchBytes,
+                        {g.x.values[0]}, options.resolution);
+    g.evaluation = batched.evaluation();
     PointLosses losses(p);
-    for (int i = 0; i < options.resolution; ++i) {
-        p.setFlat(restore.saved());
-        p.addFlat(d, g.x.values[static_cast<std::size_t>(i)]);
-        losses.evaluate();
-        if ((i + 1) % 8 == 0 || i + 1 == options.resolution)
-            reportProgress(progress, i + 1, options.resolution);
+    if (batched.active()) {
+        batched.evaluate(g.x.values, 1, g.values, g.standardError, [&](std::size_t done) {
+            reportProgress(progress, static_cast<int>(done), options.resolution);
+        });
+    } else {
+        for (int i = 0; i < options.resolution; ++i) {
+            p.setFlat(restore.saved());
+            p.addFlat(d, g.x.values[static_cast<std::size_t>(i)]);
+            losses.evaluate();
+            if ((i + 1) % 8 == 0 || i + 1 == options.resolution)
+                reportProgress(progress, i + 1, options.resolution);
+        }
+        losses.flush(g.values, g.standardError);
     }
-    losses.flush(g.values, g.standardError);
     if (g.standardError.size() != g.values.size()) {
         g.standardError.clear();
     } else {
-        g.sampleRows = losses.sampleRows();
-        g.populationRows = losses.populationRows();
+        g.sampleRows = p.probeX.size(0);
+        g.populationRows = p.data.impl().trainX.size(0);
     }
     g.cost = tracker.cost();
     return g;

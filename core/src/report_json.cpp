@@ -23,6 +23,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(TraceEstimator, {{TraceEstimator::Hutchinson, "hutc
 NLOHMANN_JSON_SERIALIZE_ENUM(CurvatureMode, {{CurvatureMode::None, "none"},
                                              {CurvatureMode::Grid, "grid"},
                                              {CurvatureMode::Hvp, "hvp"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(PointBatching, {{PointBatching::Auto, "auto"},
+                                             {PointBatching::Off, "off"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(Task, {{Task::Regression, "regression"},
                                     {Task::Classification, "classification"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(Metric, {{Metric::Mse, "mse"},
@@ -54,16 +56,18 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DirectionOptions, filterNormaliz
                                                 orthogonalize, seed)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SurfaceOptions, resolution, resolutionY, span,
                                                 directions, curvature, refine, refineStride,
-                                                refineTolerance)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LineOptions, resolution, span, directions)
+                                                refineTolerance, pointBatching, pointBatchBytes)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LineOptions, resolution, span, directions,
+                                                pointBatching, pointBatchBytes)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Axis, name, unit, values)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid1D, x, values, valueName, centerValue,
-                                                standardError, sampleRows, populationRows, cost)
+                                                standardError, sampleRows, populationRows,
+                                                evaluation, cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid2D, x, y, values, valueName, curvature,
                                                 curvatureName, centerValue, directionCosine,
                                                 explainedVariance, directionKind, evaluated,
                                                 pathX, pathY, standardError, sampleRows,
-                                                populationRows, cost)
+                                                populationRows, evaluation, cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ParameterInfo, name, shape, count)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelSummary, path, parameters, parameterCount,
                                                 layerCount, device, hasBuffers)

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 using namespace borehole;
@@ -35,6 +36,10 @@ private slots:
     void badGridIsRejected();
     void subsampledGridsCarryTheStandardErrorOfTheirRows();
     void samplingBandCoversTheFullDataLoss();
+    void batchedPointsMatchPerPointEvaluation();
+    void batchedRefinementAndLineMatchPerPoint();
+    void pointBatchingFallsBackAndSaysWhy();
+    void tinyPointBatchBudgetGivesTheSameGrid();
 
 private:
     bht::Matrix m_a = bht::readMatrix(bht::data("quadratic_A.csv"));
@@ -592,6 +597,196 @@ void TestLandscape::samplingBandCoversTheFullDataLoss()
     QVERIFY2(ratio >= 0.6 && ratio <= 1.5, std::to_string(ratio).c_str());
 }
 
+namespace {
+
+Problem sequentialProblem(const std::string& model, std::int64_t probeRows)
+{
+    DatasetOptions d;
+    d.validationFraction = 0.0;
+    auto data = Dataset::loadCsv(bht::data("four_features.csv"), d);
+    ProblemOptions o;
+    o.probeRows = probeRows;
+    o.seed = 3;
+    return Problem(Model::load(bht::data(model), d.device), data, o);
+}
+
+/// Every value (and standard error) of `batched` within `tolerance` relative of `perPoint`.
+template <typename Grid>
+void compareGrids(const Grid& batched, const Grid& perPoint, double tolerance)
+{
+    QCOMPARE(batched.values.size(), perPoint.values.size());
+    for (std::size_t i = 0; i < perPoint.values.size(); ++i)
+        BH_CLOSE(batched.values[i], perPoint.values[i], tolerance);
+    QCOMPARE(batched.standardError.size(), perPoint.standardError.size());
+    for (std::size_t i = 0; i < perPoint.standardError.size(); ++i)
+        BH_CLOSE(batched.standardError[i], perPoint.standardError[i], tolerance);
+    QCOMPARE(batched.sampleRows, perPoint.sampleRows);
+}
+
+bool startsWith(const std::string& text, const std::string& prefix)
+{
+    return text.rfind(prefix, 0) == 0;
+}
+
+} // namespace
+
+void TestLandscape::batchedPointsMatchPerPointEvaluation()
+{
+    // A Sequential of Linear layers with ReLU, GELU, LeakyReLU and Tanh (MSE), the diabetes MLP
+    // (a module whose only child is a Sequential) and the wine MLP (cross-entropy): the stacked
+    // path gives the per-point values, and with subsampled rows the same standard errors.
+    struct Case
+    {
+        std::string name;
+        std::function<Problem(std::int64_t)> make;
+    };
+    const std::vector<Case> cases{
+        {"sequential", [](std::int64_t rows) { return sequentialProblem("sequential_mlp.pt", rows); }},
+        {"diabetes",
+         [](std::int64_t rows) {
+             DatasetOptions d;
+             d.standardizeTargets = true;
+             ProblemOptions o;
+             o.probeRows = rows;
+             return Problem(Model::load(bht::example("diabetes/diabetes_mlp.pt"), d.device),
+                            Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), d), o);
+         }},
+        {"wine", [](std::int64_t rows) {
+             DatasetOptions d;
+             d.task = Task::Classification;
+             ProblemOptions o;
+             o.loss = LossKind::CrossEntropy;
+             o.probeRows = rows;
+             return Problem(Model::load(bht::example("wine/wine_mlp.pt"), d.device),
+                            Dataset::loadCsv(bht::example("wine/wine.csv"), d), o);
+         }}};
+    for (const auto& c : cases) {
+        for (std::int64_t rows : {std::int64_t(0), std::int64_t(24)}) {
+            qInfo("%s, probe rows %lld", c.name.c_str(), static_cast<long long>(rows));
+            auto p = c.make(rows);
+            const auto before = p.parameters();
+            DirectionOptions dirOptions;
+            dirOptions.seed = 11;
+            const auto dirs = randomDirections(p, dirOptions, 2);
+            SurfaceOptions o;
+            o.resolution = 9;
+            o.resolutionY = 7;
+            const auto batched = lossPlane(p, dirs[0], dirs[1], o);
+            QVERIFY2(startsWith(batched.evaluation, "batched ("), batched.evaluation.c_str());
+            QVERIFY(p.parameters() == before);
+            // 63 points + L(θ) + the check (2 ordinary and 2 stacked forwards).
+            QCOMPARE(batched.cost.forwards, std::int64_t(63 + 1 + 4));
+            o.pointBatching = PointBatching::Off;
+            const auto perPoint = lossPlane(p, dirs[0], dirs[1], o);
+            BH_COMPARE_TEXT(perPoint.evaluation, "per point: point batching is off");
+            QCOMPARE(perPoint.cost.forwards, std::int64_t(63 + 1));
+            QCOMPARE(batched.standardError.empty(), rows == 0);
+            compareGrids(batched, perPoint, 1e-5);
+        }
+    }
+}
+
+void TestLandscape::batchedRefinementAndLineMatchPerPoint()
+{
+    auto p = sequentialProblem("sequential_mlp.pt", 30);
+    DirectionOptions dirOptions;
+    dirOptions.seed = 12;
+    const auto dirs = randomDirections(p, dirOptions, 2);
+    SurfaceOptions o;
+    o.resolution = 21;
+    o.span = 2.0;
+    o.refine = true;
+    o.refineStride = 4;
+    o.refineTolerance = 0.002;
+    const auto batched = lossPlane(p, dirs[0], dirs[1], o);
+    QVERIFY2(startsWith(batched.evaluation, "batched ("), batched.evaluation.c_str());
+    o.pointBatching = PointBatching::Off;
+    const auto perPoint = lossPlane(p, dirs[0], dirs[1], o);
+    QCOMPARE(batched.evaluated, perPoint.evaluated);
+    const auto measured = std::count(perPoint.evaluated.begin(), perPoint.evaluated.end(), 1);
+    // Some cells refined, some interpolated: both kinds of point are compared.
+    QVERIFY2(measured > 36 && measured < 441, std::to_string(measured).c_str());
+    compareGrids(batched, perPoint, 1e-5);
+
+    LineOptions lo;
+    lo.resolution = 15;
+    lo.span = 1.5;
+    const auto line = lossLine(p, dirs[0], lo);
+    QVERIFY2(startsWith(line.evaluation, "batched ("), line.evaluation.c_str());
+    lo.pointBatching = PointBatching::Off;
+    const auto perPointLine = lossLine(p, dirs[0], lo);
+    BH_COMPARE_TEXT(perPointLine.evaluation, "per point: point batching is off");
+    compareGrids(line, perPointLine, 1e-5);
+    QCOMPARE(line.standardError.size(), std::size_t(15));
+}
+
+void TestLandscape::pointBatchingFallsBackAndSaysWhy()
+{
+    SurfaceOptions o;
+    o.resolution = 5;
+    // Its only child is a Sequential, but forward() doubles the output: the check catches it and
+    // the grid is the model's own loss.
+    auto doubled = sequentialProblem("doubled_mlp.pt", 0);
+    const auto g = lossPlane(doubled, o);
+    QVERIFY2(startsWith(g.evaluation, "per point: stacked loss "), g.evaluation.c_str());
+    QVERIFY2(g.evaluation.find("differs from the model's") != std::string::npos,
+             g.evaluation.c_str());
+    o.pointBatching = PointBatching::Off;
+    compareGrids(g, lossPlane(doubled, o), 1e-6);
+    o.pointBatching = PointBatching::Auto;
+
+    auto linear = sequentialProblem("linear.pt", 0);
+    BH_COMPARE_TEXT(lossPlane(linear, o).evaluation,
+                    "per point: the model is not an nn.Sequential of Linear layers and activations");
+    auto batchnorm = sequentialProblem("batchnorm.pt", 0);
+    BH_COMPARE_TEXT(lossPlane(batchnorm, o).evaluation,
+                    "per point: the model has buffers (e.g. batch norm statistics)");
+    auto tiny = tinyMlp();
+    BH_COMPARE_TEXT(lossPlane(tiny, o).evaluation, "per point: the loss is computed by the model");
+    auto mlp = sequentialProblem("sequential_mlp.pt", 0);
+    o.curvature = CurvatureMode::Hvp;
+    o.resolution = 3;
+    BH_COMPARE_TEXT(lossPlane(mlp, o).evaluation,
+                    "per point: HVP curvature is evaluated at every point");
+    QCOMPARE(toString(PointBatching::Off), std::string("off"));
+    QVERIFY(parsePointBatching("AUTO") == PointBatching::Auto);
+    BH_THROWS(parsePointBatching("on"), InputError,
+              "unknown point batching 'on' (expected auto or off)");
+}
+
+void TestLandscape::tinyPointBatchBudgetGivesTheSameGrid()
+{
+    // Per point a block holds 4 bytes × (2 × rows × 8 + 64) (widest layer 8, largest weight
+    // 8×8): a budget of three points splits a 7×7 grid into 17 blocks.
+    auto p = sequentialProblem("sequential_mlp.pt", 20);
+    const std::int64_t perPoint = 4 * (2 * 20 * 8 + 64);
+    DirectionOptions dirOptions;
+    dirOptions.seed = 13;
+    const auto dirs = randomDirections(p, dirOptions, 2);
+    SurfaceOptions o;
+    o.resolution = 7;
+    const auto whole = lossPlane(p, dirs[0], dirs[1], o);
+    BH_COMPARE_TEXT(whole.evaluation, "batched (49 points per launch)");
+    o.pointBatchBytes = 3 * perPoint + 1;
+    std::vector<int> progress;
+    int totals = 0;
+    const auto chunked = lossPlane(p, dirs[0], dirs[1], o, [&](int done, int total) {
+        totals = total;
+        progress.push_back(done);
+        return true;
+    });
+    QCOMPARE(totals, 7);
+    BH_COMPARE_TEXT(chunked.evaluation, "batched (3 points per launch)");
+    compareGrids(chunked, whole, 1e-6);
+    QCOMPARE(progress.back(), 7);
+    QVERIFY(std::is_sorted(progress.begin(), progress.end()));
+    // Two points do not fit: one forward per point, and the grid says so.
+    o.pointBatchBytes = 2 * perPoint - 1;
+    const auto single = lossPlane(p, dirs[0], dirs[1], o);
+    QVERIFY2(startsWith(single.evaluation, "per point: two points need "), single.evaluation.c_str());
+    compareGrids(single, whole, 1e-5);
+}
+
 BH_TEST_MAIN(TestLandscape, &TestLandscape::planeMatchesQuadraticFormEverywhere,
              &TestLandscape::gridAndHvpCurvatureOfQuadratic,
              &TestLandscape::lineMatchesQuadraticForm,
@@ -607,7 +802,11 @@ BH_TEST_MAIN(TestLandscape, &TestLandscape::planeMatchesQuadraticFormEverywhere,
              &TestLandscape::trajectoryPlaneGoesThroughTheEndPoint,
              &TestLandscape::badGridIsRejected,
              &TestLandscape::subsampledGridsCarryTheStandardErrorOfTheirRows,
-             &TestLandscape::samplingBandCoversTheFullDataLoss)
+             &TestLandscape::samplingBandCoversTheFullDataLoss,
+             &TestLandscape::batchedPointsMatchPerPointEvaluation,
+             &TestLandscape::batchedRefinementAndLineMatchPerPoint,
+             &TestLandscape::pointBatchingFallsBackAndSaysWhy,
+             &TestLandscape::tinyPointBatchBudgetGivesTheSameGrid)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_landscape.moc"

@@ -13,6 +13,11 @@ linear.pt         Linear(4, 1) with fixed weights for four_features.csv: per-row
 batchnorm.pt      BatchNorm1d(4, momentum 0.25) → Linear(4, 1) for four_features.csv: the
                   normalisation sits on the raw inputs, so a test can compute the running
                   statistics after a training forward from the data alone (SAM's buffer restore).
+sequential_mlp.pt nn.Sequential(Linear(4, 8), ReLU, Linear(8, 8), GELU, Linear(8, 8),
+                  LeakyReLU, Linear(8, 8), Tanh, Linear(8, 1)) for four_features.csv: a model
+                  whose grid points can be evaluated many per launch (stacked weights).
+doubled_mlp.pt    a module whose only child is such a Sequential but whose forward() doubles its
+                  output: the stacked path must notice that it differs and fall back.
 """
 import os
 
@@ -55,6 +60,15 @@ class BatchNormLinear(nn.Module):
         return self.out(self.bn(x))
 
 
+class DoubledMlp(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(4, 8), nn.Tanh(), nn.Linear(8, 1))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return 2.0 * self.net(x)
+
+
 def spd(eigenvalues, seed):
     g = torch.Generator().manual_seed(seed)
     n = len(eigenvalues)
@@ -77,6 +91,17 @@ def main():
     torch.jit.script(TinyMlp()).save(os.path.join(HERE, "tiny_mlp.pt"))
     make_batchnorm()
     make_linear()
+    make_sequential()
+
+
+def make_sequential():
+    torch.manual_seed(6)
+    model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 8), nn.GELU(),
+                          nn.Linear(8, 8), nn.LeakyReLU(), nn.Linear(8, 8), nn.Tanh(),
+                          nn.Linear(8, 1))
+    torch.jit.script(model).save(os.path.join(HERE, "sequential_mlp.pt"))
+    torch.manual_seed(7)
+    torch.jit.script(DoubledMlp()).save(os.path.join(HERE, "doubled_mlp.pt"))
 
 
 def make_linear():

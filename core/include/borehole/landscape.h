@@ -30,6 +30,8 @@ struct Grid1D
     std::vector<double> standardError;
     std::int64_t sampleRows = 0;     ///< m: rows the loss was averaged over
     std::int64_t populationRows = 0; ///< N: training rows they were drawn from
+    /// How the points were evaluated (see Grid2D::evaluation).
+    std::string evaluation;
     ProbeCost cost;
 };
 
@@ -64,6 +66,9 @@ struct Grid2D
     std::vector<double> standardError;
     std::int64_t sampleRows = 0;     ///< m: rows each value averages
     std::int64_t populationRows = 0; ///< N: training rows they were drawn from
+    /// How the points were evaluated: "batched (B points per launch)" when many points went
+    /// through one stacked forward pass (PointBatching), else "per point: <why not batched>".
+    std::string evaluation;
     ProbeCost cost;
 
     std::size_t nx() const { return x.values.size(); }
@@ -108,6 +113,23 @@ enum class CurvatureMode {
 std::string toString(CurvatureMode mode);
 CurvatureMode parseCurvatureMode(const std::string& text); ///< "none", "grid", "hvp"
 
+/// How grid points are evaluated. Auto: many points per launch when the model allows it — a
+/// chain of nn.Linear layers and elementwise activations (ReLU, Tanh, Sigmoid, GELU, LeakyReLU,
+/// ELU, Identity, Dropout in evaluation mode), either an nn.Sequential or a module whose only
+/// child is one, with a built-in loss and no buffers. The stacked weights of B points,
+/// W₀ + α·D₁ + β·D₂, go through one batched matrix product per layer with no host
+/// synchronisation inside a block; before they are used, the stacked losses at θ₀ and at the
+/// grid's first point are checked against the model's own forward (relative 1e-4), which costs
+/// 2 ordinary and 2 stacked forwards. Other models, and HVP curvature, are evaluated one
+/// forward per point. Off: always one forward per point.
+enum class PointBatching { Auto, Off };
+std::string toString(PointBatching mode);
+PointBatching parsePointBatching(const std::string& text); ///< "auto", "off"
+
+/// Default bound on a block of batched points: B × 4 bytes × (2 × rows × widest layer + largest
+/// weight matrix) stays below it.
+inline constexpr std::int64_t kDefaultPointBatchBytes = 256LL << 20;
+
 struct SurfaceOptions
 {
     int resolution = 51;   ///< points along α
@@ -122,6 +144,8 @@ struct SurfaceOptions
     bool refine = false;
     int refineStride = 5;
     double refineTolerance = 0.005;
+    PointBatching pointBatching = PointBatching::Auto;
+    std::int64_t pointBatchBytes = kDefaultPointBatchBytes;
 };
 
 /// L on the plane spanned by two random directions (see DirectionOptions).
@@ -153,6 +177,8 @@ struct LineOptions
     int resolution = 51;
     double span = 1.0;
     DirectionOptions directions;
+    PointBatching pointBatching = PointBatching::Auto;
+    std::int64_t pointBatchBytes = kDefaultPointBatchBytes;
 };
 
 /// L along one random (filter-normalised) direction.

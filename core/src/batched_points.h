@@ -1,0 +1,72 @@
+#pragma once
+// Many parameter points per launch for models that are a chain of nn.Linear layers and
+// elementwise activations: the loss at B points θ₀ + Σₖ cₖ dₖ comes from one stacked forward
+// pass (weights [B, out, in]) instead of B forwards, with no host synchronisation.
+#include "internal.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace borehole {
+
+/// A tensor's values on the host as doubles (one host synchronisation).
+std::vector<double> toDoubles(const torch::Tensor& t);
+
+/// Loss of B points on the probe rows, both on the device.
+struct BatchLosses
+{
+    torch::Tensor losses;    ///< [B] float32, as Problem::Impl::lossOf at each point
+    torch::Tensor variances; ///< [B] float64, unbiased variance of the per-row losses
+};
+
+/// The loss of Problem p at points θ₀ + Σₖ cₖ dₖ, evaluated B points per launch by stacking
+/// each Linear layer's weights. Built only through make(), which inspects the model.
+class BatchedPoints
+{
+public:
+    /// A batched evaluator around θ₀ along `directions` (flat, like Problem's parameters), or
+    /// nothing with `why` saying what prevents it (a model that is not a Linear/activation chain,
+    /// a model-computed loss, a memory budget that holds fewer than two points).
+    /// `budgetBytes` bounds B × (activations + one layer's weights) of a block.
+    static std::optional<BatchedPoints> make(Problem::Impl& p, const torch::Tensor& theta,
+                                             const std::vector<torch::Tensor>& directions,
+                                             std::int64_t budgetBytes, std::string& why);
+
+    /// Points per block (launch) that fit the memory budget.
+    std::int64_t blockSize() const { return m_block; }
+    /// Losses at the points whose coefficients are the rows of `coefficients` ([B, k] float32
+    /// on the device, B ≤ blockSize()); counts B forwards.
+    BatchLosses evaluate(const torch::Tensor& coefficients);
+    /// Empty when the stacked losses at θ₀ and at θ₀ + Σₖ displaced[k]·dₖ match the model's own
+    /// forward within 1e-4 relative (a scripted forward() may do more than its chain), else
+    /// what differed. Costs 2 ordinary and 2 stacked forwards; leaves θ at θ₀.
+    std::string check(const torch::Tensor& theta, const std::vector<torch::Tensor>& directions,
+                      const std::vector<double>& displaced);
+    /// Coefficient rows as a [B, k] tensor on the problem's device.
+    torch::Tensor coefficients(const std::vector<double>& flat, std::int64_t points) const;
+
+    struct Layer
+    {
+        enum class Kind { Linear, Relu, Tanh, Sigmoid, Gelu, GeluTanh, LeakyRelu, Elu, Identity };
+        Kind kind = Kind::Identity;
+        double slope = 0.0;         ///< LeakyReLU negative slope, ELU alpha
+        std::int64_t weight = -1;   ///< Linear: index of the weight in Problem's parameters
+        std::int64_t bias = -1;     ///< Linear: index of the bias, or −1
+        std::int64_t in = 0, out = 0;
+        torch::Tensor stackedWeight; ///< Linear: [1 + k, out × in] rows θ₀, d₁, …
+        torch::Tensor stackedBias;   ///< Linear with bias: [1 + k, out]
+    };
+
+private:
+    BatchedPoints(Problem::Impl& p) : m_problem(&p) {}
+    torch::Tensor rowLosses(const torch::Tensor& prediction) const;
+
+    Problem::Impl* m_problem;
+    std::vector<Layer> m_layers;
+    torch::Tensor m_firstProducts; ///< x·[W₀; D₁; …]ᵀ of the first layer, [1 + k, rows × out]
+    std::int64_t m_block = 1;
+};
+
+} // namespace borehole
