@@ -2044,6 +2044,10 @@ Gitterkrümmung = %1</translation>
         <source>Measured outcome</source>
         <translation>Gemessenes Ergebnis</translation>
     </message>
+    <message>
+        <source>Drag a rectangle to select configurations, click a dot to select one; Shift adds to the selection</source>
+        <translation>Rechteck ziehen wählt Konfigurationen aus, ein Klick auf einen Punkt wählt eine; mit Umschalt wird die Auswahl erweitert</translation>
+    </message>
 </context>
 <context>
     <name>borehole::StudyWorker</name>

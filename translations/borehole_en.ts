@@ -2044,6 +2044,10 @@ grid curvature = %1</translation>
         <source>Measured outcome</source>
         <translation>Measured outcome</translation>
     </message>
+    <message>
+        <source>Drag a rectangle to select configurations, click a dot to select one; Shift adds to the selection</source>
+        <translation>Drag a rectangle to select configurations, click a dot to select one; Shift adds to the selection</translation>
+    </message>
 </context>
 <context>
     <name>borehole::StudyWorker</name>

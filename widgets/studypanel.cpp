@@ -340,6 +340,7 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     m_ranking->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_ranking->horizontalHeader()->setSortIndicator(12, Qt::DescendingOrder); // promisingness
     m_ranking->setSortingEnabled(true);
+    connect(m_ranking, &QTableWidget::itemSelectionChanged, this, &StudyPanel::showSelectedDots);
     m_ranking->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     // Map.
@@ -347,6 +348,7 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     m_mapY = new QComboBox(this);
     m_mapColour = new QComboBox(this);
     m_map = makePlot(this, &m_mapScale);
+    enableSelection(m_map, Plot::Map);
     auto* mapPage = new QWidget(this);
     auto* mapLayout = new QVBoxLayout(mapPage);
     auto* mapBar = new QHBoxLayout;
@@ -401,6 +403,7 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     // PCA.
     m_pcaColour = new QComboBox(this);
     m_pca = makePlot(this, &m_pcaScale);
+    enableSelection(m_pca, Plot::Pca);
     auto* pcaPage = new QWidget(this);
     auto* pcaLayout = new QVBoxLayout(pcaPage);
     auto* pcaBar = new QHBoxLayout;
@@ -916,6 +919,8 @@ void StudyPanel::redrawMap()
 {
     m_map->clearGraphs();
     m_map->clearPlottables();
+    m_mapHighlight = nullptr;
+    m_mapDots.clear();
     m_mapPoints = 0;
     m_boundaryShown = false;
     const QString xKey = m_mapX->currentData().toString();
@@ -946,6 +951,9 @@ void StudyPanel::redrawMap()
     m_map->yAxis->setLabel(axisLabel(keyLabel(yKey), unitOf(yKey)));
     m_mapScale->axis()->setLabel(axisLabel(keyLabel(cKey), unitOf(cKey)));
     m_mapPoints = addColouredPoints(m_map, m_mapScale, xs, ys, cs);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (std::isfinite(xs[i]) && std::isfinite(ys[i]))
+            m_mapDots.push_back({rows[i]->record.id, xs[i], ys[i]});
     if (!eosX.empty()) { // configurations past the edge of stability: red rings
         auto* past = m_map->addGraph();
         past->setLineStyle(QCPGraph::lsNone);
@@ -1016,7 +1024,7 @@ void StudyPanel::redrawMap()
         }
     }
     m_map->legend->setVisible(anyNamed);
-    m_map->replot(QCustomPlot::rpQueuedReplot);
+    showSelectedDots(); // replots
     redrawSurface(xs, ys, cs, logX, logY, momenta, medianLambda);
 }
 
@@ -1147,6 +1155,8 @@ bool StudyPanel::exportReport(const QString& path, QString* error)
 void StudyPanel::redrawPca()
 {
     m_pca->clearPlottables();
+    m_pcaHighlight = nullptr;
+    m_pcaDots.clear();
     m_pcaPoints = 0;
     std::vector<ConfigurationRecord> done;
     std::vector<const RankedConfiguration*> rows;
@@ -1186,6 +1196,9 @@ void StudyPanel::redrawPca()
                 cs.push_back(valueOf(*rows[r], cKey));
             }
             m_pcaPoints = addColouredPoints(m_pca, m_pcaScale, xs, ys, cs);
+            for (std::size_t r = 0; r < rows.size(); ++r)
+                if (std::isfinite(xs[r]) && std::isfinite(ys[r]))
+                    m_pcaDots.push_back({rows[r]->record.id, xs[r], ys[r]});
             m_pca->xAxis->setLabel(
                 tr("PC1 (%1 % of variance)").arg(100.0 * pca.explainedVariance[0], 0, 'f', 0));
             m_pca->yAxis->setLabel(
@@ -1196,7 +1209,94 @@ void StudyPanel::redrawPca()
             m_pca->yAxis->scaleRange(1.2, m_pca->yAxis->range().center());
         }
     }
-    m_pca->replot(QCustomPlot::rpQueuedReplot);
+    showSelectedDots(); // replots
+}
+
+void StudyPanel::enableSelection(QCustomPlot* plot, Plot which)
+{
+    // Drag: a rectangle selects the dots inside (Shift adds); a click selects the nearest dot.
+    plot->setSelectionRectMode(QCP::srmCustom);
+    plot->selectionRect()->setPen(QPen(Qt::black, 1, Qt::DashLine));
+    plot->setToolTip(tr("Drag a rectangle to select configurations, click a dot to select one; "
+                        "Shift adds to the selection"));
+    connect(plot->selectionRect(), &QCPSelectionRect::accepted, this,
+            [this, plot, which](const QRect& rect, QMouseEvent* event) {
+                const bool add = event && (event->modifiers() & Qt::ShiftModifier);
+                if (rect.width() < 4 && rect.height() < 4) {
+                    selectNearestInPlot(which, rect.center(), add);
+                    return;
+                }
+                selectInPlot(which, plot->xAxis->pixelToCoord(rect.left()),
+                             plot->xAxis->pixelToCoord(rect.right()),
+                             plot->yAxis->pixelToCoord(rect.top()),
+                             plot->yAxis->pixelToCoord(rect.bottom()), add);
+            });
+}
+
+int StudyPanel::selectInPlot(Plot plot, double x0, double x1, double y0, double y1, bool add)
+{
+    const auto& dots = plot == Plot::Map ? m_mapDots : m_pcaDots;
+    std::vector<std::int64_t> ids = add ? selectedConfigurations() : std::vector<std::int64_t>{};
+    int inside = 0;
+    for (const Dot& d : dots)
+        if (d.x >= std::min(x0, x1) && d.x <= std::max(x0, x1) && d.y >= std::min(y0, y1)
+            && d.y <= std::max(y0, y1)) {
+            ids.push_back(d.id);
+            ++inside;
+        }
+    selectConfigurations(ids);
+    return inside;
+}
+
+bool StudyPanel::selectNearestInPlot(Plot plot, const QPointF& pixel, bool add)
+{
+    const QCustomPlot* p = plot == Plot::Map ? m_map : m_pca;
+    const auto& dots = plot == Plot::Map ? m_mapDots : m_pcaDots;
+    const Dot* nearest = nullptr;
+    double best = 12.0 * 12.0;
+    for (const Dot& d : dots) {
+        const double dx = p->xAxis->coordToPixel(d.x) - pixel.x();
+        const double dy = p->yAxis->coordToPixel(d.y) - pixel.y();
+        if (dx * dx + dy * dy <= best) {
+            best = dx * dx + dy * dy;
+            nearest = &d;
+        }
+    }
+    if (!nearest)
+        return false;
+    std::vector<std::int64_t> ids = add ? selectedConfigurations() : std::vector<std::int64_t>{};
+    ids.push_back(nearest->id);
+    selectConfigurations(ids);
+    return true;
+}
+
+void StudyPanel::showSelectedDots()
+{
+    if (!m_map || !m_pca)
+        return;
+    std::set<std::int64_t> selected;
+    for (const auto& index : m_ranking->selectionModel()->selectedRows(0))
+        selected.insert(m_ranking->item(index.row(), 0)->data(Qt::UserRole).toLongLong());
+    auto show = [&](QCustomPlot* plot, QCPGraph*& ring, const std::vector<Dot>& dots) {
+        if (!ring) {
+            ring = plot->addGraph();
+            ring->setLineStyle(QCPGraph::lsNone);
+            ring->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                                  QPen(QColor(230, 40, 40), 2.5), Qt::NoBrush, 16));
+            ring->removeFromLegend();
+            ring->setProperty("borehole-point", true);
+        }
+        QVector<double> xs, ys;
+        for (const Dot& d : dots)
+            if (selected.count(d.id)) {
+                xs.push_back(d.x);
+                ys.push_back(d.y);
+            }
+        ring->setData(xs, ys);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    };
+    show(m_map, m_mapHighlight, m_mapDots);
+    show(m_pca, m_pcaHighlight, m_pcaDots);
 }
 
 bool StudyPanel::listTargetCandidates(const QString& expression)

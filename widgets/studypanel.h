@@ -13,6 +13,7 @@
 #include "studyworker.h"
 
 #include <QElapsedTimer>
+#include <QPointF>
 #include <QWidget>
 
 #include <map>
@@ -25,6 +26,7 @@ class QStackedWidget;
 class QToolButton;
 class QCPColorScale;
 class QCustomPlot;
+class QCPGraph;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -79,6 +81,13 @@ public:
     bool exportSelection(const QString& path, QString* error = nullptr) const;
     /// Selects ranking rows by configuration id (for tests and scripting).
     void selectConfigurations(const std::vector<std::int64_t>& ids);
+    /// Region selection on the 2D map or the PCA plot (plot coordinates, any corner order):
+    /// selects the configurations drawn inside in the ranking, or adds them with `add`.
+    /// Returns how many the region holds. A drag does this; a click selects the nearest dot.
+    enum class Plot { Map, Pca };
+    int selectInPlot(Plot plot, double x0, double x1, double y0, double y1, bool add = false);
+    /// The dot within 12 pixels of `pixel` nearest to it; false (selection unchanged) if none.
+    bool selectNearestInPlot(Plot plot, const QPointF& pixel, bool add = false);
     std::vector<std::int64_t> selectedConfigurations() const;
 
     const std::optional<StudySnapshot>& snapshot() const { return m_snapshot; }
@@ -144,6 +153,20 @@ private:
     QString m_specBaseDir;
     int m_mapPoints = 0;
     int m_pcaPoints = 0;
+    /// The dots drawn on each plot: configuration id and plot coordinates.
+    struct Dot
+    {
+        std::int64_t id;
+        double x;
+        double y;
+    };
+    std::vector<Dot> m_mapDots;
+    std::vector<Dot> m_pcaDots;
+    QCPGraph* m_mapHighlight = nullptr;
+    QCPGraph* m_pcaHighlight = nullptr;
+    void enableSelection(QCustomPlot* plot, Plot which);
+    /// Red rings around the dots of the configurations selected in the ranking.
+    void showSelectedDots();
     bool m_boundaryShown = false;
 
     QLineEdit* m_specPath = nullptr;

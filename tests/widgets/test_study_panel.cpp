@@ -114,6 +114,43 @@ private slots:
             maxRate = std::max(maxRate, panel.rankingTable()->item(r, 2)->text().toDouble());
         QVERIFY(panel.mapPlot()->yAxis->range().contains(2.0 / maxRate));
         panel.tabs()->setCurrentIndex(StudyPanel::MapTab);
+
+        // Region selection on the map selects the configurations drawn inside, in the ranking.
+        using Plot = StudyPanel::Plot;
+        QCOMPARE(panel.selectInPlot(Plot::Map, 1e-9, 1e9, 1e-9, 1e9), 3);
+        QCOMPARE(panel.selectedConfigurations().size(), std::size_t(3));
+        QCOMPARE(panel.selectInPlot(Plot::Map, 5.0, 6.0, 1e-9, 1e9), 0); // no rate up there
+        QVERIFY(panel.selectedConfigurations().empty());
+        int atSmallest = 0;
+        std::int64_t smallestId = -1;
+        for (const auto& row : snapshot.ranking.rows)
+            if (row.record.status == RunStatus::Done && row.record.hyper.learningRate < 1.5e-3) {
+                ++atSmallest;
+                smallestId = row.record.id;
+            }
+        QVERIFY(atSmallest >= 1);
+        QCOMPARE(panel.selectInPlot(Plot::Map, 0.9e-3, 1.1e-3, 1e-9, 1e9), atSmallest);
+        QCOMPARE(static_cast<int>(panel.selectedConfigurations().size()), atSmallest);
+        // A click within a few pixels of a dot selects that one configuration; Shift adds.
+        panel.mapPlot()->replot();
+        const auto* chosen = [&]() -> const RankedConfiguration* {
+            for (const auto& row : snapshot.ranking.rows)
+                if (row.record.id == smallestId)
+                    return &row;
+            return nullptr;
+        }();
+        QVERIFY(chosen);
+        const QPointF dot(panel.mapPlot()->xAxis->coordToPixel(chosen->record.hyper.learningRate),
+                          panel.mapPlot()->yAxis->coordToPixel(
+                              chosen->record.features.at("lambda_max")));
+        QVERIFY(panel.selectNearestInPlot(Plot::Map, dot + QPointF(3, -2)));
+        QCOMPARE(panel.selectedConfigurations(), std::vector<std::int64_t>{smallestId});
+        QVERIFY(!panel.selectNearestInPlot(Plot::Map, dot + QPointF(200, 200)));
+        QCOMPARE(panel.selectedConfigurations().size(), std::size_t(1)); // unchanged
+        QCOMPARE(panel.selectInPlot(Plot::Pca, -1e9, 1e9, -1e9, 1e9, /*add=*/true),
+                 panel.pcaPointCount());
+        QCOMPARE(static_cast<int>(panel.selectedConfigurations().size()),
+                 panel.pcaPointCount());
         QDir().mkpath(QStringLiteral(BOREHOLE_SCREENSHOT_DIR));
         panel.grab().save(QStringLiteral(BOREHOLE_SCREENSHOT_DIR) + "/study_panel_map.png");
 
