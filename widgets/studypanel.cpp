@@ -40,6 +40,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <limits>
 #include <set>
 
@@ -1219,13 +1220,19 @@ void StudyPanel::enableSelection(QCustomPlot* plot, Plot which)
     plot->selectionRect()->setPen(QPen(Qt::black, 1, Qt::DashLine));
     plot->setToolTip(tr("Drag a rectangle to select configurations, click a dot to select one; "
                         "Shift adds to the selection"));
+    // QCustomPlot cancels the rectangle of a click (press and release at one spot).
+    auto pressedAt = std::make_shared<QPointF>();
+    connect(plot, &QCustomPlot::mousePress, this,
+            [pressedAt](QMouseEvent* event) { *pressedAt = event->position(); });
+    connect(plot, &QCustomPlot::mouseRelease, this, [this, which, pressedAt](QMouseEvent* event) {
+        if (event->button() == Qt::LeftButton
+            && (event->position() - *pressedAt).manhattanLength() < 4)
+            selectNearestInPlot(which, event->position(),
+                                event->modifiers() & Qt::ShiftModifier);
+    });
     connect(plot->selectionRect(), &QCPSelectionRect::accepted, this,
             [this, plot, which](const QRect& rect, QMouseEvent* event) {
                 const bool add = event && (event->modifiers() & Qt::ShiftModifier);
-                if (rect.width() < 4 && rect.height() < 4) {
-                    selectNearestInPlot(which, rect.center(), add);
-                    return;
-                }
                 selectInPlot(which, plot->xAxis->pixelToCoord(rect.left()),
                              plot->xAxis->pixelToCoord(rect.right()),
                              plot->yAxis->pixelToCoord(rect.top()),
