@@ -176,6 +176,10 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent), d(std::make_unique<
     d->surfaceMapper->ScalarVisibilityOn();
     d->surfaceMapper->SetInterpolateScalarsBeforeMapping(true);
     d->surfaceActor->SetMapper(d->surfaceMapper);
+    // Some ambient light keeps the colour readable on faces turned away from the headlight
+    // (steep cells of a coarse study map were nearly black).
+    d->surfaceActor->GetProperty()->SetAmbient(0.3);
+    d->surfaceActor->GetProperty()->SetDiffuse(0.75);
     d->surfaceActor->GetProperty()->SetSpecular(0.2);
     d->surfaceActor->GetProperty()->SetSpecularPower(20);
 
