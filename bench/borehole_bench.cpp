@@ -27,6 +27,7 @@ struct Args
     double tol = 1e-3;
     int traceSeeds = 3;
     int iterations = 6; ///< memory: Lanczos iterations
+    double pointBatchMiB = 0.0; ///< 0: the device's default (SurfaceOptions::pointBatchBytes)
 };
 
 Args parse(int argc, char** argv)
@@ -49,12 +50,13 @@ Args parse(int argc, char** argv)
         else if (k == "--tol") a.tol = std::stod(next());
         else if (k == "--trace-seeds") a.traceSeeds = std::stoi(next());
         else if (k == "--iterations") a.iterations = std::stoi(next());
+        else if (k == "--point-batch-mib") a.pointBatchMiB = std::stod(next());
         else throw InputError("unknown option " + k);
     }
     if (a.model.empty() || a.data.empty())
         throw InputError("usage: borehole-bench --model M --data D [--out f.json] [--device d] "
-                         "[--grid 51] [--kernels all|gradient,hvp,eigen,trace,surface,sampling,study|memory] "
-                         "[--tol 1e-3] [--iterations 6]");
+                         "[--grid 51] [--kernels all|gradient,hvp,eigen,trace,surface,batching,sampling,"
+                         "study|memory] [--tol 1e-3] [--iterations 6] [--point-batch-mib 0]");
     return a;
 }
 
@@ -273,6 +275,52 @@ int main(int argc, char** argv)
             k["surface-refined"] = costJson(r.cost);
             k["surface-refined"]["points"] = measured;
             k["surface-refined"]["maxErrorOverRange"] = err;
+        }
+        if (wants(a, "batching")) {
+            // Issue 6: the same grid with one forward per point (the naive loop, launch-bound on
+            // a GPU) and with many points per launch (stacked weights), same directions.
+            SurfaceOptions s;
+            s.resolution = a.grid;
+            s.pointBatchBytes = static_cast<std::int64_t>(a.pointBatchMiB * 1048576.0);
+            const auto dirs = randomDirections(p, s.directions, 2);
+            SurfaceOptions warm = s;
+            warm.resolution = 5;
+            for (auto mode : {PointBatching::Off, PointBatching::Auto}) {
+                warm.pointBatching = mode; // warm-up: the executor's first runs, allocations
+                lossPlane(p, dirs[0], dirs[1], warm);
+            }
+            // Alternating runs, the fastest of each kept: the machine may be shared.
+            Grid2D naive, batched;
+            for (int r = 0; r < std::max(1, a.repeats); ++r) {
+                s.pointBatching = PointBatching::Off;
+                auto g = lossPlane(p, dirs[0], dirs[1], s);
+                if (r == 0 || g.cost.seconds < naive.cost.seconds)
+                    naive = std::move(g);
+                s.pointBatching = PointBatching::Auto;
+                g = lossPlane(p, dirs[0], dirs[1], s);
+                if (r == 0 || g.cost.seconds < batched.cost.seconds)
+                    batched = std::move(g);
+            }
+            double worst = 0.0;
+            for (std::size_t i = 0; i < naive.values.size(); ++i)
+                worst = std::max(worst, relErr(batched.values[i], naive.values[i]));
+            const double speedup = naive.cost.seconds / batched.cost.seconds;
+            std::printf("borehole surface-batching %dx%d, best of %d: per point %.4f s (%lld "
+                        "forwards), %s %.4f s (%lld forwards): %.2fx faster, max rel. difference "
+                        "%.1e\n",
+                        a.grid, a.grid, std::max(1, a.repeats), naive.cost.seconds,
+                        static_cast<long long>(naive.cost.forwards), batched.evaluation.c_str(),
+                        batched.cost.seconds, static_cast<long long>(batched.cost.forwards),
+                        speedup, worst);
+            std::fflush(stdout);
+            k["surface-per-point"] = costJson(naive.cost);
+            k["surface-per-point"]["points"] = naive.values.size();
+            k["surface-batched"] = costJson(batched.cost);
+            k["surface-batched"]["points"] = batched.values.size();
+            k["surface-batched"]["evaluation"] = batched.evaluation;
+            k["surface-batched"]["speedup"] = speedup;
+            k["surface-batched"]["maxRelativeDifference"] = worst;
+            k["surface-batched"]["pointBatchMiB"] = a.pointBatchMiB;
         }
         if (wants(a, "sampling")) {
             // Subsampled surfaces against the full-data one on the same directions: how often

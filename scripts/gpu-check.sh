@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # One-shot check on a CUDA machine: builds core + CLI + core tests (no Qt/VTK) against the
 # libtorch of the machine's python3 torch, runs the tests, then the CLI on the example on CUDA and
-# on the CPU, then the benchmark if bench/run exists. Everything is logged to $OUT (or ./gpu-out).
-# Usage: scripts/gpu-check.sh [--no-bench]
+# on the CPU, then issue 6's point-batching goal (a 51×51 surface of the small MLP 64→64→64→1 on
+# 1,024 rows, many points per launch ≥ 20× the per-point loop on the same GPU), then the
+# benchmark if bench/run exists. Everything is logged to $OUT (or ./gpu-out).
+# Usage: scripts/gpu-check.sh [--no-bench]   (--no-bench skips bench/run, not the batching check)
 set -uo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 out=${OUT:-$src/gpu-out}
@@ -37,6 +39,19 @@ for dev in cuda cpu; do
   log "probe on $dev: exit $?"
   grep -E 'λmax|surface|total|device' "$out/probe-$dev.txt" | tee -a "$out/summary.txt"
 done
+
+bench="$build/bench/borehole-bench"
+if [ -x "$bench" ]; then
+  work="$out/batching"
+  mkdir -p "$work"
+  mapfile -t made < <("$py" "$src/bench/make_bench_model.py" --out "$work" --hidden 64 --rows 1024)
+  for dev in cuda cpu; do
+    "$bench" --model "${made[0]}" --data "${made[1]}" --device "$dev" --grid 51 \
+      --kernels batching --repeats 3 --out "$out/batching-$dev.json" > "$out/batching-$dev.txt" 2>&1
+    log "batching on $dev (issue 6: batched >= 20x per point on the GPU): exit $?"
+    grep surface-batching "$out/batching-$dev.txt" | tee -a "$out/summary.txt"
+  done
+fi
 
 if [ "${1:-}" != "--no-bench" ] && [ -x "$src/bench/run" ]; then
   BUILD_DIR="$build" PYTHON="$py" "$src/bench/run" --device cuda --out "$out/bench-cuda.json" \

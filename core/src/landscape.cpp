@@ -112,6 +112,8 @@ public:
         std::string why = perPointReason ? perPointReason : "";
         if (mode == PointBatching::Off)
             why = "point batching is off";
+        if (budgetBytes <= 0)
+            budgetBytes = p.device().is_cuda() ? kGpuPointBatchBytes : kCpuPointBatchBytes;
         if (why.empty())
             m_batched = BatchedPoints::make(p, theta, dirs, budgetBytes, why);
         if (m_batched)
@@ -135,13 +137,15 @@ public:
                   const std::function<void(std::size_t)>& afterBlock = {})
     {
         const std::size_t points = coefficients.size() / k;
+        if (points == 0)
+            return;
+        // One upload for the whole list: a blocking copy to a GPU waits for the device.
+        const auto all = m_batched->coefficients(coefficients, static_cast<std::int64_t>(points));
         const auto block = static_cast<std::size_t>(m_batched->blockSize());
         for (std::size_t start = 0; start < points; start += block) {
             const std::size_t count = std::min(block, points - start);
-            const std::vector<double> part(coefficients.begin() + start * k,
-                                           coefficients.begin() + (start + count) * k);
-            const auto l = m_batched->evaluate(
-                m_batched->coefficients(part, static_cast<std::int64_t>(count)));
+            const auto l = m_batched->evaluate(all.narrow(0, static_cast<std::int64_t>(start),
+                                                          static_cast<std::int64_t>(count)));
             const auto v = toDoubles(l.losses);
             values.insert(values.end(), v.begin(), v.end());
             if (m_sampling)

@@ -126,9 +126,12 @@ enum class PointBatching { Auto, Off };
 std::string toString(PointBatching mode);
 PointBatching parsePointBatching(const std::string& text); ///< "auto", "off"
 
-/// Default bound on a block of batched points: B × 4 bytes × (2 × rows × widest layer + largest
-/// weight matrix) stays below it.
-inline constexpr std::int64_t kDefaultPointBatchBytes = 256LL << 20;
+/// Default bounds on one block of B batched points, B × 4 bytes × (2 × rows × widest layer +
+/// largest weight matrix). On the CPU a block should stay within a core's cache: larger blocks
+/// measured slower than one forward per point (docs/benchmarks.md), so models whose two points
+/// exceed it are evaluated per point. On a GPU a large block fills the device with one launch.
+inline constexpr std::int64_t kCpuPointBatchBytes = 2LL << 20;
+inline constexpr std::int64_t kGpuPointBatchBytes = 256LL << 20;
 
 struct SurfaceOptions
 {
@@ -145,7 +148,9 @@ struct SurfaceOptions
     int refineStride = 5;
     double refineTolerance = 0.005;
     PointBatching pointBatching = PointBatching::Auto;
-    std::int64_t pointBatchBytes = kDefaultPointBatchBytes;
+    /// Bound on one block of batched points in bytes; 0: kCpuPointBatchBytes on the CPU,
+    /// kGpuPointBatchBytes on a GPU.
+    std::int64_t pointBatchBytes = 0;
 };
 
 /// L on the plane spanned by two random directions (see DirectionOptions).
@@ -178,7 +183,9 @@ struct LineOptions
     double span = 1.0;
     DirectionOptions directions;
     PointBatching pointBatching = PointBatching::Auto;
-    std::int64_t pointBatchBytes = kDefaultPointBatchBytes;
+    /// Bound on one block of batched points in bytes; 0: kCpuPointBatchBytes on the CPU,
+    /// kGpuPointBatchBytes on a GPU.
+    std::int64_t pointBatchBytes = 0;
 };
 
 /// L along one random (filter-normalised) direction.
