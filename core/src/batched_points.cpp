@@ -75,6 +75,9 @@ bool appendChain(const torch::jit::Module& seq, const std::string& prefix,
         } else if (cls == "Identity" || ((cls == "Dropout" || cls == "AlphaDropout")
                                          && !m.is_training())) {
             layer.kind = Kind::Identity; // dropout is the identity in evaluation mode
+        } else if (cls == "Dropout" || cls == "AlphaDropout") {
+            why = describe(name, m) + " is in training mode";
+            return false;
         } else {
             why = describe(name, m) + " is not a Linear layer or an elementwise activation";
             return false;
