@@ -168,6 +168,8 @@ std::string formatSummary(const ProbeReport& r)
           << fmt(*std::min_element(r.line->values.begin(), r.line->values.end())) << " to "
           << fmt(*std::max_element(r.line->values.begin(), r.line->values.end())) << "   ["
           << costText(r.line->cost) << "]\n";
+    if (r.line && !r.line->evaluation.empty())
+        o << "                       points evaluated " << r.line->evaluation << "\n";
     if (r.line && !r.line->standardError.empty())
         o << "                       "
           << samplingErrorText(r.line->standardError, r.line->sampleRows, r.line->populationRows)
@@ -179,6 +181,8 @@ std::string formatSummary(const ProbeReport& r)
           << fmt(*std::max_element(r.surface->values.begin(), r.surface->values.end()))
           << ", cos(d₁,d₂) " << fmt(r.surface->directionCosine, 3) << "   ["
           << costText(r.surface->cost) << "]\n";
+        if (!r.surface->evaluation.empty())
+            o << "                       points evaluated " << r.surface->evaluation << "\n";
         const auto bound = samplingErrorText(r.surface->standardError, r.surface->sampleRows,
                                              r.surface->populationRows);
         if (!bound.empty())
