@@ -289,8 +289,11 @@ void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tens
         g.standardError.assign(g.values.size(), 0.0);
     const auto kx = knots(nx, options.refineStride);
     const auto ky = knots(ny, options.refineStride);
-    // Evaluates the listed points, keeping losses on the device until the batch ends.
-    auto evaluate = [&](const std::vector<std::pair<int, int>>& points) {
+    // Evaluates the listed points, keeping losses on the device until a block (batched) or a
+    // chunk of points (per point) ends; afterChunk(points done) runs between them.
+    constexpr std::size_t kChunk = 64;
+    auto evaluate = [&](const std::vector<std::pair<int, int>>& points,
+                        const std::function<void(std::size_t)>& afterChunk) {
         std::vector<double> values, errors;
         if (batched.active()) {
             std::vector<double> coefficients;
@@ -298,15 +301,19 @@ void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tens
                 coefficients.push_back(g.x.values[static_cast<std::size_t>(ix)]);
                 coefficients.push_back(g.y.values[static_cast<std::size_t>(iy)]);
             }
-            batched.evaluate(coefficients, 2, values, errors);
+            batched.evaluate(coefficients, 2, values, errors, afterChunk);
         } else {
-            for (const auto& [ix, iy] : points) {
+            for (std::size_t i = 0; i < points.size(); ++i) {
                 p.setFlat(theta);
-                p.addFlat(d1, g.x.values[static_cast<std::size_t>(ix)]);
-                p.addFlat(d2, g.y.values[static_cast<std::size_t>(iy)]);
+                p.addFlat(d1, g.x.values[static_cast<std::size_t>(points[i].first)]);
+                p.addFlat(d2, g.y.values[static_cast<std::size_t>(points[i].second)]);
                 losses.evaluate();
+                if ((i + 1) % kChunk == 0 || i + 1 == points.size()) {
+                    losses.flush(values, errors);
+                    if (afterChunk)
+                        afterChunk(i + 1);
+                }
             }
-            losses.flush(values, errors);
         }
         if (errors.size() != values.size())
             g.standardError.clear();
@@ -318,13 +325,16 @@ void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tens
                 g.standardError[at] = errors[i];
         }
     };
+    // Three lists — the coarse lattice, every cell's centre, the points of the cells whose centre
+    // missed — so that a GPU evaluates each in few launches. A cell's decision reads only the
+    // coarse lattice and its own centre, so the order of cells does not matter.
     const int cells = static_cast<int>((kx.size() - 1) * (ky.size() - 1));
     const int total = 1 + cells;
     std::vector<std::pair<int, int>> coarse;
     for (int iy : ky)
         for (int ix : kx)
             coarse.emplace_back(ix, iy);
-    evaluate(coarse);
+    evaluate(coarse, {});
     reportProgress(progress, 1, total);
     double lo = g.values[0], hi = g.values[0];
     for (const auto& [ix, iy] : coarse) {
@@ -334,40 +344,49 @@ void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tens
     const double tolerance = options.refineTolerance * std::max(hi - lo, 1e-12);
     const auto coarseValues = g.values; // interpolation reads the coarse lattice only
     const auto coarseErrors = g.standardError;
-    int done = 1;
+    std::vector<std::pair<int, int>> centres;
+    for (std::size_t cy = 0; cy + 1 < ky.size(); ++cy)
+        for (std::size_t cx = 0; cx + 1 < kx.size(); ++cx)
+            if (kx[cx + 1] - kx[cx] > 1 || ky[cy + 1] - ky[cy] > 1)
+                centres.emplace_back((kx[cx] + kx[cx + 1]) / 2, (ky[cy] + ky[cy + 1]) / 2);
+    evaluate(centres, {});
+    std::vector<char> scheduled(g.values.size(), 0);
+    std::vector<std::pair<int, int>> inner;
     for (std::size_t cy = 0; cy + 1 < ky.size(); ++cy) {
         for (std::size_t cx = 0; cx + 1 < kx.size(); ++cx) {
             const int x0 = kx[cx], x1 = kx[cx + 1], y0 = ky[cy], y1 = ky[cy + 1];
-            std::vector<std::pair<int, int>> probe;
-            if (x1 - x0 > 1 || y1 - y0 > 1)
-                probe.emplace_back((x0 + x1) / 2, (y0 + y1) / 2);
-            evaluate(probe);
-            bool refineCell = false;
-            if (!probe.empty()) {
-                const auto [mx, my] = probe[0];
-                const double predicted = interpolate(coarseValues, g.nx(), kx, ky, mx, my);
-                refineCell = std::abs(g.values[static_cast<std::size_t>(my) * nx + mx] - predicted)
-                             > tolerance;
-            }
-            std::vector<std::pair<int, int>> inner;
+            if (x1 - x0 <= 1 && y1 - y0 <= 1)
+                continue; // no point inside: nothing to refine
+            const int mx = (x0 + x1) / 2, my = (y0 + y1) / 2;
+            const double predicted = interpolate(coarseValues, g.nx(), kx, ky, mx, my);
+            if (std::abs(g.values[static_cast<std::size_t>(my) * nx + mx] - predicted) <= tolerance)
+                continue;
             for (int iy = y0; iy <= y1; ++iy)
                 for (int ix = x0; ix <= x1; ++ix) {
                     const auto at = static_cast<std::size_t>(iy) * nx + ix;
-                    if (g.evaluated[at])
-                        continue;
-                    if (refineCell)
+                    if (!g.evaluated[at] && !scheduled[at]) {
+                        scheduled[at] = 1;
                         inner.emplace_back(ix, iy);
-                    else {
-                        g.values[at] = interpolate(coarseValues, g.nx(), kx, ky, ix, iy);
-                        if (!g.standardError.empty())
-                            g.standardError[at] = std::max(
-                                0.0, interpolate(coarseErrors, g.nx(), kx, ky, ix, iy));
                     }
                 }
-            evaluate(inner);
-            reportProgress(progress, ++done, total);
         }
     }
+    evaluate(inner, [&](std::size_t done) {
+        reportProgress(progress, 1 + static_cast<int>(cells * done / inner.size()), total);
+    });
+    // Points of cells that were not refined take the bicubic interpolation of the lattice.
+    for (int iy = 0; iy < ny; ++iy)
+        for (int ix = 0; ix < nx; ++ix) {
+            const auto at = static_cast<std::size_t>(iy) * nx + ix;
+            if (g.evaluated[at])
+                continue;
+            g.values[at] = interpolate(coarseValues, g.nx(), kx, ky, ix, iy);
+            if (!g.standardError.empty())
+                g.standardError[at] =
+                    std::max(0.0, interpolate(coarseErrors, g.nx(), kx, ky, ix, iy));
+        }
+    if (inner.empty())
+        reportProgress(progress, total, total);
 }
 
 } // namespace
