@@ -55,8 +55,8 @@ Args parse(int argc, char** argv)
     }
     if (a.model.empty() || a.data.empty())
         throw InputError("usage: borehole-bench --model M --data D [--out f.json] [--device d] "
-                         "[--grid 51] [--kernels all|gradient,hvp,eigen,trace,surface,batching,sampling,"
-                         "study|memory] [--tol 1e-3] [--iterations 6] [--point-batch-mib 0]");
+                         "[--grid 51] [--kernels all|gradient,hvp,eigen,trace,surface,batching,"
+                         "sampling,study|memory] [--tol 1e-3] [--iterations 6] [--point-batch-mib 0]");
     return a;
 }
 

@@ -72,6 +72,16 @@ bool appendChain(const torch::jit::Module& seq, const std::string& prefix,
             }
             layer.kind = cls == "ELU" ? Kind::Elu : Kind::LeakyRelu;
             layer.slope = m.attr(key).toDouble();
+        } else if (cls == "SiLU") {
+            layer.kind = Kind::Silu;
+        } else if (cls == "Softplus") {
+            if (!m.hasattr("beta") || !m.hasattr("threshold")) {
+                why = describe(name, m) + " has no readable beta and threshold";
+                return false;
+            }
+            layer.kind = Kind::Softplus;
+            layer.slope = m.attr("beta").toScalar().toDouble();
+            layer.threshold = m.attr("threshold").toScalar().toDouble();
         } else if (cls == "Identity" || ((cls == "Dropout" || cls == "AlphaDropout")
                                          && !m.is_training())) {
             layer.kind = Kind::Identity; // dropout is the identity in evaluation mode
@@ -97,6 +107,8 @@ torch::Tensor activate(const BatchedPoints::Layer& layer, const torch::Tensor& h
     case Kind::GeluTanh: return torch::gelu(h, "tanh");
     case Kind::LeakyRelu: return torch::leaky_relu(h, layer.slope);
     case Kind::Elu: return torch::elu(h, layer.slope);
+    case Kind::Silu: return torch::silu(h);
+    case Kind::Softplus: return torch::softplus(h, layer.slope, layer.threshold);
     case Kind::Identity:
     case Kind::Linear: break;
     }

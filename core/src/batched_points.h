@@ -49,9 +49,12 @@ public:
 
     struct Layer
     {
-        enum class Kind { Linear, Relu, Tanh, Sigmoid, Gelu, GeluTanh, LeakyRelu, Elu, Identity };
+        enum class Kind {
+            Linear, Relu, Tanh, Sigmoid, Gelu, GeluTanh, LeakyRelu, Elu, Silu, Softplus, Identity
+        };
         Kind kind = Kind::Identity;
-        double slope = 0.0;         ///< LeakyReLU negative slope, ELU alpha
+        double slope = 0.0;         ///< LeakyReLU negative slope, ELU alpha, Softplus beta
+        double threshold = 0.0;     ///< Softplus threshold
         std::int64_t weight = -1;   ///< Linear: index of the weight in Problem's parameters
         std::int64_t bias = -1;     ///< Linear: index of the bias, or −1
         std::int64_t in = 0, out = 0;

@@ -120,10 +120,12 @@ public:
             why = m_batched->check(theta, dirs, first);
         if (!why.empty())
             m_batched.reset();
-        m_evaluation = m_batched ? "batched ("
-                                       + std::to_string(std::min(m_batched->blockSize(), gridPoints))
-                                       + " points per launch)"
-                                 : "per point: " + why;
+        if (m_batched) {
+            const auto perLaunch = std::min(m_batched->blockSize(), gridPoints);
+            m_evaluation = "batched (" + std::to_string(perLaunch) + " points per launch)";
+        } else {
+            m_evaluation = "per point: " + why;
+        }
     }
 
     bool active() const { return m_batched.has_value(); }

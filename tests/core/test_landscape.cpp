@@ -632,7 +632,8 @@ bool startsWith(const std::string& text, const std::string& prefix)
 
 void TestLandscape::batchedPointsMatchPerPointEvaluation()
 {
-    // A Sequential of Linear layers with ReLU, GELU, LeakyReLU and Tanh (MSE), the diabetes MLP
+    // Sequentials of Linear layers with ReLU, GELU, LeakyReLU, Tanh, SiLU, Softplus, Sigmoid and
+    // ELU (MSE), the diabetes MLP
     // (a module whose only child is a Sequential) and the wine MLP (cross-entropy): the stacked
     // path gives the per-point values, and with subsampled rows the same standard errors.
     struct Case
@@ -641,7 +642,9 @@ void TestLandscape::batchedPointsMatchPerPointEvaluation()
         std::function<Problem(std::int64_t)> make;
     };
     const std::vector<Case> cases{
-        {"sequential", [](std::int64_t rows) { return sequentialProblem("sequential_mlp.pt", rows); }},
+        {"sequential",
+         [](std::int64_t rows) { return sequentialProblem("sequential_mlp.pt", rows); }},
+        {"silu", [](std::int64_t rows) { return sequentialProblem("silu_mlp.pt", rows); }},
         {"diabetes",
          [](std::int64_t rows) {
              DatasetOptions d;
@@ -736,8 +739,9 @@ void TestLandscape::pointBatchingFallsBackAndSaysWhy()
     o.pointBatching = PointBatching::Auto;
 
     auto linear = sequentialProblem("linear.pt", 0);
-    BH_COMPARE_TEXT(lossPlane(linear, o).evaluation,
-                    "per point: the model is not an nn.Sequential of Linear layers and activations");
+    BH_COMPARE_TEXT(
+        lossPlane(linear, o).evaluation,
+        "per point: the model is not an nn.Sequential of Linear layers and activations");
     auto batchnorm = sequentialProblem("batchnorm.pt", 0);
     BH_COMPARE_TEXT(lossPlane(batchnorm, o).evaluation,
                     "per point: the model has buffers (e.g. batch norm statistics)");
@@ -783,7 +787,8 @@ void TestLandscape::tinyPointBatchBudgetGivesTheSameGrid()
     // Two points do not fit: one forward per point, and the grid says so.
     o.pointBatchBytes = 2 * perPoint - 1;
     const auto single = lossPlane(p, dirs[0], dirs[1], o);
-    QVERIFY2(startsWith(single.evaluation, "per point: two points need "), single.evaluation.c_str());
+    QVERIFY2(startsWith(single.evaluation, "per point: two points need "),
+             single.evaluation.c_str());
     compareGrids(single, whole, 1e-5);
 }
 

@@ -16,6 +16,9 @@ batchnorm.pt      BatchNorm1d(4, momentum 0.25) → Linear(4, 1) for four_featur
 sequential_mlp.pt nn.Sequential(Linear(4, 8), ReLU, Linear(8, 8), GELU, Linear(8, 8),
                   LeakyReLU, Linear(8, 8), Tanh, Linear(8, 1)) for four_features.csv: a model
                   whose grid points can be evaluated many per launch (stacked weights).
+silu_mlp.pt       nn.Sequential(Linear(4, 8), SiLU, Linear(8, 8), Softplus(β 2, threshold 10),
+                  Linear(8, 8), Sigmoid, Linear(8, 8), ELU(α 0.5), Linear(8, 1)): the other
+                  activations of the stacked path.
 doubled_mlp.pt    a module whose only child is such a Sequential but whose forward() doubles its
                   output: the stacked path must notice that it differs and fall back.
 """
@@ -100,6 +103,11 @@ def make_sequential():
                           nn.Linear(8, 8), nn.LeakyReLU(), nn.Linear(8, 8), nn.Tanh(),
                           nn.Linear(8, 1))
     torch.jit.script(model).save(os.path.join(HERE, "sequential_mlp.pt"))
+    torch.manual_seed(8)
+    model = nn.Sequential(nn.Linear(4, 8), nn.SiLU(), nn.Linear(8, 8),
+                          nn.Softplus(beta=2.0, threshold=10.0), nn.Linear(8, 8), nn.Sigmoid(),
+                          nn.Linear(8, 8), nn.ELU(alpha=0.5), nn.Linear(8, 1))
+    torch.jit.script(model).save(os.path.join(HERE, "silu_mlp.pt"))
     torch.manual_seed(7)
     torch.jit.script(DoubledMlp()).save(os.path.join(HERE, "doubled_mlp.pt"))
 

@@ -115,8 +115,8 @@ CurvatureMode parseCurvatureMode(const std::string& text); ///< "none", "grid", 
 
 /// How grid points are evaluated. Auto: many points per launch when the model allows it — a
 /// chain of nn.Linear layers and elementwise activations (ReLU, Tanh, Sigmoid, GELU, LeakyReLU,
-/// ELU, Identity, Dropout in evaluation mode), either an nn.Sequential or a module whose only
-/// child is one, with a built-in loss and no buffers. The stacked weights of B points,
+/// ELU, SiLU, Softplus, Identity, Dropout in evaluation mode) — an nn.Sequential or a module
+/// whose only child is one — with a built-in loss and no buffers. The stacked weights of B points,
 /// W₀ + α·D₁ + β·D₂, go through one batched matrix product per layer with no host
 /// synchronisation inside a block; before they are used, the stacked losses at θ₀ and at the
 /// grid's first point are checked against the model's own forward (relative 1e-4), which costs
