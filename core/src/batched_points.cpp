@@ -271,6 +271,8 @@ std::string BatchedPoints::check(const torch::Tensor& theta,
     const double own[2] = {atTheta, atPoint};
     for (int i = 0; i < 2; ++i) {
         const double a = own[i], b = stacked[static_cast<std::size_t>(i)];
+        if (a == b || (std::isnan(a) && std::isnan(b)))
+            continue; // also the same infinity or both undefined (a diverged point)
         if (!(std::abs(a - b) <= 1e-4 * std::max(std::abs(a), std::abs(b)) + 1e-12))
             return std::string("stacked loss ") + formatNumber(b) + " differs from the model's "
                    + formatNumber(a) + (i == 0 ? " at θ" : " at a displaced point");
