@@ -46,6 +46,21 @@ assert len(g["x"]["values"]) == 7 and len(g["values"]) == 49
 assert abs(g["values"][24] - g["centerValue"]) < 1e-5
 PY
 
+"$cli" surface "${common[@]}" --resolution 7 --span 0.5 --curvature grid --point-batching off \
+  --out "$work/surf_off" > "$work/surface_off.txt" 2>&1
+check "surface --point-batching off exits 0" test $? -eq 0
+check "batched and per-point surfaces agree and say how they ran" /usr/bin/python3 - \
+  "$work/surf.json" "$work/surf_off.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+assert a["evaluation"].startswith("batched ("), a["evaluation"]
+assert b["evaluation"].startswith("per point"), b["evaluation"]
+worst = max(abs(x - y) / max(abs(y), 1e-12) for x, y in zip(a["values"], b["values"]))
+assert worst < 1e-5, worst
+PY
+"$cli" surface "${common[@]}" --resolution 5 --point-batching sometimes > "$work/pb_bad.txt" 2>&1
+check "bad --point-batching exits 1" test $? -eq 1
+
 "$cli" surface "${common[@]}" --resolution 5 --directions pca --trajectory-steps 20 --out "$work/pca" \
   > "$work/pca.txt" 2>&1
 check "PCA surface exits 0" test $? -eq 0
