@@ -1540,6 +1540,22 @@ Gitterkrümmung = %1</translation>
         <source>Sketch size:</source>
         <translation>Skizzengröße:</translation>
     </message>
+    <message>
+        <source>Coarse-to-fine</source>
+        <translation>Grob nach fein</translation>
+    </message>
+    <message>
+        <source>Evaluate every 5th point, then only the cells where bicubic interpolation misses by more than 0.5 % of the range; the rest is interpolated (not with HVP curvature)</source>
+        <translation>Wertet jeden 5. Punkt aus, danach nur die Zellen, in denen die bikubische Interpolation um mehr als 0,5 % des Wertebereichs abweicht; der Rest wird interpoliert (nicht mit HVP-Krümmung)</translation>
+    </message>
+    <message>
+        <source>Many points per launch</source>
+        <translation>Viele Punkte pro Aufruf</translation>
+    </message>
+    <message>
+        <source>For MLPs of Linear layers and activations: evaluate blocks of grid points in one stacked forward (checked against the model&apos;s own forward; others run point by point)</source>
+        <translation>Für MLPs aus Linear-Schichten und Aktivierungen: wertet Blöcke von Gitterpunkten in einem gestapelten Vorwärtsdurchlauf aus (gegen den eigenen Vorwärtsdurchlauf des Modells geprüft; andere Modelle Punkt für Punkt)</translation>
+    </message>
 </context>
 <context>
     <name>borehole::StudyPanel</name>

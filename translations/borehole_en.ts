@@ -1540,6 +1540,22 @@ grid curvature = %1</translation>
         <source>Sketch size:</source>
         <translation>Sketch size:</translation>
     </message>
+    <message>
+        <source>Coarse-to-fine</source>
+        <translation>Coarse-to-fine</translation>
+    </message>
+    <message>
+        <source>Evaluate every 5th point, then only the cells where bicubic interpolation misses by more than 0.5 % of the range; the rest is interpolated (not with HVP curvature)</source>
+        <translation>Evaluate every 5th point, then only the cells where bicubic interpolation misses by more than 0.5 % of the range; the rest is interpolated (not with HVP curvature)</translation>
+    </message>
+    <message>
+        <source>Many points per launch</source>
+        <translation>Many points per launch</translation>
+    </message>
+    <message>
+        <source>For MLPs of Linear layers and activations: evaluate blocks of grid points in one stacked forward (checked against the model&apos;s own forward; others run point by point)</source>
+        <translation>For MLPs of Linear layers and activations: evaluate blocks of grid points in one stacked forward (checked against the model&apos;s own forward; others run point by point)</translation>
+    </message>
 </context>
 <context>
     <name>borehole::StudyPanel</name>

@@ -149,12 +149,29 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
     m_gridCurvature->addItem(tr("grid second differences"), static_cast<int>(CurvatureMode::Grid));
     m_gridCurvature->addItem(tr("exact HVPs"), static_cast<int>(CurvatureMode::Hvp));
     m_gridCurvature->setToolTip(tr("Curvature stored per grid point (HVPs cost two per point)"));
+    m_refine = new QCheckBox(tr("Coarse-to-fine"), landscape);
+    m_refine->setToolTip(tr("Evaluate every 5th point, then only the cells where bicubic "
+                            "interpolation misses by more than 0.5 % of the range; the rest is "
+                            "interpolated (not with HVP curvature)"));
+    m_pointBatching = new QCheckBox(tr("Many points per launch"), landscape);
+    m_pointBatching->setToolTip(tr("For MLPs of Linear layers and activations: evaluate blocks of "
+                                   "grid points in one stacked forward (checked against the "
+                                   "model's own forward; others run point by point)"));
+    connect(m_gridCurvature, &QComboBox::currentIndexChanged, this, [this] {
+        const bool hvp =
+            m_gridCurvature->currentData().toInt() == static_cast<int>(CurvatureMode::Hvp);
+        m_refine->setEnabled(!hvp);
+        if (hvp)
+            m_refine->setChecked(false);
+    });
     auto* lform = new QFormLayout(landscape);
     lform->addRow(tr("Compute:"), which);
     lform->addRow(tr("Resolution:"), m_resolution);
     lform->addRow(tr("Span:"), m_span);
     lform->addRow(m_filterNormalize);
     lform->addRow(tr("Curvature:"), m_gridCurvature);
+    lform->addRow(m_refine);
+    lform->addRow(m_pointBatching);
 
     // Run.
     auto* run = new QGroupBox(tr("Run"), this);
@@ -228,6 +245,10 @@ ProbeSettings SettingsPanel::settings() const
     s.surfaceOptions.span = m_span->value();
     s.surfaceOptions.directions.filterNormalize = m_filterNormalize->isChecked();
     s.surfaceOptions.curvature = static_cast<CurvatureMode>(m_gridCurvature->currentData().toInt());
+    s.surfaceOptions.refine = m_refine->isChecked() && s.surfaceOptions.curvature != CurvatureMode::Hvp;
+    s.surfaceOptions.pointBatching =
+        m_pointBatching->isChecked() ? PointBatching::Auto : PointBatching::Off;
+    s.lineOptions.pointBatching = s.surfaceOptions.pointBatching;
     s.lineOptions.resolution = s.surfaceOptions.resolution;
     s.lineOptions.span = s.surfaceOptions.span;
     s.lineOptions.directions = s.surfaceOptions.directions;
@@ -266,6 +287,8 @@ void SettingsPanel::setSettings(const ProbeSettings& s)
     m_filterNormalize->setChecked(s.surfaceOptions.directions.filterNormalize);
     m_gridCurvature->setCurrentIndex(
         m_gridCurvature->findData(static_cast<int>(s.surfaceOptions.curvature)));
+    m_refine->setChecked(s.surfaceOptions.refine);
+    m_pointBatching->setChecked(s.surfaceOptions.pointBatching == PointBatching::Auto);
     m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(s.seed, 2147483647)));
 }
 

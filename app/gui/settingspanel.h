@@ -62,6 +62,8 @@ private:
     QDoubleSpinBox* m_span = nullptr;
     QCheckBox* m_filterNormalize = nullptr;
     QComboBox* m_gridCurvature = nullptr;
+    QCheckBox* m_refine = nullptr;
+    QCheckBox* m_pointBatching = nullptr;
     QSpinBox* m_seed = nullptr;
     QComboBox* m_device = nullptr;
     QSpinBox* m_probeRows = nullptr;

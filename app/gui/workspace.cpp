@@ -66,6 +66,9 @@ QJsonObject settingsJson(const ProbeSettings& s)
         {QStringLiteral("orthogonalize"), s.surfaceOptions.directions.orthogonalize},
         {QStringLiteral("gridCurvature"),
          QString::fromStdString(toString(s.surfaceOptions.curvature))},
+        {QStringLiteral("refine"), s.surfaceOptions.refine},
+        {QStringLiteral("pointBatching"),
+         QString::fromStdString(toString(s.surfaceOptions.pointBatching))},
         {QStringLiteral("metric"), QString::fromStdString(toString(s.metric))},
         {QStringLiteral("seed"), QString::number(s.seed)}};
 }
@@ -117,9 +120,13 @@ ProbeSettings settingsFromJson(const QJsonObject& o)
         o.value(QStringLiteral("orthogonalize")).toBool(so.directions.orthogonalize);
     so.curvature = parseCurvatureMode(
         o.value(QStringLiteral("gridCurvature")).toString("none").toStdString());
+    so.refine = o.value(QStringLiteral("refine")).toBool(so.refine);
+    so.pointBatching = parsePointBatching(
+        o.value(QStringLiteral("pointBatching")).toString("auto").toStdString());
     s.lineOptions.resolution = so.resolution;
     s.lineOptions.span = so.span;
     s.lineOptions.directions = so.directions;
+    s.lineOptions.pointBatching = so.pointBatching;
     s.metric = parseMetric(o.value(QStringLiteral("metric")).toString("mse").toStdString());
     s.seed = o.value(QStringLiteral("seed")).toString("0").toULongLong();
     return s;

@@ -364,7 +364,11 @@ private slots:
         ProbeSettings changed = w.settingsPanel()->settings();
         changed.traceOptions.estimator = TraceEstimator::Hutchinson;
         changed.traceOptions.sketchSize = 4;
+        changed.surfaceOptions.refine = true;
+        changed.surfaceOptions.pointBatching = PointBatching::Off;
         w.settingsPanel()->setSettings(changed);
+        QVERIFY(w.settingsPanel()->settings().surfaceOptions.refine);
+        QVERIFY(w.settingsPanel()->settings().lineOptions.pointBatching == PointBatching::Off);
         QVERIFY(w.settingsPanel()->settings().traceOptions.estimator
                 == TraceEstimator::Hutchinson);
         const QString ws = dir + QStringLiteral("/example.borehole");
@@ -385,6 +389,13 @@ private slots:
         QVERIFY(other.settingsPanel()->settings().traceOptions.estimator
                 == TraceEstimator::Hutchinson);
         QCOMPARE(other.settingsPanel()->settings().traceOptions.sketchSize, 4);
+        QVERIFY(other.settingsPanel()->settings().surfaceOptions.refine);
+        QVERIFY(other.settingsPanel()->settings().surfaceOptions.pointBatching
+                == PointBatching::Off);
+        // HVP curvature per point cannot be refined: the panel clears and disables the box.
+        changed.surfaceOptions.curvature = CurvatureMode::Hvp;
+        other.settingsPanel()->setSettings(changed);
+        QVERIFY(!other.settingsPanel()->settings().surfaceOptions.refine);
         QVERIFY(other.surfaceView()->hasData());
         QVERIFY(other.heatmapView()->hasData());
     }
