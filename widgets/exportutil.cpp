@@ -1,5 +1,6 @@
 #include "exportutil.h"
 
+#include <borehole/files.h>
 #include <borehole/report.h>
 
 #include <QBuffer>
@@ -10,65 +11,28 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QSvgGenerator>
-#include <QTemporaryFile>
 #include <QTextDocument>
 #include <QUrl>
 
 #include <qcustomplot.h>
 
-#include <cstdio>
 #include <exception>
 
 namespace borehole {
 
-namespace {
-
-// Translation context for the free functions of this file.
-struct ExportText
-{
-    Q_DECLARE_TR_FUNCTIONS(Export)
-};
-
-} // namespace
-
 bool writeAtomicallyWith(const QString& path, const std::function<bool(const QString&)>& write,
                          QString* error)
 {
-    const QFileInfo info(path);
-    // Reserve a unique temporary name next to the target (same file system, so rename is
-    // atomic); the writer then (re)creates it.
-    QTemporaryFile reserve(info.absolutePath() + QStringLiteral("/.%1.XXXXXX.%2")
-                                                     .arg(info.completeBaseName(), info.suffix()));
-    reserve.setAutoRemove(false);
-    if (!reserve.open()) {
+    try {
+        writeFileAtomicallyWith(path.toStdString(), [&](const std::string& temp) {
+            return write(QString::fromStdString(temp));
+        });
+        return true;
+    } catch (const std::exception& e) {
         if (error)
-            *error = ExportText::tr("Cannot write to the folder of %1: %2").arg(path, reserve.errorString());
+            *error = QString::fromStdString(e.what());
         return false;
     }
-    const QString temp = reserve.fileName();
-    reserve.close();
-    QString writeError;
-    if (!write(temp)) {
-        QFile::remove(temp);
-        if (error)
-            *error = ExportText::tr("Cannot write %1.").arg(path);
-        return false;
-    }
-    // The temporary file is private (0600); give the result the target's permissions when it
-    // is replaced, else the usual ones of a new document (0644).
-    QFile::setPermissions(temp, QFileInfo::exists(path)
-                                    ? QFile::permissions(path)
-                                    : QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser
-                                          | QFile::WriteUser | QFile::ReadGroup
-                                          | QFile::ReadOther);
-    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData())
-        != 0) {
-        QFile::remove(temp);
-        if (error)
-            *error = ExportText::tr("Cannot replace %1.").arg(path);
-        return false;
-    }
-    return true;
 }
 
 bool writeTextAtomically(const QString& path, const QString& text, QString* error)

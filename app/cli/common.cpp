@@ -1,5 +1,6 @@
 #include "common.h"
 
+#include <borehole/files.h>
 #include <borehole/report.h>
 
 #include <atomic>
@@ -73,8 +74,8 @@ DatasetOptions datasetOptions(const Args& args)
     o.targetColumns = args.list("target");
     o.featureColumns = args.list("features");
     o.task = parseTask(args.value("task"));
-    o.validationFraction = args.number("val-fraction");
-    o.seed = static_cast<std::uint64_t>(args.integer("seed"));
+    o.validationFraction = args.number("val-fraction", 0.0, 0.9);
+    o.seed = args.seed("seed");
     o.standardizeFeatures = !args.flag("no-standardize");
     o.standardizeTargets = args.flag("standardize-targets");
     const std::string d = args.value("delimiter");
@@ -89,9 +90,9 @@ ProblemOptions problemOptions(const Args& args, Task task)
 {
     ProblemOptions o;
     o.loss = args.has("loss") ? parseLossKind(args.value("loss")) : defaultLoss(task);
-    o.probeRows = args.integer("probe-rows");
-    o.batchSize = args.integer("batch-size");
-    o.seed = static_cast<std::uint64_t>(args.integer("seed"));
+    o.probeRows = args.integer("probe-rows", 0);
+    o.batchSize = args.integer("batch-size", 0);
+    o.seed = args.seed("seed");
     return o;
 }
 
@@ -171,12 +172,23 @@ ProgressFn ProgressPrinter::callback()
 void writeOutput(const std::string& path, const std::string& text)
 {
     if (path == "-") {
-        std::cout << text;
-        if (!text.empty() && text.back() != '\n')
-            std::cout << "\n";
+        writeStandardOutput(!text.empty() && text.back() != '\n' ? text + "\n" : text);
         return;
     }
     writeFileAtomically(path, text);
+}
+
+void checkOutput(const std::string& path)
+{
+    if (path != "-")
+        checkOutputTarget(path);
+}
+
+void checkOutputs(const Args& args, std::initializer_list<const char*> names)
+{
+    for (const char* name : names)
+        if (args.has(name))
+            checkOutput(args.value(name));
 }
 
 namespace {

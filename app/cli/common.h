@@ -7,6 +7,7 @@
 #include <borehole/progress.h>
 #include <borehole/trainer.h>
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 
@@ -45,7 +46,13 @@ bool interruptRequested();
 /// "trained 300 steps with guided: …", losses, rates, costs and seconds of a run (4 lines).
 std::string trainingSummary(const TrainOptions& options, const TrainResult& result);
 
-/// Writes text to a file atomically, or to stdout when path is "-".
+/// Writes text to a file atomically, or to stdout when path is "-" (a failed write to stdout is
+/// an error too). See borehole/files.h for FIFOs, devices and symlinks.
 void writeOutput(const std::string& path, const std::string& text);
+/// Checks before the work starts that an output can be written at `path` ("-" is stdout);
+/// throws Error naming the path (a folder, a socket, a missing folder, no permission).
+void checkOutput(const std::string& path);
+/// checkOutput() for each of the named options that was given.
+void checkOutputs(const Args& args, std::initializer_list<const char*> names);
 
 } // namespace borehole::cli

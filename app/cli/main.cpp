@@ -5,6 +5,10 @@
 #include <borehole/error.h>
 #include <borehole/report.h>
 
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <map>
 
@@ -62,9 +66,17 @@ int main(int argc, char** argv)
         return 2;
     }
     borehole::cli::installInterruptHandler();
+    // A closed pipe on stdout or an output FIFO is a write error to report, not a silent death.
+    std::signal(SIGPIPE, SIG_IGN);
     std::vector<std::string> rest(argv + 2, argv + argc);
     try {
-        return it->second.run(rest);
+        const int code = it->second.run(rest);
+        // The summary went to stdout: a full disk or closed pipe behind it is an error too.
+        std::cout.flush();
+        if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout))
+            throw borehole::Error("standard output: writing failed (" + std::string(std::strerror(errno))
+                                  + ")");
+        return code;
     } catch (const borehole::cli::UsageError& e) {
         std::cerr << "borehole-cli " << name << ": " << e.what() << "\nRun 'borehole-cli " << name
                   << " --help' for usage.\n";

@@ -1,10 +1,16 @@
 #include "borehole/model.h"
 
 #include "borehole/error.h"
+#include "archive_check.h"
 #include "internal.h"
 
-#include <cstdio>
+#include "borehole/files.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace borehole {
 namespace {
@@ -43,12 +49,16 @@ Model::Model(std::shared_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Model Model::load(const std::string& path, DeviceKind device)
 {
     {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec))
+            throw InputError(path + ": is a folder, not a model file");
         std::ifstream probe(path, std::ios::binary);
         if (!probe)
-            throw InputError(path + ": cannot open model file");
+            throw InputError(path + ": cannot open model file (" + std::strerror(errno) + ")");
         if (probe.peek() == std::ifstream::traits_type::eof())
             throw InputError(path + ": the model file is empty");
     }
+    checkTorchScriptArchive(path);
     auto impl = std::make_shared<Impl>();
     impl->device = toTorchDevice(device);
     try {
@@ -72,6 +82,31 @@ Model Model::load(const std::string& path, DeviceKind device)
 const ModelSummary& Model::summary() const
 {
     return m_impl->summary;
+}
+
+std::vector<std::string> Model::nonFiniteTensors() const
+{
+    torch::NoGradGuard noGrad;
+    std::vector<std::string> out;
+    auto check = [&](const std::string& name, const torch::Tensor& t) {
+        if (!t.is_floating_point())
+            return;
+        const auto nan = t.isnan().sum().item<std::int64_t>();
+        const auto inf = t.isinf().sum().item<std::int64_t>();
+        if (nan == 0 && inf == 0)
+            return;
+        std::string what = "'" + name + "' (";
+        if (nan > 0)
+            what += std::to_string(nan) + " NaN";
+        if (inf > 0)
+            what += std::string(nan > 0 ? ", " : "") + std::to_string(inf) + " Inf";
+        out.push_back(what + ")");
+    };
+    for (const auto& np : m_impl->module.named_parameters(/*recurse=*/true))
+        check(np.name, np.value);
+    for (const auto& nb : m_impl->module.named_buffers(/*recurse=*/true))
+        check(nb.name, nb.value);
+    return out;
 }
 
 Model Model::clone() const
@@ -124,17 +159,16 @@ std::vector<BufferValues> Model::buffers() const
 
 void Model::save(const std::string& path) const
 {
-    const std::string temp = path + ".part";
+    // Serialise in memory first: libtorch's file writer throws from a destructor when the disk
+    // fills up (std::terminate) and leaves a partial file. Our writer checks every byte.
+    std::ostringstream archive(std::ios::binary);
     try {
-        m_impl->module.save(temp);
+        m_impl->module.save(archive);
     } catch (const c10::Error& e) {
-        std::remove(temp.c_str());
-        throw Error(path + ": cannot write model; libtorch said: " + libtorchMessage(e.what()));
+        throw Error(path + ": cannot serialise the model; libtorch said: "
+                    + libtorchMessage(e.what()));
     }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        std::remove(temp.c_str());
-        throw Error(path + ": cannot move the written model into place");
-    }
+    writeFileAtomically(path, archive.str());
 }
 
 } // namespace borehole

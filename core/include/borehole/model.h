@@ -46,6 +46,9 @@ public:
     static Model load(const std::string& path, DeviceKind device = DeviceKind::Auto);
 
     const ModelSummary& summary() const;
+    /// Parameters and buffers holding NaN or ±Inf, e.g. "'fc.weight' (3 NaN, 1 Inf)"; empty
+    /// when every value is finite.
+    std::vector<std::string> nonFiniteTensors() const;
     /// A deep copy with its own parameters.
     Model clone() const;
     /// Current parameters flattened in summary().parameters order (copied to the host).
@@ -54,7 +57,9 @@ public:
     void setFlatParameters(const std::vector<float>& values);
     /// The module's buffers in registration order, copied to the host as doubles.
     std::vector<BufferValues> buffers() const;
-    /// Saves the module (with its current parameters) as TorchScript.
+    /// Saves the module (with its current parameters) as TorchScript, atomically (see files.h):
+    /// a failure keeps the previous file and throws Error naming the path ("disk full", ...).
+    /// The archive is built in memory first (one extra copy of the parameters).
     void save(const std::string& path) const;
 
     struct Impl;

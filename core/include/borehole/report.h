@@ -3,6 +3,7 @@
 // probe with one progress scale, and the report that the CLI prints and writes as JSON, and the
 // GUI shows and stores in workspaces.
 #include "borehole/landscape.h"
+#include "borehole/files.h"
 
 #include <optional>
 #include <string>
@@ -62,6 +63,28 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings,
 std::string samplingErrorText(const std::vector<double>& standardError, std::int64_t sampleRows,
                               std::int64_t populationRows);
 
+/// Peak memory a probe run would take, estimated before anything is allocated. Probes run
+/// one after another, so the peak is the largest single probe's need (parameter-sized float32
+/// vectors it holds at once, plus grid buffers).
+struct MemoryEstimate
+{
+    double bytes = 0.0;       ///< estimated peak
+    double largest = 0.0;     ///< the largest probe's part
+    std::string largestPart;  ///< what that part is, in words
+    double available = 0.0;   ///< MemAvailable of this machine (0: unknown)
+};
+MemoryEstimate estimateProbeMemory(const Problem& problem, const ProbeSettings& settings);
+/// Throws InputError with the estimate, what it is for and the limit when the estimate exceeds
+/// the memory available (runProbes calls it before it starts).
+void requireMemory(const MemoryEstimate& estimate);
+/// Memory available to new allocations on this machine (MemAvailable), in bytes; 0 if unknown.
+double availableMemoryBytes();
+
+/// Throws InputError when L(θ) or ∇L(θ) in `base` is not finite, naming the data, the model
+/// and its non-finite tensors (or saying that the parameters are finite and forward()
+/// overflows). Every probe needs a finite loss and gradient at θ.
+void requireFinite(const Problem& problem, const LossGradient& base);
+
 /// A human-readable multi-line summary (what the CLI prints).
 std::string formatSummary(const ProbeReport& report);
 
@@ -75,12 +98,6 @@ std::string toJson(const Grid1D& grid, int indent = 2);
 /// Long format: one row per grid point, "alpha,beta,value[,curvature][,standard_error]".
 std::string toCsv(const Grid2D& grid);
 std::string toCsv(const Grid1D& grid);
-
-/// Writes `contents` to `path` atomically (temporary file in the same folder, then rename).
-/// Throws Error naming the path when it cannot be written.
-void writeFileAtomically(const std::string& path, const std::string& contents);
-/// Reads a whole file; throws InputError naming the path when it cannot be read.
-std::string readFile(const std::string& path);
 
 /// The library version, e.g. "0.1.0".
 std::string version();
