@@ -1,12 +1,14 @@
 #include "borehole/csv.h"
 
 #include "borehole/error.h"
+#include "borehole/files.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
+#include <limits>
 #include <sstream>
 
 namespace borehole {
@@ -65,9 +67,15 @@ std::string location(const std::string& source, std::size_t line)
 
 std::size_t CsvTable::columnIndex(const std::string& name) const
 {
-    for (std::size_t i = 0; i < columns.size(); ++i)
-        if (columns[i] == name)
-            return i;
+    if (columnLookup.size() == columns.size()) {
+        const auto it = columnLookup.find(name);
+        if (it != columnLookup.end())
+            return it->second;
+    } else {
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            if (columns[i] == name)
+                return i;
+    }
     std::string known;
     for (const auto& c : columns)
         known += (known.empty() ? "" : ", ") + c;
@@ -78,7 +86,14 @@ CsvTable parseCsv(const std::string& text, const std::string& sourceName, char d
 {
     CsvTable table;
     table.path = sourceName;
-    std::istringstream in(text);
+    // A UTF-8 byte order mark (Excel writes one) is not part of the first column's name.
+    const bool bom = text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0;
+    if (const auto nul = text.find('\0'); nul != std::string::npos) {
+        const auto lineOfNul = 1 + std::count(text.begin(), text.begin() + nul, '\n');
+        throw InputError(location(sourceName, static_cast<std::size_t>(lineOfNul))
+                         + ": contains a NUL byte; a CSV file is text (is this a binary file?)");
+    }
+    std::istringstream in(bom ? text.substr(3) : text);
     std::string line;
     std::size_t lineNo = 0;
     bool haveHeader = false;
@@ -86,12 +101,21 @@ CsvTable parseCsv(const std::string& text, const std::string& sourceName, char d
         ++lineNo;
         if (isBlankOrComment(line))
             continue;
+        if (std::count(line.begin(), line.end(), '"') % 2 != 0)
+            throw InputError(location(sourceName, lineNo)
+                             + ": a quote (\") is opened but not closed on this line");
         auto cells = splitCells(line, delimiter);
         if (!haveHeader) {
             for (std::size_t i = 0; i < cells.size(); ++i) {
                 std::string name = unquote(cells[i]);
                 if (name.empty())
                     name = "column" + std::to_string(i + 1);
+                const auto [it, added] = table.columnLookup.emplace(name, i);
+                if (!added)
+                    throw InputError(location(sourceName, lineNo) + ": column name '" + name
+                                     + "' appears twice (columns " + std::to_string(it->second + 1)
+                                     + " and " + std::to_string(i + 1)
+                                     + "); rename one of them");
                 table.columns.push_back(name);
             }
             haveHeader = true;
@@ -111,10 +135,22 @@ CsvTable parseCsv(const std::string& text, const std::string& sourceName, char d
             errno = 0;
             char* end = nullptr;
             const double v = std::strtod(cell.c_str(), &end);
-            if (end == cell.c_str() || *end != '\0')
-                throw InputError(where + ": '" + cell + "' is not a number");
-            if (!std::isfinite(v) || errno == ERANGE)
+            if (end == cell.c_str() || end != cell.c_str() + cell.size()
+                || cell.find_first_of("xX") != std::string::npos) {
+                std::string hint;
+                for (const char other : {';', '\t', '|'})
+                    if (other != delimiter && cell.find(other) != std::string::npos)
+                        hint = std::string(" (are the cells separated by '")
+                               + (other == '\t' ? std::string("\\t") : std::string(1, other))
+                               + "'? give that as the delimiter)";
+                throw InputError(where + ": '" + cell + "' is not a number" + hint);
+            }
+            if (!std::isfinite(v))
                 throw InputError(where + ": value '" + cell + "' is not finite");
+            if (std::fabs(v) > static_cast<double>(std::numeric_limits<float>::max()))
+                throw InputError(where + ": value '" + cell
+                                 + "' is outside the range of 32-bit floats (±3.4e38) that "
+                                   "models compute in");
             table.values.push_back(v);
         }
         table.rowLines.push_back(lineNo);
@@ -128,12 +164,7 @@ CsvTable parseCsv(const std::string& text, const std::string& sourceName, char d
 
 CsvTable readCsv(const std::string& path, char delimiter)
 {
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
-        throw InputError(path + ": cannot open file (" + std::strerror(errno) + ")");
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    return parseCsv(buffer.str(), path, delimiter);
+    return parseCsv(readFile(path), path, delimiter);
 }
 
 } // namespace borehole
