@@ -75,9 +75,11 @@ torch::Tensor gather(const CsvTable& table, const std::vector<std::int64_t>& row
 
 } // namespace
 
+constexpr std::int64_t kMaxClasses = 1000000;
+
 Dataset Dataset::fromTable(const CsvTable& table, const DatasetOptions& options)
 {
-    if (options.validationFraction < 0.0 || options.validationFraction > 0.9)
+    if (!(options.validationFraction >= 0.0 && options.validationFraction <= 0.9))
         throw InputError("validation fraction " + formatNumber(options.validationFraction)
                          + " is outside [0, 0.9]");
     auto impl = std::make_shared<Impl>();
@@ -147,12 +149,17 @@ Dataset Dataset::fromTable(const CsvTable& table, const DatasetOptions& options)
         std::set<std::int64_t> labels;
         for (std::int64_t r = 0; r < n; ++r) {
             const double v = table.at(r, targetIdx[0]);
+            const std::string where =
+                table.path + ":"
+                + std::to_string(table.rowLines.empty() ? r + 2 : table.rowLines[r]) + ":"
+                + std::to_string(targetIdx[0] + 1) + " (column '" + s.targetColumns[0] + "')";
             if (v < 0 || std::floor(v) != v)
-                throw InputError(table.path + ":"
-                                 + std::to_string(table.rowLines.empty() ? r + 2 : table.rowLines[r])
-                                 + ":" + std::to_string(targetIdx[0] + 1) + " (column '"
-                                 + s.targetColumns[0] + "'): class label " + formatNumber(v)
+                throw InputError(where + ": class label " + formatNumber(v)
                                  + " is not a non-negative integer");
+            if (v >= kMaxClasses)
+                throw InputError(where + ": class label " + formatNumber(v)
+                                 + " is too large (labels are 0 … number of classes − 1, at most "
+                                 + std::to_string(kMaxClasses) + " classes)");
             labels.insert(static_cast<std::int64_t>(v));
         }
         s.classCount = *labels.rbegin() + 1;

@@ -70,6 +70,8 @@ struct Problem::Impl
     ProbeCost counters;
 
     Impl(Model m, Dataset d, const ProblemOptions& o);
+    /// One small forward with gradients on: output shape, dtype, dependence on θ, loss fit.
+    void validatePairing();
 
     std::vector<torch::Tensor>& params() { return model.impl().params; }
     torch::Device device() const { return model.impl().device; }

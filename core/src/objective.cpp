@@ -85,18 +85,50 @@ Problem::Impl::Impl(Model m, Dataset d, const ProblemOptions& o)
     summary.probeRows = probeX.size(0);
     summary.batchSize = options.batchSize;
 
+    validatePairing();
+}
+
+void Problem::Impl::validatePairing()
+{
     // Validate the pairing once, on a small batch, so a mismatch is reported up front with the
-    // tensors named rather than deep inside a probe.
-    torch::NoGradGuard noGrad;
+    // tensors named rather than deep inside a probe. Gradients stay on: an output that does not
+    // depend on the parameters must be caught here.
+    const std::string modelName = "model '" + model.summary().path + "'";
     const std::int64_t rows = std::min<std::int64_t>(probeX.size(0), 8);
     auto x = probeX.narrow(0, 0, rows);
     auto y = probeY.narrow(0, 0, rows);
     torch::Tensor out = forward(x);
-    summary.outputShape = out.sizes().vec();
-    summary.outputShape[0] = probeX.size(0);
+    if (out.dim() == 0) {
+        if (options.loss != LossKind::ModelOutput)
+            throw InputError(modelName + " returned a single number (a 0-d tensor) from "
+                             "forward(), but the loss " + toString(options.loss)
+                             + " needs one output per data row; if the model computes its own "
+                               "loss, use the loss 'output'");
+        summary.outputShape = {};
+    } else {
+        summary.outputShape = out.sizes().vec();
+        if (out.size(0) == rows)
+            summary.outputShape[0] = probeX.size(0);
+    }
     auto l = lossOf(out, y);
     if (l.numel() != 1)
-        throw InputError("loss of model '" + model.summary().path + "' is not a scalar");
+        throw InputError("loss of " + modelName + " is not a scalar");
+    if (!l.requires_grad())
+        throw InputError(modelName + "'s output does not depend on its parameters (forward() "
+                         "detaches it, e.g. with .detach(), torch.no_grad() or a conversion to "
+                         "another type), so there is no gradient to probe");
+    if (options.loss == LossKind::BceWithLogits) {
+        const auto& trainY = data.impl().trainY;
+        const auto lo = trainY.min().item<double>();
+        const auto hi = trainY.max().item<double>();
+        if (lo < 0.0 || hi > 1.0)
+            throw InputError("the loss bce needs targets in [0, 1], but the target of '"
+                             + data.summary().path + "' spans " + formatNumber(lo) + " to "
+                             + formatNumber(hi)
+                             + (data.summary().standardizedTargets
+                                    ? " after standardisation (do not standardise targets for bce)"
+                                    : " (use mse or mae for a regression target)"));
+    }
 }
 
 torch::Tensor Problem::Impl::forward(const torch::Tensor& x)
@@ -119,7 +151,13 @@ torch::Tensor Problem::Impl::forward(const torch::Tensor& x)
         throw InputError("model '" + model.summary().path
                          + "' must return one tensor from forward(), it returned "
                          + result.tagKind());
-    return result.toTensor();
+    torch::Tensor out = result.toTensor();
+    if (!out.is_floating_point())
+        throw InputError("model '" + model.summary().path + "' returned a "
+                         + std::string(c10::toString(out.scalar_type()))
+                         + " tensor from forward(); probes need floating-point outputs (logits, "
+                           "predictions or a loss), not labels from argmax or a comparison");
+    return out;
 }
 
 torch::Tensor Problem::Impl::lossOf(const torch::Tensor& prediction,
@@ -142,8 +180,17 @@ torch::Tensor Problem::Impl::lossOf(const torch::Tensor& prediction,
         if (prediction.size(0) != t.size(0))
             throw mismatch("row counts differ");
         auto p = prediction;
-        if (p.numel() != t.numel())
-            throw mismatch("expected one output per target value");
+        if (p.numel() != t.numel()) {
+            const bool classifierLike = p.dim() == 2 && p.size(1) > 1
+                                        && t.numel() == t.size(0);
+            throw mismatch("expected one output per target value"
+                           + (classifierLike
+                                  ? " (" + std::to_string(p.size(1))
+                                        + " outputs per row look like class scores: for integer "
+                                          "labels use the task classification with the loss "
+                                          "cross-entropy)"
+                                  : std::string()));
+        }
         p = p.reshape(t.sizes());
         if (options.loss == LossKind::Mse)
             return torch::mse_loss(p, t);
@@ -343,6 +390,10 @@ double Problem::Impl::metric(Metric m, const torch::Tensor& x, const torch::Tens
 {
     torch::NoGradGuard noGrad;
     ++counters.forwards;
+    if (options.loss == LossKind::ModelOutput && m != Metric::Loss)
+        throw InputError("the metric " + toString(m)
+                         + " compares the model's output with the targets, but with the loss "
+                           "'output' the model returns its own loss; use the metric 'loss'");
     auto out = forward(x);
     switch (m) {
     case Metric::Loss:

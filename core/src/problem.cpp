@@ -71,6 +71,11 @@ Metric defaultMetric(Task task)
     return task == Task::Classification ? Metric::Accuracy : Metric::Mse;
 }
 
+Metric defaultMetric(Task task, LossKind loss)
+{
+    return loss == LossKind::ModelOutput ? Metric::Loss : defaultMetric(task);
+}
+
 Problem::Problem(Model model, Dataset data, const ProblemOptions& options)
     : m_impl(std::make_unique<Impl>(std::move(model), std::move(data), options))
 {

@@ -3,10 +3,119 @@
 
 #include "internal.h"
 
+#include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <sstream>
 
 namespace borehole {
+
+namespace {
+
+std::string formatBytes(double bytes)
+{
+    char buf[32];
+    if (bytes >= 1e9)
+        std::snprintf(buf, sizeof buf, "%.1f GB", bytes / 1e9);
+    else
+        std::snprintf(buf, sizeof buf, "%.0f MB", std::ceil(bytes / 1e6));
+    return buf;
+}
+
+} // namespace
+
+double availableMemoryBytes()
+{
+    std::ifstream meminfo("/proc/meminfo");
+    std::string key;
+    double kib = 0.0;
+    std::string unit;
+    while (meminfo >> key >> kib >> unit)
+        if (key == "MemAvailable:")
+            return kib * 1024.0;
+    return 0.0;
+}
+
+MemoryEstimate estimateProbeMemory(const Problem& problem, const ProbeSettings& s)
+{
+    // Parameter-sized float32 vectors each probe keeps at once; the model's own activations
+    // and libtorch's workspace come on top (a few more copies).
+    const double copy = 4.0 * static_cast<double>(problem.parameterCount());
+    MemoryEstimate e;
+    auto part = [&](double bytes, const std::string& what) {
+        if (bytes > e.largest) {
+            e.largest = bytes;
+            e.largestPart = what;
+        }
+    };
+    const std::string params = std::to_string(problem.parameterCount()) + " parameters";
+    for (auto kind : s.directionKinds) {
+        if (kind == DirectionKind::Gradient)
+            continue;
+        const double k = s.curvature.count;
+        const double pca = kind == DirectionKind::Pca ? s.curvature.pcaSamples : 0.0;
+        part((k + pca + 3.0) * copy,
+             "finite-difference curvature along " + std::to_string(s.curvature.count) + " "
+                 + toString(kind) + " directions of " + params);
+    }
+    if (s.lanczos && s.eigen.basis == LanczosBasis::Stored)
+        part((s.eigen.maxIterations + 4.0) * copy,
+             "Lanczos with a stored basis of up to " + std::to_string(s.eigen.maxIterations)
+                 + " vectors of " + params);
+    if (s.trace && s.traceOptions.estimator == TraceEstimator::HutchPlusPlus)
+        part((2.0 * s.traceOptions.sketchSize + 4.0) * copy,
+             "Hutch++ with a sketch of " + std::to_string(s.traceOptions.sketchSize) + " × 2 vectors of "
+                 + params);
+    if (s.surface) {
+        const auto& o = s.surfaceOptions;
+        const double points = static_cast<double>(o.resolution)
+                              * (o.resolutionY > 0 ? o.resolutionY : o.resolution);
+        part(points * 8.0 * 6.0 + 5.0 * copy,
+             "a " + std::to_string(o.resolution) + "-point-per-axis surface");
+    }
+    if (s.line)
+        part(static_cast<double>(s.lineOptions.resolution) * 8.0 * 6.0 + 4.0 * copy,
+             "a " + std::to_string(s.lineOptions.resolution) + "-point line");
+    e.bytes = std::max(e.largest, 4.0 * copy);
+    e.available = availableMemoryBytes();
+    return e;
+}
+
+void requireMemory(const MemoryEstimate& e)
+{
+    if (e.available <= 0.0 || e.bytes <= e.available)
+        return;
+    throw InputError("the probe would need about " + formatBytes(e.bytes) + " of memory for "
+                     + e.largestPart + ", more than the " + formatBytes(e.available)
+                     + " available on this machine; choose fewer directions, iterations or "
+                       "points");
+}
+
+void requireFinite(const Problem& problem, const LossGradient& base)
+{
+    const bool lossOk = std::isfinite(base.loss);
+    if (lossOk && std::isfinite(base.gradientNorm))
+        return;
+    const auto& p = problem.summary();
+    std::string what = lossOk ? "the gradient ∇L(θ) has non-finite entries (norm "
+                                    + formatNumber(base.gradientNorm) + ")"
+                              : "L(θ) = " + formatNumber(base.loss);
+    what += " on the " + std::to_string(p.probeRows) + " probe rows of '"
+            + problem.data().summary().path + "' with model '" + problem.model().summary().path
+            + "'";
+    const auto bad = problem.model().nonFiniteTensors();
+    if (!bad.empty()) {
+        what += "; the model holds non-finite values in";
+        for (std::size_t i = 0; i < bad.size() && i < 5; ++i)
+            what += (i ? ", " : " ") + bad[i];
+        if (bad.size() > 5)
+            what += " and " + std::to_string(bad.size() - 5) + " more tensors";
+    } else {
+        what += "; the parameters are finite, so the model's computation overflows on this data "
+                "(very large feature values, or a log/division by zero inside forward())";
+    }
+    throw InputError(what + "; nothing can be probed where the loss is not finite");
+}
 
 ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const ProgressFn& progress)
 {
@@ -24,7 +133,9 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const Pro
     auto next = [&]() { return ProgressScope(progress, step++, steps).callback(); };
     auto seedFor = [&](std::uint64_t stream) { return deriveSeed(settings.seed, 1000 + stream); };
 
+    requireMemory(estimateProbeMemory(problem, settings));
     report.base = lossAndGradient(problem);
+    requireFinite(problem, report.base);
     report.total += report.base.cost;
     reportProgress(next(), 1, 1);
 

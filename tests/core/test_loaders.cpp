@@ -3,7 +3,12 @@
 #include "test_support.h"
 
 #include <borehole/error.h>
+#include <borehole/csv.h>
+#include <borehole/probes.h>
 #include <borehole/problem.h>
+#include <borehole/report.h>
+
+#include <cmath>
 
 using namespace borehole;
 
@@ -29,6 +34,14 @@ private slots:
     void exampleProblemAndMetrics();
     void parametersRoundTrip();
     void parseEnums();
+    void validationFractionNaN();
+    void classLabelTooLarge();
+    void damagedArchives();
+    void scalarOutputIsALossOnlyWithLossOutput();
+    void nonFloatAndDetachedOutputs();
+    void bceNeedsTargetsInUnitInterval();
+    void nonFiniteModelIsNamed();
+    void memoryIsEstimatedBeforeProbing();
 };
 
 void TestLoaders::loadsExampleModel()
@@ -110,15 +123,16 @@ void TestLoaders::badValidationFraction()
 void TestLoaders::missingModel()
 {
     const std::string path = bht::data("missing.pt");
-    BH_THROWS(Model::load(path), InputError, path + ": cannot open model file");
+    BH_THROWS(Model::load(path), InputError,
+              path + ": cannot open model file (No such file or directory)");
 }
 
 void TestLoaders::notTorchScript()
 {
     const std::string path = bht::data("not_torchscript.pt");
-    BH_THROWS_PREFIX(Model::load(path), InputError,
-                     path + ": not a TorchScript model (save it with torch.jit.script(model)"
-                            ".save(path)); libtorch said: ");
+    BH_THROWS(Model::load(path), InputError,
+              path + ": not a TorchScript model (no zip directory found; save it with "
+                     "torch.jit.script(model).save(path))");
 }
 
 void TestLoaders::emptyModelFile()
@@ -148,7 +162,8 @@ void TestLoaders::modelOutputDoesNotFitTarget()
     auto data = Dataset::loadCsv(bht::data("four_features.csv"), d);
     BH_THROWS(Problem(Model::load(bht::data("tiny_mlp.pt")), data, {}), InputError,
               "model output tensor [8, 2] does not fit target tensor [8, 1] for loss mse: "
-              "expected one output per target value");
+              "expected one output per target value (2 outputs per row look like class scores: "
+              "for integer labels use the task classification with the loss cross-entropy)");
 }
 
 void TestLoaders::classificationLossOnRegressionData()
@@ -217,6 +232,136 @@ void TestLoaders::parseEnums()
               "unknown metric 'f1' (expected mse, mae, accuracy or loss)");
 }
 
+void TestLoaders::validationFractionNaN()
+{
+    // NaN passed "< 0 || > 0.9" and then overflowed the row count (UBSan).
+    DatasetOptions o;
+    o.validationFraction = std::nan("");
+    BH_THROWS(Dataset::loadCsv(bht::data("four_features.csv"), o), InputError,
+              "validation fraction nan is outside [0, 0.9]");
+}
+
+void TestLoaders::classLabelTooLarge()
+{
+    DatasetOptions o;
+    o.task = Task::Classification;
+    o.validationFraction = 0;
+    const auto table = parseCsv("a,label\n1,0\n2,1\n3,1e30\n", "mem.csv");
+    BH_THROWS(Dataset::fromTable(table, o), InputError,
+              "mem.csv:4:2 (column 'label'): class label 1e+30 is too large (labels are 0 … "
+              "number of classes − 1, at most 1000000 classes)");
+}
+
+void TestLoaders::damagedArchives()
+{
+    const std::string flipped = bht::data("bad/bitflip.pt");
+    BH_THROWS(Model::load(flipped), InputError,
+              flipped + ": damaged model file: the checksum (CRC-32) of entry 'linear/data/0' "
+                        "does not match its contents, so its bytes changed after it was written; "
+                        "save the model again or copy it anew");
+    const std::string truncated = bht::data("bad/truncated.pt");
+    BH_THROWS(Model::load(truncated), InputError,
+              truncated + ": damaged model file: it starts like a zip archive but its directory "
+                          "at the end is missing (truncated?); save the model again or copy it "
+                          "anew");
+    const std::string folder = bht::data("bad/a_folder.csv");
+    BH_THROWS(Model::load(folder), InputError, folder + ": is a folder, not a model file");
+    // The intact original loads.
+    QCOMPARE(Model::load(bht::data("linear.pt")).summary().parameterCount, std::int64_t(5));
+}
+
+void TestLoaders::scalarOutputIsALossOnlyWithLossOutput()
+{
+    // forward() returns one number: it crashed (SIGSEGV) reading the output's row count.
+    DatasetOptions d;
+    auto data = Dataset::loadCsv(bht::data("four_features.csv"), d);
+    const std::string path = bht::data("bad/scalar_output.pt");
+    BH_THROWS(Problem(Model::load(path), data, {}), InputError,
+              "model '" + path + "' returned a single number (a 0-d tensor) from forward(), but "
+              "the loss mse needs one output per data row; if the model computes its own loss, "
+              "use the loss 'output'");
+    ProblemOptions o;
+    o.loss = LossKind::ModelOutput;
+    Problem p(Model::load(path), data, o);
+    QVERIFY(p.summary().outputShape.empty());
+    const double l = p.loss();
+    QVERIFY(std::isfinite(l) && l > 0.0);
+}
+
+void TestLoaders::nonFloatAndDetachedOutputs()
+{
+    DatasetOptions d;
+    auto data = Dataset::loadCsv(bht::data("four_features.csv"), d);
+    const std::string ints = bht::data("bad/int_output.pt");
+    BH_THROWS(Problem(Model::load(ints), data, {}), InputError,
+              "model '" + ints + "' returned a Long tensor from forward(); probes need "
+              "floating-point outputs (logits, predictions or a loss), not labels from argmax or "
+              "a comparison");
+    const std::string detached = bht::data("bad/detached.pt");
+    BH_THROWS(Problem(Model::load(detached), data, {}), InputError,
+              "model '" + detached + "''s output does not depend on its parameters (forward() "
+              "detaches it, e.g. with .detach(), torch.no_grad() or a conversion to another "
+              "type), so there is no gradient to probe");
+}
+
+void TestLoaders::bceNeedsTargetsInUnitInterval()
+{
+    DatasetOptions d;
+    const std::string path = bht::data("bad/big_targets.csv");
+    auto data = Dataset::loadCsv(path, d);
+    ProblemOptions o;
+    o.loss = LossKind::BceWithLogits;
+    BH_THROWS(Problem(Model::load(bht::data("linear.pt")), data, o), InputError,
+              "the loss bce needs targets in [0, 1], but the target of '" + path
+                  + "' spans 25 to 346 (use mse or mae for a regression target)");
+}
+
+void TestLoaders::nonFiniteModelIsNamed()
+{
+    DatasetOptions d;
+    auto data = Dataset::loadCsv(bht::data("four_features.csv"), d);
+    const std::string path = bht::data("bad/nan_weight.pt");
+    Problem p(Model::load(path), data, {});
+    const auto bad = p.model().nonFiniteTensors();
+    QCOMPARE(bad.size(), std::size_t(2));
+    BH_COMPARE_TEXT(bad[0], "'fc.weight' (1 NaN)");
+    BH_COMPARE_TEXT(bad[1], "'fc.bias' (1 Inf)");
+    const auto base = lossAndGradient(p);
+    BH_THROWS(requireFinite(p, base), InputError,
+              "L(θ) = nan on the 32 probe rows of '" + bht::data("four_features.csv")
+                  + "' with model '" + path + "'; the model holds non-finite values in "
+                  "'fc.weight' (1 NaN), 'fc.bias' (1 Inf); nothing can be probed where the loss "
+                  "is not finite");
+    ProbeSettings s;
+    BH_THROWS_PREFIX(runProbes(p, s), InputError, "L(θ) = nan on the 32 probe rows");
+    // A finite model passes.
+    Problem good(Model::load(bht::data("linear.pt")), data, {});
+    requireFinite(good, lossAndGradient(good));
+}
+
+void TestLoaders::memoryIsEstimatedBeforeProbing()
+{
+    DatasetOptions d;
+    auto data = Dataset::loadCsv(bht::data("four_features.csv"), d);
+    Problem p(Model::load(bht::data("linear.pt")), data, {});
+    ProbeSettings s;
+    s.directionKinds = {DirectionKind::Random};
+    s.curvature.count = 2000000000;
+    const auto e = estimateProbeMemory(p, s);
+    // (K + 3) parameter copies of 5 floats: 2e9 × 20 bytes = 40 GB.
+    QVERIFY(e.bytes > 3.9e10 && e.bytes < 4.1e10);
+    BH_COMPARE_TEXT(e.largestPart,
+                    "finite-difference curvature along 2000000000 random directions of 5 parameters");
+    MemoryEstimate limited = e;
+    limited.available = 8e9;
+    BH_THROWS(requireMemory(limited), InputError,
+              "the probe would need about 40.0 GB of memory for finite-difference curvature "
+              "along 2000000000 random directions of 5 parameters, more than the 8.0 GB "
+              "available on this machine; choose fewer directions, iterations or points");
+    s.curvature.count = 8;
+    requireMemory(estimateProbeMemory(p, s)); // the defaults fit anywhere
+}
+
 BH_TEST_MAIN(TestLoaders, &TestLoaders::loadsExampleModel, &TestLoaders::splitIsSeededAndComplete,
              &TestLoaders::classificationData, &TestLoaders::badClassLabelNamesTheLine,
              &TestLoaders::unknownTargetColumn, &TestLoaders::featureAndTargetOverlap,
@@ -225,7 +370,11 @@ BH_TEST_MAIN(TestLoaders, &TestLoaders::loadsExampleModel, &TestLoaders::splitIs
              &TestLoaders::modelRejectsFeatureShape, &TestLoaders::modelOutputDoesNotFitTarget,
              &TestLoaders::classificationLossOnRegressionData,
              &TestLoaders::exampleProblemAndMetrics, &TestLoaders::parametersRoundTrip,
-             &TestLoaders::parseEnums)
+             &TestLoaders::parseEnums, &TestLoaders::validationFractionNaN,
+             &TestLoaders::classLabelTooLarge, &TestLoaders::damagedArchives,
+             &TestLoaders::scalarOutputIsALossOnlyWithLossOutput,
+             &TestLoaders::nonFloatAndDetachedOutputs, &TestLoaders::bceNeedsTargetsInUnitInterval,
+             &TestLoaders::nonFiniteModelIsNamed, &TestLoaders::memoryIsEstimatedBeforeProbing)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_loaders.moc"

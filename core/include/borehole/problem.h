@@ -29,6 +29,9 @@ Metric parseMetric(const std::string& text); ///< "mse", "mae", "accuracy", "los
 LossKind defaultLoss(Task task);
 /// The usual outcome metric for a task: Mse for regression, Accuracy for classification.
 Metric defaultMetric(Task task);
+/// As above, but the loss itself when the model computes its own loss (LossKind::ModelOutput):
+/// its output cannot be compared with targets.
+Metric defaultMetric(Task task, LossKind loss);
 
 struct ProblemOptions
 {
