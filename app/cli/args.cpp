@@ -1,6 +1,7 @@
 #include "args.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -148,6 +149,59 @@ std::int64_t Args::integer(const std::string& name) const
     if (v.empty() || end == v.c_str() || *end != '\0' || errno == ERANGE)
         throw UsageError("option '--" + name + "' expects an integer, got '" + v + "'");
     return i;
+}
+
+double Args::number(const std::string& name, double min, double max) const
+{
+    const double d = number(name);
+    if (!std::isfinite(d) || d < min || d > max) {
+        std::ostringstream range;
+        range << "[" << min << ", " << max << "]";
+        throw UsageError("option '--" + name + "' must be a finite number in " + range.str()
+                         + ", got '" + value(name) + "'");
+    }
+    return d;
+}
+
+double Args::positive(const std::string& name) const
+{
+    const double d = number(name);
+    if (!std::isfinite(d) || d <= 0.0)
+        throw UsageError("option '--" + name + "' must be a finite number > 0, got '"
+                         + value(name) + "'");
+    return d;
+}
+
+std::int64_t Args::integer(const std::string& name, std::int64_t min, std::int64_t max) const
+{
+    const std::int64_t i = integer(name);
+    if (i < min || i > max) {
+        const std::string range = max == std::numeric_limits<std::int64_t>::max()
+                                      ? ">= " + std::to_string(min)
+                                      : "in [" + std::to_string(min) + ", "
+                                            + std::to_string(max) + "]";
+        throw UsageError("option '--" + name + "' must be an integer " + range + ", got '"
+                         + value(name) + "'");
+    }
+    return i;
+}
+
+int Args::count(const std::string& name, int min) const
+{
+    return static_cast<int>(integer(name, min, std::numeric_limits<int>::max()));
+}
+
+std::uint64_t Args::seed(const std::string& name) const
+{
+    const std::string v = value(name);
+    char* end = nullptr;
+    errno = 0;
+    const bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
+    const unsigned long long u = digits ? std::strtoull(v.c_str(), &end, 10) : 0;
+    if (!digits || *end != '\0' || errno == ERANGE)
+        throw UsageError("option '--" + name + "' expects an integer in [0, 18446744073709551615]"
+                         ", got '" + v + "'");
+    return u;
 }
 
 std::vector<std::string> Args::list(const std::string& name) const

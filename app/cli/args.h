@@ -3,6 +3,7 @@
 // that have only libtorch). Options are declared with help text; unknown options, missing values
 // and bad numbers are usage errors that name the option.
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -39,6 +40,17 @@ public:
     /// The value, or its declared default, parsed as a number; UsageError names the option.
     double number(const std::string& name) const;
     std::int64_t integer(const std::string& name) const;
+    /// A finite number in [min, max]; UsageError names the option and the range.
+    double number(const std::string& name, double min, double max) const;
+    /// A finite number > 0; UsageError names the option.
+    double positive(const std::string& name) const;
+    /// An integer in [min, max]; UsageError names the option and the range.
+    std::int64_t integer(const std::string& name, std::int64_t min,
+                         std::int64_t max = std::numeric_limits<std::int64_t>::max()) const;
+    /// An integer in [min, 2³¹ − 1], for counts and iteration caps held in an int.
+    int count(const std::string& name, int min = 0) const;
+    /// A seed: an integer in [0, 2⁶⁴ − 1].
+    std::uint64_t seed(const std::string& name) const;
     /// Comma-separated list.
     std::vector<std::string> list(const std::string& name) const;
     /// Throws UsageError when a required option is absent.

@@ -65,15 +65,15 @@ void addGridOptions(Args& a)
 SurfaceOptions surfaceOptions(const Args& a)
 {
     SurfaceOptions o;
-    o.resolution = static_cast<int>(a.integer("resolution"));
-    o.span = a.number("span");
+    o.resolution = a.count("resolution", 2);
+    o.span = a.positive("span");
     o.directions.filterNormalize = !a.flag("no-filter-norm");
     o.directions.keepBiases = a.flag("keep-biases");
     o.directions.orthogonalize = !a.flag("no-orthogonalize");
     o.curvature = parseCurvatureMode(a.value("curvature"));
     o.refine = a.flag("refine");
-    o.refineStride = static_cast<int>(a.integer("refine-stride"));
-    o.refineTolerance = a.number("refine-tol");
+    o.refineStride = a.count("refine-stride", 1);
+    o.refineTolerance = a.positive("refine-tol");
     o.pointBatching = parsePointBatching(a.value("point-batching"));
     return o;
 }
@@ -114,9 +114,12 @@ int runInfo(const std::vector<std::string>& argv)
       << "\nProblem\n  loss " << p.loss << ", output shape [";
     for (std::size_t i = 0; i < p.outputShape.size(); ++i)
         o << (i ? ", " : "") << p.outputShape[i];
-    o << "], device " << p.device << "\n  L(θ) = " << problem.loss() << " on " << p.probeRows
-      << " probe rows\n" << torchBuildInfo() << "\n";
+    const auto base = lossAndGradient(problem);
+    o << "], device " << p.device << "\n  L(θ) = " << base.loss << ", ‖∇L(θ)‖ = "
+      << base.gradientNorm << " on " << p.probeRows << " probe rows\n"
+      << torchBuildInfo() << "\n";
     std::cout << o.str();
+    requireFinite(problem, base); // after the summary, which shows where the problem is
     return 0;
 }
 
@@ -131,25 +134,28 @@ int runProbe(const std::vector<std::string>& argv)
     addGridOptions(a);
     if (!a.parse(argv))
         return 0;
+    checkOutputs(a, {"out"});
     auto problem = loadProblem(a);
     ProbeSettings s;
     s.directionKinds.clear();
     for (const auto& k : a.list("directions"))
         s.directionKinds.push_back(parseDirectionKind(k));
-    s.curvature.count = static_cast<int>(a.integer("k"));
-    s.curvature.epsilon = a.number("epsilon");
-    s.curvature.pcaSamples = static_cast<int>(a.integer("pca-samples"));
-    s.eigen.relativeTolerance = a.number("tol");
-    s.eigen.maxIterations = static_cast<int>(a.integer("max-iter"));
+    s.curvature.count = a.count("k", 1);
+    s.curvature.epsilon = a.positive("epsilon");
+    s.curvature.pcaSamples = a.count("pca-samples", 1);
+    s.eigen.relativeTolerance = a.positive("tol");
+    s.eigen.maxIterations = a.count("max-iter", 1);
     s.eigen.hvp = parseHvpMode(a.value("hvp"));
     s.eigen.basis = parseLanczosBasis(a.value("lanczos-basis"));
-    s.traceOptions.relativeTolerance = a.number("trace-tol");
-    s.traceOptions.maxSamples = static_cast<int>(a.integer("trace-max"));
+    s.traceOptions.relativeTolerance = a.positive("trace-tol");
+    s.traceOptions.maxSamples = a.count("trace-max", 2);
+    // The stopping rule waits for min(10, max) samples before judging the standard error.
+    s.traceOptions.minSamples = std::min(s.traceOptions.minSamples, s.traceOptions.maxSamples);
     s.traceOptions.estimator = parseTraceEstimator(a.value("trace-estimator"));
-    s.traceOptions.sketchSize = static_cast<int>(a.integer("sketch"));
+    s.traceOptions.sketchSize = a.count("sketch", 1);
     s.traceOptions.hvp = s.eigen.hvp;
-    s.sharpnessOptions.rho = a.number("rho");
-    s.sharpnessOptions.samples = static_cast<int>(a.integer("perturbations"));
+    s.sharpnessOptions.rho = a.positive("rho");
+    s.sharpnessOptions.samples = a.count("perturbations", 1);
     s.sharpnessOptions.layerwise = a.flag("layerwise");
     s.power = !a.flag("no-power");
     s.lanczos = !a.flag("no-lanczos");
@@ -163,8 +169,8 @@ int runProbe(const std::vector<std::string>& argv)
     s.lineOptions.directions = s.surfaceOptions.directions;
     s.lineOptions.pointBatching = s.surfaceOptions.pointBatching;
     s.metric = a.has("metric") ? parseMetric(a.value("metric"))
-                               : defaultMetric(problem.data().summary().task);
-    s.seed = static_cast<std::uint64_t>(a.integer("seed"));
+                               : defaultMetric(problem.data().summary().task, problem.options().loss);
+    s.seed = a.seed("seed");
 
     ProgressPrinter printer("probe", a.flag("quiet"));
     const auto report = runProbes(problem, s, printer.callback());
@@ -193,11 +199,13 @@ int runSurface(const std::vector<std::string>& argv)
     a.addOption("out", "prefix", "Write <prefix>.json and <prefix>.csv", "surface");
     if (!a.parse(argv))
         return 0;
+    const std::string prefix = a.value("out");
+    checkOutput(prefix + ".json");
+    checkOutput(prefix + ".csv");
     auto problem = loadProblem(a);
     auto o = surfaceOptions(a);
-    o.directions.seed = static_cast<std::uint64_t>(a.integer("seed"));
+    o.directions.seed = a.seed("seed");
     ProgressPrinter printer("surface", a.flag("quiet"));
-    const std::string prefix = a.value("out");
     if (a.flag("line")) {
         LineOptions lo;
         lo.resolution = o.resolution;
@@ -221,10 +229,10 @@ int runSurface(const std::vector<std::string>& argv)
     if (kind == "pca") {
         TrajectoryPlaneOptions t;
         t.surface = o;
-        t.training.steps = a.integer("trajectory-steps");
-        t.training.batchSize = a.integer("trajectory-batch");
+        t.training.steps = a.integer("trajectory-steps", 1);
+        t.training.batchSize = a.integer("trajectory-batch", 0);
         t.training.optimizer.kind = parseOptimizerKind(a.value("trajectory-optimizer"));
-        t.training.optimizer.learningRate = a.number("trajectory-lr");
+        t.training.optimizer.learningRate = a.positive("trajectory-lr");
         t.training.seed = o.directions.seed;
         t.training.validateEvery = 0;
         t.training.metric = Metric::Loss;

@@ -36,8 +36,8 @@ OptimizerOptions optimizerOptions(const Args& a)
     o.weightDecay = a.number("weight-decay");
     o.beta1 = a.number("beta1");
     o.beta2 = a.number("beta2");
-    o.adamEpsilon = a.number("adam-eps");
-    o.samRho = a.number("rho");
+    o.adamEpsilon = a.positive("adam-eps");
+    o.samRho = a.positive("rho");
     o.samAdaptive = a.flag("adaptive");
     o.samBase = parseOptimizerKind(a.value("sam-base"));
     return o;
@@ -84,28 +84,29 @@ int runTrain(const std::vector<std::string>& argv)
 
     TrainOptions o;
     o.optimizer = optimizerOptions(a);
-    o.optimizer.learningRate = a.number("lr");
+    o.optimizer.learningRate = a.positive("lr");
     o.optimizer.guidedBase = parseOptimizerKind(a.value("guided-base"));
-    o.optimizer.guidedFactor = a.number("guided-factor");
-    o.optimizer.guidedEvery = static_cast<int>(a.integer("guided-every"));
-    o.optimizer.guidedIterations = static_cast<int>(a.integer("guided-iters"));
+    o.optimizer.guidedFactor = a.positive("guided-factor");
+    o.optimizer.guidedEvery = a.count("guided-every", 1);
+    o.optimizer.guidedIterations = a.count("guided-iters", 1);
     o.optimizer.guidedGrowth = a.number("guided-growth");
     o.optimizer.guidedHvp = parseHvpMode(a.value("guided-hvp"));
     o.optimizer.guidedSpikeFactor = a.number("guided-spike");
-    o.optimizer.guidedScale = a.number("guided-scale");
-    o.steps = a.integer("steps");
-    o.epochs = static_cast<int>(a.integer("epochs"));
-    o.batchSize = a.integer("batch-size");
-    o.validateEvery = static_cast<int>(a.integer("validate-every"));
-    o.logEvery = static_cast<int>(a.integer("log-every"));
-    o.seed = static_cast<std::uint64_t>(a.integer("seed"));
+    o.optimizer.guidedScale = a.positive("guided-scale");
+    o.steps = a.integer("steps", 0);
+    o.epochs = a.count("epochs", 1);
+    o.batchSize = a.integer("batch-size", 0);
+    o.validateEvery = a.count("validate-every", 0);
+    o.logEvery = a.count("log-every", 1);
+    o.seed = a.seed("seed");
     o.checkpointPath = a.value("checkpoint");
-    o.checkpointEvery = static_cast<int>(a.integer("checkpoint-every"));
+    o.checkpointEvery = a.count("checkpoint-every", 0);
     o.resumePath = a.value("resume");
+    checkOutputs(a, {"model-out", "out", "checkpoint"});
 
     auto problem = loadProblem(a, /*fullBatchAllowed=*/true);
     o.metric = a.has("metric") ? parseMetric(a.value("metric"))
-                               : defaultMetric(problem.data().summary().task);
+                               : defaultMetric(problem.data().summary().task, problem.options().loss);
     ProgressPrinter printer("train", a.flag("quiet"));
     TrainResult r;
     try {
@@ -150,13 +151,14 @@ int runLrFind(const std::vector<std::string>& argv)
         return 0;
     LrFinderOptions o;
     o.optimizer = optimizerOptions(a);
-    o.minRate = a.number("min-lr");
-    o.maxRate = a.number("max-lr");
-    o.steps = static_cast<int>(a.integer("steps"));
+    o.minRate = a.positive("min-lr");
+    o.maxRate = a.positive("max-lr");
+    o.steps = a.count("steps", 1);
     o.smoothing = a.number("smoothing");
-    o.divergeFactor = a.number("diverge-factor");
-    o.batchSize = a.integer("batch-size");
-    o.seed = static_cast<std::uint64_t>(a.integer("seed"));
+    o.divergeFactor = a.positive("diverge-factor");
+    o.batchSize = a.integer("batch-size", 0);
+    o.seed = a.seed("seed");
+    checkOutputs(a, {"out"});
     auto problem = loadProblem(a, /*fullBatchAllowed=*/true);
     ProgressPrinter printer("lr-find", a.flag("quiet"));
     const auto r = findLearningRate(problem, o, printer.callback());
