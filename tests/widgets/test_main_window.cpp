@@ -211,6 +211,60 @@ private slots:
         QVERIFY(runAndWait(w)); // and still runs
     }
 
+    void badCorpusFilesShowCoresMessage_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("bit-flipped model") << "model" << "bitflip.pt";
+        QTest::newRow("truncated model") << "model" << "truncated.pt";
+        QTest::newRow("folder as model") << "model" << "a_folder.csv";
+        QTest::newRow("NUL byte in a CSV") << "data" << "nul.csv";
+        QTest::newRow("value beyond float") << "data" << "huge_value.csv";
+        QTest::newRow("duplicate column names") << "data" << "duplicate_columns.csv";
+        QTest::newRow("folder as data") << "data" << "a_folder.csv";
+    }
+
+    // GUI spot-checks of the bad-input corpus (tests/data/bad, walked in full by
+    // cli.bad_inputs): the dialog shows core's message, word for word.
+    void badCorpusFilesShowCoresMessage()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, file);
+        MainWindow& w = *m_window;
+        const QString path = test::dataDir() + QStringLiteral("/bad/") + file;
+        const QString expected = coreError([&] {
+            if (kind == QLatin1String("model"))
+                Model::load(path.toStdString(), DeviceKind::Cpu);
+            else
+                readCsv(path.toStdString());
+        });
+        QVERIFY(expected.startsWith(path));
+        bool ok = true;
+        const QString shown = dialogTextDuring([&] {
+            ok = kind == QLatin1String("model") ? w.openModel(path) : w.openData(path);
+        });
+        QVERIFY(!ok);
+        QCOMPARE(shown, expected);
+    }
+
+    void nonFiniteModelFailsWithTheTensorNamed()
+    {
+        MainWindow& w = *m_window;
+        w.setErrorDialogsEnabled(false);
+        QVERIFY(w.openModel(test::dataDir() + QStringLiteral("/bad/nan_weight.pt")));
+        QVERIFY(w.openData(test::dataDir() + QStringLiteral("/four_features.csv")));
+        w.settingsPanel()->setSettings(test::smallProbe());
+        w.settingsPanel()->setDevice(DeviceKind::Cpu);
+        QSignalSpy failed(&w, &MainWindow::probeFailed);
+        QVERIFY(w.startProbe());
+        QVERIFY(failed.wait(60000));
+        const QString message = failed.at(0).at(0).toString();
+        QVERIFY2(message.contains(QStringLiteral(
+                     "the model holds non-finite values in 'fc.weight' (1 NaN), 'fc.bias' (1 Inf)")),
+                 qPrintable(message));
+        QVERIFY(!w.report().has_value());
+    }
+
     void eventLoopStaysResponsiveWhileProbing()
     {
         MainWindow& w = *m_window;
