@@ -172,7 +172,11 @@ int runProbe(const std::vector<std::string>& argv)
     s.traceOptions.sketchSize = static_cast<int>(a.integer("sketch"));
     s.traceOptions.hvp = s.eigen.hvp;
     s.eigen.graph.mode = parseHvpGraph(a.value("hvp-graph"));
-    s.eigen.graph.memoryBudgetBytes = a.integer("hvp-memory") * (std::int64_t(1) << 20);
+    const double budgetMiB = a.number("hvp-memory");
+    if (!(budgetMiB >= 0.0))
+        throw UsageError("option '--hvp-memory' must be at least 0, got '"
+                         + a.value("hvp-memory") + "'");
+    s.eigen.graph.memoryBudgetBytes = static_cast<std::int64_t>(budgetMiB * 1048576.0);
     s.eigen.graph.blockRows = a.integer("hvp-block-rows");
     s.traceOptions.graph = s.eigen.graph;
     s.traceOptions.exactUpTo = a.integer("exact-up-to");

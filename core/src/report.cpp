@@ -184,7 +184,7 @@ std::string formatSummary(const ProbeReport& r)
         o << "                       HVPs " << hvpPlanText(r.trace->hvpPlan) << "\n";
     if (r.spectrum) {
         const auto& s = *r.spectrum;
-        o << "  spectrum (" << s.method << ")" << std::string(s.method == "exact" ? 8 : 6, ' ')
+        o << "  spectrum (" << s.method << ")" << std::string(s.method == "exact" ? 5 : 3, ' ')
           << "λmax " << fmt(s.lambdaMax) << ", λmin " << fmt(s.lambdaMin)
           << (s.negativeCurvature ? " (negative curvature: not a minimum)" : "")
           << (s.method == "exact" ? ", tr(H) " + fmt(s.trace) : std::string())
