@@ -64,7 +64,8 @@ std::string whyNotSplittable(Problem::Impl& p)
 {
     for (const auto& m : p.model.impl().module.modules()) {
         const auto type = m.type();
-        const std::string name = type ? type->name()->qualifiedName() : std::string();
+        const auto qualified = type ? type->name() : c10::nullopt;
+        const std::string name = qualified ? qualified->qualifiedName() : std::string();
         if (m.is_training() && name.find("BatchNorm") != std::string::npos)
             return "a BatchNorm layer in training mode normalises over the whole "
                    "batch";
