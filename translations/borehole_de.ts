@@ -504,8 +504,8 @@
         <translation>%1-Schätzung</translation>
     </message>
     <message>
-        <source>%1 relative error</source>
-        <translation>%1 relativer Fehler</translation>
+        <source>%1 relative error bound</source>
+        <translation>%1 relative Fehlerschranke</translation>
     </message>
     <message>
         <source>iteration (HVPs)</source>
@@ -516,8 +516,8 @@
         <translation>λmax-Schätzung</translation>
     </message>
     <message>
-        <source>relative error (dashed) [1]</source>
-        <translation>relativer Fehler (gestrichelt) [1]</translation>
+        <source>relative error bound (dashed) [1]</source>
+        <translation>relative Fehlerschranke (gestrichelt) [1]</translation>
     </message>
     <message>
         <source>final ± standard error</source>

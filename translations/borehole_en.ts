@@ -504,8 +504,8 @@
         <translation>%1 estimate</translation>
     </message>
     <message>
-        <source>%1 relative error</source>
-        <translation>%1 relative error</translation>
+        <source>%1 relative error bound</source>
+        <translation>%1 relative error bound</translation>
     </message>
     <message>
         <source>iteration (HVPs)</source>
@@ -516,8 +516,8 @@
         <translation>λmax estimate</translation>
     </message>
     <message>
-        <source>relative error (dashed) [1]</source>
-        <translation>relative error (dashed) [1]</translation>
+        <source>relative error bound (dashed) [1]</source>
+        <translation>relative error bound (dashed) [1]</translation>
     </message>
     <message>
         <source>final ± standard error</source>

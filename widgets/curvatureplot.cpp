@@ -191,7 +191,7 @@ void CurvaturePlot::plotConvergence(const ProbeReport& r)
         estimate->setPen(QPen(c, 2));
         estimate->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
         auto* error = p->addGraph(p->xAxis, p->yAxis2);
-        error->setName(tr("%1 relative error").arg(QString::fromStdString(e->method)));
+        error->setName(tr("%1 relative error bound").arg(QString::fromStdString(e->method)));
         error->setPen(QPen(c, 1, Qt::DashLine));
         for (std::size_t i = 0; i < e->history.size(); ++i)
             estimate->addData(static_cast<double>(i + 1), e->history[i]);
@@ -206,7 +206,7 @@ void CurvaturePlot::plotConvergence(const ProbeReport& r)
     p->xAxis->setLabel(tr("iteration (HVPs)"));
     p->yAxis->setLabel(axisLabel(tr("λmax estimate"), curvatureUnit()));
     p->yAxis2->setVisible(true);
-    p->yAxis2->setLabel(tr("relative error (dashed) [1]"));
+    p->yAxis2->setLabel(tr("relative error bound (dashed) [1]"));
     p->yAxis2->setScaleType(QCPAxis::stLogarithmic);
     p->yAxis2->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     p->legend->setVisible(true);

@@ -19,9 +19,32 @@ void addProbeOptions(Args& a)
     a.addOption("k", "n", "Directions per kind (K)", "8");
     a.addOption("epsilon", "e", "Finite-difference step ε along unit directions", "1e-3");
     a.addOption("pca-samples", "n", "Mini-batch gradient samples for PCA directions", "16");
-    a.addOption("tol", "r", "Relative tolerance of the top-eigenvalue solvers", "1e-3");
+    a.addOption("tol", "r",
+                "Stop the eigenvalue solvers when the relative error bound (the residual "
+                "‖Hv − λv‖/|λ|) is below r", "1e-3");
     a.addOption("max-iter", "n", "Iteration cap of the eigenvalue solvers", "100");
     a.addOption("hvp", "mode", "Hessian-vector products: exact or fd", "exact");
+    a.addOption("hvp-graph", "mode",
+                "Exact HVPs: auto (gradient graph built once per θ, one vector-Jacobian product "
+                "per HVP, in row blocks within --hvp-memory) or recompute (forward + double "
+                "backward per HVP)", "auto");
+    a.addOption("hvp-memory", "MiB", "Memory budget of the kept gradient graphs (0: a quarter "
+                "of the physical memory on the CPU, 2048 on CUDA)", "0");
+    a.addOption("hvp-block-rows", "n", "Rows per block of the kept graphs (0: as the budget "
+                "allows)", "0");
+    a.addFlag("spectrum", "Also compute the Hessian spectrum: top and bottom eigenvalues with "
+              "residual bounds, λmin (negative curvature) and the spectral density");
+    a.addOption("top-k", "n", "Spectrum: largest eigenvalues wanted", "5");
+    a.addOption("bottom-k", "n", "Spectrum: smallest eigenvalues wanted (λmin first)", "1");
+    a.addOption("density-runs", "n", "Spectrum: stochastic Lanczos quadrature runs for the "
+                "density (0: no density)", "5");
+    a.addOption("density-steps", "n", "Spectrum: Lanczos steps per density run", "40");
+    a.addOption("density-points", "n", "Spectrum: points of the density grid", "201");
+    a.addOption("density-bandwidth", "r", "Spectrum: Gaussian broadening σ as a fraction of "
+                "λmax − λmin", "0.01");
+    a.addOption("exact-up-to", "n", "Exact Hessian (spectrum: every eigenvalue; trace: "
+                "Σ eᵢᵀHeᵢ when no dearer than sampling) for models with at most n parameters "
+                "(0: never)", "4096");
     a.addOption("trace-estimator", "kind", "Trace estimator: hutchinson or hutch++", "hutch++");
     a.addOption("sketch", "k", "Hutch++ sketch size (2k HVPs for the low-rank part)", "10");
     a.addOption("trace-tol", "r", "Stop the trace estimate at this relative standard error", "1e-2");
@@ -127,8 +150,8 @@ int runProbe(const std::vector<std::string>& argv)
 {
     Args a("probe", "Drill a borehole at the model's parameters: loss, gradient, finite-difference "
                     "curvature along random, gradient and PCA directions, top Hessian eigenvalue "
-                    "(power iteration and Lanczos), Hutchinson trace and perturbation "
-                    "sensitivity.");
+                    "(power iteration and Lanczos), Hessian trace, optionally the spectrum "
+                    "(--spectrum), and perturbation sensitivity.");
     addProblemOptions(a);
     addProbeOptions(a);
     addGridOptions(a);
@@ -154,6 +177,24 @@ int runProbe(const std::vector<std::string>& argv)
     s.traceOptions.estimator = parseTraceEstimator(a.value("trace-estimator"));
     s.traceOptions.sketchSize = a.count("sketch", 1);
     s.traceOptions.hvp = s.eigen.hvp;
+    s.eigen.graph.mode = parseHvpGraph(a.value("hvp-graph"));
+    const double budgetMiB = a.number("hvp-memory", 0.0, 1e12);
+    s.eigen.graph.memoryBudgetBytes = static_cast<std::int64_t>(budgetMiB * 1048576.0);
+    s.eigen.graph.blockRows = a.integer("hvp-block-rows", 0);
+    s.traceOptions.graph = s.eigen.graph;
+    s.traceOptions.exactUpTo = a.integer("exact-up-to", 0);
+    s.spectrum = a.flag("spectrum");
+    s.spectrumOptions.topK = a.count("top-k", 1);
+    s.spectrumOptions.bottomK = a.count("bottom-k", 0);
+    s.spectrumOptions.relativeTolerance = s.eigen.relativeTolerance;
+    s.spectrumOptions.maxIterations = s.eigen.maxIterations;
+    s.spectrumOptions.densityRuns = a.count("density-runs", 0);
+    s.spectrumOptions.densitySteps = a.count("density-steps", 1);
+    s.spectrumOptions.gridPoints = a.count("density-points", 2);
+    s.spectrumOptions.bandwidth = a.positive("density-bandwidth");
+    s.spectrumOptions.exactUpTo = s.traceOptions.exactUpTo;
+    s.spectrumOptions.hvp = s.eigen.hvp;
+    s.spectrumOptions.graph = s.eigen.graph;
     s.sharpnessOptions.rho = a.positive("rho");
     s.sharpnessOptions.samples = a.count("perturbations", 1);
     s.sharpnessOptions.layerwise = a.flag("layerwise");

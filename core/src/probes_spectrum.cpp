@@ -1,7 +1,9 @@
 // Spectral probes of the Hessian: top eigenvalue by power iteration and by Lanczos, and the
-// Hutchinson trace estimate.
+// trace (exact for small models, else Hutchinson or Hutch++). Every product goes through one
+// HvpEngine per probe, which reuses the gradient graph at θ.
 #include "borehole/probes.h"
 
+#include "hvp_engine.h"
 #include "internal.h"
 
 #include <cmath>
@@ -37,21 +39,31 @@ EigenResult topEigenvaluePower(Problem& problem, const EigenOptions& options,
     EigenResult r;
     r.method = "power";
     CostTracker tracker(p);
+    HvpEngine hvp(p, options.hvp, options.fdEpsilon, options.graph);
+    r.hvpPlan = hvp.plan();
     auto v = randomUnit(p, deriveSeed(options.seed, 11));
     double previous = std::numeric_limits<double>::quiet_NaN();
     for (int it = 0; it < options.maxIterations; ++it) {
-        auto w = p.hvp(v, options.hvp, options.fdEpsilon);
-        const double lambda = torch::dot(v, w).item<double>();
-        const double wn = w.norm().item<double>();
+        auto w = hvp.apply(v);
+        // λ = vᵀHv (Rayleigh quotient of the unit v) and the residual ‖Hv − λv‖, which bounds
+        // |λ − λᵢ| for some eigenvalue λᵢ of the symmetric H: one host sync for both norms.
+        auto lambdaT = torch::dot(v, w);
+        auto stats = torch::stack({lambdaT, w.norm(), (w - lambdaT * v).norm()})
+                         .to(torch::kCPU, torch::kFloat64);
+        const auto sa = stats.accessor<double, 1>();
+        const double lambda = sa[0];
+        const double wn = sa[1];
+        const double residual = sa[2];
         r.history.push_back(lambda);
         r.value = lambda;
         r.iterations = it + 1;
-        const double change = std::isnan(previous)
-                                  ? std::numeric_limits<double>::infinity()
-                                  : std::abs(lambda - previous) / std::max(std::abs(lambda), 1e-30);
-        r.errors.push_back(change);
+        const double scale = std::max(std::abs(lambda), 1e-30);
+        r.changes.push_back(std::isnan(previous) ? std::numeric_limits<double>::quiet_NaN()
+                                                 : std::abs(lambda - previous) / scale);
+        const double bound = residual / scale;
+        r.errors.push_back(bound);
         reportProgress(progress, it + 1, options.maxIterations);
-        if (wn == 0.0 || change <= options.relativeTolerance) { // wn = 0: H v = 0
+        if (wn == 0.0 || bound <= options.relativeTolerance) { // wn = 0: H v = 0
             r.converged = true;
             break;
         }
@@ -89,10 +101,10 @@ void orthogonalizeAgainst(torch::Tensor& w, const torch::Tensor& q)
 /// One Lanczos step from q_j: w = H q_j − α_j q_j − β_{j−1} q_{j−1}, locally reorthogonalised
 /// against q_j and q_{j−1}. `alpha` is computed when NaN (first pass) and taken as given when
 /// regenerating the basis (second pass), so both passes perform the same operations.
-torch::Tensor lanczosStep(Problem::Impl& p, const EigenOptions& o, const torch::Tensor& current,
+torch::Tensor lanczosStep(HvpEngine& hvp, const torch::Tensor& current,
                           const torch::Tensor& previous, double betaPrevious, double& alpha)
 {
-    auto w = p.hvp(current, o.hvp, o.fdEpsilon);
+    auto w = hvp.apply(current);
     if (std::isnan(alpha))
         alpha = torch::dot(current, w).item<double>();
     w.add_(current, -alpha);
@@ -114,6 +126,8 @@ EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
     EigenResult r;
     r.method = "lanczos";
     CostTracker tracker(p);
+    HvpEngine hvp(p, options.hvp, options.fdEpsilon, options.graph);
+    r.hvpPlan = hvp.plan();
     const bool stored = options.basis == LanczosBasis::Stored;
     const int m = static_cast<int>(std::min<std::int64_t>(options.maxIterations, p.numel));
     const std::uint64_t startSeed = deriveSeed(options.seed, 12);
@@ -127,7 +141,7 @@ EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
     torch::Tensor ritz; // eigenvector of T for the largest Ritz value (float64, on the CPU)
     for (int j = 0; j < m; ++j) {
         double a = std::numeric_limits<double>::quiet_NaN();
-        auto w = lanczosStep(p, options, current,
+        auto w = lanczosStep(hvp, current,
                              previous, j > 0 ? beta[static_cast<std::size_t>(j - 1)] : 0.0, a);
         alpha.push_back(a);
         if (stored) {
@@ -159,6 +173,10 @@ EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
         // |β_j s_last| bounds ‖H y − θ y‖ for the Ritz pair (θ, y).
         const double residual = b * lastComponent;
         const double relative = residual / std::max(std::abs(theta), 1e-30);
+        r.changes.push_back(r.history.empty()
+                                ? std::numeric_limits<double>::quiet_NaN()
+                                : std::abs(theta - r.history.back())
+                                      / std::max(std::abs(theta), 1e-30));
         r.value = theta;
         r.history.push_back(theta);
         r.errors.push_back(relative);
@@ -193,7 +211,7 @@ EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
             y = q * sa[0];
             for (int i = 0; i + 1 < r.iterations; ++i) {
                 double a = alpha[static_cast<std::size_t>(i)];
-                auto w = lanczosStep(p, options, q, before,
+                auto w = lanczosStep(hvp, q, before,
                                      i > 0 ? beta[static_cast<std::size_t>(i - 1)] : 0.0, a);
                 before = std::move(q);
                 q = w.div_(beta[static_cast<std::size_t>(i)]);
@@ -238,6 +256,30 @@ TraceResult hutchinsonTrace(Problem& problem, const TraceOptions& options,
     TraceResult r;
     r.estimator = toString(options.estimator);
     CostTracker tracker(p);
+    HvpEngine hvp(p, options.hvp, options.fdEpsilon, options.graph);
+    r.hvpPlan = hvp.plan();
+    const std::int64_t samplingCap = (plusPlus ? 2 * std::int64_t(options.sketchSize) : 0)
+                                     + options.maxSamples;
+    if (options.exactUpTo > 0 && p.numel <= options.exactUpTo && p.numel <= samplingCap) {
+        // Σᵢ eᵢᵀHeᵢ: n products, no more than sampling could cost, and no sampling error.
+        r.estimator = "exact";
+        auto e = torch::zeros({p.numel}, p.floatOptions());
+        auto sum = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64)
+                                        .device(p.device()));
+        const int total = static_cast<int>(p.numel);
+        for (std::int64_t i = 0; i < p.numel; ++i) {
+            e.fill_(0.0f);
+            e[i] = 1.0f;
+            sum.add_(hvp.apply(e)[i].to(torch::kFloat64));
+            reportProgress(progress, static_cast<int>(i + 1), total);
+        }
+        r.estimate = sum.item<double>();
+        r.history.push_back(r.estimate);
+        r.samples = static_cast<int>(p.numel);
+        r.converged = true;
+        r.cost = tracker.cost();
+        return r;
+    }
     auto gen = makeGenerator(deriveSeed(options.seed, 21));
     auto rademacher = [&]() {
         return torch::randint(0, 2, {p.numel}, gen, torch::kFloat32).mul_(2).sub_(1)
@@ -252,13 +294,13 @@ TraceResult hutchinsonTrace(Problem& problem, const TraceOptions& options,
     if (plusPlus) {
         std::vector<torch::Tensor> ys;
         for (int i = 0; i < sketch; ++i) {
-            ys.push_back(p.hvp(rademacher(), options.hvp, options.fdEpsilon));
+            ys.push_back(hvp.apply(rademacher()));
             reportProgress(progress, ++done, total);
         }
         q = std::get<0>(at::linalg_qr(torch::stack(ys, 1), "reduced"));
         for (int i = 0; i < sketch; ++i) {
             auto qi = q.select(1, i).contiguous();
-            r.lowRankPart += torch::dot(qi, p.hvp(qi, options.hvp, options.fdEpsilon))
+            r.lowRankPart += torch::dot(qi, hvp.apply(qi))
                                  .item<double>();
             reportProgress(progress, ++done, total);
         }
@@ -269,7 +311,7 @@ TraceResult hutchinsonTrace(Problem& problem, const TraceOptions& options,
         auto z = rademacher();
         if (plusPlus) // project out the sketched subspace: z ← (I − QQᵀ) z
             z = z - torch::matmul(q, torch::matmul(q.t(), z));
-        const double s = torch::dot(z, p.hvp(z, options.hvp, options.fdEpsilon)).item<double>();
+        const double s = torch::dot(z, hvp.apply(z)).item<double>();
         const double delta = s - mean;
         mean += delta / n;
         m2 += delta * (s - mean);

@@ -73,6 +73,20 @@ MemoryEstimate estimateProbeMemory(const Problem& problem, const ProbeSettings& 
         part(points * 8.0 * 6.0 + 5.0 * copy,
              "a " + std::to_string(o.resolution) + "-point-per-axis surface");
     }
+    const double n = static_cast<double>(problem.parameterCount());
+    const bool exact = (s.spectrum && problem.parameterCount() <= s.spectrumOptions.exactUpTo)
+                       || (s.trace && problem.parameterCount() <= s.traceOptions.exactUpTo);
+    if (exact) // the n × n Hessian, its symmetrised copy and the eigen-decomposition
+        part(3.0 * n * n * 4.0 + 4.0 * copy,
+             "the exact " + std::to_string(problem.parameterCount()) + " × "
+                 + std::to_string(problem.parameterCount()) + " Hessian");
+    if (s.spectrum && !exact)
+        part((std::max(s.spectrumOptions.densitySteps, s.spectrumOptions.maxIterations) + 4.0)
+                 * copy,
+             "the spectrum's Lanczos basis of up to "
+                 + std::to_string(std::max(s.spectrumOptions.densitySteps,
+                                           s.spectrumOptions.maxIterations))
+                 + " vectors of " + params);
     if (s.line)
         part(static_cast<double>(s.lineOptions.resolution) * 8.0 * 6.0 + 4.0 * copy,
              "a " + std::to_string(s.lineOptions.resolution) + "-point line");
@@ -127,8 +141,8 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const Pro
     report.settings = settings;
 
     const int steps = 2 + static_cast<int>(settings.directionKinds.size()) + settings.power
-                      + settings.lanczos + settings.trace + settings.sharpness + settings.line
-                      + settings.surface;
+                      + settings.lanczos + settings.trace + settings.spectrum + settings.sharpness
+                      + settings.line + settings.surface;
     int step = 0;
     auto next = [&]() { return ProgressScope(progress, step++, steps).callback(); };
     auto seedFor = [&](std::uint64_t stream) { return deriveSeed(settings.seed, 1000 + stream); };
@@ -161,6 +175,12 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const Pro
         o.seed = seedFor(11);
         report.trace = hutchinsonTrace(problem, o, next());
         report.total += report.trace->cost;
+    }
+    if (settings.spectrum) {
+        SpectrumOptions o = settings.spectrumOptions;
+        o.seed = seedFor(15);
+        report.spectrum = hessianSpectrum(problem, o, next());
+        report.total += report.spectrum->cost;
     }
     if (settings.sharpness) {
         SharpnessOptions o = settings.sharpnessOptions;
@@ -201,6 +221,20 @@ std::string costText(const ProbeCost& c)
     std::ostringstream o;
     o << c.forwards << " fwd, " << c.gradients << " grad, " << c.hvps << " HVP, "
       << fmt(c.seconds, 3) << " s";
+    return o.str();
+}
+
+std::string hvpPlanText(const HvpPlan& plan)
+{
+    std::ostringstream o;
+    o << plan.strategy;
+    if (plan.strategy == "reused in blocks")
+        o << " (" << plan.blocks << " blocks of " << plan.blockRows << " rows, "
+          << plan.retainedBlocks << " kept)";
+    if (std::isfinite(plan.retainedBytes) && plan.retainedBytes > 0)
+        o << ", graph " << fmt(plan.retainedBytes / 1048576.0, 3) << " MiB";
+    if (!plan.reason.empty())
+        o << ": " << plan.reason;
     return o.str();
 }
 
@@ -256,8 +290,10 @@ std::string formatSummary(const ProbeReport& r)
     auto eigenLine = [&](const EigenResult& e) {
         o << "  λmax (" << e.method << ")" << std::string(e.method == "power" ? 8 : 6, ' ')
           << fmt(e.value) << (e.converged ? "" : "  (NOT converged)") << " after " << e.iterations
-          << " iterations, last error " << fmt(e.errors.empty() ? 0.0 : e.errors.back(), 3)
-          << "   [" << costText(e.cost) << "]\n";
+          << " iterations, relative error bound " << fmt(e.errors.empty() ? 0.0 : e.errors.back(), 3)
+          << " (residual)   [" << costText(e.cost) << "]\n";
+        if (!e.hvpPlan.strategy.empty())
+            o << "                       HVPs " << hvpPlanText(e.hvpPlan) << "\n";
     };
     if (r.power)
         eigenLine(*r.power);
@@ -268,6 +304,30 @@ std::string formatSummary(const ProbeReport& r)
           << fmt(r.trace->standardError, 3) << " (standard error, " << r.trace->samples
           << " samples" << (r.trace->converged ? "" : ", NOT converged") << ")   ["
           << costText(r.trace->cost) << "]\n";
+    if (r.trace && !r.trace->hvpPlan.strategy.empty())
+        o << "                       HVPs " << hvpPlanText(r.trace->hvpPlan) << "\n";
+    if (r.spectrum) {
+        const auto& s = *r.spectrum;
+        o << "  spectrum (" << s.method << ")" << std::string(s.method == "exact" ? 5 : 3, ' ')
+          << "λmax " << fmt(s.lambdaMax) << ", λmin " << fmt(s.lambdaMin)
+          << (s.negativeCurvature ? " (negative curvature: not a minimum)" : "")
+          << (s.method == "exact" ? ", tr(H) " + fmt(s.trace) : std::string())
+          << (s.converged ? "" : "  (NOT converged)") << "   [" << costText(s.cost) << "]\n";
+        o << "                       top";
+        for (std::size_t i = 0; i < s.top.size(); ++i)
+            o << " " << fmt(s.top[i])
+              << (s.method == "exact" ? "" : " ±" + fmt(s.topResiduals[i], 2));
+        o << "\n";
+        if (!s.densityX.empty())
+            o << "                       density on " << s.densityX.size() << " points from "
+              << fmt(s.densityX.front()) << " to " << fmt(s.densityX.back()) << ", σ "
+              << fmt(s.bandwidth, 3)
+              << (s.method == "exact" ? std::string(" (exact eigenvalues)")
+                                      : ", " + std::to_string(s.densityRuns) + " SLQ runs")
+              << "\n";
+        if (!s.hvpPlan.strategy.empty())
+            o << "                       HVPs " << hvpPlanText(s.hvpPlan) << "\n";
+    }
     if (r.sharpness)
         o << "  sharpness (ρ=" << fmt(r.settings.sharpnessOptions.rho, 3)
           << (r.settings.sharpnessOptions.layerwise ? ", layer-wise" : "") << ")  mean ΔL "

@@ -18,6 +18,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(HvpMode, {{HvpMode::Exact, "exact"},
                                        {HvpMode::FiniteDifference, "fd"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(LanczosBasis, {{LanczosBasis::Stored, "stored"},
                                             {LanczosBasis::TwoPass, "two-pass"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(HvpGraph, {{HvpGraph::Auto, "auto"},
+                                        {HvpGraph::Recompute, "recompute"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(TraceEstimator, {{TraceEstimator::Hutchinson, "hutchinson"},
                                               {TraceEstimator::HutchPlusPlus, "hutch++"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(CurvatureMode, {{CurvatureMode::None, "none"},
@@ -40,15 +42,30 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CurvatureOptions, kind, count, e
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CurvatureResult, kind, epsilon, norms,
                                                 directional, meanNorm, stdNorm, meanDirectional,
                                                 stdDirectional, explainedVariance, cost)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HvpGraphOptions, mode, memoryBudgetBytes,
+                                                blockRows)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HvpPlan, strategy, reason, rows, blockRows, blocks,
+                                                retainedBlocks, bytesPerRow, fixedBytes,
+                                                estimatedBytes, retainedBytes, budgetBytes)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EigenOptions, relativeTolerance, maxIterations,
-                                                hvp, fdEpsilon, seed, basis, ritzVector)
+                                                hvp, fdEpsilon, seed, basis, ritzVector, graph)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EigenResult, method, value, converged, iterations,
-                                                history, errors, cost)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceOptions, estimator, sketchSize,
+                                                history, errors, changes, hvpPlan, cost)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceOptions, exactUpTo, estimator, sketchSize,
                                                 relativeTolerance, minSamples, maxSamples, hvp,
-                                                fdEpsilon, seed)
+                                                fdEpsilon, seed, graph)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceResult, estimator, estimate, standardError,
-                                                lowRankPart, samples, converged, history, cost)
+                                                lowRankPart, samples, converged, history, hvpPlan,
+                                                cost)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SpectrumOptions, topK, bottomK, relativeTolerance,
+                                                maxIterations, densityRuns, densitySteps,
+                                                gridPoints, bandwidth, exactUpTo, hvp, fdEpsilon,
+                                                seed, graph)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SpectrumResult, method, top, topResiduals, bottom,
+                                                bottomResiduals, lambdaMax, lambdaMin,
+                                                negativeCurvature, negativeRatio, eigenvalues,
+                                                trace, iterations, converged, densityX, densityY,
+                                                densityRuns, bandwidth, hvpPlan, cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SharpnessOptions, rho, samples, layerwise, seed)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SharpnessResult, baseLoss, meanIncrease,
                                                 worstIncrease, radius, increases, cost)
@@ -79,9 +96,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DataSummary, path, rows, trainRo
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProblemSummary, loss, device, parameterCount,
                                                 probeRows, batchSize, outputShape)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProbeSettings, directionKinds, curvature, power,
-                                                lanczos, eigen, trace, traceOptions, sharpness,
-                                                sharpnessOptions, line, lineOptions, surface,
-                                                surfaceOptions, metric, seed)
+                                                lanczos, eigen, trace, traceOptions, spectrum,
+                                                spectrumOptions, sharpness, sharpnessOptions, line,
+                                                lineOptions, surface, surfaceOptions, metric, seed)
 
 namespace {
 
@@ -141,6 +158,7 @@ std::string toJson(const ProbeReport& r, int indent)
     putOptional(j, "power", r.power);
     putOptional(j, "lanczos", r.lanczos);
     putOptional(j, "trace", r.trace);
+    putOptional(j, "spectrum", r.spectrum);
     putOptional(j, "sharpness", r.sharpness);
     putOptional(j, "line", r.line);
     putOptional(j, "surface", r.surface);
@@ -171,6 +189,7 @@ ProbeReport probeReportFromJson(const std::string& text, const std::string& sour
         getOptional(j, "power", r.power);
         getOptional(j, "lanczos", r.lanczos);
         getOptional(j, "trace", r.trace);
+        getOptional(j, "spectrum", r.spectrum);
         getOptional(j, "sharpness", r.sharpness);
         getOptional(j, "line", r.line);
         getOptional(j, "surface", r.surface);

@@ -4,6 +4,7 @@
 #include "borehole/study.h"
 #include "borehole/trainer.h"
 
+#include "hvp_engine.h"
 #include "internal.h"
 #include "optimizers.h"
 #include "trainer_json.h"
@@ -83,8 +84,9 @@ struct StepContext::Impl
             std::vector<double> alpha;
             std::vector<double> beta;
             const int m = static_cast<int>(std::min<std::int64_t>(iterations, p.numel));
+            HvpEngine products(p, hvp, fdEpsilon, HvpGraphOptions{});
             for (int j = 0; j < m; ++j) {
-                auto w = p.hvp(q.back(), hvp, fdEpsilon);
+                auto w = products.apply(q.back());
                 const double a = torch::dot(q.back(), w).item<double>();
                 alpha.push_back(a);
                 if (j + 1 == m)

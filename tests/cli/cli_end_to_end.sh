@@ -33,6 +33,25 @@ assert r["trace"]["samples"] >= 10
 assert r["total"]["hvps"] > 0 and r["total"]["gradients"] > 0
 PY
 
+"$cli" probe "${common[@]}" --directions random --k 1 --no-power --no-trace --no-sharpness \
+  --spectrum --top-k 3 --out "$work/spectrum.json" > "$work/spectrum.txt" 2>&1
+check "probe --spectrum exits 0" test $? -eq 0
+check "probe --spectrum prints the exact spectrum" grep -q "spectrum (exact)" "$work/spectrum.txt"
+check "probe --spectrum JSON: exact eigenvalues, λmax agrees with Lanczos, density of mass 1" \
+  /usr/bin/python3 - "$work/spectrum.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+s = r["spectrum"]
+assert s["method"] == "exact" and len(s["eigenvalues"]) == 1441
+assert abs(s["lambdaMax"] - r["lanczos"]["value"]) <= 1e-3 * abs(s["lambdaMax"]), (s["lambdaMax"], r["lanczos"]["value"])
+assert abs(sum(s["eigenvalues"]) - s["trace"]) <= 1e-6 * max(1.0, abs(s["trace"]))
+x, y = s["densityX"], s["densityY"]
+mass = sum(0.5 * (x[i] - x[i - 1]) * (y[i] + y[i - 1]) for i in range(1, len(x)))
+assert abs(mass - 1) < 1e-3, mass
+assert r["lanczos"]["hvpPlan"]["strategy"] == "reused"
+assert r["lanczos"]["errors"][-1] <= 1e-3
+PY
+
 "$cli" surface "${common[@]}" --resolution 7 --span 0.5 --curvature grid --out "$work/surf" \
   > "$work/surface.txt" 2>&1
 check "surface exits 0" test $? -eq 0

@@ -7,6 +7,8 @@ quadratic.pt      L(θ) = ½ θᵀAθ for a 12×12 symmetric positive definite A
                   (forward returns L for every row; Borehole's "output" loss takes the mean).
 quadratic_A.csv   A, row by row, as float32 values exactly as stored in the model.
 indefinite.pt     the same with eigenvalues of both signs (largest magnitude is negative).
+close_gap.pt      the same with a small spectral gap at the top (10, 9.7, ...): power iteration
+                  converges slowly, so its stopping rule must bound the true error.
 tiny_mlp.pt       Linear(4, 6) → Tanh → Linear(6, 2): for filter-normalisation and shape tests.
 linear.pt         Linear(4, 1) with fixed weights for four_features.csv: per-row squared errors
                   are computable by hand (sampling error of subsampled landscapes).
@@ -30,6 +32,7 @@ from torch import nn
 HERE = os.path.dirname(os.path.abspath(__file__))
 EIGENVALUES = [10.0, 7.0, 5.0, 3.0, 2.0, 1.5, 1.0, 0.8, 0.5, 0.3, 0.2, 0.1]
 INDEFINITE = [4.0, 2.5, 1.0, 0.5, 0.25, -0.5, -1.0, -6.0]
+CLOSE_GAP = [10.0, 9.7, 6.0, 4.0, 2.0, 1.0, 0.5, 0.25]
 
 
 class Quadratic(nn.Module):
@@ -90,6 +93,8 @@ def main():
             f.write(",".join(repr(float(v)) for v in row) + "\n")
     a, theta = spd(INDEFINITE, 2)
     torch.jit.script(Quadratic(a, theta)).save(os.path.join(HERE, "indefinite.pt"))
+    a, theta = spd(CLOSE_GAP, 5)
+    torch.jit.script(Quadratic(a, theta)).save(os.path.join(HERE, "close_gap.pt"))
     torch.manual_seed(3)
     torch.jit.script(TinyMlp()).save(os.path.join(HERE, "tiny_mlp.pt"))
     make_batchnorm()

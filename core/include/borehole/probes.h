@@ -6,6 +6,7 @@
 #include "borehole/progress.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,71 @@ std::vector<float> hessianVectorProduct(Problem& problem, const std::vector<floa
                                         HvpMode mode = HvpMode::Exact, double epsilon = 1e-3,
                                         ProbeCost* cost = nullptr);
 
+/// How exact Hessian-vector products are taken when a probe needs many of them at one θ.
+enum class HvpGraph {
+    /// ∇L with its graph once per θ, then one vector-Jacobian product per H·v (PyHessian's
+    /// scheme). The graph is kept within a memory budget: whole when it fits, else split into
+    /// row blocks (block losses weighted by rows/N, so their sum is the mean loss) of which as
+    /// many are kept as fit and the rest rebuilt per product; when one row's graph does not fit,
+    /// as Recompute. A kept graph also fixes one dropout mask for all products.
+    Auto,
+    /// Forward + double backward for every product (v0.1): one graph at a time.
+    Recompute,
+};
+std::string toString(HvpGraph graph);
+HvpGraph parseHvpGraph(const std::string& text); ///< "auto" (or "reuse"), "recompute"
+
+struct HvpGraphOptions
+{
+    HvpGraph mode = HvpGraph::Auto;
+    /// Bytes the kept graphs may take; 0: a quarter of the physical memory on the CPU, 2 GiB
+    /// on CUDA.
+    std::int64_t memoryBudgetBytes = 0;
+    /// Rows per block; 0: as the budget allows (one block when the whole graph fits).
+    std::int64_t blockRows = 0;
+};
+
+/// How a probe took its exact HVPs, and the graph memory it measured. Graph sizes are the host
+/// heap's growth while the graph is built (glibc mallinfo2), so they are measured on the CPU
+/// only (NaN on CUDA, where the whole graph is kept unless blockRows is set). Estimate for all
+/// rows = fixedBytes + bytesPerRow·rows, from two calibration graphs on 32 and 128 rows (for
+/// more than 128 rows; fewer are measured whole).
+struct HvpPlan
+{
+    /// "reused", "reused in blocks", "recomputed" or "finite differences"
+    std::string strategy;
+    std::string reason;
+    std::int64_t rows = 0;
+    std::int64_t blockRows = 0;
+    int blocks = 0;
+    int retainedBlocks = 0;       ///< blocks whose graph is kept (the others are rebuilt)
+    double bytesPerRow = 0.0;     ///< measured graph bytes per row
+    double fixedBytes = 0.0;      ///< measured graph bytes independent of the rows, per block
+    double estimatedBytes = 0.0;  ///< estimated graph bytes for all rows in one block
+    double retainedBytes = 0.0;   ///< measured heap growth of the graphs kept
+    std::int64_t budgetBytes = 0;
+};
+
+/// H·v at the θ of construction through a retained gradient graph (HvpGraph). Building it costs
+/// one gradient evaluation with graph (two more small ones to measure the graph on more than
+/// 128 rows); each apply() is then one vector-Jacobian product. θ must not change while it
+/// lives. Throws InputError on a size mismatch (apply) or when blockRows is set but the loss
+/// cannot be split into rows (BatchNorm in training mode, a model-computed scalar loss).
+class HessianOperator
+{
+public:
+    explicit HessianOperator(Problem& problem, const HvpGraphOptions& options = {});
+    ~HessianOperator();
+    HessianOperator(const HessianOperator&) = delete;
+    HessianOperator& operator=(const HessianOperator&) = delete;
+    std::vector<float> apply(const std::vector<float>& v);
+    const HvpPlan& plan() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
 /// How Lanczos keeps its basis. Memory in parameter copies P (besides the model's own
 /// parameters and one HVP's temporaries), for k iterations:
 enum class LanczosBasis {
@@ -109,8 +175,10 @@ LanczosBasis parseLanczosBasis(const std::string& text); ///< "stored", "two-pas
 
 struct EigenOptions
 {
-    /// Stop when the relative change of the estimate (power) or the Ritz residual bound
-    /// (Lanczos) falls below this.
+    /// Stop when the relative residual bound falls below this: power ‖Hv − λv‖/|λ| for the
+    /// Rayleigh quotient λ of the unit iterate v, Lanczos |β_k s_k|/|θ| for the Ritz pair (θ, y).
+    /// For symmetric H either residual bounds the distance from the estimate to the nearest
+    /// eigenvalue of H (which is λmax once the iterate leans on its eigenvector).
     double relativeTolerance = 1e-3;
     int maxIterations = 100;
     HvpMode hvp = HvpMode::Exact;
@@ -120,6 +188,8 @@ struct EigenOptions
     LanczosBasis basis = LanczosBasis::Stored;
     /// Also return the eigenvector estimate (EigenResult::vector).
     bool ritzVector = false;
+    /// Exact HVPs: reuse the gradient graph (within a memory budget) or recompute per product.
+    HvpGraphOptions graph;
 };
 
 struct EigenResult
@@ -130,11 +200,18 @@ struct EigenResult
     int iterations = 0;
     /// Estimate after each iteration.
     std::vector<double> history;
-    /// Relative change (power) or relative residual bound (Lanczos) after each iteration.
+    /// Relative error bound after each iteration: the relative residual ‖Hy − θy‖/|θ| of the
+    /// estimate (see EigenOptions::relativeTolerance). A bound, not the change between
+    /// iterations.
     std::vector<double> errors;
+    /// Relative change of the estimate from the previous iteration (NaN for the first). Not an
+    /// error bound: slow progress makes it small long before the estimate is accurate.
+    std::vector<double> changes;
     /// Unit eigenvector estimate, flattened like Problem::parameters() (the Ritz vector for
     /// Lanczos); empty unless EigenOptions::ritzVector. Not written to reports.
     std::vector<float> vector;
+    /// How the HVPs were taken.
+    HvpPlan hvpPlan;
     ProbeCost cost;
 };
 
@@ -155,6 +232,10 @@ TraceEstimator parseTraceEstimator(const std::string& text); ///< "hutchinson", 
 
 struct TraceOptions
 {
+    /// Exact trace Σᵢ eᵢᵀHeᵢ (one HVP per parameter) instead of sampling when the model has at
+    /// most this many parameters and no more than the sampling cap (2·sketchSize + maxSamples)
+    /// would cost; 0: always sample.
+    std::int64_t exactUpTo = 4096;
     TraceEstimator estimator = TraceEstimator::HutchPlusPlus;
     /// Hutch++: size k of the sketch (2k HVPs go to the low-rank part).
     int sketchSize = 10;
@@ -165,11 +246,12 @@ struct TraceOptions
     HvpMode hvp = HvpMode::Exact;
     double fdEpsilon = 1e-3;
     std::uint64_t seed = 0;
+    HvpGraphOptions graph;
 };
 
 struct TraceResult
 {
-    std::string estimator; ///< "hutchinson" or "hutch++"
+    std::string estimator; ///< "hutchinson", "hutch++" or "exact" (standard error 0)
     double estimate = 0.0;
     /// Standard error of the stochastic part (Hutch++: of the deflated remainder only).
     double standardError = 0.0;
@@ -178,6 +260,7 @@ struct TraceResult
     int samples = 0; ///< stochastic samples (Hutch++ adds 2·sketchSize HVPs)
     bool converged = false;
     std::vector<double> history; ///< running estimate after each sample
+    HvpPlan hvpPlan;
     ProbeCost cost;
 };
 
@@ -185,6 +268,80 @@ struct TraceResult
 /// (Meyer et al. 2021), which removes the dominant eigenvalues' variance first.
 TraceResult hutchinsonTrace(Problem& problem, const TraceOptions& options,
                             const ProgressFn& progress = {});
+
+struct SpectrumOptions
+{
+    /// Largest eigenvalues wanted, each with its own residual bound.
+    int topK = 5;
+    /// Smallest eigenvalues wanted (λmin first): negative curvature, saddle detection.
+    int bottomK = 1;
+    /// Lanczos (stored basis, full reorthogonalisation) stops when every wanted Ritz value's
+    /// residual bound is at most relativeTolerance·max|Ritz value| (an estimate of ‖H‖₂).
+    double relativeTolerance = 1e-3;
+    int maxIterations = 100;
+    /// Spectral density by stochastic Lanczos quadrature (Ghorbani et al. 2019): Lanczos runs
+    /// of densitySteps steps from Rademacher starts; 0 runs: no density (Lanczos method only).
+    int densityRuns = 5;
+    int densitySteps = 40;
+    /// Points of the density grid, from λmin − 5σ to λmax + 5σ.
+    int gridPoints = 201;
+    /// Gaussian broadening σ as a fraction of the spectrum's width λmax − λmin.
+    double bandwidth = 0.01;
+    /// Exact Hessian (n HVPs against unit vectors, symmetrised, every eigenvalue by a dense
+    /// symmetric eigensolver, exact trace) when the model has at most this many parameters;
+    /// 0: never. 4,096 parameters: 4,096 HVPs and a 128 MiB float64 matrix.
+    std::int64_t exactUpTo = 4096;
+    HvpMode hvp = HvpMode::Exact;
+    double fdEpsilon = 1e-3;
+    std::uint64_t seed = 0;
+    HvpGraphOptions graph;
+};
+
+/// The Hessian's spectrum at θ: extreme eigenvalues with per-value error bounds, λmin and
+/// whether the curvature is certainly negative somewhere, and the spectral density on a grid
+/// (plottable as densityX/densityY; the eigenvalues and their residuals as error bars).
+struct SpectrumResult
+{
+    std::string method; ///< "exact" or "lanczos"
+    /// Largest eigenvalues, descending, and per value a bound on |value − nearest eigenvalue|
+    /// (the Ritz residual ‖Hy − θy‖; 0 for the exact method up to float rounding).
+    std::vector<double> top;
+    std::vector<double> topResiduals;
+    /// Smallest eigenvalues, ascending (bottom[0] = λmin), and their residual bounds.
+    std::vector<double> bottom;
+    std::vector<double> bottomResiduals;
+    double lambdaMax = 0.0;
+    double lambdaMin = 0.0;
+    /// λmin + its residual bound < 0: H certainly has a negative eigenvalue (θ is not a minimum).
+    bool negativeCurvature = false;
+    /// |λmin|/λmax when λmin < 0 (how strong the negative curvature is), else 0.
+    double negativeRatio = 0.0;
+    /// Exact method: every eigenvalue, ascending, and tr(H). Lanczos: empty and NaN.
+    std::vector<double> eigenvalues;
+    double trace = 0.0;
+    /// Lanczos: iterations of the top/bottom run and whether every wanted value converged.
+    int iterations = 0;
+    bool converged = false;
+    /// Spectral density φ(λ) on a grid (∫φ = 1 up to the grid's truncation); empty when not
+    /// asked for. Exact: the eigenvalues broadened, weight 1/n each; Lanczos: SLQ, Ritz values
+    /// weighted by the squared first components of their eigenvectors, averaged over runs.
+    std::vector<double> densityX;
+    std::vector<double> densityY;
+    int densityRuns = 0;
+    double bandwidth = 0.0; ///< σ of the Gaussian broadening, in eigenvalue units
+    HvpPlan hvpPlan;
+    ProbeCost cost;
+};
+
+/// The spectrum of H at θ (SpectrumOptions: exact for small models, else Lanczos + SLQ).
+/// Throws InputError on bad options, CancelledError when progress returns false.
+SpectrumResult hessianSpectrum(Problem& problem, const SpectrumOptions& options,
+                               const ProgressFn& progress = {});
+
+/// The exact Hessian as a dense row-major n×n matrix, symmetrised ((H + Hᵀ)/2), from n HVPs
+/// against unit vectors through one retained graph. Throws InputError when n > maxParameters.
+std::vector<double> exactHessian(Problem& problem, std::int64_t maxParameters = 4096,
+                                 const HvpGraphOptions& graph = {}, ProbeCost* cost = nullptr);
 
 struct SharpnessOptions
 {

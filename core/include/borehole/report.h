@@ -21,6 +21,10 @@ struct ProbeSettings
     EigenOptions eigen;
     bool trace = true;
     TraceOptions traceOptions;
+    /// Extreme eigenvalues with residual bounds, λmin and the spectral density (off by default:
+    /// it costs up to maxIterations + densityRuns·densitySteps HVPs, or n for the exact method).
+    bool spectrum = false;
+    SpectrumOptions spectrumOptions;
     bool sharpness = true;
     SharpnessOptions sharpnessOptions;
     bool line = false;
@@ -46,6 +50,7 @@ struct ProbeReport
     std::optional<EigenResult> power;
     std::optional<EigenResult> lanczos;
     std::optional<TraceResult> trace;
+    std::optional<SpectrumResult> spectrum;
     std::optional<SharpnessResult> sharpness;
     std::optional<Grid1D> line;
     std::optional<Grid2D> surface;

@@ -1,0 +1,374 @@
+// The Hessian spectrum (exact and Lanczos + stochastic Lanczos quadrature), the
+// reused-graph and chunked HVPs, and stopping rules that bound the true error,
+// against quadratic fixtures whose Hessians are known exactly and against real
+// models checked with the recomputed HVP.
+#include "bh_test.h"
+#include "test_support.h"
+
+#include <borehole/error.h>
+#include <borehole/probes.h>
+#include <borehole/report.h>
+
+#include <algorithm>
+#include <limits>
+
+using namespace borehole;
+
+namespace {
+
+const std::vector<double> kQuadraticEigenvalues{
+    0.1, 0.2, 0.3, 0.5, 0.8, 1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0};
+const std::vector<double> kCloseGapEigenvalues{0.25, 0.5, 1.0, 2.0, 4.0, 6.0, 9.7, 10.0};
+
+/// ∫φ and ∫xφ by the trapezoidal rule.
+std::pair<double, double> massAndMean(const SpectrumResult& s)
+{
+    double mass = 0.0, first = 0.0;
+    for (std::size_t i = 1; i < s.densityX.size(); ++i) {
+        const double h = s.densityX[i] - s.densityX[i - 1];
+        mass += 0.5 * h * (s.densityY[i] + s.densityY[i - 1]);
+        first += 0.5 * h * (s.densityX[i] * s.densityY[i] + s.densityX[i - 1] * s.densityY[i - 1]);
+    }
+    return {mass, first / mass};
+}
+
+double relativeDifference(const std::vector<float>& a, const std::vector<float>& b)
+{
+    double diff = 0.0, ref = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        diff += (double(a[i]) - b[i]) * (double(a[i]) - b[i]);
+        ref += double(b[i]) * b[i];
+    }
+    return std::sqrt(diff / std::max(ref, 1e-300));
+}
+
+Problem diabetesProblem()
+{
+    DatasetOptions d;
+    d.targetColumns = {"progression"};
+    d.standardizeTargets = true;
+    d.device = DeviceKind::Cpu;
+    auto data = Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), d);
+    return Problem(Model::load(bht::example("diabetes/diabetes_mlp.pt"), DeviceKind::Cpu), data,
+        ProblemOptions{});
+}
+
+Problem batchNormProblem()
+{
+    DatasetOptions d;
+    d.validationFraction = 0.0;
+    d.device = DeviceKind::Cpu;
+    auto data = Dataset::loadCsv(bht::data("four_features.csv"), d);
+    return Problem(Model::load(bht::data("batchnorm.pt"), DeviceKind::Cpu), data, ProblemOptions{});
+}
+
+} // namespace
+
+class TestSpectrum : public QObject
+{
+    Q_OBJECT
+    BH_TEST_FRIEND
+
+private slots:
+    void exactHessianEqualsA();
+    void exactSpectrumOfTheQuadratic();
+    void lanczosSpectrumOfTheQuadratic();
+    void negativeCurvatureIsDetected();
+    void smallModelsGetTheExactTrace();
+    void reusedGraphHvpEqualsRecomputed();
+    void chunkedHvpEqualsUnchunked();
+    void batchNormReusedAndChunkedEqualRecomputed();
+    void powerResidualBoundsTheTrueError();
+    void spectrumRoundTripsThroughJson();
+
+private:
+    bht::Matrix m_a = bht::readMatrix(bht::data("quadratic_A.csv"));
+};
+
+void TestSpectrum::exactHessianEqualsA()
+{
+    auto p = bht::quadraticProblem();
+    ProbeCost cost;
+    const auto h = exactHessian(p, 4096, {}, &cost);
+    QCOMPARE(h.size(), std::size_t(144));
+    for (std::size_t i = 0; i < 12; ++i)
+        for (std::size_t j = 0; j < 12; ++j)
+            BH_CLOSE(h[i * 12 + j], m_a[i][j], 1e-5);
+    QCOMPARE(cost.hvps, std::int64_t(12));
+    QCOMPARE(cost.gradients,
+        std::int64_t(1)); // one graph, twelve products through it
+    BH_THROWS(exactHessian(p, 11), InputError,
+        "the exact Hessian of 12 parameters is larger than the limit of 11 "
+        "parameters");
+}
+
+void TestSpectrum::exactSpectrumOfTheQuadratic()
+{
+    auto p = bht::quadraticProblem();
+    SpectrumOptions o;
+    o.topK = 3;
+    o.bottomK = 2;
+    const auto s = hessianSpectrum(p, o);
+    BH_COMPARE_TEXT(s.method, "exact");
+    QCOMPARE(s.eigenvalues.size(), std::size_t(12));
+    for (std::size_t i = 0; i < 12; ++i)
+        BH_CLOSE(s.eigenvalues[i], kQuadraticEigenvalues[i], 1e-5);
+    QCOMPARE(s.top.size(), std::size_t(3));
+    BH_CLOSE(s.top[0], 10.0, 1e-5);
+    BH_CLOSE(s.top[2], 5.0, 1e-5);
+    BH_CLOSE(s.lambdaMin, 0.1, 1e-5);
+    BH_CLOSE(s.bottom[1], 0.2, 1e-5);
+    QVERIFY(!s.negativeCurvature);
+    BH_CLOSE(s.trace, bht::kQuadraticTrace, 1e-4);
+    const auto [mass, mean] = massAndMean(s);
+    BH_CLOSE(mass, 1.0, 1e-4);
+    BH_CLOSE(mean, bht::kQuadraticTrace / 12.0, 1e-4);
+    QCOMPARE(s.densityX.size(), std::size_t(o.gridPoints));
+    QCOMPARE(s.cost.hvps, std::int64_t(12));
+}
+
+void TestSpectrum::lanczosSpectrumOfTheQuadratic()
+{
+    auto p = bht::quadraticProblem();
+    SpectrumOptions o;
+    o.exactUpTo = 0;
+    o.topK = 3;
+    o.bottomK = 2;
+    o.relativeTolerance = 1e-4;
+    o.densityRuns = 100;
+    o.densitySteps = 12;
+    const auto s = hessianSpectrum(p, o);
+    BH_COMPARE_TEXT(s.method, "lanczos");
+    QVERIFY(s.converged);
+    QVERIFY(s.iterations <= 12);
+    const std::vector<double> top{10.0, 7.0, 5.0};
+    for (std::size_t i = 0; i < 3; ++i) {
+        // Each residual bounds the distance to the nearest eigenvalue (float32
+        // products).
+        QVERIFY2(std::abs(s.top[i] - top[i]) <= s.topResiduals[i] + 1e-4,
+            bh::closeMessage(s.top[i], top[i], s.topResiduals[i]).c_str());
+        QVERIFY(s.topResiduals[i] <= o.relativeTolerance * 10.0);
+    }
+    BH_CLOSE(s.lambdaMin, 0.1, s.bottomResiduals[0] + 1e-4);
+    BH_CLOSE(s.bottom[1], 0.2, s.bottomResiduals[1] + 1e-4);
+    QVERIFY(std::isnan(s.trace));
+    // SLQ: a density (mass 1) whose mean is q₀ᵀAq₀ averaged over 100 Rademacher
+    // starts, an unbiased estimate of tr(A)/n with standard deviation 1.15 per
+    // run here (0.115 for 100).
+    const auto [mass, mean] = massAndMean(s);
+    BH_CLOSE(mass, 1.0, 1e-3);
+    BH_CLOSE(mean, bht::kQuadraticTrace / 12.0, 4 * 0.115);
+    QCOMPARE(s.densityRuns, 100);
+    QCOMPARE(s.cost.hvps, std::int64_t(s.iterations + 100 * 12));
+}
+
+void TestSpectrum::negativeCurvatureIsDetected()
+{
+    // Eigenvalues 4, 2.5, 1, 0.5, 0.25, −0.5, −1, −6.
+    for (const std::int64_t exactUpTo : {std::int64_t(4096), std::int64_t(0)}) {
+        auto p = bht::quadraticProblem("indefinite.pt");
+        SpectrumOptions o;
+        o.exactUpTo = exactUpTo;
+        o.topK = 2;
+        o.bottomK = 2;
+        o.densityRuns = 0;
+        const auto s = hessianSpectrum(p, o);
+        BH_CLOSE(s.lambdaMax, 4.0, 1e-3);
+        BH_CLOSE(s.lambdaMin, -6.0, 1e-3);
+        BH_CLOSE(s.bottom[1], -1.0, 1e-3);
+        QVERIFY(s.negativeCurvature);
+        BH_CLOSE(s.negativeRatio, 1.5, 1e-3);
+        QVERIFY(s.densityX.empty());
+    }
+}
+
+void TestSpectrum::smallModelsGetTheExactTrace()
+{
+    auto p = bht::quadraticProblem();
+    TraceOptions o; // 12 parameters: fewer HVPs than the sampling cap
+    const auto r = hutchinsonTrace(p, o);
+    BH_COMPARE_TEXT(r.estimator, "exact");
+    BH_CLOSE(r.estimate, bht::kQuadraticTrace, 1e-4);
+    QCOMPARE(r.standardError, 0.0);
+    QVERIFY(r.converged);
+    QCOMPARE(r.cost.hvps, std::int64_t(12));
+    o.exactUpTo = 0;
+    BH_COMPARE_TEXT(hutchinsonTrace(p, o).estimator, "hutch++");
+}
+
+void TestSpectrum::reusedGraphHvpEqualsRecomputed()
+{
+    auto p = diabetesProblem();
+    const auto n = static_cast<std::size_t>(p.parameterCount());
+    HessianOperator reused(p);
+    BH_COMPARE_TEXT(reused.plan().strategy, "reused");
+    QCOMPARE(reused.plan().blocks, 1);
+    QVERIFY(reused.plan().retainedBytes > 0.0); // measured on the CPU heap
+    HvpGraphOptions recompute;
+    recompute.mode = HvpGraph::Recompute;
+    HessianOperator fresh(p, recompute);
+    BH_COMPARE_TEXT(fresh.plan().strategy, "recomputed");
+    for (unsigned seed : {1u, 2u, 3u}) {
+        const auto v = bht::toFloat(bht::randomVector(n, seed));
+        const auto a = reused.apply(v);
+        const auto b = fresh.apply(v);
+        const auto c = hessianVectorProduct(p, v);
+        QVERIFY2(
+            relativeDifference(a, b) <= 1e-5, std::to_string(relativeDifference(a, b)).c_str());
+        QVERIFY(relativeDifference(c, b) <= 1e-5);
+    }
+    // On the quadratic the product is Av.
+    auto q = bht::quadraticProblem();
+    HessianOperator op(q);
+    const auto v = bht::randomVector(12, 9);
+    const auto av = bht::multiply(m_a, v);
+    const auto hv = bht::toDouble(op.apply(bht::toFloat(v)));
+    for (std::size_t i = 0; i < 12; ++i)
+        BH_CLOSE(hv[i], av[i], 1e-4 * bht::norm(av));
+    BH_THROWS(
+        op.apply({1.0f}), InputError, "vector v has 1 values but the model has 12 parameters");
+}
+
+void TestSpectrum::chunkedHvpEqualsUnchunked()
+{
+    auto p = diabetesProblem();
+    const auto n = static_cast<std::size_t>(p.parameterCount());
+    const auto rows = p.summary().probeRows;
+    QVERIFY(rows > 128); // the automatic split is calibrated on 32 and 128 rows
+    HessianOperator whole(p);
+    const auto v = bht::toFloat(bht::randomVector(n, 5));
+    const auto reference = whole.apply(v);
+
+    HvpGraphOptions kept; // blocks of 50 rows, every block's graph kept
+    kept.blockRows = 50;
+    kept.memoryBudgetBytes = std::int64_t(1) << 40;
+    HessianOperator a(p, kept);
+    BH_COMPARE_TEXT(a.plan().strategy, "reused in blocks");
+    QCOMPARE(a.plan().blocks, static_cast<int>((rows + 49) / 50));
+    QCOMPARE(a.plan().retainedBlocks, a.plan().blocks);
+
+    HvpGraphOptions rebuilt = kept; // a budget of one byte: every block rebuilt per product
+    rebuilt.memoryBudgetBytes = 1;
+    HessianOperator b(p, rebuilt);
+    QCOMPARE(b.plan().retainedBlocks, 0);
+
+    HvpGraphOptions tiny; // automatic: the whole graph is measured, found too big, and split
+    tiny.memoryBudgetBytes = static_cast<std::int64_t>(whole.plan().retainedBytes / 3);
+    HessianOperator c(p, tiny);
+    BH_COMPARE_TEXT(c.plan().strategy, "reused in blocks");
+    QVERIFY(c.plan().blocks > 1);
+    QVERIFY(c.plan().bytesPerRow > 0.0);
+
+    for (auto* op : {&a, &b, &c}) {
+        const auto hv = op->apply(v);
+        QVERIFY2(relativeDifference(hv, reference) <= 1e-5,
+            (op->plan().strategy + " " + std::to_string(relativeDifference(hv, reference)))
+                .c_str());
+    }
+    // The probes take the same options: λmax in blocks equals λmax whole.
+    EigenOptions e;
+    e.relativeTolerance = 1e-4;
+    const double lambda = topEigenvalueLanczos(p, e).value;
+    e.graph = rebuilt;
+    const auto chunked = topEigenvalueLanczos(p, e);
+    BH_COMPARE_TEXT(chunked.hvpPlan.strategy, "reused in blocks");
+    BH_CLOSE(chunked.value, lambda, 1e-4 * std::abs(lambda));
+}
+
+void TestSpectrum::batchNormReusedAndChunkedEqualRecomputed()
+{
+    auto p = batchNormProblem(); // loaded in eval mode: running statistics, rows
+                                 // independent
+    const auto n = static_cast<std::size_t>(p.parameterCount());
+    HvpGraphOptions recompute;
+    recompute.mode = HvpGraph::Recompute;
+    HessianOperator fresh(p, recompute);
+    HessianOperator reused(p);
+    HvpGraphOptions blocks;
+    blocks.blockRows = 7;
+    HessianOperator chunked(p, blocks);
+    QCOMPARE(chunked.plan().blocks, static_cast<int>((p.summary().probeRows + 6) / 7));
+    for (unsigned seed : {11u, 12u}) {
+        const auto v = bht::toFloat(bht::randomVector(n, seed));
+        const auto b = fresh.apply(v);
+        QVERIFY(relativeDifference(reused.apply(v), b) <= 1e-5);
+        QVERIFY(relativeDifference(chunked.apply(v), b) <= 1e-5);
+    }
+}
+
+void TestSpectrum::powerResidualBoundsTheTrueError()
+{
+    // Gap 9.7/10: the iterate turns slowly, and the change between iterations is
+    // small long before the estimate is accurate. The residual bound must hold at
+    // every iteration.
+    auto p = bht::quadraticProblem("close_gap.pt");
+    EigenOptions o;
+    o.relativeTolerance = 1e-3;
+    o.maxIterations = 2000;
+    const auto r = topEigenvaluePower(p, o);
+    QVERIFY(r.converged);
+    QCOMPARE(r.errors.size(), r.history.size());
+    QCOMPARE(r.changes.size(), r.history.size());
+    bool changeWouldHaveStoppedEarly = false;
+    for (std::size_t i = 0; i < r.history.size(); ++i) {
+        const double lambda = r.history[i];
+        double nearest = std::numeric_limits<double>::infinity();
+        for (double e : kCloseGapEigenvalues)
+            nearest = std::min(nearest, std::abs(lambda - e));
+        // ‖Hv − λv‖ ≥ min |λ − λᵢ| for the symmetric H (float32 products: 1e-5
+        // slack).
+        QVERIFY2(nearest <= r.errors[i] * std::abs(lambda) + 1e-5,
+            bh::closeMessage(lambda, 10.0, r.errors[i] * std::abs(lambda)).c_str());
+        if (i > 0 && r.changes[i] <= o.relativeTolerance && std::abs(lambda - 10.0) > 1e-2)
+            changeWouldHaveStoppedEarly = true;
+    }
+    QVERIFY2(changeWouldHaveStoppedEarly, "the change between iterations is not a bound here");
+    // Stopped on the bound: the true error of λmax is within it.
+    QVERIFY(std::abs(r.value - 10.0) <= r.errors.back() * std::abs(r.value) + 1e-5);
+    QVERIFY(std::isnan(r.changes[0]));
+}
+
+void TestSpectrum::spectrumRoundTripsThroughJson()
+{
+    auto p = bht::quadraticProblem();
+    ProbeSettings s;
+    s.directionKinds = {};
+    s.power = false;
+    s.lanczos = true;
+    s.trace = true;
+    s.sharpness = false;
+    s.spectrum = true;
+    s.spectrumOptions.gridPoints = 11;
+    s.metric = Metric::Loss;
+    const auto r = runProbes(p, s);
+    QVERIFY(r.spectrum);
+    const auto back = probeReportFromJson(toJson(r), "report.json");
+    QVERIFY(back.spectrum);
+    QCOMPARE(back.spectrum->eigenvalues, r.spectrum->eigenvalues);
+    QCOMPARE(back.spectrum->densityY, r.spectrum->densityY);
+    BH_COMPARE_TEXT(back.spectrum->method, "exact");
+    BH_COMPARE_TEXT(back.trace->estimator, "exact");
+    BH_COMPARE_TEXT(back.lanczos->hvpPlan.strategy, "reused");
+    QVERIFY(back.settings.spectrum);
+    const auto text = formatSummary(r);
+    QVERIFY(text.find("spectrum (exact)") != std::string::npos);
+    QVERIFY(text.find("relative error bound") != std::string::npos);
+    BH_THROWS(hessianSpectrum(p,
+                  [] {
+                      SpectrumOptions o;
+                      o.topK = 0;
+                      return o;
+                  }()),
+        InputError, "spectrum needs top-k >= 1 and bottom-k >= 0, got 0 and 1");
+}
+
+BH_TEST_MAIN(TestSpectrum, &TestSpectrum::exactHessianEqualsA,
+    &TestSpectrum::exactSpectrumOfTheQuadratic, &TestSpectrum::lanczosSpectrumOfTheQuadratic,
+    &TestSpectrum::negativeCurvatureIsDetected, &TestSpectrum::smallModelsGetTheExactTrace,
+    &TestSpectrum::reusedGraphHvpEqualsRecomputed, &TestSpectrum::chunkedHvpEqualsUnchunked,
+    &TestSpectrum::batchNormReusedAndChunkedEqualRecomputed,
+    &TestSpectrum::powerResidualBoundsTheTrueError, &TestSpectrum::spectrumRoundTripsThroughJson)
+
+#ifdef BOREHOLE_TEST_WITH_QT
+#include "test_spectrum.moc"
+#endif
