@@ -128,8 +128,18 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$work/full" \
   check "a full disk exits 1" test $code -eq 1
   check "a full disk is reported as such, with the path" \
     grep -qE "^borehole-cli study: error: $work/full/s.sqlite: (.*: )?disk full" "$work/full.out"
+  # A read-only file system is reported as read-only, not as "not a Borehole study database".
+  mkdir -p "$work/ro" && mount -t tmpfs -o size=2m tmpfs "$work/ro"
+  cp "$ref" "$work/ro/s.sqlite" && mount -o remount,ro "$work/ro"
+  "$cli" study status --db "$work/ro/s.sqlite" > "$work/ro.out" 2>&1
+  code=$?
+  "$cli" study run "$work/spec.json" --db "$work/ro/new.sqlite" > "$work/ro_new.out" 2>&1
+  umount "$work/ro"
+  check "a read-only database exits 1" test $code -eq 1
+  check "a read-only database is reported as such" grep -qxF "borehole-cli study: error: $work/ro/s.sqlite: the study database is read-only (Read-only file system)" "$work/ro.out"
+  check "a read-only folder is reported as such" grep -qF "$work/ro/new.sqlite: the folder $work/ro is read-only (Read-only file system)" "$work/ro_new.out"
 else
-  echo "SKIP   : the disk-full check needs root to mount a small tmpfs"
+  echo "SKIP   : the disk-full and read-only checks need root to mount a small tmpfs"
 fi
 
 finish
