@@ -4,6 +4,7 @@
 #include "test_support.h"
 
 #include <borehole/error.h>
+#include <borehole/landscape.h>
 #include <borehole/study_runner.h>
 
 #include <cmath>
@@ -485,6 +486,20 @@ void TestStudyRunner::modelStateRestoresBuffersAndMode()
     BH_THROWS_PREFIX(problem.restoreState(other.saveState()), InputError,
                      "the saved model state ");
     BH_THROWS(problem.restoreState(ModelState()), InputError, "no saved model state to restore");
+
+    // A PCA-trajectory surface trains in train() mode; afterwards the running statistics are
+    // back too, not only θ.
+    TrajectoryPlaneOptions o;
+    o.training.steps = 10;
+    o.training.batchSize = 8;
+    o.training.optimizer.learningRate = 0.05;
+    o.training.validateEvery = 0;
+    o.surface.resolution = 5;
+    trajectoryPlane(problem, o);
+    QVERIFY(problem.parameters() == theta0);
+    const auto buffers2 = problem.model().buffers();
+    for (std::size_t i = 0; i < buffers0.size(); ++i)
+        QVERIFY2(buffers2[i].values == buffers0[i].values, buffers0[i].name.c_str());
 }
 
 void TestStudyRunner::batchNormStudyDoesNotDependOnHistory()
