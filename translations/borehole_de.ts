@@ -2076,8 +2076,12 @@ Gitterkrümmung = %1</translation>
         <translation>%1 Konfigurationen in %3 s sondiert (%2 fehlgeschlagen); %4 ausstehend.</translation>
     </message>
     <message>
-        <source>No configuration with id %1.</source>
-        <translation>Keine Konfiguration mit der ID %1.</translation>
+        <source>%1 attempts ended with an error; the reason is stored with the configuration, which is marked failed after %2.</source>
+        <translation>%1 Versuche endeten mit einem Fehler; der Grund ist bei der Konfiguration gespeichert, die nach %2 als fehlgeschlagen markiert wird.</translation>
+    </message>
+    <message>
+        <source>%1 configurations are being probed by other workers.</source>
+        <translation>%1 Konfigurationen werden von anderen Workern sondiert.</translation>
     </message>
     <message>
         <source>Trained %1 selected configurations fully.</source>

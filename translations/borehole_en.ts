@@ -2076,8 +2076,12 @@ grid curvature = %1</translation>
         <translation>Probed %1 configurations (%2 failed) in %3 s; %4 pending.</translation>
     </message>
     <message>
-        <source>No configuration with id %1.</source>
-        <translation>No configuration with id %1.</translation>
+        <source>%1 attempts ended with an error; the reason is stored with the configuration, which is marked failed after %2.</source>
+        <translation>%1 attempts ended with an error; the reason is stored with the configuration, which is marked failed after %2.</translation>
+    </message>
+    <message>
+        <source>%1 configurations are being probed by other workers.</source>
+        <translation>%1 configurations are being probed by other workers.</translation>
     </message>
     <message>
         <source>Trained %1 selected configurations fully.</source>

@@ -7,7 +7,6 @@ namespace borehole {
 
 namespace {
 
-constexpr int kScale = 1000;
 
 StudySnapshot snapshotOf(const StudyStore& store, const QString& dbPath)
 {
@@ -77,32 +76,25 @@ void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgre
                           .arg(s.failed)
                           .arg(s.seconds, 0, 'f', 1)
                           .arg(s.remaining);
+            if (s.errors > 0)
+                summary += QLatin1Char(' ')
+                           + tr("%1 attempts ended with an error; the reason is stored with the "
+                                "configuration, which is marked failed after %2.")
+                                 .arg(s.errors)
+                                 .arg(kMaxConfigurationFailures);
+            if (s.running > 0)
+                summary += QLatin1Char(' ')
+                           + tr("%1 configurations are being probed by other workers.")
+                                 .arg(s.running);
             note = refit(store, spec);
             break;
         }
         case StudyRequest::Kind::TrainSelected: {
             const StudySpec spec = storedSpec(store);
             Problem problem = loadStudyProblem(spec);
-            const std::vector<float> theta0 = problem.parameters();
-            const int total = static_cast<int>(request.configurationIds.size());
-            int done = 0;
-            for (const auto id : request.configurationIds) {
-                const auto record = store.configuration(id);
-                if (!record)
-                    throw InputError(tr("No configuration with id %1.").arg(id).toStdString());
-                const std::int64_t run = store.beginFullRun(id);
-                TrainResult result;
-                try {
-                    const ProgressScope scope(onProgress, done, total, kScale);
-                    result = fullTrainingRun(problem, theta0, record->hyper, spec.fullRun,
-                                             spec.metric, spec.seed, scope.callback());
-                } catch (...) {
-                    store.abandonFullRun(run);
-                    throw;
-                }
-                store.finishFullRun(run, result);
-                ++done;
-            }
+            const auto s = trainConfigurations(store, problem, request.configurationIds,
+                                               onProgress);
+            const int done = s.trained;
             summary = tr("Trained %1 selected configurations fully.").arg(done);
             note = refit(store, spec);
             break;

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace borehole::cli {
@@ -56,18 +57,31 @@ void addDb(Args& a)
     a.addFlag("quiet", "No progress on stderr");
 }
 
+/// A database that must exist already (status, export, train): a missing path is refused
+/// instead of leaving an empty database behind.
 StudyStore openDb(const Args& a)
 {
     a.require("db");
-    return StudyStore::open(a.value("db"));
+    return StudyStore::openExisting(a.value("db"));
+}
+
+/// An integer option within [min, max]; UsageError names the option, the range and the value.
+int boundedInt(const Args& a, const std::string& name, std::int64_t min,
+               std::int64_t max = 1000000000)
+{
+    const std::int64_t v = a.integer(name);
+    if (v < min || v > max)
+        throw UsageError("option '--" + name + "' must be from " + std::to_string(min) + " to "
+                         + std::to_string(max) + ", got " + std::to_string(v));
+    return static_cast<int>(v);
 }
 
 StudyModelOptions modelOptions(const Args& a)
 {
     StudyModelOptions o;
-    o.ensemble.members = static_cast<int>(a.integer("members"));
-    o.ensemble.epochs = static_cast<int>(a.integer("epochs"));
-    o.minOutcomes = static_cast<int>(a.integer("min-outcomes"));
+    o.ensemble.members = boundedInt(a, "members", 1, 1000);
+    o.ensemble.epochs = boundedInt(a, "epochs", 1);
+    o.minOutcomes = boundedInt(a, "min-outcomes", 3);
     if (o.ensemble.members < 1 || o.ensemble.epochs < 1 || o.minOutcomes < 3)
         throw UsageError("--members and --epochs must be positive and --min-outcomes at least 3");
     return o;
@@ -156,18 +170,35 @@ int runAction(const std::vector<std::string>& argv)
     a.addPositional("spec", "Study spec (JSON, docs/study-schema.md); optional when --db exists");
     addDb(a);
     a.addOption("limit", "n", "Probe at most n configurations in this call (0 = all)", "0");
+    a.addOption("lease", "seconds",
+                "How long a claimed configuration stays this worker's without a heartbeat; "
+                "a killed worker's configuration returns to the pool after it (at once when "
+                "the worker ran on this host)",
+                "120");
     a.addFlag("no-fit", "Do not fit the meta-model at the end");
     addModelOptions(a);
     if (!a.parse(argv))
         return 0;
-    auto store = openDb(a);
+    StudyRunOptions o;
+    o.limit = boundedInt(a, "limit", 0);
+    o.leaseSeconds = a.number("lease");
+    if (!(o.leaseSeconds >= 1.0 && o.leaseSeconds <= 86400.0))
+        throw UsageError("option '--lease' must be from 1 to 86400 seconds, got '"
+                         + a.value("lease") + "'");
     std::string specPath;
     try {
         specPath = a.positional("spec");
     } catch (const UsageError&) {
     }
+    // The spec is checked before the database is touched: a refused spec leaves no file.
+    std::optional<StudySpec> fromFile;
     if (!specPath.empty())
-        prepareStudy(store, loadStudySpec(specPath));
+        fromFile = loadStudySpec(specPath);
+    // Without a spec the database must exist; with one, it is created when missing.
+    a.require("db");
+    auto store = fromFile ? StudyStore::open(a.value("db")) : StudyStore::openExisting(a.value("db"));
+    if (fromFile)
+        prepareStudy(store, *fromFile);
     const StudySpec spec = storedSpec(store);
     auto problem = loadStudyProblem(spec);
     const auto before = store.counts();
@@ -175,11 +206,9 @@ int runAction(const std::vector<std::string>& argv)
         std::cerr << "resuming: " << before.done + before.failed << " of " << before.total()
                   << " configurations already finished"
                   << (before.running ? " (" + std::to_string(before.running)
-                                           + " interrupted will be redone)"
+                                           + " claimed by other workers or interrupted)"
                                      : std::string())
                   << "\n";
-    StudyRunOptions o;
-    o.limit = static_cast<int>(a.integer("limit"));
     StudyRunSummary summary;
     {
         ProgressPrinter printer("study", a.flag("quiet"));
@@ -196,7 +225,15 @@ int runAction(const std::vector<std::string>& argv)
     const auto c = store.counts();
     std::cout << "probed " << summary.probed << " configurations in " << fmt(summary.seconds, "%.1f")
               << " s (" << summary.failed << " failed); " << c.done << " done, " << c.failed
-              << " failed, " << c.pending << " pending of " << c.total() << "\n";
+              << " failed, " << c.pending << " pending";
+    if (c.running > 0)
+        std::cout << ", " << c.running << " running";
+    std::cout << " of " << c.total() << "\n";
+    if (summary.errors > 0)
+        std::cerr << "borehole-cli study run: " << summary.errors
+                  << " attempt(s) ended with an error, stored as the reason (a configuration is "
+                     "marked failed after "
+                  << kMaxConfigurationFailures << "); see 'borehole-cli study status'\n";
     if (!a.flag("no-fit") && c.done >= 3 && c.pending == 0) {
         if (summary.probed > 0 || c.metaModels == 0)
             refitMetaModel(store, spec, modelOptions(a));
@@ -216,6 +253,7 @@ int statusAction(const std::vector<std::string>& argv)
     a.addOption("min-probability", "p", "Smallest probability listed in target mode", "0.5");
     if (!a.parse(argv))
         return 0;
+    const auto rows = static_cast<std::size_t>(boundedInt(a, "rows", 0));
     const auto store = openDb(a);
     const auto spec = storedSpec(store);
     const auto c = store.counts();
@@ -233,13 +271,22 @@ int statusAction(const std::vector<std::string>& argv)
     o << "  probe cost: " << probe.gradients << " gradients, " << probe.hvps << " HVPs, "
       << fmt(probe.seconds, "%.1f") << " s\n";
     const auto r = rankStudy(store, spec);
-    o << "  " << modelLine(r) << rankingTable(r, spec, static_cast<std::size_t>(a.integer("rows")));
+    o << "  " << modelLine(r) << rankingTable(r, spec, rows);
+    // Every failed configuration with its reason, not only those the ranking shows.
+    std::size_t failedShown = 0;
+    for (const auto& row : r.rows)
+        if (row.record.status == RunStatus::Failed && failedShown++ < rows)
+            o << (failedShown == 1 ? "  failed:\n" : "") << "    #" << row.record.index << " ("
+              << describe(row.record.hyper) << "): " << row.record.reason << "\n";
+    for (const auto& row : r.rows)
+        if (row.record.status == RunStatus::Running)
+            o << "  running: #" << row.record.index << " claimed by " << row.record.owner
+              << " (attempt " << row.record.attempts << ")\n";
     std::optional<OutcomeTarget> target = spec.target;
     if (a.has("target"))
         target = parseOutcomeTarget(a.value("target"), "--target");
     if (target)
-        o << targetList(r, spec, *target, a.number("min-probability"),
-                        static_cast<std::size_t>(a.integer("rows")));
+        o << targetList(r, spec, *target, a.number("min-probability"), rows);
     std::cout << o.str();
     return 0;
 }
@@ -365,6 +412,7 @@ int exportAction(const std::vector<std::string>& argv)
     a.addOption("top", "n", "Configurations listed in the JSON ranking", "10");
     if (!a.parse(argv))
         return 0;
+    const int top = boundedInt(a, "top", 0);
     const auto store = openDb(a);
     const auto spec = storedSpec(store);
     const auto r = rankStudy(store, spec);
@@ -403,7 +451,7 @@ int exportAction(const std::vector<std::string>& argv)
                                 {"validation_rmse", num(r.model->validationRmse)},
                                 {"validation_spearman", num(r.model->validationSpearman)}};
     json ranking = json::array();
-    for (std::size_t i = 0; i < r.rows.size() && static_cast<std::int64_t>(i) < a.integer("top"); ++i) {
+    for (std::size_t i = 0; i < r.rows.size() && static_cast<int>(i) < top; ++i) {
         const auto& row = r.rows[i];
         ranking.push_back({{"configuration", row.record.index},
                            {"hyperparameters", hyperJson(row.record.hyper)},
@@ -498,10 +546,8 @@ int trainAction(const std::vector<std::string>& argv)
     for (const char* name : {"config", "model-out", "out"})
         if (a.has(name))
             throw UsageError(std::string("--") + name + " needs --guided");
-    const int top = static_cast<int>(a.integer("top"));
-    const int rounds = static_cast<int>(a.integer("rounds"));
-    if (top < 1 || rounds < 1)
-        throw UsageError("--top and --rounds must be at least 1");
+    const int top = boundedInt(a, "top", 1, kMaxStudyConfigurations);
+    const int rounds = boundedInt(a, "rounds", 1, 1000000);
     FollowUpSummary s;
     {
         ProgressPrinter printer("study train", a.flag("quiet"));

@@ -37,6 +37,13 @@ struct Model::Impl
     std::vector<torch::Tensor> params; ///< live trainable parameters, in summary order
 };
 
+struct ModelState::Impl
+{
+    std::vector<torch::Tensor> parameters; ///< every named parameter, recursively, cloned
+    std::vector<torch::Tensor> buffers;    ///< every named buffer, recursively, cloned
+    std::vector<bool> training;            ///< is_training() of every module, pre-order
+};
+
 torch::Device toTorchDevice(DeviceKind kind);
 /// The line of a libtorch exception text that says what went wrong: the last "…Error: …" line
 /// of a TorchScript interpreter traceback (e.g. "RuntimeError: mat1 and mat2 shapes cannot be
@@ -118,7 +125,9 @@ struct Problem::Impl
 };
 
 /// Saves θ on construction and restores it on destruction, so probes leave θ unchanged even
-/// when they throw (cancellation included).
+/// when they throw (cancellation included). θ only, because it sits in inner loops (one per
+/// finite-difference HVP): evaluation in eval() mode does not touch buffers. Anything that runs
+/// the model in train() mode (training steps, trajectories) uses StateRestore.
 class ParameterRestore
 {
 public:
@@ -131,6 +140,28 @@ public:
 private:
     Problem::Impl& m_problem;
     torch::Tensor m_saved;
+};
+
+/// Saves the module's whole state (every parameter, every buffer such as BatchNorm running
+/// statistics, the train/eval mode of every submodule) and restores it on destruction, so a
+/// computation that trains leaves no trace, whatever happens.
+class StateRestore
+{
+public:
+    explicit StateRestore(Problem::Impl& p) : m_model(p.model), m_state(p.model.saveState()) {}
+    ~StateRestore()
+    {
+        try {
+            m_model.restoreState(m_state);
+        } catch (...) { // never throw from a destructor; the snapshot is of this very module
+        }
+    }
+    StateRestore(const StateRestore&) = delete;
+    StateRestore& operator=(const StateRestore&) = delete;
+
+private:
+    Model& m_model;
+    ModelState m_state;
 };
 
 /// Difference of counters, with wall time measured separately.

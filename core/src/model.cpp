@@ -44,6 +44,16 @@ void collectParameters(Model::Impl& impl)
 
 } // namespace
 
+ModelState::ModelState() = default;
+ModelState::~ModelState() = default;
+ModelState::ModelState(const ModelState&) = default;
+ModelState& ModelState::operator=(const ModelState&) = default;
+
+bool ModelState::valid() const
+{
+    return m_impl != nullptr;
+}
+
 Model::Model(std::shared_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 
 Model Model::load(const std::string& path, DeviceKind device)
@@ -155,6 +165,64 @@ std::vector<BufferValues> Model::buffers() const
                                                     host.data_ptr<double>() + host.numel())});
     }
     return out;
+}
+
+ModelState Model::saveState() const
+{
+    torch::NoGradGuard noGrad;
+    auto state = std::make_shared<ModelState::Impl>();
+    // All named parameters, not only the floating-point ones Borehole probes: anything the
+    // module holds may be changed by a step.
+    for (const auto& np : m_impl->module.named_parameters(/*recurse=*/true))
+        state->parameters.push_back(np.value.detach().clone());
+    for (const auto& nb : m_impl->module.named_buffers(/*recurse=*/true))
+        state->buffers.push_back(nb.value.detach().clone());
+    for (const auto& m : m_impl->module.modules())
+        state->training.push_back(m.is_training());
+    ModelState out;
+    out.m_impl = std::move(state);
+    return out;
+}
+
+namespace {
+
+void copyInto(const std::vector<torch::Tensor>& saved, std::vector<torch::Tensor> live,
+              const char* what)
+{
+    if (saved.size() != live.size())
+        throw InputError(std::string("the saved model state has ") + std::to_string(saved.size())
+                         + " " + what + " but the model has " + std::to_string(live.size()));
+    for (std::size_t i = 0; i < live.size(); ++i)
+        if (saved[i].sizes() != live[i].sizes())
+            throw InputError(std::string("the saved model state does not fit the model: ") + what
+                             + " " + std::to_string(i) + " is " + shapeString(saved[i])
+                             + " but the model's is " + shapeString(live[i]));
+    for (std::size_t i = 0; i < live.size(); ++i)
+        live[i].copy_(saved[i]);
+}
+
+} // namespace
+
+void Model::restoreState(const ModelState& state)
+{
+    if (!state.m_impl)
+        throw InputError("no saved model state to restore");
+    const auto& s = *state.m_impl;
+    torch::NoGradGuard noGrad;
+    std::vector<torch::Tensor> params, buffers;
+    for (const auto& np : m_impl->module.named_parameters(/*recurse=*/true))
+        params.push_back(np.value);
+    for (const auto& nb : m_impl->module.named_buffers(/*recurse=*/true))
+        buffers.push_back(nb.value);
+    copyInto(s.parameters, params, "parameters");
+    copyInto(s.buffers, buffers, "buffers");
+    // train(on) is recursive; setting each module in pre-order leaves every one as saved.
+    std::size_t i = 0;
+    for (auto m : m_impl->module.modules()) {
+        if (i < s.training.size())
+            m.train(s.training[i]);
+        ++i;
+    }
 }
 
 void Model::save(const std::string& path) const

@@ -133,4 +133,19 @@ void Problem::setParameters(const std::vector<float>& theta)
     m_impl->setFlat(m_impl->fromHost(theta, "parameter vector"));
 }
 
+ModelState Problem::saveState() const
+{
+    return m_impl->model.saveState();
+}
+
+void Problem::restoreState(const ModelState& state)
+{
+    m_impl->model.restoreState(state);
+}
+
+void Problem::seedGlobalRandom(std::uint64_t seed)
+{
+    torch::manual_seed(seed); // seeds the CUDA generators too when CUDA is present
+}
+
 } // namespace borehole

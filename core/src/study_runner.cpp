@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <map>
 #include <set>
@@ -37,22 +38,27 @@ double seconds(std::chrono::steady_clock::time_point since)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
-/// Puts θ back to θ₀ whatever happens.
-class RestoreTheta
+/// Puts the model's whole state (θ, buffers such as BatchNorm running statistics, train/eval
+/// mode) back as it was on construction, whatever happens: a configuration's result must not
+/// depend on what ran before it.
+class RestoreState
 {
 public:
-    RestoreTheta(Problem& p, const std::vector<float>& theta0) : m_problem(p), m_theta0(theta0) {}
-    ~RestoreTheta()
+    explicit RestoreState(Problem& p) : m_problem(p), m_state(p.saveState()) {}
+    ~RestoreState()
     {
         try {
-            m_problem.setParameters(m_theta0);
-        } catch (...) { // never throw from a destructor; the size cannot differ here anyway
+            m_problem.restoreState(m_state);
+        } catch (...) { // never throw from a destructor; the snapshot is of this very model
         }
     }
+    RestoreState(const RestoreState&) = delete;
+    RestoreState& operator=(const RestoreState&) = delete;
+    const ModelState& state() const { return m_state; }
 
 private:
     Problem& m_problem;
-    const std::vector<float>& m_theta0;
+    ModelState m_state;
 };
 
 std::vector<float> scaled(const std::vector<float>& theta0, double s)
@@ -115,7 +121,8 @@ ConfigurationFeatures probeConfiguration(Problem& problem, const std::vector<flo
                                          const ProgressFn& progress)
 {
     ConfigurationFeatures f;
-    RestoreTheta restore(problem, theta0);
+    RestoreState restore(problem);
+    Problem::seedGlobalRandom(seed);
     problem.setParameters(scaled(theta0, h.initScale));
 
     const int steps = 2 + (b.eigenIterations > 0) + (b.traceSamples > 0)
@@ -229,7 +236,8 @@ TrainResult fullTrainingRun(Problem& problem, const std::vector<float>& theta0,
                             const Hyperparameters& h, const FullRunSpec& run, Metric metric,
                             std::uint64_t seed, const ProgressFn& progress)
 {
-    RestoreTheta restore(problem, theta0);
+    RestoreState restore(problem);
+    Problem::seedGlobalRandom(seed);
     problem.setParameters(scaled(theta0, h.initScale));
     return train(problem, fullRunOptions(h, run, metric, seed), progress);
 }
@@ -310,11 +318,12 @@ Problem loadStudyProblem(const StudySpec& spec)
 
 void prepareStudy(StudyStore& store, const StudySpec& spec)
 {
-    const std::string stored = store.specJson();
+    std::string stored = store.specJson();
     const std::string wanted = toJson(spec);
     if (stored.empty()) {
-        store.initialise(spec, sampleConfigurations(spec));
-        return;
+        if (store.initialise(spec, sampleConfigurations(spec)))
+            return;
+        stored = store.specJson(); // another worker stored one first: it must be the same
     }
     if (stored != wanted) {
         // Name the first differing top-level key, so the user sees what changed.
@@ -337,52 +346,128 @@ StudySpec storedSpec(const StudyStore& store)
     return parseStudySpec(text, store.path() + " (stored spec)");
 }
 
+namespace {
+
+/// Wraps a progress callback with lease renewal: at most every `interval` seconds it extends
+/// the claim; when the claim is lost, or the store fails, it stops the work (returns false) and
+/// remembers why, so the caller can tell that from a user's cancel.
+class Heartbeat
+{
+public:
+    Heartbeat(double interval, std::function<bool()> renew)
+        : m_interval(interval), m_renew(std::move(renew)), m_last(std::chrono::steady_clock::now())
+    {
+    }
+    ProgressFn wrap(const ProgressFn& inner)
+    {
+        return [this, inner](int done, int total) {
+            if (seconds(m_last) >= m_interval) {
+                m_last = std::chrono::steady_clock::now();
+                try {
+                    if (!m_renew()) {
+                        m_lost = true;
+                        return false;
+                    }
+                } catch (...) {
+                    m_error = std::current_exception();
+                    return false;
+                }
+            }
+            return !inner || inner(done, total);
+        };
+    }
+    bool lost() const { return m_lost; }
+    void rethrowStoreError() const
+    {
+        if (m_error)
+            std::rethrow_exception(m_error);
+    }
+
+private:
+    double m_interval;
+    std::function<bool()> m_renew;
+    std::chrono::steady_clock::time_point m_last;
+    bool m_lost = false;
+    std::exception_ptr m_error;
+};
+
+} // namespace
+
 StudyRunSummary runStudy(StudyStore& store, Problem& problem, const StudyRunOptions& options,
                          const ProgressFn& progress)
 {
     const auto start = std::chrono::steady_clock::now();
     const StudySpec spec = storedSpec(store);
     StudyRunSummary summary;
-    summary.recovered = store.recoverInterrupted();
+    if (options.limit < 0)
+        throw InputError("the configuration limit must not be negative, got "
+                         + std::to_string(options.limit));
+    if (!(options.leaseSeconds > 0.0))
+        throw InputError("the lease must be positive, got " + std::to_string(options.leaseSeconds)
+                         + " s");
+    summary.recovered = store.reclaimAbandoned();
     store.setInfo("train_rows", std::to_string(problem.data().summary().trainRows));
     store.setInfo("parameter_count", std::to_string(problem.parameterCount()));
+    // Every configuration starts from this state: θ₀ with the buffers and mode as loaded.
+    const RestoreState restore(problem);
     const std::vector<float> theta0 = problem.parameters();
-    RestoreTheta restore(problem, theta0);
 
-    const auto configs = store.configurations();
-    const int total = static_cast<int>(configs.size());
     int finished = 0;
-    for (const auto& c : configs)
-        finished += c.status == RunStatus::Done || c.status == RunStatus::Failed;
+    int total = 0;
+    auto countFinished = [&] {
+        const auto c = store.counts();
+        finished = c.done + c.failed;
+        total = c.total();
+    };
+    countFinished();
     checkProgress(progress, finished * kScale, total * kScale);
-    for (const auto& c : configs) {
-        if (c.status != RunStatus::Pending)
-            continue;
-        if (options.limit > 0 && summary.probed >= options.limit)
+    while (options.limit == 0 || summary.probed < options.limit) {
+        const auto claim = store.claimNext(options.leaseSeconds);
+        if (!claim)
             break;
-        store.markRunning(c.id);
+        problem.restoreState(restore.state());
+        Heartbeat heartbeat(options.leaseSeconds / 4.0, [&] {
+            return store.heartbeat(claim->id, options.leaseSeconds);
+        });
         ConfigurationFeatures f;
+        std::string error;
         try {
             const ProgressScope scope(progress, finished, total, kScale);
-            f = probeConfiguration(problem, theta0, c.hyper, spec.probe, spec.metric, spec.seed,
-                                   scope.callback());
+            f = probeConfiguration(problem, theta0, claim->hyper, spec.probe, spec.metric,
+                                   spec.seed, heartbeat.wrap(scope.callback()));
         } catch (const CancelledError&) {
-            store.markPending(c.id);
+            heartbeat.rethrowStoreError();
+            if (heartbeat.lost()) { // someone else holds it now; theirs is the result
+                ++summary.lost;
+                continue;
+            }
+            store.release(claim->id);
             throw;
-        } catch (...) {
-            store.markPending(c.id); // an I/O or programming error: leave it to a later run
-            throw;
+        } catch (const std::exception& e) {
+            // A poison configuration (a value libtorch refuses, a model error): store why, let
+            // the others go on; after kMaxConfigurationFailures it is marked failed.
+            error = e.what();
+            if (error.empty())
+                error = "unknown error";
         }
-        store.finish(c.id, f);
-        ++finished;
-        ++summary.probed;
-        summary.failed += f.failed;
-        if (options.onFinished)
-            if (auto record = store.configuration(c.id))
-                options.onFinished(*record);
+        if (!error.empty()) {
+            store.release(claim->id, error);
+            ++summary.errors;
+        } else if (store.finish(claim->id, f)) {
+            ++summary.probed;
+            summary.failed += f.failed;
+            if (options.onFinished)
+                if (auto record = store.configuration(claim->id))
+                    options.onFinished(*record);
+        } else {
+            ++summary.lost;
+        }
+        countFinished();
         checkProgress(progress, finished * kScale, total * kScale);
     }
-    summary.remaining = store.counts().pending;
+    const auto c = store.counts();
+    summary.remaining = c.pending;
+    summary.running = c.running;
     summary.seconds = seconds(start);
     return summary;
 }
@@ -641,14 +726,68 @@ std::vector<std::int64_t> selectForFullRuns(const StudyRanking& ranking, int cou
     return out;
 }
 
+namespace {
+
+/// One full run of a configuration from the saved state: a full-run row owned by this worker,
+/// its lease renewed while training, deleted again when the run is cancelled or fails to run.
+/// Returns true when the run diverged or its outcome is not finite.
+bool trainOneFullRun(StudyStore& store, Problem& problem, const StudySpec& spec,
+                     const ModelState& state, const std::vector<float>& theta0,
+                     std::int64_t configurationId, const ProgressFn& progress)
+{
+    const auto record = store.configuration(configurationId);
+    if (!record)
+        throw InputError("no configuration with id " + std::to_string(configurationId)
+                         + " in this study");
+    const std::int64_t run = store.beginFullRun(configurationId);
+    TrainResult result;
+    Heartbeat heartbeat(kDefaultLeaseSeconds / 4.0, [&] { return store.heartbeatFullRun(run); });
+    try {
+        problem.restoreState(state);
+        result = fullTrainingRun(problem, theta0, record->hyper, spec.fullRun, spec.metric,
+                                 spec.seed, heartbeat.wrap(progress));
+    } catch (...) {
+        store.abandonFullRun(run);
+        heartbeat.rethrowStoreError();
+        throw;
+    }
+    store.finishFullRun(run, result);
+    return result.diverged || !std::isfinite(result.finalValidationMetric);
+}
+
+} // namespace
+
+FollowUpSummary trainConfigurations(StudyStore& store, Problem& problem,
+                                    const std::vector<std::int64_t>& configurationIds,
+                                    const ProgressFn& progress)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const StudySpec spec = storedSpec(store);
+    store.reclaimAbandoned();
+    const RestoreState restore(problem);
+    const std::vector<float> theta0 = problem.parameters();
+    FollowUpSummary summary;
+    const int total = static_cast<int>(configurationIds.size());
+    for (const auto id : configurationIds) {
+        const ProgressScope scope(progress, summary.trained, total, kScale);
+        summary.failed += trainOneFullRun(store, problem, spec, restore.state(), theta0, id,
+                                          scope.callback());
+        ++summary.trained;
+        checkProgress(progress, summary.trained * kScale, total * kScale);
+    }
+    summary.rounds = 1;
+    summary.seconds = seconds(start);
+    return summary;
+}
+
 FollowUpSummary trainFollowUps(StudyStore& store, Problem& problem, int perRound, int rounds,
                                const StudyModelOptions& options, const ProgressFn& progress)
 {
     const auto start = std::chrono::steady_clock::now();
     const StudySpec spec = storedSpec(store);
-    store.recoverInterrupted();
+    store.reclaimAbandoned();
+    const RestoreState restore(problem);
     const std::vector<float> theta0 = problem.parameters();
-    RestoreTheta restore(problem, theta0);
     FollowUpSummary summary;
     const int total = perRound * rounds;
     int done = 0;
@@ -659,20 +798,10 @@ FollowUpSummary trainFollowUps(StudyStore& store, Problem& problem, int perRound
         if (chosen.empty())
             break;
         for (const auto id : chosen) {
-            const auto record = store.configuration(id);
-            const std::int64_t run = store.beginFullRun(id);
-            TrainResult result;
-            try {
-                const ProgressScope scope(progress, done, total, kScale);
-                result = fullTrainingRun(problem, theta0, record->hyper, spec.fullRun, spec.metric,
-                                         spec.seed, scope.callback());
-            } catch (...) {
-                store.abandonFullRun(run);
-                throw;
-            }
-            store.finishFullRun(run, result);
+            const ProgressScope scope(progress, done, total, kScale);
+            summary.failed += trainOneFullRun(store, problem, spec, restore.state(), theta0, id,
+                                              scope.callback());
             ++summary.trained;
-            summary.failed += result.diverged || !std::isfinite(result.finalValidationMetric);
             ++done;
             checkProgress(progress, done * kScale, total * kScale);
         }

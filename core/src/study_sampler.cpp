@@ -177,6 +177,13 @@ std::vector<Configuration> sampleConfigurations(const StudySpec& spec)
 {
     const auto active = spec.activeParameters();
     const int dims = static_cast<int>(active.size());
+    // parseStudySpec refuses larger specs; a spec built in code gets the same refusal here
+    // rather than an allocation the kernel kills.
+    const std::uint64_t count = configurationCount(spec);
+    if (count > static_cast<std::uint64_t>(kMaxStudyConfigurations))
+        throw InputError("the study has " + std::to_string(count)
+                         + " configurations, more than the limit of "
+                         + std::to_string(kMaxStudyConfigurations));
     std::vector<Configuration> out;
     if (spec.sampler.kind == SamplerKind::Grid) {
         std::vector<std::vector<double>> axes;

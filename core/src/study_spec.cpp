@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <set>
 
 namespace borehole {
@@ -60,6 +61,8 @@ public:
     {
         if (v.is_string())
             return "'" + v.get<std::string>() + "'";
+        if (v.is_number_integer() || v.is_number_unsigned())
+            return v.dump();
         if (v.is_number())
             return num(v.get<double>());
         return v.dump();
@@ -95,14 +98,35 @@ public:
         return d;
     }
 
-    std::int64_t integer(const json& v, const std::string& path, std::int64_t min) const
+    /// A whole number in [min, max]; the message names the range.
+    std::int64_t integer(const json& v, const std::string& path, std::int64_t min,
+                         std::int64_t max) const
     {
         const double d = number(v, path);
         if (d != std::floor(d))
             fail(path, "must be a whole number, got " + num(d));
-        if (d < static_cast<double>(min))
-            fail(path, "must be at least " + std::to_string(min) + ", got " + num(d));
+        if (d < static_cast<double>(min) || d > static_cast<double>(max))
+            fail(path, "must be a whole number from " + std::to_string(min) + " to "
+                           + std::to_string(max) + ", got " + show(v));
         return static_cast<std::int64_t>(d);
+    }
+
+    /// A seed: a whole number from 0 to 2⁶⁴−1, taken exactly (a double above 2⁵³ is not exact).
+    std::uint64_t seed(const json& v, const std::string& path) const
+    {
+        if (v.is_number_unsigned())
+            return v.get<std::uint64_t>();
+        // The value as written (shortest exact form), so 2⁶⁴ does not print as 1.84467e+19.
+        const std::string range = "must be a whole number from 0 to 18446744073709551615, got ";
+        if (v.is_number_integer()) // negative
+            fail(path, range + v.dump());
+        const double d = number(v, path);
+        if (d != std::floor(d) || d < 0.0 || d >= 18446744073709551616.0)
+            fail(path, range + v.dump());
+        if (d > 9007199254740992.0)
+            fail(path, "must be written as a whole number without exponent or fraction above "
+                       "2^53 (it is not exact as " + v.dump() + ")");
+        return static_cast<std::uint64_t>(d);
     }
 
     std::string string(const json& v, const std::string& path) const
@@ -136,14 +160,15 @@ struct Limits
 
 Limits limitsOf(const std::string& name)
 {
-    const double inf = std::numeric_limits<double>::infinity();
+    // Upper bounds keep every value representable where it goes (float optimizer options,
+    // int64 batch sizes) and far beyond any sensible setting: docs/study-schema.md.
     if (name == "learning_rate" || name == "init_scale")
-        return {0.0, true, inf, false};
+        return {0.0, true, kMaxHyperparameterValue, false};
     if (name == "momentum")
         return {0.0, false, 1.0, true};
     if (name == "batch_size")
-        return {1.0, false, inf, false, true};
-    return {0.0, false, inf, false}; // weight_decay, sam_rho
+        return {1.0, false, static_cast<double>(kMaxBatchSize), false, true};
+    return {0.0, false, kMaxHyperparameterValue, false}; // weight_decay, sam_rho
 }
 
 void checkValue(const Reader& r, const std::string& name, const std::string& path, double v)
@@ -158,6 +183,8 @@ void checkValue(const Reader& r, const std::string& name, const std::string& pat
     if (!l.lowerOpen && v < l.lower)
         r.fail(path, l.lower == 0.0 ? "must not be negative, got " + num(v)
                                     : "must be at least " + num(l.lower) + ", got " + num(v));
+    if (v > l.upper)
+        r.fail(path, "must be at most " + num(l.upper) + ", got " + num(v));
 }
 
 double defaultValue(const std::string& name)
@@ -257,7 +284,8 @@ ParameterRange parseRange(const Reader& r, const std::string& name, const json& 
     if (p.scale == ParameterScale::Log && p.min <= 0.0)
         r.fail(path + ".min", "must be positive on a log scale, got " + num(p.min));
     if (v.contains("levels"))
-        p.levels = static_cast<int>(r.integer(v["levels"], path + ".levels", 2));
+        p.levels = static_cast<int>(
+            r.integer(v["levels"], path + ".levels", 2, kMaxStudyConfigurations));
     if (p.min == p.max) {
         p.kind = ParameterRange::Kind::Fixed;
         p.values = {p.min};
@@ -512,7 +540,9 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
                          + ", column " + std::to_string(column));
     }
     if (!doc.is_object())
-        throw InputError(r.source() + ": a study spec must be a JSON object");
+        throw InputError(r.source() + ": a study spec must be a JSON object with at least "
+                                      "\"model\" and \"data\", got "
+                         + (doc.is_array() ? std::string("a list") : Reader::show(doc)));
     r.allowOnly(doc, "", {"schema", "name", "model", "data", "loss", "hyperparameters", "sampler",
                           "probe", "outcome", "seed"});
     StudySpec s;
@@ -523,7 +553,7 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
     if (doc.contains("name"))
         s.name = r.string(doc["name"], "name");
     if (doc.contains("seed"))
-        s.seed = static_cast<std::uint64_t>(r.integer(doc["seed"], "seed", 0));
+        s.seed = r.seed(doc["seed"], "seed");
 
     if (!doc.contains("model"))
         r.fail("model", "is required (path of a TorchScript model)");
@@ -572,8 +602,7 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
                                                "data.standardize_features");
     if (d.contains("standardize_targets"))
         s.data.standardizeTargets = r.boolean(d["standardize_targets"], "data.standardize_targets");
-    s.data.seed = d.contains("seed") ? static_cast<std::uint64_t>(r.integer(d["seed"], "data.seed", 0))
-                                     : s.seed;
+    s.data.seed = d.contains("seed") ? r.seed(d["seed"], "data.seed") : s.seed;
     if (d.contains("delimiter")) {
         const std::string c = r.string(d["delimiter"], "data.delimiter");
         if (c.size() != 1)
@@ -647,10 +676,9 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
             }
         }
         if (sm.contains("count"))
-            s.sampler.count = static_cast<int>(r.integer(sm["count"], "sampler.count", 1));
-        s.sampler.seed = sm.contains("seed")
-                             ? static_cast<std::uint64_t>(r.integer(sm["seed"], "sampler.seed", 0))
-                             : s.seed;
+            s.sampler.count = static_cast<int>(
+                r.integer(sm["count"], "sampler.count", 1, kMaxStudyConfigurations));
+        s.sampler.seed = sm.contains("seed") ? r.seed(sm["seed"], "sampler.seed") : s.seed;
     } else {
         s.sampler.seed = s.seed;
     }
@@ -669,9 +697,11 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
                                  "epsilon", "hvp", "probe_rows"});
         auto& b = s.probe;
         if (p.contains("burst_steps"))
-            b.burstSteps = static_cast<int>(r.integer(p["burst_steps"], "probe.burst_steps", 1));
+            b.burstSteps = static_cast<int>(
+                r.integer(p["burst_steps"], "probe.burst_steps", 1, kMaxBurstSteps));
         if (p.contains("directions"))
-            b.directions = static_cast<int>(r.integer(p["directions"], "probe.directions", 1));
+            b.directions = static_cast<int>(
+                r.integer(p["directions"], "probe.directions", 1, kMaxProbeCount));
         if (p.contains("direction_kinds")) {
             const json& k = p["direction_kinds"];
             if (!k.is_array())
@@ -692,11 +722,17 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
         }
         if (p.contains("eigen_iterations"))
             b.eigenIterations = static_cast<int>(
-                r.integer(p["eigen_iterations"], "probe.eigen_iterations", 0));
-        if (p.contains("trace_samples"))
-            b.traceSamples = static_cast<int>(r.integer(p["trace_samples"], "probe.trace_samples", 0));
+                r.integer(p["eigen_iterations"], "probe.eigen_iterations", 0, kMaxProbeCount));
+        if (p.contains("trace_samples")) {
+            b.traceSamples = static_cast<int>(
+                r.integer(p["trace_samples"], "probe.trace_samples", 0, kMaxProbeCount));
+            // Hutchinson's standard error needs two samples; 0 switches the trace off.
+            if (b.traceSamples == 1)
+                r.fail("probe.trace_samples", "must be 0 (no trace) or at least 2, got 1");
+        }
         if (p.contains("perturbations"))
-            b.perturbations = static_cast<int>(r.integer(p["perturbations"], "probe.perturbations", 0));
+            b.perturbations = static_cast<int>(
+                r.integer(p["perturbations"], "probe.perturbations", 0, kMaxProbeCount));
         if (p.contains("perturbation_radius")) {
             b.perturbationRadius = r.number(p["perturbation_radius"], "probe.perturbation_radius");
             if (b.perturbationRadius <= 0.0)
@@ -718,7 +754,7 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
                 r.fail("probe.hvp", "must be 'exact' or 'fd', got '" + h + "'");
         }
         if (p.contains("probe_rows"))
-            s.probeRows = r.integer(p["probe_rows"], "probe.probe_rows", 0);
+            s.probeRows = r.integer(p["probe_rows"], "probe.probe_rows", 0, kMaxSteps);
     }
 
     s.metric = s.data.task == Task::Regression ? Metric::Mse : Metric::Accuracy;
@@ -740,18 +776,51 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
             r.requireObject(f, "outcome.full_run");
             r.allowOnly(f, "outcome.full_run", {"steps", "epochs", "validate_every"});
             if (f.contains("steps"))
-                s.fullRun.steps = r.integer(f["steps"], "outcome.full_run.steps", 0);
+                s.fullRun.steps = r.integer(f["steps"], "outcome.full_run.steps", 0, kMaxSteps);
             if (f.contains("epochs"))
                 s.fullRun.epochs = static_cast<int>(
-                    r.integer(f["epochs"], "outcome.full_run.epochs", 1));
+                    r.integer(f["epochs"], "outcome.full_run.epochs", 1, kMaxBurstSteps));
             if (f.contains("validate_every"))
-                s.fullRun.validateEvery = static_cast<int>(
-                    r.integer(f["validate_every"], "outcome.full_run.validate_every", 0));
+                s.fullRun.validateEvery = static_cast<int>(r.integer(
+                    f["validate_every"], "outcome.full_run.validate_every", 0, kMaxSteps));
         }
     }
     if (s.metric == Metric::Accuracy && s.data.task != Task::Classification)
         r.fail("outcome.metric", "accuracy needs data.task 'classification'");
+    if (s.sampler.kind == SamplerKind::Grid) {
+        const std::uint64_t n = configurationCount(s);
+        if (n > static_cast<std::uint64_t>(kMaxStudyConfigurations)) {
+            std::string axes;
+            for (const auto* p : s.activeParameters())
+                axes += (axes.empty() ? "" : " × ") + std::to_string(p->gridValues().size());
+            r.fail("sampler", "grid has "
+                                  + (n == std::numeric_limits<std::uint64_t>::max()
+                                         ? std::string("more than 18446744073709551615")
+                                         : std::to_string(n))
+                                  + " configurations (" + axes + "), more than the limit of "
+                                  + std::to_string(kMaxStudyConfigurations)
+                                  + "; use fewer levels or values, or a sobol, lhs or random "
+                                    "sampler with a count");
+        }
+    }
     return s;
+}
+
+std::uint64_t configurationCount(const StudySpec& spec)
+{
+    if (spec.sampler.kind != SamplerKind::Grid)
+        return static_cast<std::uint64_t>(std::max(spec.sampler.count, 0));
+    std::uint64_t total = 1;
+    for (const auto* p : spec.activeParameters()) {
+        // Levels are capped at parse time, so gridValues() stays small; the product may not.
+        const std::uint64_t n = p->kind == ParameterRange::Kind::Range
+                                    ? p->gridValues().size()
+                                    : p->values.size();
+        if (n != 0 && total > std::numeric_limits<std::uint64_t>::max() / n)
+            return std::numeric_limits<std::uint64_t>::max();
+        total *= n;
+    }
+    return total;
 }
 
 StudySpec loadStudySpec(const std::string& path)

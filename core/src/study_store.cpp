@@ -6,11 +6,22 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <filesystem>
 #include <limits>
+#include <random>
 
 #ifdef BOREHOLE_HAVE_SQLITE
 #include <sqlite3.h>
+#endif
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+#define BOREHOLE_POSIX 1
 #endif
 
 namespace borehole {
@@ -58,23 +69,27 @@ namespace {
 
 bool StudyStore::available() { return false; }
 StudyStore StudyStore::open(const std::string&) { unavailable(); }
+StudyStore StudyStore::openExisting(const std::string&) { unavailable(); }
+const std::string& StudyStore::workerId() const { unavailable(); }
+int StudyStore::reclaimAbandoned() { unavailable(); }
+std::optional<ConfigurationRecord> StudyStore::claimNext(double) { unavailable(); }
+bool StudyStore::heartbeat(std::int64_t, double) { unavailable(); }
+bool StudyStore::release(std::int64_t, const std::string&) { unavailable(); }
+bool StudyStore::heartbeatFullRun(std::int64_t, double) { unavailable(); }
 StudyStore::StudyStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 StudyStore::~StudyStore() = default;
 StudyStore::StudyStore(StudyStore&&) noexcept = default;
 StudyStore& StudyStore::operator=(StudyStore&&) noexcept = default;
 const std::string& StudyStore::path() const { return m_impl->path; }
 std::string StudyStore::specJson() const { unavailable(); }
-void StudyStore::initialise(const StudySpec&, const std::vector<Configuration>&) { unavailable(); }
-int StudyStore::recoverInterrupted() { unavailable(); }
+bool StudyStore::initialise(const StudySpec&, const std::vector<Configuration>&) { unavailable(); }
 void StudyStore::setInfo(const std::string&, const std::string&) { unavailable(); }
 std::string StudyStore::info(const std::string&) const { unavailable(); }
 std::vector<ConfigurationRecord> StudyStore::configurations() const { unavailable(); }
 std::optional<ConfigurationRecord> StudyStore::configuration(std::int64_t) const { unavailable(); }
 StudyCounts StudyStore::counts() const { unavailable(); }
-void StudyStore::markRunning(std::int64_t) { unavailable(); }
-void StudyStore::finish(std::int64_t, const ConfigurationFeatures&) { unavailable(); }
-void StudyStore::markPending(std::int64_t) { unavailable(); }
-std::int64_t StudyStore::beginFullRun(std::int64_t) { unavailable(); }
+bool StudyStore::finish(std::int64_t, const ConfigurationFeatures&) { unavailable(); }
+std::int64_t StudyStore::beginFullRun(std::int64_t, double) { unavailable(); }
 void StudyStore::finishFullRun(std::int64_t, const TrainResult&) { unavailable(); }
 void StudyStore::abandonFullRun(std::int64_t) { unavailable(); }
 std::vector<FullRunRecord> StudyStore::fullRuns() const { unavailable(); }
@@ -86,8 +101,12 @@ std::vector<MetaModelRecord> StudyStore::metaModels() const { unavailable(); }
 
 namespace {
 
-constexpr const char* kDbSchema = "borehole.study-db/1";
+constexpr const char* kDbSchema = "borehole.study-db/2";
+constexpr const char* kDbSchemaV1 = "borehole.study-db/1";
 constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+/// Seconds since 1970 by the database's clock (leases are compared in the database, so every
+/// worker of a study uses one clock; a server store uses its server's).
+constexpr const char* kEpoch = "((julianday('now') - 2440587.5) * 86400.0)";
 
 const char* kCreate = R"SQL(
 CREATE TABLE IF NOT EXISTS study_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -110,6 +129,9 @@ CREATE TABLE IF NOT EXISTS configurations(
   cost_hvps INTEGER,
   cost_seconds REAL,
   attempts INTEGER NOT NULL DEFAULT 0,
+  failures INTEGER NOT NULL DEFAULT 0,
+  owner TEXT,
+  lease_until REAL,
   started_at TEXT,
   finished_at TEXT);
 CREATE TABLE IF NOT EXISTS full_runs(
@@ -123,6 +145,8 @@ CREATE TABLE IF NOT EXISTS full_runs(
   cost TEXT,
   cost_gradients INTEGER,
   cost_seconds REAL,
+  owner TEXT,
+  lease_until REAL,
   started_at TEXT NOT NULL,
   finished_at TEXT);
 CREATE TABLE IF NOT EXISTS meta_models(
@@ -201,11 +225,89 @@ Hyperparameters hyperFrom(const std::string& t)
     return h;
 }
 
+/// "host:pid:random": unique per StudyStore, and enough for a worker on the same host to tell
+/// whether the owner still runs.
+std::string makeWorkerId()
+{
+    std::string host = "localhost";
+    long pid = 0;
+#ifdef BOREHOLE_POSIX
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) == 0 && name[0])
+        host = name;
+    pid = static_cast<long>(getpid());
+#endif
+    std::random_device rd;
+    std::mt19937_64 rng((static_cast<std::uint64_t>(rd()) << 32) ^ rd());
+    char tail[17];
+    std::snprintf(tail, sizeof tail, "%016llx", static_cast<unsigned long long>(rng()));
+    return host + ":" + std::to_string(pid) + ":" + tail;
+}
+
+/// True when `owner` names a process of this host that no longer exists. Unknown hosts and
+/// unparsable owners are never called dead: their claims wait for the lease to expire.
+bool ownerIsDeadHere(const std::string& owner, const std::string& self)
+{
+#ifdef BOREHOLE_POSIX
+    const auto colon2 = owner.rfind(':');
+    if (colon2 == std::string::npos || colon2 == 0)
+        return false;
+    const auto colon1 = owner.rfind(':', colon2 - 1);
+    if (colon1 == std::string::npos)
+        return false;
+    const std::string host = owner.substr(0, colon1);
+    const std::string selfHost = self.substr(0, self.rfind(':', self.rfind(':') - 1));
+    if (host != selfHost)
+        return false;
+    const std::string pidText = owner.substr(colon1 + 1, colon2 - colon1 - 1);
+    if (pidText.empty() || pidText.find_first_not_of("0123456789") != std::string::npos
+        || pidText.size() > 9)
+        return false;
+    const long pid = std::stol(pidText);
+    if (pid <= 0)
+        return false;
+    return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+#else
+    (void)owner;
+    (void)self;
+    return false;
+#endif
+}
+
+/// What went wrong, in words a user can act on, for an SQLite result code.
+std::string causeOf(sqlite3* db, int rc)
+{
+    const int primary = rc & 0xff;
+    const int sys = db ? sqlite3_system_errno(db) : 0;
+    switch (primary) {
+    case SQLITE_FULL: return "disk full";
+    case SQLITE_READONLY: return "the study database is read-only (no write permission on the file "
+                                 "or its folder, or a read-only file system)";
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return "permission denied";
+    case SQLITE_NOTADB: return "not a Borehole study database";
+    case SQLITE_CORRUPT: return "the study database is corrupt";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return "the study database is locked by another process";
+    default: break;
+    }
+    if (sys == ENOSPC)
+        return "disk full";
+    if (sys == EACCES || sys == EPERM)
+        return "permission denied";
+    if (sys == EROFS)
+        return "read-only file system";
+    if (sys != 0)
+        return std::string(db ? sqlite3_errmsg(db) : "error") + " (" + std::strerror(sys) + ")";
+    return db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+}
+
 } // namespace
 
 struct StudyStore::Impl
 {
     std::string path;
+    std::string workerId = makeWorkerId();
     sqlite3* db = nullptr;
 
     ~Impl()
@@ -216,16 +318,17 @@ struct StudyStore::Impl
 
     [[noreturn]] void fail(const std::string& what) const
     {
-        throw Error(path + ": " + what + (db ? std::string(": ") + sqlite3_errmsg(db) : ""));
+        const int rc = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+        throw Error(path + ": " + what + ": " + causeOf(db, rc));
     }
 
     void exec(const std::string& sql) const
     {
         char* err = nullptr;
-        if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-            const std::string msg = err ? err : "unknown error";
+        const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+        if (rc != SQLITE_OK) {
             sqlite3_free(err);
-            throw Error(path + ": " + msg);
+            throw Error(path + ": " + causeOf(db, sqlite3_extended_errcode(db)));
         }
     }
 
@@ -268,7 +371,7 @@ struct StudyStore::Impl
             if (rc == SQLITE_ROW)
                 return true;
             if (rc != SQLITE_DONE)
-                m_impl.fail("write failed");
+                m_impl.fail("cannot write to the study database");
             return false;
         }
         sqlite3_stmt* get() const { return m_stmt; }
@@ -307,23 +410,84 @@ bool StudyStore::available()
     return true;
 }
 
+namespace {
+
+/// Refusals that SQLite would report vaguely or not at all.
+void checkOpenable(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto st = fs::status(path, ec);
+    if (fs::is_directory(st))
+        throw Error(path + ": is a directory, not a study database");
+    if (fs::exists(st) && !fs::is_regular_file(st))
+        throw Error(path + ": not a regular file (a study database must be one)");
+#ifdef BOREHOLE_POSIX
+    if (fs::exists(st)) {
+        if (::access(path.c_str(), R_OK) != 0)
+            throw Error(path + ": permission denied (cannot read the study database)");
+        if (::access(path.c_str(), W_OK) != 0)
+            throw Error(path + ": the study database is read-only (" + std::strerror(errno) + ")");
+    }
+    const auto parent = fs::absolute(path, ec).parent_path();
+    if (!parent.empty() && fs::exists(parent, ec) && ::access(parent.c_str(), W_OK) != 0)
+        throw Error(path + ": the folder " + parent.string() + " is read-only ("
+                    + std::strerror(errno) + "); a study database needs to create its journal "
+                    "files next to it");
+#endif
+}
+
+/// Schema 1 → 2: claims with owner and lease, failure counts.
+void migrate(StudyStore::Impl& impl, const std::string& schema)
+{
+    if (schema == kDbSchema)
+        return;
+    impl.exec("ALTER TABLE configurations ADD COLUMN failures INTEGER NOT NULL DEFAULT 0");
+    impl.exec("ALTER TABLE configurations ADD COLUMN owner TEXT");
+    impl.exec("ALTER TABLE configurations ADD COLUMN lease_until REAL");
+    impl.exec("ALTER TABLE full_runs ADD COLUMN owner TEXT");
+    impl.exec("ALTER TABLE full_runs ADD COLUMN lease_until REAL");
+    impl.exec(std::string("UPDATE study_meta SET value = '") + kDbSchema
+              + "' WHERE key = 'schema'");
+}
+
+} // namespace
+
+StudyStore StudyStore::openExisting(const std::string& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw InputError(path + ": no such study database (create one with 'borehole-cli study "
+                                "run spec.json --db " + path + "')");
+    return open(path);
+}
+
 StudyStore StudyStore::open(const std::string& path)
 {
+    checkOpenable(path);
     auto impl = std::make_unique<Impl>();
     impl->path = path;
-    if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                        nullptr)
-        != SQLITE_OK)
-        impl->fail("cannot open the study database");
-    sqlite3_busy_timeout(impl->db, 10000);
-    try {
-        impl->exec("PRAGMA foreign_keys = ON");
-        Impl::Stmt mode(*impl, "PRAGMA journal_mode = WAL");
-        mode.step();
-        impl->exec("PRAGMA synchronous = FULL");
-    } catch (const Error&) {
-        throw Error(path + ": not a Borehole study database");
-    }
+    const int rc = sqlite3_open_v2(path.c_str(), &impl->db,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK)
+        throw Error(path + ": cannot open the study database: " + causeOf(impl->db, rc));
+    sqlite3_busy_timeout(impl->db, 30000);
+    sqlite3_extended_result_codes(impl->db, 1);
+    if (sqlite3_db_readonly(impl->db, "main") == 1)
+        throw Error(path + ": the study database is read-only");
+    // Only a file that is not SQLite at all is "not a Borehole study database"; a read-only
+    // file, a full disk or a lock says so.
+    auto setup = [&](const char* sql) {
+        char* err = nullptr;
+        const int r = sqlite3_exec(impl->db, sql, nullptr, nullptr, &err);
+        sqlite3_free(err);
+        if (r != SQLITE_OK)
+            throw Error(path + ": " + causeOf(impl->db, sqlite3_extended_errcode(impl->db)));
+    };
+    setup("PRAGMA foreign_keys = ON");
+    setup("PRAGMA journal_mode = WAL");
+    setup("PRAGMA synchronous = FULL");
+    std::string schema;
     {
         // An existing database must be ours: tables but no study_meta row means something else.
         Impl::Stmt tables(*impl, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
@@ -334,13 +498,16 @@ StudyStore StudyStore::open(const std::string& path)
             has.step();
             if (sqlite3_column_int64(has.get(), 0) == 0)
                 throw Error(path + ": not a Borehole study database");
-            Impl::Stmt schema(*impl, "SELECT value FROM study_meta WHERE key = 'schema'");
-            if (!schema.step() || text(schema.get(), 0) != kDbSchema)
+            Impl::Stmt stored(*impl, "SELECT value FROM study_meta WHERE key = 'schema'");
+            schema = stored.step() ? text(stored.get(), 0) : std::string();
+            if (schema != kDbSchema && schema != kDbSchemaV1)
                 throw Error(path + ": not a Borehole study database (expected schema "
-                            + std::string(kDbSchema) + ")");
+                            + std::string(kDbSchema) + ", found '" + schema + "')");
         }
     }
     Impl::Transaction t(*impl);
+    if (!schema.empty())
+        migrate(*impl, schema);
     impl->exec(kCreate);
     impl->exec(std::string("INSERT OR IGNORE INTO study_meta(key, value) VALUES ('schema', '")
                + kDbSchema + "'), ('created_at', " + kNow + ")");
@@ -364,14 +531,14 @@ std::string StudyStore::specJson() const
     return s.step() ? text(s.get(), 0) : std::string();
 }
 
-void StudyStore::initialise(const StudySpec& spec, const std::vector<Configuration>& configurations)
+bool StudyStore::initialise(const StudySpec& spec, const std::vector<Configuration>& configurations)
 {
     Impl::Transaction t(*m_impl);
     {
         Impl::Stmt has(*m_impl, "SELECT count(*) FROM spec");
         has.step();
         if (sqlite3_column_int64(has.get(), 0) > 0)
-            throw Error(m_impl->path + ": the study already has a spec");
+            return false;
     }
     Impl::Stmt(*m_impl, std::string("INSERT INTO spec(id, json, created_at) VALUES (1, ?, ") + kNow
                             + ")")
@@ -385,18 +552,163 @@ void StudyStore::initialise(const StudySpec& spec, const std::vector<Configurati
         insert.step();
     }
     t.commit();
+    return true;
 }
 
-int StudyStore::recoverInterrupted()
+const std::string& StudyStore::workerId() const
+{
+    return m_impl->workerId;
+}
+
+namespace {
+
+/// The body of reclaimAbandoned(), inside the caller's transaction.
+int reclaimIn(const StudyStore::Impl& impl)
+{
+    struct Abandoned
+    {
+        std::int64_t id;
+        int failures;
+        std::string owner;
+    };
+    std::vector<Abandoned> configs;
+    {
+        StudyStore::Impl::Stmt s(impl, std::string("SELECT id, failures, coalesce(owner, ''), "
+                                                   "coalesce(lease_until < ")
+                                           + kEpoch + ", 1) FROM configurations WHERE status = "
+                                                      "'running'");
+        while (s.step()) {
+            const std::string owner = text(s.get(), 2);
+            const bool expired = sqlite3_column_int(s.get(), 3) != 0;
+            if (expired || owner.empty() || ownerIsDeadHere(owner, impl.workerId))
+                configs.push_back({sqlite3_column_int64(s.get(), 0), sqlite3_column_int(s.get(), 1),
+                                   owner});
+        }
+    }
+    for (const auto& c : configs) {
+        const int failures = c.failures + 1;
+        const std::string why = "the worker holding it (" + (c.owner.empty() ? "unknown" : c.owner)
+                                + ") stopped before it finished";
+        if (failures >= kMaxConfigurationFailures)
+            StudyStore::Impl::Stmt(impl, std::string("UPDATE configurations SET status = "
+                                                     "'failed', failures = ?, reason = ?, owner = "
+                                                     "NULL, lease_until = NULL, finished_at = ")
+                                             + kNow + " WHERE id = ?")
+                .bind(1, failures)
+                .bind(2, "gave up after " + std::to_string(failures)
+                             + " attempts without a result; last: " + why)
+                .bind(3, c.id)
+                .step();
+        else
+            StudyStore::Impl::Stmt(impl, "UPDATE configurations SET status = 'pending', failures "
+                                         "= ?, reason = ?, owner = NULL, lease_until = NULL, "
+                                         "started_at = NULL WHERE id = ?")
+                .bind(1, failures)
+                .bind(2, why)
+                .bind(3, c.id)
+                .step();
+    }
+    std::vector<std::int64_t> runs;
+    {
+        StudyStore::Impl::Stmt s(impl, std::string("SELECT id, coalesce(owner, ''), "
+                                                   "coalesce(lease_until < ")
+                                           + kEpoch + ", 1) FROM full_runs WHERE status IN "
+                                                      "('running', 'pending')");
+        while (s.step()) {
+            const std::string owner = text(s.get(), 1);
+            if (sqlite3_column_int(s.get(), 2) != 0 || owner.empty()
+                || ownerIsDeadHere(owner, impl.workerId))
+                runs.push_back(sqlite3_column_int64(s.get(), 0));
+        }
+    }
+    for (const auto id : runs)
+        StudyStore::Impl::Stmt(impl, "DELETE FROM full_runs WHERE id = ?").bind(1, id).step();
+    return static_cast<int>(configs.size() + runs.size());
+}
+
+} // namespace
+
+int StudyStore::reclaimAbandoned()
 {
     Impl::Transaction t(*m_impl);
-    m_impl->exec("UPDATE configurations SET status = 'pending', started_at = NULL "
-                 "WHERE status = 'running'");
-    const int configurations = m_impl->changes();
-    m_impl->exec("DELETE FROM full_runs WHERE status IN ('running', 'pending')");
-    const int runs = m_impl->changes();
+    const int n = reclaimIn(*m_impl);
     t.commit();
-    return configurations + runs;
+    return n;
+}
+
+std::optional<ConfigurationRecord> StudyStore::claimNext(double leaseSeconds)
+{
+    Impl::Transaction t(*m_impl);
+    reclaimIn(*m_impl);
+    std::int64_t id = 0;
+    {
+        Impl::Stmt s(*m_impl, "SELECT id FROM configurations WHERE status = 'pending' ORDER BY "
+                              "failures, idx LIMIT 1");
+        if (!s.step()) {
+            t.commit(); // keep what was reclaimed
+            return std::nullopt;
+        }
+        id = sqlite3_column_int64(s.get(), 0);
+    }
+    Impl::Stmt(*m_impl, std::string("UPDATE configurations SET status = 'running', attempts = "
+                                    "attempts + 1, owner = ?, lease_until = ")
+                            + kEpoch + " + ?, started_at = " + kNow
+                            + " WHERE id = ? AND status = 'pending'")
+        .bind(1, m_impl->workerId)
+        .bind(2, leaseSeconds)
+        .bind(3, id)
+        .step();
+    t.commit();
+    return configuration(id);
+}
+
+bool StudyStore::heartbeat(std::int64_t id, double leaseSeconds)
+{
+    Impl::Transaction t(*m_impl);
+    Impl::Stmt(*m_impl, std::string("UPDATE configurations SET lease_until = ") + kEpoch
+                            + " + ? WHERE id = ? AND status = 'running' AND owner = ?")
+        .bind(1, leaseSeconds)
+        .bind(2, id)
+        .bind(3, m_impl->workerId)
+        .step();
+    const bool owned = m_impl->changes() == 1;
+    t.commit();
+    return owned;
+}
+
+bool StudyStore::release(std::int64_t id, const std::string& error)
+{
+    Impl::Transaction t(*m_impl);
+    if (error.empty()) {
+        Impl::Stmt(*m_impl, "UPDATE configurations SET status = 'pending', owner = NULL, "
+                            "lease_until = NULL, started_at = NULL WHERE id = ? AND status = "
+                            "'running' AND owner = ?")
+            .bind(1, id)
+            .bind(2, m_impl->workerId)
+            .step();
+    } else {
+        // failures + 1 reaching the cap: failed with the error; otherwise back to the pool.
+        Impl::Stmt(*m_impl,
+                   std::string("UPDATE configurations SET failures = failures + 1, owner = NULL, "
+                               "lease_until = NULL, status = CASE WHEN failures + 1 >= ? THEN "
+                               "'failed' ELSE 'pending' END, reason = CASE WHEN failures + 1 >= ? "
+                               "THEN 'failed ' || (failures + 1) || ' times; last: ' || ? ELSE ? "
+                               "END, started_at = CASE WHEN failures + 1 >= ? THEN started_at ELSE "
+                               "NULL END, finished_at = CASE WHEN failures + 1 >= ? THEN ")
+                       + kNow + " ELSE NULL END WHERE id = ? AND status = 'running' AND owner = ?")
+            .bind(1, kMaxConfigurationFailures)
+            .bind(2, kMaxConfigurationFailures)
+            .bind(3, error)
+            .bind(4, error)
+            .bind(5, kMaxConfigurationFailures)
+            .bind(6, kMaxConfigurationFailures)
+            .bind(7, id)
+            .bind(8, m_impl->workerId)
+            .step();
+    }
+    const bool owned = m_impl->changes() == 1;
+    t.commit();
+    return owned;
 }
 
 void StudyStore::setInfo(const std::string& key, const std::string& value)
@@ -419,7 +731,7 @@ std::string StudyStore::info(const std::string& key) const
 namespace {
 constexpr const char* kConfigColumns =
     "SELECT id, idx, hyperparameters, unit, status, reason, features, burst_cost, probe_cost, "
-    "attempts, started_at, finished_at FROM configurations";
+    "attempts, started_at, finished_at, failures, coalesce(owner, '') FROM configurations";
 
 ConfigurationRecord configurationFrom(sqlite3_stmt* s)
 {
@@ -443,6 +755,8 @@ ConfigurationRecord configurationFrom(sqlite3_stmt* s)
     r.attempts = sqlite3_column_int(s, 9);
     r.startedAt = text(s, 10);
     r.finishedAt = text(s, 11);
+    r.failures = sqlite3_column_int(s, 12);
+    r.owner = text(s, 13);
     return r;
 }
 } // namespace
@@ -491,20 +805,7 @@ StudyCounts StudyStore::counts() const
     return c;
 }
 
-void StudyStore::markRunning(std::int64_t id)
-{
-    Impl::Transaction t(*m_impl);
-    Impl::Stmt(*m_impl, std::string("UPDATE configurations SET status = 'running', attempts = "
-                                    "attempts + 1, started_at = ")
-                            + kNow + " WHERE id = ? AND status = 'pending'")
-        .bind(1, id)
-        .step();
-    if (m_impl->changes() != 1)
-        throw Error(m_impl->path + ": configuration " + std::to_string(id) + " is not pending");
-    t.commit();
-}
-
-void StudyStore::finish(std::int64_t id, const ConfigurationFeatures& f)
+bool StudyStore::finish(std::int64_t id, const ConfigurationFeatures& f)
 {
     json features = json::object();
     for (const auto& [k, v] : f.values)
@@ -513,8 +814,9 @@ void StudyStore::finish(std::int64_t id, const ConfigurationFeatures& f)
     Impl::Transaction t(*m_impl);
     Impl::Stmt(*m_impl, std::string("UPDATE configurations SET status = ?, reason = ?, features = "
                                     "?, burst_cost = ?, probe_cost = ?, cost_gradients = ?, "
-                                    "cost_hvps = ?, cost_seconds = ?, finished_at = ")
-                            + kNow + " WHERE id = ?")
+                                    "cost_hvps = ?, cost_seconds = ?, owner = NULL, "
+                                    "lease_until = NULL, finished_at = ")
+                            + kNow + " WHERE id = ? AND status = 'running' AND owner = ?")
         .bind(1, std::string(f.failed ? "failed" : "done"))
         .bind(2, f.reason)
         .bind(3, features.dump())
@@ -524,30 +826,40 @@ void StudyStore::finish(std::int64_t id, const ConfigurationFeatures& f)
         .bind(7, total.hvps)
         .bind(8, total.seconds)
         .bind(9, id)
+        .bind(10, m_impl->workerId)
         .step();
+    const bool owned = m_impl->changes() == 1;
     t.commit();
+    return owned;
 }
 
-void StudyStore::markPending(std::int64_t id)
+std::int64_t StudyStore::beginFullRun(std::int64_t configurationId, double leaseSeconds)
 {
     Impl::Transaction t(*m_impl);
-    Impl::Stmt(*m_impl, "UPDATE configurations SET status = 'pending', started_at = NULL WHERE id = ?")
-        .bind(1, id)
-        .step();
-    t.commit();
-}
-
-std::int64_t StudyStore::beginFullRun(std::int64_t configurationId)
-{
-    Impl::Transaction t(*m_impl);
-    Impl::Stmt(*m_impl, std::string("INSERT INTO full_runs(configuration_id, status, started_at) "
-                                    "VALUES (?, 'running', ")
-                            + kNow + ")")
+    Impl::Stmt(*m_impl, std::string("INSERT INTO full_runs(configuration_id, status, owner, "
+                                    "lease_until, started_at) VALUES (?, 'running', ?, ")
+                            + kEpoch + " + ?, " + kNow + ")")
         .bind(1, configurationId)
+        .bind(2, m_impl->workerId)
+        .bind(3, leaseSeconds)
         .step();
     const auto id = sqlite3_last_insert_rowid(m_impl->db);
     t.commit();
     return id;
+}
+
+bool StudyStore::heartbeatFullRun(std::int64_t runId, double leaseSeconds)
+{
+    Impl::Transaction t(*m_impl);
+    Impl::Stmt(*m_impl, std::string("UPDATE full_runs SET lease_until = ") + kEpoch
+                            + " + ? WHERE id = ? AND status = 'running' AND owner = ?")
+        .bind(1, leaseSeconds)
+        .bind(2, runId)
+        .bind(3, m_impl->workerId)
+        .step();
+    const bool owned = m_impl->changes() == 1;
+    t.commit();
+    return owned;
 }
 
 void StudyStore::finishFullRun(std::int64_t runId, const TrainResult& r)

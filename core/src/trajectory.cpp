@@ -33,7 +33,9 @@ Grid2D trajectoryPlane(Problem& problem, const TrajectoryPlaneOptions& options,
 {
     if (!(options.margin > 0.0))
         throw InputError("trajectory plane margin must be positive");
-    ParameterRestore restore(problem.impl());
+    // The trajectory trains in train() mode: BatchNorm statistics move with θ. The surface is
+    // evaluated in the trained state; afterwards everything goes back.
+    StateRestore restore(problem.impl());
     const auto start = problem.parameters();
     TrainOptions training = options.training;
     if (training.snapshotEvery <= 0)

@@ -166,6 +166,10 @@ sed 's/"count": 40/"count": 41/' "$work/spec.json" > "$work/other.json"
 check "a different spec on the same database is refused" grep -qF "$db: holds a different study spec (sampler differs)" "$work/other.out"
 
 "$cli" study status --db "$work/none.sqlite" > "$work/none.out" 2>&1
-check "status of an empty database explains" grep -qF "holds no study yet" "$work/none.out"
+check "status of a missing database refuses" grep -qF "$work/none.sqlite: no such study database" "$work/none.out"
+check "status of a missing database creates nothing" test ! -e "$work/none.sqlite"
+/usr/bin/python3 -c "import sqlite3; sqlite3.connect('$work/empty.sqlite').execute('create table study_meta(key text primary key, value text not null)').connection.execute(\"insert into study_meta values ('schema', 'borehole.study-db/2')\").connection.commit()"
+"$cli" study status --db "$work/empty.sqlite" > "$work/empty.out" 2>&1
+check "status of an empty study database explains" grep -qF "holds no study yet" "$work/empty.out"
 
 finish

@@ -4,11 +4,15 @@
 #include "test_support.h"
 
 #include <borehole/error.h>
+#include <borehole/landscape.h>
 #include <borehole/study_runner.h>
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
+#include <map>
+#include <optional>
 #include <set>
 #include <unistd.h>
 #include <filesystem>
@@ -63,6 +67,32 @@ std::string diabetesSpec(int count)
         "outcome": {"metric": "mse", "full_run": {"steps": 40, "validate_every": 20}}})";
 }
 
+/// BatchNorm1d → Linear on four_features.csv: the burst trains in train() mode, which moves the
+/// running statistics that every probe afterwards (eval mode) normalises with.
+std::string batchNormSpec(const std::string& sampler = R"({"kind": "grid"})")
+{
+    return R"({"model": ")" + bht::data("batchnorm.pt") + R"(",
+        "data": {"path": ")" + bht::data("four_features.csv") + R"(", "target": "y", "device": "cpu"},
+        "hyperparameters": {"learning_rate": {"values": [0.003, 0.01, 0.05]},
+                            "momentum": {"values": [0, 0.9]}, "batch_size": 8},
+        "sampler": )" + sampler + R"(,
+        "probe": {"burst_steps": 12, "directions": 2, "eigen_iterations": 6, "trace_samples": 3,
+                  "perturbations": 3}})";
+}
+
+/// Features as the store keeps them, NaN compared equal to NaN.
+bool sameFeatures(const std::map<std::string, double>& a, const std::map<std::string, double>& b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (const auto& [k, v] : a) {
+        const auto it = b.find(k);
+        if (it == b.end() || !(v == it->second || (std::isnan(v) && std::isnan(it->second))))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 class TestStudyRunner : public QObject
@@ -79,6 +109,13 @@ private slots:
     void storeRejectsForeignFilesAndOtherSpecs();
     void runnerResumesAfterCancellation();
     void followUpsFeedOutcomesIntoTheMetaModel();
+    void modelStateRestoresBuffersAndMode();
+    void batchNormStudyDoesNotDependOnHistory();
+    void claimsHaveOwnersAndLeases();
+    void failingConfigurationIsRetriedThenMarkedFailed();
+    void poisonConfigurationDoesNotStopTheStudy();
+    void schemaOneDatabaseIsMigrated();
+    void missingAndUnusableDatabasesNameTheCause();
 };
 
 void TestStudyRunner::edgeOfStabilityFeatureOnQuadratic()
@@ -166,22 +203,25 @@ void TestStudyRunner::storeRoundTripsAndRecoversRunning()
         const auto configs = store.configurations();
         QCOMPARE(configs[3].hyper.learningRate, 0.05);
         QCOMPARE(configs[3].hyper.momentum, 0.9);
-        store.markRunning(configs[0].id);
+        const auto first = store.claimNext();
+        QVERIFY(first && first->id == configs[0].id);
+        QCOMPARE(first->owner, store.workerId());
         ConfigurationFeatures f;
         f.values = {{"lambda_max", 10.0}, {"trace", std::nan("")}};
         f.burstCost.gradients = 7;
         f.probeCost.hvps = 3;
-        store.finish(configs[0].id, f);
-        store.markRunning(configs[1].id); // then "killed": never finished
-        BH_THROWS(store.markRunning(configs[1].id), Error,
-                  db.path + ": configuration " + std::to_string(configs[1].id) + " is not pending");
+        QVERIFY(store.finish(configs[0].id, f));
+        QVERIFY(!store.finish(configs[0].id, f)); // done: no longer a claim to finish
+        const auto second = store.claimNext(0.01); // then "killed": never finished
+        QVERIFY(second && second->id == configs[1].id);
     }
     auto store = StudyStore::open(db.path);
     prepareStudy(store, spec); // same spec: accepted, nothing re-sampled
     auto c = store.counts();
     QCOMPARE(c.done, 1);
     QCOMPARE(c.running, 1);
-    QCOMPARE(store.recoverInterrupted(), 1);
+    ::usleep(30000); // the 10 ms lease has run out
+    QCOMPARE(store.reclaimAbandoned(), 1);
     c = store.counts();
     QCOMPARE(c.running, 0);
     QCOMPARE(c.pending, 7);
@@ -194,6 +234,7 @@ void TestStudyRunner::storeRoundTripsAndRecoversRunning()
     QCOMPARE(first.attempts, 1);
     QVERIFY(!first.finishedAt.empty());
     QCOMPARE(store.configurations()[1].attempts, 1);
+    QCOMPARE(store.configurations()[1].failures, 1); // an attempt that ended without a result
     store.setInfo("train_rows", "32");
     QCOMPARE(store.info("train_rows"), std::string("32"));
     QCOMPARE(store.info("missing"), std::string());
@@ -416,6 +457,241 @@ void TestStudyRunner::guidedFollowUpOptions()
     }
 }
 
+void TestStudyRunner::modelStateRestoresBuffersAndMode()
+{
+    auto model = Model::load(bht::data("batchnorm.pt"), DeviceKind::Cpu);
+    auto data = Dataset::loadCsv(bht::data("four_features.csv"), {});
+    Problem problem(model, std::move(data), {});
+    const auto buffers0 = problem.model().buffers();
+    const auto theta0 = problem.parameters();
+    const ModelState state = problem.saveState();
+    QVERIFY(state.valid());
+    // A training burst moves θ and the running statistics and leaves eval mode.
+    TrainOptions t;
+    t.optimizer.learningRate = 0.1;
+    t.steps = 5;
+    t.batchSize = 8;
+    t.validateEvery = 0;
+    train(problem, t);
+    QVERIFY(problem.parameters() != theta0);
+    QVERIFY(problem.model().buffers()[0].values != buffers0[0].values); // running_mean moved
+    problem.restoreState(state);
+    QVERIFY(problem.parameters() == theta0);
+    const auto buffers1 = problem.model().buffers();
+    QCOMPARE(buffers1.size(), buffers0.size());
+    for (std::size_t i = 0; i < buffers0.size(); ++i)
+        QVERIFY2(buffers1[i].values == buffers0[i].values, buffers0[i].name.c_str());
+    // A snapshot of another model is refused with the reason.
+    auto other = Model::load(bht::data("tiny_mlp.pt"), DeviceKind::Cpu);
+    BH_THROWS_PREFIX(problem.restoreState(other.saveState()), InputError,
+                     "the saved model state ");
+    BH_THROWS(problem.restoreState(ModelState()), InputError, "no saved model state to restore");
+
+    // A PCA-trajectory surface trains in train() mode; afterwards the running statistics are
+    // back too, not only θ.
+    TrajectoryPlaneOptions o;
+    o.training.steps = 10;
+    o.training.batchSize = 8;
+    o.training.optimizer.learningRate = 0.05;
+    o.training.validateEvery = 0;
+    o.surface.resolution = 5;
+    trajectoryPlane(problem, o);
+    QVERIFY(problem.parameters() == theta0);
+    const auto buffers2 = problem.model().buffers();
+    for (std::size_t i = 0; i < buffers0.size(); ++i)
+        QVERIFY2(buffers2[i].values == buffers0[i].values, buffers0[i].name.c_str());
+}
+
+void TestStudyRunner::batchNormStudyDoesNotDependOnHistory()
+{
+    // All configurations in sequence on one Problem must give exactly what each gives alone on
+    // a freshly loaded one: the burst's running statistics must not leak into the next.
+    TempDb db("batchnorm");
+    const auto spec = parseStudySpec(batchNormSpec(), "bn.json");
+    auto store = StudyStore::open(db.path);
+    prepareStudy(store, spec);
+    auto problem = loadStudyProblem(spec);
+    const auto buffers0 = problem.model().buffers();
+    const auto summary = runStudy(store, problem);
+    QCOMPARE(summary.probed, 6);
+    const auto buffersAfter = problem.model().buffers();
+    for (std::size_t i = 0; i < buffers0.size(); ++i)
+        QVERIFY2(buffersAfter[i].values == buffers0[i].values, buffers0[i].name.c_str());
+    int compared = 0;
+    for (const auto& record : store.configurations()) {
+        QVERIFY2(record.status == RunStatus::Done, record.reason.c_str());
+        auto alone = loadStudyProblem(spec);
+        const auto f = probeConfiguration(alone, alone.parameters(), record.hyper, spec.probe,
+                                          spec.metric, spec.seed);
+        QVERIFY2(!f.failed, f.reason.c_str());
+        QVERIFY2(sameFeatures(f.values, record.features),
+                 ("configuration #" + std::to_string(record.index) + " differs: lambda_max "
+                  + std::to_string(f.values.at("lambda_max")) + " alone, "
+                  + std::to_string(record.features.at("lambda_max")) + " in sequence")
+                     .c_str());
+        ++compared;
+    }
+    QCOMPARE(compared, 6);
+}
+
+void TestStudyRunner::claimsHaveOwnersAndLeases()
+{
+    TempDb db("claims");
+    const auto spec = parseStudySpec(quadraticSpec(), "q.json");
+    auto a = StudyStore::open(db.path);
+    auto b = StudyStore::open(db.path); // a second worker on the same database
+    QVERIFY(a.workerId() != b.workerId());
+    QVERIFY(a.workerId().find(":" + std::to_string(::getpid()) + ":") != std::string::npos);
+    prepareStudy(a, spec);
+    prepareStudy(b, spec); // already stored by a: the same spec is accepted
+    const auto ca = a.claimNext(60.0);
+    const auto cb = b.claimNext(60.0);
+    QVERIFY(ca && cb);
+    QCOMPARE(ca->index, 0);
+    QCOMPARE(cb->index, 1); // b does not take a's live claim
+    // b starting over does not reset a's running configuration.
+    QCOMPARE(b.reclaimAbandoned(), 0);
+    QVERIFY(a.configuration(ca->id)->status == RunStatus::Running);
+    ConfigurationFeatures f;
+    f.values = {{"lambda_max", 1.0}};
+    QVERIFY(!b.finish(ca->id, f)); // not b's
+    QVERIFY(!b.heartbeat(ca->id));
+    QVERIFY(a.heartbeat(ca->id, 0.01)); // a's lease now ends in 10 ms
+    ::usleep(30000);
+    QCOMPARE(b.reclaimAbandoned(), 1); // a's expired claim goes back to the pool
+    const auto back = *b.configuration(ca->id);
+    QVERIFY(back.status == RunStatus::Pending);
+    QCOMPARE(back.failures, 1);
+    QCOMPARE(back.reason, "the worker holding it (" + a.workerId() + ") stopped before it finished");
+    QVERIFY(b.finish(cb->id, f));
+    // A retry waits behind fresh work: b claims the others first, then a's old one.
+    std::optional<ConfigurationRecord> taken;
+    while ((taken = b.claimNext(60.0)) && taken->id != ca->id)
+        QVERIFY(b.finish(taken->id, f));
+    QVERIFY(taken.has_value());
+    QCOMPARE(taken->attempts, 2);
+    QCOMPARE(taken->owner, b.workerId());
+    QVERIFY(!a.heartbeat(ca->id)); // a learns that it lost the claim ...
+    QVERIFY(!a.finish(ca->id, f)); // ... and cannot overwrite b's result
+    QVERIFY(b.finish(ca->id, f));
+    QCOMPARE(a.counts().done, 8);
+    QCOMPARE(a.counts().running, 0);
+    QVERIFY(!a.claimNext().has_value()); // nothing left
+}
+
+void TestStudyRunner::failingConfigurationIsRetriedThenMarkedFailed()
+{
+    TempDb db("failures");
+    auto store = StudyStore::open(db.path);
+    prepareStudy(store, parseStudySpec(quadraticSpec(), "q.json"));
+    const auto first = store.claimNext();
+    QVERIFY(store.release(first->id, "boom 1"));
+    auto r = *store.configuration(first->id);
+    QVERIFY(r.status == RunStatus::Pending);
+    QCOMPARE(r.failures, 1);
+    QCOMPARE(r.reason, std::string("boom 1"));
+    // A retry waits behind fresh work.
+    const auto next = store.claimNext();
+    QCOMPARE(next->index, 1);
+    QVERIFY(store.release(next->id)); // cancelled: back as it was, no failure counted
+    QCOMPARE(store.configuration(next->id)->failures, 0);
+    QVERIFY(store.configuration(next->id)->status == RunStatus::Pending);
+    for (int i = 2; i <= kMaxConfigurationFailures; ++i) {
+        // Claim until the failing one comes back (the others go back untouched).
+        std::optional<ConfigurationRecord> c;
+        std::vector<std::int64_t> others;
+        while ((c = store.claimNext()) && c->id != first->id)
+            others.push_back(c->id);
+        for (const auto id : others)
+            QVERIFY(store.release(id));
+        QVERIFY(c.has_value());
+        QVERIFY(store.release(first->id, "boom " + std::to_string(i)));
+    }
+    r = *store.configuration(first->id);
+    QVERIFY(r.status == RunStatus::Failed);
+    QCOMPARE(r.failures, kMaxConfigurationFailures);
+    QCOMPARE(r.reason, std::string("failed 3 times; last: boom 3"));
+    QVERIFY(!r.finishedAt.empty());
+}
+
+void TestStudyRunner::poisonConfigurationDoesNotStopTheStudy()
+{
+    // A configuration libtorch refuses (a learning rate beyond float) stored by an older
+    // Borehole that did not check ranges: every attempt throws. The study goes on; the poison
+    // is tried kMaxConfigurationFailures times, then marked failed with libtorch's reason.
+    TempDb db("poison");
+    const auto spec = parseStudySpec(quadraticSpec(), "q.json");
+    auto configs = sampleConfigurations(spec);
+    configs.resize(3);
+    configs[1].hyper.learningRate = 1e300;
+    {
+        auto store = StudyStore::open(db.path);
+        QVERIFY(store.initialise(spec, configs));
+    }
+    auto store = StudyStore::open(db.path);
+    auto problem = loadStudyProblem(spec);
+    const auto summary = runStudy(store, problem);
+    QCOMPARE(summary.errors, kMaxConfigurationFailures);
+    QCOMPARE(summary.probed, 2);
+    const auto c = store.counts();
+    QCOMPARE(c.done, 2);
+    QCOMPARE(c.failed, 1);
+    QCOMPARE(c.pending, 0);
+    const auto poison = store.configurations()[1];
+    QVERIFY(poison.status == RunStatus::Failed);
+    QCOMPARE(poison.attempts, kMaxConfigurationFailures);
+    QVERIFY2(poison.reason.rfind("failed 3 times; last: ", 0) == 0, poison.reason.c_str());
+}
+
+void TestStudyRunner::schemaOneDatabaseIsMigrated()
+{
+    TempDb db("schema1");
+    const auto spec = parseStudySpec(quadraticSpec(), "q.json");
+    {
+        auto store = StudyStore::open(db.path);
+        prepareStudy(store, spec);
+    }
+    // Make it a version-1 database: the columns of the claim rules did not exist.
+    const std::string downgrade =
+        "sqlite3 '" + db.path + "' \"ALTER TABLE configurations DROP COLUMN failures; "
+        "ALTER TABLE configurations DROP COLUMN owner; ALTER TABLE configurations DROP COLUMN "
+        "lease_until; ALTER TABLE full_runs DROP COLUMN owner; ALTER TABLE full_runs DROP COLUMN "
+        "lease_until; UPDATE configurations SET status = 'running' WHERE idx = 0; "
+        "UPDATE study_meta SET value = 'borehole.study-db/1' WHERE key = 'schema';\"";
+    if (std::system("command -v sqlite3 > /dev/null") != 0)
+        QSKIP("the sqlite3 command-line tool is not installed");
+    QCOMPARE(std::system(downgrade.c_str()), 0);
+    auto store = StudyStore::open(db.path);
+    QCOMPARE(store.info("schema"), std::string("borehole.study-db/2"));
+    // A version-1 'running' row has no owner: it came from a process that is gone.
+    QCOMPARE(store.reclaimAbandoned(), 1);
+    QCOMPARE(store.counts().pending, 8);
+    QVERIFY(store.claimNext().has_value());
+}
+
+void TestStudyRunner::missingAndUnusableDatabasesNameTheCause()
+{
+    TempDb db("missing");
+    BH_THROWS(StudyStore::openExisting(db.path), InputError,
+              db.path + ": no such study database (create one with 'borehole-cli study run "
+                        "spec.json --db " + db.path + "')");
+    QVERIFY(!std::filesystem::exists(db.path)); // nothing created
+    const auto dir = std::filesystem::temp_directory_path();
+    BH_THROWS(StudyStore::open(dir.string()), Error,
+              dir.string() + ": is a directory, not a study database");
+    if (::geteuid() == 0)
+        QSKIP("running as root: file permissions do not stop root from writing");
+    {
+        auto store = StudyStore::open(db.path);
+    }
+    std::filesystem::permissions(db.path, std::filesystem::perms::owner_read,
+                                 std::filesystem::perm_options::replace);
+    BH_THROWS(StudyStore::open(db.path), Error,
+              db.path + ": the study database is read-only (Permission denied)");
+    std::filesystem::permissions(db.path, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace);
+}
+
 BH_TEST_MAIN(TestStudyRunner, &TestStudyRunner::edgeOfStabilityFeatureOnQuadratic,
              &TestStudyRunner::divergingBurstIsAFailureNotACrash,
              &TestStudyRunner::initScaleMultipliesTheta0,
@@ -423,7 +699,14 @@ BH_TEST_MAIN(TestStudyRunner, &TestStudyRunner::edgeOfStabilityFeatureOnQuadrati
              &TestStudyRunner::storeRoundTripsAndRecoversRunning,
              &TestStudyRunner::storeRejectsForeignFilesAndOtherSpecs,
              &TestStudyRunner::runnerResumesAfterCancellation,
-             &TestStudyRunner::followUpsFeedOutcomesIntoTheMetaModel)
+             &TestStudyRunner::followUpsFeedOutcomesIntoTheMetaModel,
+             &TestStudyRunner::modelStateRestoresBuffersAndMode,
+             &TestStudyRunner::batchNormStudyDoesNotDependOnHistory,
+             &TestStudyRunner::claimsHaveOwnersAndLeases,
+             &TestStudyRunner::failingConfigurationIsRetriedThenMarkedFailed,
+             &TestStudyRunner::poisonConfigurationDoesNotStopTheStudy,
+             &TestStudyRunner::schemaOneDatabaseIsMigrated,
+             &TestStudyRunner::missingAndUnusableDatabasesNameTheCause)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_study_runner.moc"

@@ -41,6 +41,9 @@ private slots:
     void sobolIsStratifiedInEveryDimension();
     void samplersMapToRangesAndAreSeeded();
     void stabilityBoundWithMomentum();
+    void poisonValuesAreRefusedWithTheirRange();
+    void configurationCountIsLimitedUpfront();
+    void seedsAreExactOrRefused();
 };
 
 void TestStudySpec::fullSpecParses()
@@ -161,7 +164,8 @@ void TestStudySpec::badSpecsNameTheJsonPath()
               "batch_size, init_scale, learning_rate, momentum, optimizer, sam_rho, weight_decay)");
     BH_THROWS(parseStudySpec(spec(R"({"learning_rate": {"min": 1e-3, "max": 1, "levels": 1}})"),
                              "spec.json"),
-              InputError, "spec.json: hyperparameters.learning_rate.levels must be at least 2, got 1");
+              InputError, "spec.json: hyperparameters.learning_rate.levels must be a whole number from 2 to "
+              "100000, got 1");
     BH_THROWS(parseStudySpec(spec(R"({"learning_rate": {"value": 0.1, "min": 1}})"), "spec.json"),
               InputError,
               "spec.json: hyperparameters.learning_rate needs exactly one of \"value\", \"values\" "
@@ -173,9 +177,9 @@ void TestStudySpec::badSpecsNameTheJsonPath()
               InputError, "spec.json: sampler.kind must be one of grid, lhs, sobol, random, got "
                           "'halton'");
     BH_THROWS(parseStudySpec(spec(kLr, R"(, "sampler": {"count": 0})"), "spec.json"), InputError,
-              "spec.json: sampler.count must be at least 1, got 0");
+              "spec.json: sampler.count must be a whole number from 1 to 100000, got 0");
     BH_THROWS(parseStudySpec(spec(kLr, R"(, "probe": {"burst_steps": 0})"), "spec.json"),
-              InputError, "spec.json: probe.burst_steps must be at least 1, got 0");
+              InputError, "spec.json: probe.burst_steps must be a whole number from 1 to 1000000, got 0");
     BH_THROWS(parseStudySpec(spec(kLr, R"(, "outcome": {"metric": "mse", "target": "mae <= 1"})"),
                              "spec.json"),
               InputError, "spec.json: outcome.target names mae but outcome.metric is mse");
@@ -192,7 +196,11 @@ void TestStudySpec::badSpecsNameTheJsonPath()
     BH_THROWS(parseStudySpec("{\"model\": \"m.pt\",\n  \"data\": ]}", "spec.json"), InputError,
               "spec.json: not valid JSON at line 2, column 11");
     BH_THROWS(parseStudySpec("[1, 2]", "spec.json"), InputError,
-              "spec.json: a study spec must be a JSON object");
+              "spec.json: a study spec must be a JSON object with at least \"model\" and "
+              "\"data\", got a list");
+    BH_THROWS(parseStudySpec("\"m.pt\"", "spec.json"), InputError,
+              "spec.json: a study spec must be a JSON object with at least \"model\" and "
+              "\"data\", got 'm.pt'");
     BH_THROWS_PREFIX(loadStudySpec(bht::data("no_such_spec.json")), InputError,
                      bht::data("no_such_spec.json") + ": cannot open file");
 }
@@ -323,6 +331,108 @@ void TestStudySpec::stabilityBoundWithMomentum()
     BH_CLOSE(stabilityBound(0.1, 0.9), 38.0, 1e-12);
 }
 
+void TestStudySpec::poisonValuesAreRefusedWithTheirRange()
+{
+    // Values libtorch cannot take (a float learning rate) or that an int cannot hold were
+    // accepted and then failed every run, or were stored as 0.
+    BH_THROWS(parseStudySpec(spec(R"({"learning_rate": 1e300})"), "spec.json"), InputError,
+              "spec.json: hyperparameters.learning_rate must be at most 1e+06, got 1e+300");
+    BH_THROWS(parseStudySpec(spec(R"({"learning_rate": {"values": [0.1, 1e300]}})"), "spec.json"),
+              InputError,
+              "spec.json: hyperparameters.learning_rate.values[1] must be at most 1e+06, got 1e+300");
+    BH_THROWS(parseStudySpec(spec(R"({"weight_decay": {"min": 1e-5, "max": 1e40}})"), "spec.json"),
+              InputError,
+              "spec.json: hyperparameters.weight_decay.max must be at most 1e+06, got 1e+40");
+    BH_THROWS(parseStudySpec(spec(R"({"batch_size": {"values": [16, 1e12]}})"), "spec.json"),
+              InputError,
+              "spec.json: hyperparameters.batch_size.values[1] must be at most 1e+09, got 1e+12");
+    BH_THROWS(parseStudySpec(spec(kLr, R"(, "probe": {"burst_steps": 1e20})"), "spec.json"),
+              InputError,
+              "spec.json: probe.burst_steps must be a whole number from 1 to 1000000, got 1e+20");
+    BH_THROWS(parseStudySpec(spec(kLr, R"(, "probe": {"eigen_iterations": 3000000000})"),
+                             "spec.json"),
+              InputError,
+              "spec.json: probe.eigen_iterations must be a whole number from 0 to 10000, got "
+              "3000000000");
+    BH_THROWS(parseStudySpec(spec(kLr, R"(, "outcome": {"full_run": {"epochs": 1e10}})"),
+                             "spec.json"),
+              InputError,
+              "spec.json: outcome.full_run.epochs must be a whole number from 1 to 1000000, got "
+              "1e+10");
+    // One trace sample passed the check and then failed every configuration (Hutchinson's
+    // standard error needs two).
+    BH_THROWS(parseStudySpec(spec(kLr, R"(, "probe": {"trace_samples": 1})"), "spec.json"),
+              InputError, "spec.json: probe.trace_samples must be 0 (no trace) or at least 2, got 1");
+    QCOMPARE(parseStudySpec(spec(kLr, R"(, "probe": {"trace_samples": 0})"), "s").probe.traceSamples,
+             0);
+    QCOMPARE(parseStudySpec(spec(kLr, R"(, "probe": {"trace_samples": 2})"), "s").probe.traceSamples,
+             2);
+    // The edges are allowed.
+    const auto edge = parseStudySpec(
+        spec(R"({"learning_rate": {"values": [1e-9, 1e6]}, "batch_size": 1000000000})"), "s");
+    QCOMPARE(edge.parameter("learning_rate").values.back(), 1e6);
+}
+
+void TestStudySpec::configurationCountIsLimitedUpfront()
+{
+    // 10⁹ grid points ran until the kernel killed the process; now the count is computed from
+    // the axes (no configuration is generated) and refused with count and limit.
+    const std::string big = R"({"learning_rate": {"min": 1e-4, "max": 1, "levels": 1000},
+                                "momentum": {"min": 0, "max": 0.9, "levels": 1000},
+                                "init_scale": {"min": 0.5, "max": 2, "levels": 1000}})";
+    BH_THROWS(parseStudySpec(spec(big, R"(, "sampler": {"kind": "grid"})"), "spec.json"),
+              InputError,
+              "spec.json: sampler grid has 1000000000 configurations (1000 × 1000 × 1000), more "
+              "than the limit of 100000; use fewer levels or values, or a sobol, lhs or random "
+              "sampler with a count");
+    // Seven axes of 100000 levels overflow 64 bits: saturated, not wrapped.
+    std::string huge = "{";
+    for (const char* name : {"learning_rate", "weight_decay", "init_scale"})
+        huge += std::string(huge.size() > 1 ? ", " : "") + "\"" + name
+                + "\": {\"min\": 1e-4, \"max\": 1, \"levels\": 100000}";
+    huge += R"(, "momentum": {"min": 0, "max": 0.9, "levels": 100000},
+               "sam_rho": {"min": 0, "max": 1, "levels": 100000}})";
+    BH_THROWS_PREFIX(parseStudySpec(spec(huge, R"(, "sampler": {"kind": "grid"})"), "spec.json"),
+                     InputError, "spec.json: sampler grid has more than 18446744073709551615 "
+                                 "configurations (");
+    BH_THROWS(parseStudySpec(spec(kLr, R"(, "sampler": {"kind": "sobol", "count": 1e9})"),
+                             "spec.json"),
+              InputError,
+              "spec.json: sampler.count must be a whole number from 1 to 100000, got 1e+09");
+    // At the limit: accepted, and the count is known before sampling.
+    const auto ok = parseStudySpec(
+        spec(R"({"learning_rate": {"min": 1e-4, "max": 1, "levels": 1000},
+                 "momentum": {"min": 0, "max": 0.9, "levels": 100}})",
+             R"(, "sampler": {"kind": "grid"})"),
+        "s");
+    QCOMPARE(configurationCount(ok), std::uint64_t(100000));
+}
+
+void TestStudySpec::seedsAreExactOrRefused()
+{
+    // 2⁶⁴ was stored as 2⁶³; 2⁶⁴−1 must survive exactly, through the canonical JSON too.
+    const auto max = parseStudySpec(spec(kLr, R"(, "seed": 18446744073709551615)"), "s");
+    QCOMPARE(max.seed, std::uint64_t(18446744073709551615ULL));
+    QCOMPARE(parseStudySpec(toJson(max), "s").seed, std::uint64_t(18446744073709551615ULL));
+    BH_THROWS(parseStudySpec(spec(kLr, R"(, "seed": 18446744073709551616)"), "spec.json"),
+              InputError,
+              "spec.json: seed must be a whole number from 0 to 18446744073709551615, got "
+              "1.8446744073709552e+19");
+    BH_THROWS(parseStudySpec(spec(kLr, R"(, "seed": -1)"), "spec.json"), InputError,
+              "spec.json: seed must be a whole number from 0 to 18446744073709551615, got -1");
+    BH_THROWS(parseStudySpec(spec(kLr, R"(, "sampler": {"kind": "lhs", "seed": 1.5})"), "spec.json"),
+              InputError,
+              "spec.json: sampler.seed must be a whole number from 0 to 18446744073709551615, got "
+              "1.5");
+    BH_THROWS(parseStudySpec(R"({"model": "m.pt", "data": {"path": "d.csv", "seed": 1e17},
+                                 "hyperparameters": {"learning_rate": {"min": 1e-4, "max": 1}}})",
+                             "spec.json"),
+              InputError,
+              "spec.json: data.seed must be written as a whole number without exponent or "
+              "fraction above 2^53 (it is not exact as 1e+17)");
+    QCOMPARE(parseStudySpec(spec(kLr, R"(, "seed": 1e3)"), "s").seed, std::uint64_t(1000));
+}
+
 BH_TEST_MAIN(TestStudySpec, &TestStudySpec::fullSpecParses, &TestStudySpec::defaultsAndPathResolution,
              &TestStudySpec::canonicalJsonRoundTrips, &TestStudySpec::badSpecsNameTheJsonPath,
              &TestStudySpec::targetParsing, &TestStudySpec::gridCountIsProductOfLevels,
@@ -330,7 +440,10 @@ BH_TEST_MAIN(TestStudySpec, &TestStudySpec::fullSpecParses, &TestStudySpec::defa
              &TestStudySpec::sobolMatchesKnownSequence,
              &TestStudySpec::sobolIsStratifiedInEveryDimension,
              &TestStudySpec::samplersMapToRangesAndAreSeeded,
-             &TestStudySpec::stabilityBoundWithMomentum)
+             &TestStudySpec::stabilityBoundWithMomentum,
+             &TestStudySpec::poisonValuesAreRefusedWithTheirRange,
+             &TestStudySpec::configurationCountIsLimitedUpfront,
+             &TestStudySpec::seedsAreExactOrRefused)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_study_spec.moc"

@@ -36,6 +36,29 @@ struct BufferValues
     std::vector<double> values;
 };
 
+class Model;
+
+/// A snapshot of everything a module carries from one computation to the next: its parameters,
+/// its buffers (BatchNorm running statistics and counters, constants) and its train/eval mode.
+/// Restoring it makes a computation independent of what ran before. Opaque and immutable;
+/// copies share the snapshot. Held on the model's device.
+class ModelState
+{
+public:
+    ModelState();
+    ~ModelState();
+    ModelState(const ModelState&);
+    ModelState& operator=(const ModelState&);
+    /// False for a default-constructed snapshot.
+    bool valid() const;
+
+    struct Impl;
+
+private:
+    friend class Model;
+    std::shared_ptr<const Impl> m_impl;
+};
+
 /// A loaded TorchScript module and its trainable parameters. Copies share the module; use
 /// clone() for an independent copy.
 class Model
@@ -57,6 +80,11 @@ public:
     void setFlatParameters(const std::vector<float>& values);
     /// The module's buffers in registration order, copied to the host as doubles.
     std::vector<BufferValues> buffers() const;
+    /// The whole module state: parameters, buffers and train/eval mode (deep copies).
+    ModelState saveState() const;
+    /// Puts back a state from saveState() of this model or of a clone. Throws InputError when
+    /// the snapshot is empty or its tensors do not match this module's (count or shape).
+    void restoreState(const ModelState& state);
     /// Saves the module (with its current parameters) as TorchScript, atomically (see files.h):
     /// a failure keeps the previous file and throws Error naming the path ("disk full", ...).
     /// The archive is built in memory first (one extra copy of the parameters).

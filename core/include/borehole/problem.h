@@ -77,6 +77,14 @@ public:
     /// Current θ, flattened.
     std::vector<float> parameters() const;
     void setParameters(const std::vector<float>& theta);
+    /// The model's whole state (parameters, buffers, train/eval mode), see ModelState.
+    ModelState saveState() const;
+    /// Puts back a saveState() snapshot. Throws InputError when it belongs to another model.
+    void restoreState(const ModelState& state);
+    /// Seeds libtorch's global generators (CPU and, when present, CUDA), the source of any
+    /// randomness inside the model itself (dropout in train mode). Probes draw from their own
+    /// seeded generators and do not need this; a computation that trains does.
+    static void seedGlobalRandom(std::uint64_t seed);
 
     struct Impl;
     Impl& impl() { return *m_impl; }

@@ -125,6 +125,18 @@ struct FullRunSpec
     int validateEvery = 10;
 };
 
+/// Limits a spec is checked against when it is parsed (docs/study-schema.md): configurations
+/// per study (grid: the product of the axes; other samplers: count), hyperparameter values
+/// (learning_rate, init_scale, weight_decay, sam_rho), batch_size, probe counts (directions,
+/// eigen_iterations, trace_samples, perturbations), burst steps and full-run epochs, and step
+/// counts (full_run.steps, validate_every, probe_rows).
+constexpr int kMaxStudyConfigurations = 100000;
+constexpr double kMaxHyperparameterValue = 1e6;
+constexpr std::int64_t kMaxBatchSize = 1000000000;
+constexpr std::int64_t kMaxProbeCount = 10000;
+constexpr std::int64_t kMaxBurstSteps = 1000000;
+constexpr std::int64_t kMaxSteps = 1000000000000LL;
+
 struct StudySpec
 {
     std::string name;
@@ -153,6 +165,9 @@ struct StudySpec
 /// "spec.json: hyperparameters.learning_rate.min must be positive, got -1".
 StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
                          const std::string& baseDir = {});
+/// How many configurations the spec's sampler draws: the product of the grid's axes
+/// (saturating at 2⁶⁴−1 instead of overflowing), else sampler.count. Computes no configuration.
+std::uint64_t configurationCount(const StudySpec& spec);
 /// Reads and parses a spec file (relative paths against its folder).
 StudySpec loadStudySpec(const std::string& path);
 /// The spec as canonical JSON (resolved paths), readable by parseStudySpec.

@@ -23,22 +23,33 @@ struct StudyRunOptions
     int limit = 0;
     /// Called after each configuration is committed (done or failed), e.g. to update a view.
     std::function<void(const ConfigurationRecord&)> onFinished;
+    /// A claim's lease; renewed from the progress callback every leaseSeconds / 4 at most.
+    double leaseSeconds = kDefaultLeaseSeconds;
 };
 
 struct StudyRunSummary
 {
-    int recovered = 0; ///< 'running' rows of a killed process put back to pending
+    int recovered = 0; ///< abandoned claims (killed workers) put back into the pool
     int probed = 0;    ///< configurations finished in this call (done + failed)
     int failed = 0;
+    /// Attempts that threw (the error is stored as the reason; the configuration is retried,
+    /// by this or another worker, up to kMaxConfigurationFailures times, then marked failed).
+    int errors = 0;
+    int lost = 0;      ///< claims that expired while this worker probed (taken over elsewhere)
     int remaining = 0; ///< still pending afterwards
+    int running = 0;   ///< claimed by other workers afterwards
     double seconds = 0.0;
 };
 
-/// Probes every pending configuration of the study in index order. Each configuration is
-/// marked running, probed from θ₀ (the model's parameters as loaded) and committed before the
-/// next starts, so killing the process loses at most the one in flight. Progress counts
-/// configurations (done, total). Throws CancelledError when progress returns false: the one in
-/// flight goes back to pending, θ is restored.
+/// Probes pending configurations of the study, lowest index first, as one worker among any
+/// number of others on the same database: claim (StudyStore::claimNext), probe from the model's
+/// whole state as it was when the call started (parameters, buffers, mode; the global RNG seeded
+/// per configuration), commit while still owning the claim, next. Killing the process loses at
+/// most the one in flight, which goes back to the pool when its lease expires or its process is
+/// seen to be gone. A configuration whose probe throws is given back with the error and the run
+/// goes on. Progress counts configurations (done, total). Throws CancelledError when progress
+/// returns false (the one in flight goes back to pending, the model state is restored), Error
+/// when the database cannot be written.
 StudyRunSummary runStudy(StudyStore& store, Problem& problem, const StudyRunOptions& options = {},
                          const ProgressFn& progress = {});
 
@@ -137,6 +148,14 @@ struct FollowUpSummary
     int rounds = 0;
     double seconds = 0.0;
 };
+
+/// Full training runs of the given configurations, in order, each from the model's state as
+/// it was when the call started (no selection, no refit): the GUI's "train selected". Each run
+/// is a full-run row owned by this worker, its lease renewed while it trains. Throws InputError
+/// for an unknown id, CancelledError when progress says stop (the run in flight is discarded).
+FollowUpSummary trainConfigurations(StudyStore& store, Problem& problem,
+                                    const std::vector<std::int64_t>& configurationIds,
+                                    const ProgressFn& progress = {});
 
 /// `rounds` × (select `perRound` by selectForFullRuns, train each fully from θ₀ and store the
 /// outcome and learning curve, refit the meta-model). Throws CancelledError when progress says

@@ -2,9 +2,12 @@
 // A study's database: one SQLite file (WAL journal, one transaction per state change) holding
 // the spec, the configurations with their status (pending / running / done / failed + reason),
 // probe features and costs, full-run outcomes with learning curves, meta-model versions and
-// their predictions, with timestamps. Killing the process at any moment loses at most the
-// configuration in flight: reopening turns 'running' rows back into 'pending' and everything
-// that finished stays finished. Table layout: docs/study-schema.md.
+// their predictions, with timestamps. Several workers (processes, or StudyStore objects) may
+// work on one study at once: a worker claims a configuration (owner + lease), renews the lease
+// while it works (heartbeat) and commits its result only while it still owns the claim. A claim
+// whose lease ran out, or whose owner is a process of this host that no longer exists, goes back
+// to the pool, so killing a worker at any moment loses at most the configuration in flight.
+// Table layout and the claim rules (shared by every store): docs/study-schema.md.
 #include "borehole/study.h"
 
 #include <cstdint>
@@ -32,9 +35,17 @@ struct ConfigurationRecord
     ProbeCost burstCost;
     ProbeCost probeCost;
     int attempts = 0; ///< how often a probe run started (a resumed crash shows 2)
+    /// Attempts that ended without a result: an error, or a worker that stopped holding the claim.
+    int failures = 0;
+    std::string owner; ///< running: the worker holding the claim ("host:pid:random")
     std::string startedAt;
     std::string finishedAt;
 };
+
+/// A claim lasts this long without a heartbeat (seconds).
+constexpr double kDefaultLeaseSeconds = 120.0;
+/// Attempts of one configuration that may end without a result before it is marked failed.
+constexpr int kMaxConfigurationFailures = 3;
 
 struct FullRunRecord
 {
@@ -85,15 +96,20 @@ struct StudyCounts
 };
 
 /// The SQLite file of one study. Not thread-safe: one StudyStore per thread (SQLite itself
-/// serialises writers across processes; a second writer waits up to 10 s).
+/// serialises writers across processes; a second writer waits up to 30 s). Each StudyStore is
+/// one worker with its own id.
 class StudyStore
 {
 public:
     /// False when Borehole was built without SQLite (then open() throws).
     static bool available();
-    /// Opens or creates the database. Throws Error naming the path when it cannot be opened or
-    /// is not a Borehole study ("<path>: not a Borehole study database").
+    /// Opens or creates the database (schema 1 databases are migrated to 2). Throws Error naming
+    /// the path and the cause: "<path>: not a Borehole study database", "...: the study database
+    /// is read-only", "...: disk full", "...: permission denied", "...: is a directory".
     static StudyStore open(const std::string& path);
+    /// Opens a database that must exist already. Throws InputError "<path>: no such study
+    /// database" when the file is missing, otherwise as open().
+    static StudyStore openExisting(const std::string& path);
     ~StudyStore();
     StudyStore(StudyStore&&) noexcept;
     StudyStore& operator=(StudyStore&&) noexcept;
@@ -102,12 +118,33 @@ public:
 
     /// The stored spec (canonical JSON), or empty for a new database.
     std::string specJson() const;
-    /// Stores the spec and its configurations in one transaction (new studies only).
-    /// Throws Error when the database already holds a spec.
-    void initialise(const StudySpec& spec, const std::vector<Configuration>& configurations);
-    /// Turns configurations and full runs left 'running' by a killed process back into
-    /// 'pending'; returns how many. Call once when a run starts.
-    int recoverInterrupted();
+    /// Stores the spec and its configurations in one transaction (new studies only). Returns
+    /// false, changing nothing, when the database already holds a spec (another worker may have
+    /// stored it a moment earlier).
+    bool initialise(const StudySpec& spec, const std::vector<Configuration>& configurations);
+    /// This worker's id, "host:pid:random", the owner of its claims.
+    const std::string& workerId() const;
+
+    /// Returns abandoned claims to the pool: 'running' configurations whose lease has expired
+    /// or whose owner is a process of this host that no longer exists go back to 'pending' (or
+    /// to 'failed' once they reach kMaxConfigurationFailures), such full runs are deleted.
+    /// Live claims of other workers are left alone. Returns how many were reclaimed.
+    int reclaimAbandoned();
+    /// Claims the pending configuration with the fewest failures, then the lowest index (so a
+    /// retry waits behind fresh work), after reclaimAbandoned(), in one
+    /// BEGIN IMMEDIATE transaction: pending → running, owner = workerId(), lease until now +
+    /// leaseSeconds, attempts + 1. Returns nullopt when nothing is left to claim.
+    std::optional<ConfigurationRecord> claimNext(double leaseSeconds = kDefaultLeaseSeconds);
+    /// Extends this worker's lease on a configuration (and on its running full runs). False when
+    /// the claim is no longer this worker's (it expired and was taken over).
+    bool heartbeat(std::int64_t id, double leaseSeconds = kDefaultLeaseSeconds);
+    /// running → done with features and cost (failed when features.failed), only while this
+    /// worker owns the claim; false (nothing written) otherwise.
+    bool finish(std::int64_t id, const ConfigurationFeatures& features);
+    /// Gives a claim back. An empty `error` (cancelled) returns it to 'pending' as it was; an
+    /// error counts a failure and stores it as the reason: 'pending' again, or 'failed' ("failed
+    /// 3 times; last: <error>") at kMaxConfigurationFailures. False when not this worker's.
+    bool release(std::int64_t id, const std::string& error = {});
 
     /// Free-form facts about the study (e.g. "train_rows"), kept in the study_meta table.
     void setInfo(const std::string& key, const std::string& value);
@@ -118,15 +155,12 @@ public:
     std::optional<ConfigurationRecord> configuration(std::int64_t id) const;
     StudyCounts counts() const;
 
-    /// pending → running (attempts + 1, started_at now), committed before the work starts.
-    void markRunning(std::int64_t id);
-    /// running → done with features and cost; failed when features.failed.
-    void finish(std::int64_t id, const ConfigurationFeatures& features);
-    /// running → pending (cancelled).
-    void markPending(std::int64_t id);
-
-    /// A new full run of a configuration in state 'running'; returns its id.
-    std::int64_t beginFullRun(std::int64_t configurationId);
+    /// A new full run of a configuration in state 'running', owned by this worker with a lease
+    /// (renewed by heartbeatFullRun); returns its id.
+    std::int64_t beginFullRun(std::int64_t configurationId,
+                              double leaseSeconds = kDefaultLeaseSeconds);
+    /// Extends the lease of this worker's running full run; false when it is gone.
+    bool heartbeatFullRun(std::int64_t runId, double leaseSeconds = kDefaultLeaseSeconds);
     void finishFullRun(std::int64_t runId, const TrainResult& result);
     /// Removes a full run that was cancelled before it finished.
     void abandonFullRun(std::int64_t runId);
