@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "common.h"
 
+#include <borehole/device.h>
 #include <borehole/error.h>
 #include <borehole/report.h>
 
@@ -64,6 +65,8 @@ int main(int argc, char** argv)
     borehole::cli::installInterruptHandler();
     std::vector<std::string> rest(argv + 2, argv + argc);
     try {
+        // Physical cores by default (issue 12); subcommands with --threads override it.
+        borehole::setIntraOpThreads(0);
         return it->second.run(rest);
     } catch (const borehole::cli::UsageError& e) {
         std::cerr << "borehole-cli " << name << ": " << e.what() << "\nRun 'borehole-cli " << name
