@@ -269,11 +269,16 @@ private:
         // and the fastest of three is what the setting costs when it is not.
         constexpr int kRounds = 3;
         constexpr double kKeep = 2.0;
+        auto slow = [&] {
+            return m_trials.back().secondsPerPoint > kKeep * best()->secondsPerPoint;
+        };
         if (trial(1)) {
             for (std::int64_t block = std::min<std::int64_t>(2, largest); block >= 2;) {
-                if (!trial(block)
-                    || m_trials.back().secondsPerPoint > kKeep * best()->secondsPerPoint
-                    || block == largest)
+                if (!trial(block))
+                    break;
+                // A block that looks slow is timed once more before it ends the doubling: one
+                // interrupted trial must not hide the larger blocks.
+                if ((slow() && (!trial(block) || slow())) || block == largest)
                     break;
                 block = std::min(2 * block, largest); // the memory bound is tried too
             }
