@@ -22,6 +22,9 @@ namespace {
 struct Args
 {
     std::string model, data, out = "bench.json", device = "auto", kernels = "all";
+    std::string task = "regression"; ///< classification: cross-entropy on the last column
+    bool standardizeTargets = false;
+    int threads = 0; ///< intra-op threads; 0: physical cores (setIntraOpThreads)
     int grid = 51;
     int repeats = 5;
     double tol = 1e-3;
@@ -51,12 +54,17 @@ Args parse(int argc, char** argv)
         else if (k == "--trace-seeds") a.traceSeeds = std::stoi(next());
         else if (k == "--iterations") a.iterations = std::stoi(next());
         else if (k == "--point-batch-mib") a.pointBatchMiB = std::stod(next());
+        else if (k == "--task") a.task = next();
+        else if (k == "--standardize-targets") a.standardizeTargets = true;
+        else if (k == "--threads") a.threads = std::stoi(next());
         else throw InputError("unknown option " + k);
     }
     if (a.model.empty() || a.data.empty())
         throw InputError("usage: borehole-bench --model M --data D [--out f.json] [--device d] "
                          "[--grid 51] [--kernels all|gradient,hvp,eigen,trace,surface,batching,"
-                         "sampling,study|memory] [--tol 1e-3] [--iterations 6] [--point-batch-mib 0]");
+                         "sampling,study|memory] [--tol 1e-3] [--iterations 6] [--point-batch-mib 0] "
+                         "[--task regression|classification] [--standardize-targets] "
+                         "[--threads 0]");
     return a;
 }
 
@@ -137,14 +145,21 @@ int main(int argc, char** argv)
 {
     try {
         const Args a = parse(argc, argv);
+        setIntraOpThreads(a.threads);
         DatasetOptions d;
         d.validationFraction = 0.0;
         d.device = parseDeviceKind(a.device);
+        d.task = parseTask(a.task);
+        d.standardizeTargets = a.standardizeTargets;
         auto data = Dataset::loadCsv(a.data, d);
         auto model = Model::load(a.model, d.device);
-        Problem p(model, data, {});
+        ProblemOptions po;
+        po.loss = defaultLoss(d.task);
+        Problem p(model, data, po);
         nlohmann::json out;
         out["device"] = p.summary().device;
+        out["threads"] = p.summary().threads;
+        out["loss"] = p.summary().loss;
         out["torch"] = torchBuildInfo();
         out["parameters"] = p.parameterCount();
         out["rows"] = p.summary().probeRows;
@@ -277,50 +292,83 @@ int main(int argc, char** argv)
             k["surface-refined"]["maxErrorOverRange"] = err;
         }
         if (wants(a, "batching")) {
-            // Issue 6: the same grid with one forward per point (the naive loop, launch-bound on
-            // a GPU) and with many points per launch (stacked weights), same directions.
+            // The same grid with one forward per point (off: the naive loop, launch-bound on a
+            // GPU), with as many points per launch as the memory bound holds (on) and with the
+            // setting chosen by timing the first points (auto, the default), same directions.
             SurfaceOptions s;
             s.resolution = a.grid;
             s.pointBatchBytes = static_cast<std::int64_t>(a.pointBatchMiB * 1048576.0);
             const auto dirs = randomDirections(p, s.directions, 2);
             SurfaceOptions warm = s;
             warm.resolution = 5;
-            for (auto mode : {PointBatching::Off, PointBatching::Auto}) {
+            const PointBatching modes[] = {PointBatching::Off, PointBatching::On,
+                                           PointBatching::Auto};
+            for (auto mode : modes) {
                 warm.pointBatching = mode; // warm-up: the executor's first runs, allocations
                 lossPlane(p, dirs[0], dirs[1], warm);
             }
-            // Alternating runs, the fastest of each kept: the machine may be shared.
-            Grid2D naive, batched;
+            // Alternating runs, the fastest of each kept: the machine may be shared. Auto's own
+            // choice may differ between runs; every run's choice is listed.
+            Grid2D best[3];
+            std::vector<std::string> autoChoices;
             for (int r = 0; r < std::max(1, a.repeats); ++r) {
-                s.pointBatching = PointBatching::Off;
-                auto g = lossPlane(p, dirs[0], dirs[1], s);
-                if (r == 0 || g.cost.seconds < naive.cost.seconds)
-                    naive = std::move(g);
-                s.pointBatching = PointBatching::Auto;
-                g = lossPlane(p, dirs[0], dirs[1], s);
-                if (r == 0 || g.cost.seconds < batched.cost.seconds)
-                    batched = std::move(g);
+                for (int m = 0; m < 3; ++m) {
+                    s.pointBatching = modes[m];
+                    auto g = lossPlane(p, dirs[0], dirs[1], s);
+                    if (modes[m] == PointBatching::Auto)
+                        autoChoices.push_back(g.evaluation);
+                    if (r == 0 || g.cost.seconds < best[m].cost.seconds)
+                        best[m] = std::move(g);
+                }
             }
-            double worst = 0.0;
-            for (std::size_t i = 0; i < naive.values.size(); ++i)
-                worst = std::max(worst, relErr(batched.values[i], naive.values[i]));
-            const double speedup = naive.cost.seconds / batched.cost.seconds;
-            std::printf("borehole surface-batching %dx%d, best of %d: per point %.4f s (%lld "
-                        "forwards), %s %.4f s (%lld forwards): %.2fx faster, max rel. difference "
-                        "%.1e\n",
-                        a.grid, a.grid, std::max(1, a.repeats), naive.cost.seconds,
-                        static_cast<long long>(naive.cost.forwards), batched.evaluation.c_str(),
-                        batched.cost.seconds, static_cast<long long>(batched.cost.forwards),
-                        speedup, worst);
+            const Grid2D& naive = best[0];
+            const Grid2D& stacked = best[1];
+            const Grid2D& tuned = best[2];
+            auto worstDifference = [&](const Grid2D& g) {
+                double worst = 0.0;
+                for (std::size_t i = 0; i < naive.values.size(); ++i)
+                    worst = std::max(worst, relErr(g.values[i], naive.values[i]));
+                return worst;
+            };
+            for (const auto* g : {&naive, &stacked, &tuned}) {
+                const char* name = g == &naive ? "off" : g == &stacked ? "on" : "auto";
+                std::printf("borehole surface-batching %-4s %dx%d, best of %d: %.4f s (%lld "
+                            "forwards), %s, %.2fx the per-point loop, max rel. difference %.1e\n",
+                            name, a.grid, a.grid, std::max(1, a.repeats), g->cost.seconds,
+                            static_cast<long long>(g->cost.forwards), g->evaluation.c_str(),
+                            naive.cost.seconds / g->cost.seconds, worstDifference(*g));
+            }
+            std::string trials;
+            for (const auto& t : tuned.batchTrials) {
+                char item[64];
+                std::snprintf(item, sizeof item, "%s%lld: %.1f us", trials.empty() ? "" : ", ",
+                              static_cast<long long>(t.pointsPerLaunch), t.secondsPerPoint * 1e6);
+                trials += item;
+            }
+            std::printf("borehole surface-batching auto trials (points per launch: seconds per "
+                        "point) %s\n",
+                        trials.c_str());
             std::fflush(stdout);
             k["surface-per-point"] = costJson(naive.cost);
             k["surface-per-point"]["points"] = naive.values.size();
-            k["surface-batched"] = costJson(batched.cost);
-            k["surface-batched"]["points"] = batched.values.size();
-            k["surface-batched"]["evaluation"] = batched.evaluation;
-            k["surface-batched"]["speedup"] = speedup;
-            k["surface-batched"]["maxRelativeDifference"] = worst;
+            k["surface-batched"] = costJson(stacked.cost);
+            k["surface-batched"]["points"] = stacked.values.size();
+            k["surface-batched"]["evaluation"] = stacked.evaluation;
+            k["surface-batched"]["speedup"] = naive.cost.seconds / stacked.cost.seconds;
+            k["surface-batched"]["maxRelativeDifference"] = worstDifference(stacked);
             k["surface-batched"]["pointBatchMiB"] = a.pointBatchMiB;
+            k["surface-auto"] = costJson(tuned.cost);
+            k["surface-auto"]["points"] = tuned.values.size();
+            k["surface-auto"]["evaluation"] = tuned.evaluation;
+            k["surface-auto"]["choices"] = autoChoices;
+            k["surface-auto"]["speedup"] = naive.cost.seconds / tuned.cost.seconds;
+            k["surface-auto"]["maxRelativeDifference"] = worstDifference(tuned);
+            auto& trialJson = k["surface-auto"]["trials"];
+            trialJson = nlohmann::json::array();
+            for (const auto& t : tuned.batchTrials)
+                trialJson.push_back({{"pointsPerLaunch", t.pointsPerLaunch},
+                                     {"points", t.points},
+                                     {"secondsPerPoint", t.secondsPerPoint}});
         }
         if (wants(a, "sampling")) {
             // Subsampled surfaces against the full-data one on the same directions: how often

@@ -3,7 +3,9 @@
 # libtorch of the machine's python3 torch, runs the tests, then the CLI on the example on CUDA and
 # on the CPU, then issue 6's point-batching goal (a 51×51 surface of the small MLP 64→64→64→1 on
 # 1,024 rows, many points per launch ≥ 20× the per-point loop on the same GPU), then the
-# benchmark if bench/run exists. Everything is logged to $OUT (or ./gpu-out).
+# benchmark if bench/run exists, then issue 12's comparison with PyHessian's scheme and a
+# loss-landscapes-style loop (bench/run --peers; its digits and Boston files from .gpu/sklearn-data
+# when the machine is offline, see docs/gpu.md). Everything is logged to $OUT (or ./gpu-out).
 # Usage: scripts/gpu-check.sh [--no-bench]   (--no-bench skips bench/run, not the batching check)
 set -uo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,7 +50,7 @@ if [ -x "$bench" ]; then
   for dev in cuda cpu; do
     "$bench" --model "${made[0]}" --data "${made[1]}" --device "$dev" --grid 51 \
       --kernels batching --repeats 3 --out "$out/batching-$dev.json" > "$out/batching-$dev.txt" 2>&1
-    log "batching on $dev (issue 6: batched >= 20x per point on the GPU): exit $?"
+    log "batching on $dev (issue 6: batched >= 20x per point on the GPU; off, on, auto): exit $?"
     grep surface-batching "$out/batching-$dev.txt" | tee -a "$out/summary.txt"
   done
 fi
@@ -58,4 +60,9 @@ if [ "${1:-}" != "--no-bench" ] && [ -x "$src/bench/run" ]; then
     > "$out/bench.txt" 2>&1
   log "bench exit $?"
   tail -40 "$out/bench.txt" | tee -a "$out/summary.txt"
+  [ -d "$src/.gpu/sklearn-data" ] && export BOREHOLE_SKLEARN_DATA="$src/.gpu/sklearn-data"
+  BUILD_DIR="$build" PYTHON="$py" "$src/bench/run" --peers --device cuda --threads 0 \
+    --out "$out/peers-cuda.json" > "$out/peers.txt" 2>&1
+  log "peers (issue 12) exit $?"
+  tail -25 "$out/peers.txt" | tee -a "$out/summary.txt"
 fi

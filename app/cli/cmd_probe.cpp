@@ -6,11 +6,30 @@
 #include <borehole/report.h>
 
 #include <algorithm>
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 
 namespace borehole::cli {
 namespace {
+
+/// "timed per point 41 µs, 2 per launch 30 µs, …" for PointBatching::Auto, or empty.
+std::string trialsText(const std::vector<PointBatchTrial>& trials)
+{
+    if (trials.empty())
+        return {};
+    std::ostringstream o;
+    o << "point batching timed on the first grid points (per point):";
+    for (const auto& t : trials) {
+        o << (&t == &trials.front() ? " " : ", ");
+        if (t.pointsPerLaunch == 1)
+            o << "one per launch ";
+        else
+            o << t.pointsPerLaunch << " per launch ";
+        o << std::fixed << std::setprecision(1) << t.secondsPerPoint * 1e6 << " µs";
+    }
+    return o.str();
+}
 
 void addProbeOptions(Args& a)
 {
@@ -80,8 +99,9 @@ void addGridOptions(Args& a)
     a.addOption("refine-tol", "r", "Refine a cell when its centre misses by more than r × range",
                 "0.005");
     a.addOption("point-batching", "mode",
-                "auto (many grid points per launch through stacked weights when the model is a "
-                "chain of Linear layers and activations, checked against its forward) or off "
+                "auto (when the model is a chain of Linear layers and activations: time one "
+                "forward per point and 2, 4, 8, ... grid points per launch through stacked "
+                "weights on the first points, keep the fastest), on (always stacked) or off "
                 "(one forward per point)", "auto");
 }
 
@@ -259,6 +279,8 @@ int runSurface(const std::vector<std::string>& argv)
         std::cout << "line of " << g.values.size() << " points, L(θ) = " << g.centerValue
                   << ", " << g.cost.forwards << " forward passes in " << g.cost.seconds << " s, "
                   << g.evaluation << "\n";
+        if (const auto timed = trialsText(g.batchTrials); !timed.empty())
+            std::cout << timed << "\n";
         const auto bound = samplingErrorText(g.standardError, g.sampleRows, g.populationRows);
         if (!bound.empty())
             std::cout << bound << "\n";
@@ -293,7 +315,10 @@ int runSurface(const std::vector<std::string>& argv)
               << *std::min_element(g.values.begin(), g.values.end()) << ", "
               << *std::max_element(g.values.begin(), g.values.end()) << "], "
               << g.cost.forwards << " forward passes in " << g.cost.seconds << " s, "
-              << g.evaluation << "\n";
+              << g.evaluation << ", " << problem.summary().threads
+              << (problem.summary().threads == 1 ? " CPU thread\n" : " CPU threads\n");
+    if (const auto timed = trialsText(g.batchTrials); !timed.empty())
+        std::cout << timed << "\n";
     const auto bound = samplingErrorText(g.standardError, g.sampleRows, g.populationRows);
     if (!bound.empty())
         std::cout << bound << "\n";

@@ -1,5 +1,6 @@
 #include "common.h"
 
+#include <borehole/device.h>
 #include <borehole/files.h>
 #include <borehole/report.h>
 
@@ -66,6 +67,17 @@ void addProblemOptions(Args& args)
     args.addOption("seed", "n", "Seed for the split, directions and samples", "0");
     args.addOption("delimiter", "c", "CSV delimiter", ",");
     args.addFlag("quiet", "No progress on stderr");
+    // Intra-op threads (issue 12 item 6): physical cores unless given.
+    args.addOption("threads", "n", "CPU threads per operation (0 = physical cores)", "0");
+}
+
+int applyThreads(const Args& args)
+{
+    const auto n = args.integer("threads");
+    if (n < 0 || n > 4096)
+        throw UsageError("option '--threads' expects 0 (physical cores) to 4096, got "
+                         + std::to_string(n));
+    return setIntraOpThreads(static_cast<int>(n));
 }
 
 DatasetOptions datasetOptions(const Args& args)
@@ -100,6 +112,7 @@ Problem loadProblem(const Args& args, bool fullBatchAllowed)
 {
     args.require("model");
     args.require("data");
+    applyThreads(args);
     const auto dataOptions = datasetOptions(args);
     auto data = Dataset::loadCsv(args.value("data"), dataOptions);
     auto model = Model::load(args.value("model"), dataOptions.device);

@@ -15,6 +15,9 @@ namespace borehole::cli {
 
 /// --model, --data, --target, --features, --task, --loss, --val-fraction, --seed, ...
 void addProblemOptions(Args& args);
+/// --threads n: libtorch's intra-op threads (0 = physical cores); returns the count in effect.
+/// Throws UsageError for a count outside 0–4096.
+int applyThreads(const Args& args);
 DatasetOptions datasetOptions(const Args& args);
 ProblemOptions problemOptions(const Args& args, Task task);
 /// Loads model and data and pairs them; InputError on bad files.

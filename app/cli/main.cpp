@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "common.h"
 
+#include <borehole/device.h>
 #include <borehole/error.h>
 #include <borehole/report.h>
 
@@ -70,6 +71,8 @@ int main(int argc, char** argv)
     std::signal(SIGPIPE, SIG_IGN);
     std::vector<std::string> rest(argv + 2, argv + argc);
     try {
+        // Physical cores by default (issue 12); subcommands with --threads override it.
+        borehole::setIntraOpThreads(0);
         const int code = it->second.run(rest);
         // The summary went to stdout: a full disk or closed pipe behind it is an error too.
         std::cout.flush();

@@ -6,6 +6,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <fstream>
+#include <set>
+#include <string>
+#include <thread>
+#include <utility>
 
 namespace borehole {
 
@@ -60,6 +65,82 @@ std::string torchBuildInfo()
                             : ", CPU only";
     info += ", threads: " + std::to_string(at::get_num_threads());
     return info;
+}
+
+namespace {
+
+/// Distinct (package, core) pairs over /sys/devices/system/cpu/cpuN/topology; 0 when unreadable.
+int coresFromSysfs()
+{
+    std::set<std::pair<std::string, std::string>> cores;
+    for (int cpu = 0; cpu < 4096; ++cpu) {
+        const std::string dir =
+            "/sys/devices/system/cpu/cpu" + std::to_string(cpu) + "/topology/";
+        std::ifstream package(dir + "physical_package_id"), core(dir + "core_id");
+        std::string p, c;
+        if (!(package >> p) || !(core >> c))
+            break; // CPUs are numbered from 0 without gaps while online; offline ones end it
+        cores.emplace(p, c);
+    }
+    return static_cast<int>(cores.size());
+}
+
+/// Distinct ("physical id", "core id") pairs of /proc/cpuinfo; 0 when it has none (some ARM and
+/// virtual machines leave them out).
+int coresFromCpuinfo()
+{
+    std::ifstream in("/proc/cpuinfo");
+    std::set<std::pair<std::string, std::string>> cores;
+    std::string line, package = "0", core;
+    auto value = [](const std::string& l) {
+        const auto colon = l.find(':');
+        return colon == std::string::npos ? std::string() : l.substr(colon + 1);
+    };
+    while (std::getline(in, line)) {
+        if (line.rfind("physical id", 0) == 0)
+            package = value(line);
+        else if (line.rfind("core id", 0) == 0)
+            core = value(line);
+        else if (line.empty() && !core.empty()) {
+            cores.emplace(package, core);
+            package = "0";
+            core.clear();
+        }
+    }
+    if (!core.empty())
+        cores.emplace(package, core);
+    return static_cast<int>(cores.size());
+}
+
+} // namespace
+
+int physicalCoreCount()
+{
+    static const int count = [] {
+        int n = coresFromSysfs();
+        if (n <= 0)
+            n = coresFromCpuinfo();
+        if (n <= 0)
+            n = static_cast<int>(std::thread::hardware_concurrency());
+        return std::max(n, 1);
+    }();
+    return count;
+}
+
+int setIntraOpThreads(int threads)
+{
+    if (threads < 0)
+        throw InputError("the thread count must be 0 (physical cores) or more, got "
+                         + std::to_string(threads));
+    const int n = threads > 0 ? threads : physicalCoreCount();
+    if (at::get_num_threads() != n)
+        at::set_num_threads(n);
+    return at::get_num_threads();
+}
+
+int intraOpThreads()
+{
+    return at::get_num_threads();
 }
 
 std::string formatNumber(double value)

@@ -9,28 +9,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <chrono>
 #include <functional>
-
-#include <unistd.h> // sysconf: the CPU's cache size
 
 namespace borehole {
 namespace {
-
-/// Twice this machine's per-core L2 cache (the block size measured fastest on a 1 MiB-L2 CPU,
-/// docs/benchmarks.md), or kCpuPointBatchBytes where the system does not say.
-std::int64_t cpuPointBatchBytes()
-{
-#ifdef _SC_LEVEL2_CACHE_SIZE
-    static const std::int64_t bytes = [] {
-        const long l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
-        return l2 >= (64L << 10) && l2 <= (64L << 20) ? 2 * static_cast<std::int64_t>(l2)
-                                                       : kCpuPointBatchBytes;
-    }();
-    return bytes;
-#else
-    return kCpuPointBatchBytes;
-#endif
-}
 
 std::vector<double> axisValues(int n, double span)
 {
@@ -116,8 +99,9 @@ private:
     std::vector<torch::Tensor> m_variances;
 };
 
-/// The points of a grid evaluated B per launch (BatchedPoints) when the options and the model
-/// allow it; evaluation() says which path a grid takes and, for one point per forward, why.
+/// The points of a grid, evaluated one forward per point or B per launch (BatchedPoints) as the
+/// options, the model and, for PointBatching::Auto, a timing trial on the grid's first points
+/// decide; evaluation() says which path the grid took and why.
 class BatchedGrid
 {
 public:
@@ -125,33 +109,37 @@ public:
     BatchedGrid(Problem::Impl& p, const torch::Tensor& theta, std::vector<torch::Tensor> dirs,
                 PointBatching mode, std::int64_t budgetBytes, const std::vector<double>& first,
                 std::int64_t gridPoints, const char* perPointReason = nullptr)
-        : m_problem(p), m_sampling(p.subsampled() && p.probeX.size(0) >= 2)
+        : m_problem(p), m_theta(theta), m_dirs(std::move(dirs)),
+          m_sampling(p.subsampled() && p.probeX.size(0) >= 2), m_losses(p)
     {
         std::string why = perPointReason ? perPointReason : "";
         if (mode == PointBatching::Off)
             why = "point batching is off";
         if (budgetBytes <= 0)
-            budgetBytes = p.device().is_cuda() ? kGpuPointBatchBytes : cpuPointBatchBytes();
+            budgetBytes = p.device().is_cuda() ? kGpuPointBatchBytes : kCpuPointBatchBytes;
         if (why.empty())
-            m_batched = BatchedPoints::make(p, theta, dirs, budgetBytes, why);
+            m_batched = BatchedPoints::make(p, m_theta, m_dirs, budgetBytes, why);
         if (m_batched)
-            why = m_batched->check(theta, dirs, first);
+            why = m_batched->check(m_theta, m_dirs, first);
         if (!why.empty())
             m_batched.reset();
         if (m_batched) {
-            const auto perLaunch = std::min(m_batched->blockSize(), gridPoints);
-            m_evaluation = "batched (" + std::to_string(perLaunch) + " points per launch)";
+            m_block = std::max<std::int64_t>(1, std::min(m_batched->blockSize(), gridPoints));
+            m_tuning = mode == PointBatching::Auto;
+            m_evaluation = "batched (" + std::to_string(m_block) + " points per launch)";
         } else {
             m_evaluation = "per point: " + why;
         }
     }
 
-    bool active() const { return m_batched.has_value(); }
     const std::string& evaluation() const { return m_evaluation; }
+    const std::vector<PointBatchTrial>& trials() const { return m_trials; }
 
     /// Losses (and standard errors when the rows are subsampled) of the points whose
-    /// coefficients are consecutive k-tuples of `coefficients`, one host synchronisation per
-    /// block; `afterBlock(points done)` runs after each block.
+    /// coefficients are consecutive k-tuples of `coefficients`, in order; one host
+    /// synchronisation per block (batched) or per kChunk points (per point). `afterBlock(points
+    /// done)` runs after each. The first call of an Auto grid times the settings on its first
+    /// points (see PointBatching::Auto) and keeps the fastest for the rest of the grid.
     void evaluate(const std::vector<double>& coefficients, std::size_t k,
                   std::vector<double>& values, std::vector<double>& standardErrors,
                   const std::function<void(std::size_t)>& afterBlock = {})
@@ -159,27 +147,177 @@ public:
         const std::size_t points = coefficients.size() / k;
         if (points == 0)
             return;
-        // One upload for the whole list: a blocking copy to a GPU waits for the device.
-        const auto all = m_batched->coefficients(coefficients, static_cast<std::int64_t>(points));
-        const auto block = static_cast<std::size_t>(m_batched->blockSize());
-        for (std::size_t start = 0; start < points; start += block) {
-            const std::size_t count = std::min(block, points - start);
-            const auto l = m_batched->evaluate(all.narrow(0, static_cast<std::int64_t>(start),
-                                                          static_cast<std::int64_t>(count)));
-            const auto v = toDoubles(l.losses);
-            values.insert(values.end(), v.begin(), v.end());
-            if (m_sampling)
-                appendStandardErrors(l.variances, m_problem.probeX.size(0),
-                                     m_problem.data.impl().trainX.size(0), standardErrors);
-            if (afterBlock)
-                afterBlock(start + count);
+        Range r{coefficients, k, values, standardErrors, afterBlock, {}};
+        m_current.clear(); // θ is set afresh at the first point of every list
+        if (m_batched) // one upload for the whole list: a blocking copy to a GPU waits for it
+            r.uploaded = m_batched->coefficients(coefficients, static_cast<std::int64_t>(points));
+        std::size_t start = 0;
+        if (m_tuning) {
+            m_tuning = false;
+            start = tune(r, points);
         }
+        run(r, m_block, start, points);
     }
 
 private:
+    /// One list of points being evaluated.
+    struct Range
+    {
+        const std::vector<double>& coefficients;
+        std::size_t k;
+        std::vector<double>& values;
+        std::vector<double>& standardErrors;
+        const std::function<void(std::size_t)>& afterBlock;
+        torch::Tensor uploaded; ///< the coefficients on the device (batched only)
+    };
+
+    /// Evaluates points [from, to) of the list with `block` points per launch (1: per point).
+    void run(Range& r, std::int64_t block, std::size_t from, std::size_t to)
+    {
+        if (block <= 1)
+            runPerPoint(r, from, to);
+        else
+            runBatched(r, static_cast<std::size_t>(block), from, to);
+    }
+
+    void runBatched(Range& r, std::size_t block, std::size_t from, std::size_t to)
+    {
+        for (std::size_t start = from; start < to; start += block) {
+            const std::size_t count = std::min(block, to - start);
+            const auto l = m_batched->evaluate(r.uploaded.narrow(
+                0, static_cast<std::int64_t>(start), static_cast<std::int64_t>(count)));
+            const auto v = toDoubles(l.losses);
+            r.values.insert(r.values.end(), v.begin(), v.end());
+            if (m_sampling)
+                appendStandardErrors(l.variances, m_problem.probeX.size(0),
+                                     m_problem.data.impl().trainX.size(0), r.standardErrors);
+            if (r.afterBlock)
+                r.afterBlock(start + count);
+        }
+    }
+
+    /// One forward per point. Along a grid row (only the first coefficient changes) θ moves by
+    /// one axpy per point; elsewhere it is set to θ₀ + Σ cₖ dₖ afresh.
+    void runPerPoint(Range& r, std::size_t from, std::size_t to)
+    {
+        constexpr std::size_t kChunk = 64;
+        auto& p = m_problem;
+        for (std::size_t i = from; i < to; ++i) {
+            const double* c = r.coefficients.data() + i * r.k;
+            bool step = !m_current.empty();
+            for (std::size_t j = 1; step && j < r.k; ++j)
+                step = m_current[j] == c[j];
+            if (step) {
+                p.addFlat(m_dirs[0], c[0] - m_current[0]);
+            } else {
+                p.setFlat(m_theta);
+                for (std::size_t j = 0; j < r.k; ++j)
+                    if (c[j] != 0.0)
+                        p.addFlat(m_dirs[j], c[j]);
+            }
+            m_current.assign(c, c + r.k);
+            m_losses.evaluate();
+            if ((i + 1 - from) % kChunk == 0 || i + 1 == to) {
+                m_losses.flush(r.values, r.standardErrors);
+                if (r.afterBlock)
+                    r.afterBlock(i + 1);
+            }
+        }
+    }
+
+    /// PointBatching::Auto: times one forward per point and 2, 4, 8, … points per launch on
+    /// the list's first points (at most a third of them), in up to three interleaved rounds,
+    /// and keeps the fastest in m_block. Returns the points evaluated.
+    std::size_t tune(Range& r, std::size_t points)
+    {
+        const std::size_t budget = points / 3;
+        const std::int64_t largest = m_block;
+        std::size_t next = 0;
+        auto trial = [&](std::int64_t block) {
+            // At least 4 points and a whole number of blocks: a block is timed as it runs.
+            const auto b = static_cast<std::size_t>(block);
+            const std::size_t count = (4 + b - 1) / b * b;
+            if (next + count > budget)
+                return false;
+            const auto start = std::chrono::steady_clock::now();
+            run(r, block, next, next + count); // ends with the values on the host
+            const double perPoint =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
+                / static_cast<double>(count);
+            next += count;
+            auto it = std::find_if(m_trials.begin(), m_trials.end(), [&](const auto& t) {
+                return t.pointsPerLaunch == block;
+            });
+            if (it == m_trials.end()) {
+                m_trials.push_back({block, 0, perPoint});
+                it = m_trials.end() - 1;
+            }
+            it->points += static_cast<std::int64_t>(count);
+            it->secondsPerPoint = std::min(it->secondsPerPoint, perPoint);
+            return true;
+        };
+        auto best = [&] {
+            return std::min_element(m_trials.begin(), m_trials.end(), [](const auto& a,
+                                                                         const auto& b) {
+                return a.secondsPerPoint < b.secondsPerPoint;
+            });
+        };
+        // Round 1: per point, then doubling blocks until one is clearly slower than the best
+        // (past the cache on a CPU) or the memory bound or the trial budget is reached.
+        // Rounds 2 and 3: per point and every block within kKeep× of the best, again, each
+        // keeping its fastest round: small trials are often interrupted on a shared machine,
+        // and the fastest of three is what the setting costs when it is not.
+        constexpr int kRounds = 3;
+        constexpr double kKeep = 2.0;
+        auto slow = [&] {
+            return m_trials.back().secondsPerPoint > kKeep * best()->secondsPerPoint;
+        };
+        if (trial(1)) {
+            for (std::int64_t block = std::min<std::int64_t>(2, largest); block >= 2;) {
+                if (!trial(block))
+                    break;
+                // A block that looks slow is timed once more before it ends the doubling: one
+                // interrupted trial must not hide the larger blocks.
+                if ((slow() && (!trial(block) || slow())) || block == largest)
+                    break;
+                block = std::min(2 * block, largest); // the memory bound is tried too
+            }
+            for (int round = 1; round < kRounds; ++round) {
+                const double cut = kKeep * best()->secondsPerPoint;
+                std::vector<std::int64_t> again;
+                for (const auto& t : m_trials)
+                    if (t.pointsPerLaunch == 1 || t.secondsPerPoint <= cut)
+                        again.push_back(t.pointsPerLaunch);
+                for (auto block : again)
+                    if (!trial(block))
+                        break;
+            }
+        }
+        if (m_trials.size() < 2) {
+            m_block = 1;
+            m_evaluation = "per point: too few grid points to time point batching ("
+                           + std::to_string(points) + ")";
+            return next;
+        }
+        m_block = best()->pointsPerLaunch;
+        const std::string timed =
+            "fastest of " + std::to_string(m_trials.size()) + " timed settings";
+        m_evaluation = m_block > 1 ? "batched (" + std::to_string(m_block)
+                                         + " points per launch, " + timed + ")"
+                                   : "per point: " + timed;
+        return next;
+    }
+
     Problem::Impl& m_problem;
+    torch::Tensor m_theta;
+    std::vector<torch::Tensor> m_dirs;
     bool m_sampling;
+    PointLosses m_losses;
     std::optional<BatchedPoints> m_batched;
+    std::int64_t m_block = 1; ///< points per launch; 1: one forward per point
+    bool m_tuning = false;
+    std::vector<double> m_current; ///< coefficients of the point θ is at (per point)
+    std::vector<PointBatchTrial> m_trials;
     std::string m_evaluation;
 };
 
@@ -296,45 +434,27 @@ std::string directionUnit(const DirectionOptions& o)
 }
 
 /// Coarse-to-fine evaluation of g.values (see SurfaceOptions::refine).
-void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tensor& d1,
-                 const torch::Tensor& d2, const SurfaceOptions& options, BatchedGrid& batched,
-                 Grid2D& g, const ProgressFn& progress)
+void refinePlane(Problem::Impl& p, const SurfaceOptions& options, BatchedGrid& batched, Grid2D& g,
+                 const ProgressFn& progress)
 {
     const int nx = static_cast<int>(g.nx());
     const int ny = static_cast<int>(g.ny());
     g.values.assign(static_cast<std::size_t>(nx) * ny, 0.0);
     g.evaluated.assign(g.values.size(), 0);
-    PointLosses losses(p);
-    if (losses.sampling())
+    if (p.subsampled() && p.probeX.size(0) >= 2)
         g.standardError.assign(g.values.size(), 0.0);
     const auto kx = knots(nx, options.refineStride);
     const auto ky = knots(ny, options.refineStride);
     // Evaluates the listed points, keeping losses on the device until a block (batched) or a
     // chunk of points (per point) ends; afterChunk(points done) runs between them.
-    constexpr std::size_t kChunk = 64;
     auto evaluate = [&](const std::vector<std::pair<int, int>>& points,
                         const std::function<void(std::size_t)>& afterChunk) {
-        std::vector<double> values, errors;
-        if (batched.active()) {
-            std::vector<double> coefficients;
-            for (const auto& [ix, iy] : points) {
-                coefficients.push_back(g.x.values[static_cast<std::size_t>(ix)]);
-                coefficients.push_back(g.y.values[static_cast<std::size_t>(iy)]);
-            }
-            batched.evaluate(coefficients, 2, values, errors, afterChunk);
-        } else {
-            for (std::size_t i = 0; i < points.size(); ++i) {
-                p.setFlat(theta);
-                p.addFlat(d1, g.x.values[static_cast<std::size_t>(points[i].first)]);
-                p.addFlat(d2, g.y.values[static_cast<std::size_t>(points[i].second)]);
-                losses.evaluate();
-                if ((i + 1) % kChunk == 0 || i + 1 == points.size()) {
-                    losses.flush(values, errors);
-                    if (afterChunk)
-                        afterChunk(i + 1);
-                }
-            }
+        std::vector<double> values, errors, coefficients;
+        for (const auto& [ix, iy] : points) {
+            coefficients.push_back(g.x.values[static_cast<std::size_t>(ix)]);
+            coefficients.push_back(g.y.values[static_cast<std::size_t>(iy)]);
         }
+        batched.evaluate(coefficients, 2, values, errors, afterChunk);
         if (errors.size() != values.size())
             g.standardError.clear();
         for (std::size_t i = 0; i < values.size(); ++i) {
@@ -413,7 +533,12 @@ void refinePlane(Problem::Impl& p, const torch::Tensor& theta, const torch::Tens
 
 std::string toString(PointBatching mode)
 {
-    return mode == PointBatching::Off ? "off" : "auto";
+    switch (mode) {
+    case PointBatching::Auto: return "auto";
+    case PointBatching::On: return "on";
+    case PointBatching::Off: return "off";
+    }
+    return "auto";
 }
 
 PointBatching parsePointBatching(const std::string& text)
@@ -421,9 +546,11 @@ PointBatching parsePointBatching(const std::string& text)
     const std::string t = toLower(text);
     if (t == "auto")
         return PointBatching::Auto;
+    if (t == "on")
+        return PointBatching::On;
     if (t == "off")
         return PointBatching::Off;
-    throw InputError("unknown point batching '" + text + "' (expected auto or off)");
+    throw InputError("unknown point batching '" + text + "' (expected auto, on or off)");
 }
 
 Grid2D lossPlane(Problem& problem, const SurfaceOptions& options, const ProgressFn& progress)
@@ -468,10 +595,9 @@ Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vec
     BatchedGrid batched(p, theta, {d1, d2}, options.pointBatching, options.pointBatchBytes,
                         {g.x.values[0], g.y.values[0]}, static_cast<std::int64_t>(nx) * ny,
                         hvpCurvature ? "HVP curvature is evaluated at every point" : nullptr);
-    g.evaluation = batched.evaluation();
     if (options.refine) {
-        refinePlane(p, theta, d1, d2, options, batched, g, progress);
-    } else if (batched.active()) {
+        refinePlane(p, options, batched, g, progress);
+    } else if (!hvpCurvature) {
         std::vector<double> coefficients;
         coefficients.reserve(static_cast<std::size_t>(nx) * ny * 2);
         for (int iy = 0; iy < ny; ++iy)
@@ -486,7 +612,10 @@ Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vec
             if (rows > rowsDone)
                 reportProgress(progress, rowsDone = rows, ny);
         });
+        if (g.standardError.size() != g.values.size())
+            g.standardError.clear();
     } else {
+        // HVP curvature: one forward and two HVPs per point, θ stepped along each row.
         const int total = ny;
         g.values.reserve(static_cast<std::size_t>(nx) * ny);
         PointLosses losses(p);
@@ -500,11 +629,9 @@ Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vec
                 if (ix > 0)
                     p.addFlat(d1, step);
                 losses.evaluate();
-                if (hvpCurvature) {
-                    const double c = torch::dot(d1, p.hvpExact(d1)).item<double>()
-                                     + torch::dot(d2, p.hvpExact(d2)).item<double>();
-                    g.curvature.push_back(c);
-                }
+                const double c = torch::dot(d1, p.hvpExact(d1)).item<double>()
+                                 + torch::dot(d2, p.hvpExact(d2)).item<double>();
+                g.curvature.push_back(c);
             }
             losses.flush(g.values, g.standardError);
             reportProgress(progress, iy + 1, total);
@@ -512,6 +639,8 @@ Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vec
         if (g.standardError.size() != g.values.size())
             g.standardError.clear();
     }
+    g.evaluation = batched.evaluation();
+    g.batchTrials = batched.trials();
     if (!g.standardError.empty()) {
         g.sampleRows = p.probeX.size(0);
         g.populationRows = p.data.impl().trainX.size(0);
@@ -547,22 +676,11 @@ Grid1D lossLine(Problem& problem, const std::vector<float>& direction, const Lin
     g.centerValue = p.loss();
     BatchedGrid batched(p, restore.saved(), {d}, options.pointBatching, options.pointBatchBytes,
                         {g.x.values[0]}, options.resolution);
+    batched.evaluate(g.x.values, 1, g.values, g.standardError, [&](std::size_t done) {
+        reportProgress(progress, static_cast<int>(done), options.resolution);
+    });
     g.evaluation = batched.evaluation();
-    PointLosses losses(p);
-    if (batched.active()) {
-        batched.evaluate(g.x.values, 1, g.values, g.standardError, [&](std::size_t done) {
-            reportProgress(progress, static_cast<int>(done), options.resolution);
-        });
-    } else {
-        for (int i = 0; i < options.resolution; ++i) {
-            p.setFlat(restore.saved());
-            p.addFlat(d, g.x.values[static_cast<std::size_t>(i)]);
-            losses.evaluate();
-            if ((i + 1) % 8 == 0 || i + 1 == options.resolution)
-                reportProgress(progress, i + 1, options.resolution);
-        }
-        losses.flush(g.values, g.standardError);
-    }
+    g.batchTrials = batched.trials();
     if (g.standardError.size() != g.values.size()) {
         g.standardError.clear();
     } else {

@@ -1,6 +1,7 @@
 #include "borehole/problem.h"
 
 #include "borehole/error.h"
+#include "borehole/device.h"
 #include "internal.h"
 
 #include <algorithm>
@@ -79,6 +80,7 @@ Metric defaultMetric(Task task, LossKind loss)
 Problem::Problem(Model model, Dataset data, const ProblemOptions& options)
     : m_impl(std::make_unique<Impl>(std::move(model), std::move(data), options))
 {
+    m_impl->summary.threads = intraOpThreads();
 }
 
 Problem::~Problem() = default;

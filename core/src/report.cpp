@@ -269,7 +269,10 @@ std::string formatSummary(const ProbeReport& r)
       << " train / " << r.data.validationRows << " validation, " << r.data.featureColumns.size()
       << " features, task " << toString(r.data.task) << ")\n";
     o << "  loss       " << r.problem.loss << " on " << r.problem.probeRows << " probe rows, device "
-      << r.problem.device << ", seed " << r.settings.seed << "\n\n";
+      << r.problem.device;
+    if (r.problem.threads > 0)
+        o << " (" << r.problem.threads << (r.problem.threads == 1 ? " thread" : " threads") << ")";
+    o << ", seed " << r.settings.seed << "\n\n";
     o << "  L(θ)                 " << fmt(r.base.loss) << "\n";
     o << "  ‖∇L(θ)‖              " << fmt(r.base.gradientNorm) << "\n";
     o << "  ‖θ‖                  " << fmt(r.base.parameterNorm) << "\n";

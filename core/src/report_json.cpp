@@ -26,6 +26,7 @@ NLOHMANN_JSON_SERIALIZE_ENUM(CurvatureMode, {{CurvatureMode::None, "none"},
                                              {CurvatureMode::Grid, "grid"},
                                              {CurvatureMode::Hvp, "hvp"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(PointBatching, {{PointBatching::Auto, "auto"},
+                                             {PointBatching::On, "on"},
                                              {PointBatching::Off, "off"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(Task, {{Task::Regression, "regression"},
                                     {Task::Classification, "classification"}})
@@ -77,14 +78,16 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SurfaceOptions, resolution, reso
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LineOptions, resolution, span, directions,
                                                 pointBatching, pointBatchBytes)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Axis, name, unit, values)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PointBatchTrial, pointsPerLaunch, points,
+                                                secondsPerPoint)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid1D, x, values, valueName, centerValue,
                                                 standardError, sampleRows, populationRows,
-                                                evaluation, cost)
+                                                evaluation, batchTrials, cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid2D, x, y, values, valueName, curvature,
                                                 curvatureName, centerValue, directionCosine,
                                                 explainedVariance, directionKind, evaluated,
                                                 pathX, pathY, standardError, sampleRows,
-                                                populationRows, evaluation, cost)
+                                                populationRows, evaluation, batchTrials, cost)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ParameterInfo, name, shape, count)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelSummary, path, parameters, parameterCount,
                                                 layerCount, device, hasBuffers)
@@ -94,7 +97,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DataSummary, path, rows, trainRo
                                                 standardizedFeatures, standardizedTargets,
                                                 validationFraction, seed, device)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProblemSummary, loss, device, parameterCount,
-                                                probeRows, batchSize, outputShape)
+                                                probeRows, batchSize, outputShape, threads)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProbeSettings, directionKinds, curvature, power,
                                                 lanczos, eigen, trace, traceOptions, spectrum,
                                                 spectrumOptions, sharpness, sharpnessOptions, line,

@@ -72,13 +72,23 @@ check "batched and per-point surfaces agree and say how they ran" /usr/bin/pytho
   "$work/surf.json" "$work/surf_off.json" <<'PY'
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])
-assert a["evaluation"].startswith("batched ("), a["evaluation"]
+# auto times per point and stacked blocks on the first points and keeps the faster
+assert a["evaluation"].startswith(("batched (", "per point: fastest of")), a["evaluation"]
+assert a["batchTrials"] and a["batchTrials"][0]["pointsPerLaunch"] == 1, a["batchTrials"]
 assert b["evaluation"].startswith("per point"), b["evaluation"]
+assert b["batchTrials"] == [], b["batchTrials"]
 worst = max(abs(x - y) / max(abs(y), 1e-12) for x, y in zip(a["values"], b["values"]))
 assert worst < 1e-5, worst
 PY
 "$cli" surface "${common[@]}" --resolution 5 --point-batching sometimes > "$work/pb_bad.txt" 2>&1
 check "bad --point-batching exits 1" test $? -eq 1
+"$cli" surface "${common[@]}" --resolution 5 --point-batching on --threads 1 --out "$work/surf_on" \
+  > "$work/surface_on.txt" 2>&1
+check "surface --point-batching on --threads 1 exits 0" test $? -eq 0
+check "--point-batching on stacks and the summary names the threads" \
+  bash -c "grep -q 'batched (25 points per launch), 1 CPU thread$' '$work/surface_on.txt'"
+"$cli" surface "${common[@]}" --resolution 5 --threads -1 > "$work/threads_bad.txt" 2>&1
+check "bad --threads exits 2" test $? -eq 2
 
 "$cli" surface "${common[@]}" --resolution 5 --directions pca --trajectory-steps 20 --out "$work/pca" \
   > "$work/pca.txt" 2>&1

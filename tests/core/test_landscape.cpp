@@ -3,6 +3,7 @@
 #include "bh_test.h"
 #include "test_support.h"
 
+#include <borehole/device.h>
 #include <borehole/error.h>
 #include <borehole/landscape.h>
 #include <borehole/report.h>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <thread>
 
 using namespace borehole;
 
@@ -40,6 +42,8 @@ private slots:
     void batchedRefinementAndLineMatchPerPoint();
     void pointBatchingFallsBackAndSaysWhy();
     void tinyPointBatchBudgetGivesTheSameGrid();
+    void autotunedBatchingMatchesOffAndRecordsItsChoice();
+    void intraOpThreadsDefaultToPhysicalCores();
 
 private:
     bht::Matrix m_a = bht::readMatrix(bht::data("quadratic_A.csv"));
@@ -674,7 +678,9 @@ void TestLandscape::batchedPointsMatchPerPointEvaluation()
             SurfaceOptions o;
             o.resolution = 9;
             o.resolutionY = 7;
+            o.pointBatching = PointBatching::On;
             const auto batched = lossPlane(p, dirs[0], dirs[1], o);
+            QVERIFY(batched.batchTrials.empty());
             QVERIFY2(startsWith(batched.evaluation, "batched ("), batched.evaluation.c_str());
             QVERIFY(p.parameters() == before);
             // 63 points + L(θ) + the check (2 ordinary and 2 stacked forwards).
@@ -701,6 +707,7 @@ void TestLandscape::batchedRefinementAndLineMatchPerPoint()
     o.refine = true;
     o.refineStride = 4;
     o.refineTolerance = 0.002;
+    o.pointBatching = PointBatching::On;
     const auto batched = lossPlane(p, dirs[0], dirs[1], o);
     QVERIFY2(startsWith(batched.evaluation, "batched ("), batched.evaluation.c_str());
     o.pointBatching = PointBatching::Off;
@@ -714,6 +721,7 @@ void TestLandscape::batchedRefinementAndLineMatchPerPoint()
     LineOptions lo;
     lo.resolution = 15;
     lo.span = 1.5;
+    lo.pointBatching = PointBatching::On;
     const auto line = lossLine(p, dirs[0], lo);
     QVERIFY2(startsWith(line.evaluation, "batched ("), line.evaluation.c_str());
     lo.pointBatching = PointBatching::Off;
@@ -753,9 +761,11 @@ void TestLandscape::pointBatchingFallsBackAndSaysWhy()
     BH_COMPARE_TEXT(lossPlane(mlp, o).evaluation,
                     "per point: HVP curvature is evaluated at every point");
     QCOMPARE(toString(PointBatching::Off), std::string("off"));
+    QCOMPARE(toString(PointBatching::On), std::string("on"));
     QVERIFY(parsePointBatching("AUTO") == PointBatching::Auto);
-    BH_THROWS(parsePointBatching("on"), InputError,
-              "unknown point batching 'on' (expected auto or off)");
+    QVERIFY(parsePointBatching("on") == PointBatching::On);
+    BH_THROWS(parsePointBatching("sometimes"), InputError,
+              "unknown point batching 'sometimes' (expected auto, on or off)");
 }
 
 void TestLandscape::tinyPointBatchBudgetGivesTheSameGrid()
@@ -769,6 +779,7 @@ void TestLandscape::tinyPointBatchBudgetGivesTheSameGrid()
     const auto dirs = randomDirections(p, dirOptions, 2);
     SurfaceOptions o;
     o.resolution = 7;
+    o.pointBatching = PointBatching::On;
     const auto whole = lossPlane(p, dirs[0], dirs[1], o);
     BH_COMPARE_TEXT(whole.evaluation, "batched (49 points per launch)");
     o.pointBatchBytes = 3 * perPoint + 1;
@@ -792,6 +803,86 @@ void TestLandscape::tinyPointBatchBudgetGivesTheSameGrid()
     compareGrids(single, whole, 1e-5);
 }
 
+void TestLandscape::autotunedBatchingMatchesOffAndRecordsItsChoice()
+{
+    // Auto times one forward per point and 2, 4, … points per launch on the grid's first points
+    // and keeps the fastest: whichever wins on this machine, the grid is the per-point grid, the
+    // trial points are grid points (no extra forwards) and the choice is recorded.
+    for (std::int64_t rows : {std::int64_t(0), std::int64_t(24)}) {
+        auto p = sequentialProblem("sequential_mlp.pt", rows);
+        DirectionOptions dirOptions;
+        dirOptions.seed = 14;
+        const auto dirs = randomDirections(p, dirOptions, 2);
+        SurfaceOptions o;
+        o.resolution = 21;
+        o.span = 1.5;
+        const auto tuned = lossPlane(p, dirs[0], dirs[1], o);
+        o.pointBatching = PointBatching::Off;
+        const auto off = lossPlane(p, dirs[0], dirs[1], o);
+        compareGrids(tuned, off, 1e-5);
+        // 441 points + L(θ) + the stacked path's check (2 ordinary and 2 stacked forwards).
+        QCOMPARE(tuned.cost.forwards, std::int64_t(441 + 1 + 4));
+        QVERIFY(off.batchTrials.empty());
+        const auto& trials = tuned.batchTrials;
+        QVERIFY2(trials.size() >= 2, tuned.evaluation.c_str());
+        QCOMPARE(trials.front().pointsPerLaunch, std::int64_t(1));
+        std::int64_t trialPoints = 0;
+        const PointBatchTrial* fastest = &trials.front();
+        for (const auto& t : trials) {
+            QVERIFY(t.points >= t.pointsPerLaunch && t.secondsPerPoint > 0.0);
+            trialPoints += t.points;
+            if (t.secondsPerPoint < fastest->secondsPerPoint)
+                fastest = &t;
+        }
+        QVERIFY2(trialPoints <= 441 / 3, std::to_string(trialPoints).c_str());
+        const std::string timed =
+            "fastest of " + std::to_string(trials.size()) + " timed settings";
+        BH_COMPARE_TEXT(tuned.evaluation,
+                        fastest->pointsPerLaunch == 1
+                            ? "per point: " + timed
+                            : "batched (" + std::to_string(fastest->pointsPerLaunch)
+                                  + " points per launch, " + timed + ")");
+        // The record survives the grid file.
+        ProbeReport report;
+        report.surface = tuned;
+        const auto back = probeReportFromJson(toJson(report), "report.json");
+        QVERIFY(back.surface.has_value());
+        QCOMPARE(back.surface->batchTrials.size(), trials.size());
+        QCOMPARE(back.surface->batchTrials.back().points, trials.back().points);
+    }
+    // A line times too; a grid too small to compare two settings is evaluated per point.
+    auto p = sequentialProblem("sequential_mlp.pt", 0);
+    LineOptions lo;
+    lo.resolution = 51;
+    const auto line = lossLine(p, lo);
+    QVERIFY2(line.batchTrials.size() >= 2, line.evaluation.c_str());
+    lo.pointBatching = PointBatching::Off;
+    compareGrids(line, lossLine(p, lo), 1e-5);
+    SurfaceOptions small;
+    small.resolution = 3;
+    const auto g = lossPlane(p, small);
+    BH_COMPARE_TEXT(g.evaluation, "per point: too few grid points to time point batching (9)");
+    QVERIFY(g.batchTrials.size() <= 1);
+}
+
+void TestLandscape::intraOpThreadsDefaultToPhysicalCores()
+{
+    const int cores = physicalCoreCount();
+    const auto logical = static_cast<int>(std::thread::hardware_concurrency());
+    qInfo("%d physical cores, %d logical", cores, logical);
+    QVERIFY(cores >= 1);
+    if (logical > 0)
+        QVERIFY(cores <= logical);
+    QCOMPARE(setIntraOpThreads(), cores);
+    QCOMPARE(intraOpThreads(), cores);
+    QCOMPARE(setIntraOpThreads(1), 1);
+    auto p = sequentialProblem("sequential_mlp.pt", 0);
+    QCOMPARE(p.summary().threads, 1); // reported with the problem (report.problem.threads)
+    BH_THROWS(setIntraOpThreads(-2), InputError,
+              "the thread count must be 0 (physical cores) or more, got -2");
+    setIntraOpThreads(0);
+}
+
 BH_TEST_MAIN(TestLandscape, &TestLandscape::planeMatchesQuadraticFormEverywhere,
              &TestLandscape::gridAndHvpCurvatureOfQuadratic,
              &TestLandscape::lineMatchesQuadraticForm,
@@ -811,7 +902,9 @@ BH_TEST_MAIN(TestLandscape, &TestLandscape::planeMatchesQuadraticFormEverywhere,
              &TestLandscape::batchedPointsMatchPerPointEvaluation,
              &TestLandscape::batchedRefinementAndLineMatchPerPoint,
              &TestLandscape::pointBatchingFallsBackAndSaysWhy,
-             &TestLandscape::tinyPointBatchBudgetGivesTheSameGrid)
+             &TestLandscape::tinyPointBatchBudgetGivesTheSameGrid,
+             &TestLandscape::autotunedBatchingMatchesOffAndRecordsItsChoice,
+             &TestLandscape::intraOpThreadsDefaultToPhysicalCores)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_landscape.moc"

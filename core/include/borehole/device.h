@@ -20,7 +20,21 @@ bool cudaAvailable();
 /// asked for but not available.
 DeviceKind resolveDevice(DeviceKind requested);
 
-/// Short description of the libtorch build: version, CUDA, BLAS threads.
+/// Short description of the libtorch build: version, CUDA, intra-op threads.
 std::string torchBuildInfo();
+
+/// Physical CPU cores of this machine (hyper-threads of one core count once): the distinct
+/// (package, core) pairs of /sys/devices/system/cpu/cpu*/topology, else of /proc/cpuinfo's
+/// "physical id" and "core id", else std::thread::hardware_concurrency(); at least 1.
+int physicalCoreCount();
+
+/// Sets the threads libtorch uses inside one operation (intra-op): `threads` > 0 as given, 0 for
+/// physicalCoreCount() (the default of borehole-cli: a second hyper-thread per core adds no
+/// arithmetic units to dense kernels). Returns the count in effect. Throws InputError for a
+/// negative count.
+int setIntraOpThreads(int threads = 0);
+
+/// The intra-op threads libtorch uses now.
+int intraOpThreads();
 
 } // namespace borehole

@@ -19,6 +19,14 @@ struct Axis
     std::vector<double> values;
 };
 
+/// One setting timed by PointBatching::Auto on the grid's own first points.
+struct PointBatchTrial
+{
+    std::int64_t pointsPerLaunch = 1; ///< 1: one forward per point
+    std::int64_t points = 0;          ///< grid points it evaluated, over all rounds
+    double secondsPerPoint = 0.0;     ///< the fastest round
+};
+
 struct Grid1D
 {
     Axis x;
@@ -32,6 +40,8 @@ struct Grid1D
     std::int64_t populationRows = 0; ///< N: training rows they were drawn from
     /// How the points were evaluated (see Grid2D::evaluation).
     std::string evaluation;
+    /// PointBatching::Auto: the settings it timed (see Grid2D::batchTrials).
+    std::vector<PointBatchTrial> batchTrials;
     ProbeCost cost;
 };
 
@@ -67,8 +77,14 @@ struct Grid2D
     std::int64_t sampleRows = 0;     ///< m: rows each value averages
     std::int64_t populationRows = 0; ///< N: training rows they were drawn from
     /// How the points were evaluated: "batched (B points per launch)" when many points went
-    /// through one stacked forward pass (PointBatching), else "per point: <why not batched>".
+    /// through one stacked forward pass (PointBatching), else "per point: <why not batched>";
+    /// with PointBatching::Auto followed by what was timed, e.g. "batched (8 points per launch,
+    /// fastest of 5 timed settings)" or "per point: fastest of 4 timed settings".
     std::string evaluation;
+    /// PointBatching::Auto: every setting it timed on the grid's first points, in the order
+    /// tried; empty when nothing was timed (Off, On, a model that cannot be batched, a grid too
+    /// small to compare).
+    std::vector<PointBatchTrial> batchTrials;
     ProbeCost cost;
 
     std::size_t nx() const { return x.values.size(); }
@@ -113,26 +129,35 @@ enum class CurvatureMode {
 std::string toString(CurvatureMode mode);
 CurvatureMode parseCurvatureMode(const std::string& text); ///< "none", "grid", "hvp"
 
-/// How grid points are evaluated. Auto: many points per launch when the model allows it — a
-/// chain of nn.Linear layers and elementwise activations (ReLU, Tanh, Sigmoid, GELU, LeakyReLU,
-/// ELU, SiLU, Softplus, Identity, Dropout in evaluation mode) — an nn.Sequential or a module
-/// whose only child is one — with a built-in loss and no buffers. The stacked weights of B points,
+/// How grid points are evaluated. A model that is a chain of nn.Linear layers and elementwise
+/// activations (ReLU, Tanh, Sigmoid, GELU, LeakyReLU, ELU, SiLU, Softplus, Identity, Dropout in
+/// evaluation mode) — an nn.Sequential or a module whose only child is one — with a built-in loss
+/// and no buffers can be evaluated many points per launch: the stacked weights of B points,
 /// W₀ + α·D₁ + β·D₂, go through one batched matrix product per layer with no host
-/// synchronisation inside a block; before they are used, the stacked losses at θ₀ and at the
+/// synchronisation inside a block. Before they are used, the stacked losses at θ₀ and at the
 /// grid's first point are checked against the model's own forward (relative 1e-4), which costs
-/// 2 ordinary and 2 stacked forwards. Other models, and HVP curvature, are evaluated one
-/// forward per point. Off: always one forward per point.
-enum class PointBatching { Auto, Off };
+/// 2 ordinary and 2 stacked forwards. Other models, and HVP curvature, are evaluated one forward
+/// per point whatever the mode.
+///  - Auto: chosen by measurement. The grid's first points are evaluated one forward per point
+///    and with 2, 4, 8, … points per launch (up to the memory bound), each setting timed (after
+///    the results are on the host, so a GPU has finished) in up to three interleaved rounds
+///    (each setting keeps its fastest: a shared machine interrupts some), at most a third of the
+///    grid in all; the rest of the grid uses the fastest.
+///    The trial points are real grid points, none is evaluated twice. The trials are recorded
+///    in Grid2D::batchTrials. Which setting wins depends on the model, the rows, the device and
+///    the machine's load: blocks that leave the CPU's cache are slower than one forward per
+///    point, a GPU gains from large blocks (docs/benchmarks.md).
+///  - On: stacked whenever the model allows, as many points per launch as the memory bound
+///    holds (deterministic; what Auto's trials compare against).
+///  - Off: always one forward per point.
+enum class PointBatching { Auto, On, Off };
 std::string toString(PointBatching mode);
-PointBatching parsePointBatching(const std::string& text); ///< "auto", "off"
+PointBatching parsePointBatching(const std::string& text); ///< "auto", "on", "off"
 
-/// Default bounds on one block of B batched points, B × 4 bytes × (2 × rows × widest layer +
-/// largest weight matrix). On the CPU a block should stay within a core's cache: larger blocks
-/// measured slower than one forward per point (docs/benchmarks.md), so models whose two points
-/// exceed it are evaluated per point. On a GPU a large block fills the device with one launch.
-/// The CPU default is twice the per-core L2 cache where the system reports it (2 MiB on the
-/// 1 MiB-L2 machine it was measured on), else this constant.
-inline constexpr std::int64_t kCpuPointBatchBytes = 2LL << 20;
+/// Default bounds on the memory of one block of B batched points,
+/// B × 4 bytes × (2 × rows × widest layer + largest weight matrix): the largest block Auto tries
+/// and the block On uses. Models whose two points exceed it are evaluated per point.
+inline constexpr std::int64_t kCpuPointBatchBytes = 64LL << 20;
 inline constexpr std::int64_t kGpuPointBatchBytes = 256LL << 20;
 
 struct SurfaceOptions
@@ -150,8 +175,8 @@ struct SurfaceOptions
     int refineStride = 5;
     double refineTolerance = 0.005;
     PointBatching pointBatching = PointBatching::Auto;
-    /// Bound on one block of batched points in bytes; 0: twice the L2 cache (else
-    /// kCpuPointBatchBytes) on the CPU, kGpuPointBatchBytes on a GPU.
+    /// Bound on one block of batched points in bytes; 0: kCpuPointBatchBytes on the CPU,
+    /// kGpuPointBatchBytes on a GPU.
     std::int64_t pointBatchBytes = 0;
 };
 
@@ -185,8 +210,8 @@ struct LineOptions
     double span = 1.0;
     DirectionOptions directions;
     PointBatching pointBatching = PointBatching::Auto;
-    /// Bound on one block of batched points in bytes; 0: twice the L2 cache (else
-    /// kCpuPointBatchBytes) on the CPU, kGpuPointBatchBytes on a GPU.
+    /// Bound on one block of batched points in bytes; 0: kCpuPointBatchBytes on the CPU,
+    /// kGpuPointBatchBytes on a GPU.
     std::int64_t pointBatchBytes = 0;
 };
 

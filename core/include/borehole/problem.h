@@ -52,6 +52,8 @@ struct ProblemSummary
     std::int64_t batchSize = 0;
     /// Output shape of one forward pass on the probe rows, e.g. [442, 1].
     std::vector<std::int64_t> outputShape;
+    /// Intra-op CPU threads libtorch used when the problem was set up (setIntraOpThreads).
+    int threads = 0;
 };
 
 class Problem
