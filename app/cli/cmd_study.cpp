@@ -412,6 +412,7 @@ int exportAction(const std::vector<std::string>& argv)
     a.addOption("top", "n", "Configurations listed in the JSON ranking", "10");
     if (!a.parse(argv))
         return 0;
+    checkOutputs(a, {"out", "html"});
     const int top = boundedInt(a, "top", 0);
     const auto store = openDb(a);
     const auto spec = storedSpec(store);
@@ -538,6 +539,7 @@ int trainAction(const std::vector<std::string>& argv)
     a.addOption("out", "file.json", "With --guided: write the run record as JSON ('-' for stdout)");
     if (!a.parse(argv))
         return 0;
+    checkOutputs(a, {"model-out", "out"});
     auto store = openDb(a);
     const auto spec = storedSpec(store);
     auto problem = loadStudyProblem(spec);
