@@ -69,11 +69,7 @@ StudyStore openDb(const Args& a)
 int boundedInt(const Args& a, const std::string& name, std::int64_t min,
                std::int64_t max = 1000000000)
 {
-    const std::int64_t v = a.integer(name);
-    if (v < min || v > max)
-        throw UsageError("option '--" + name + "' must be from " + std::to_string(min) + " to "
-                         + std::to_string(max) + ", got " + std::to_string(v));
-    return static_cast<int>(v);
+    return static_cast<int>(a.integer(name, min, max));
 }
 
 StudyModelOptions modelOptions(const Args& a)

@@ -73,11 +73,7 @@ void addProblemOptions(Args& args)
 
 int applyThreads(const Args& args)
 {
-    const auto n = args.integer("threads");
-    if (n < 0 || n > 4096)
-        throw UsageError("option '--threads' expects 0 (physical cores) to 4096, got "
-                         + std::to_string(n));
-    return setIntraOpThreads(static_cast<int>(n));
+    return setIntraOpThreads(static_cast<int>(args.integer("threads", 0, 4096)));
 }
 
 DatasetOptions datasetOptions(const Args& args)

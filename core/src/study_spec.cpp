@@ -538,6 +538,12 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
         const std::size_t column = lineStart == std::string::npos ? at + 1 : at - lineStart;
         throw InputError(r.source() + ": not valid JSON at line " + std::to_string(line)
                          + ", column " + std::to_string(column));
+    } catch (const json::exception& e) {
+        // e.g. out_of_range.406: a number literal beyond double ("1e77587"); found by fuzzing.
+        const std::string what = e.what();
+        const auto bracket = what.find("] ");
+        throw InputError(r.source() + ": not valid JSON ("
+                         + (bracket == std::string::npos ? what : what.substr(bracket + 2)) + ")");
     }
     if (!doc.is_object())
         throw InputError(r.source() + ": a study spec must be a JSON object with at least "

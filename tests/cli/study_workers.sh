@@ -104,7 +104,7 @@ check "status of a missing database creates nothing" test ! -e "$work/none.sqlit
 "$cli" study run --db "$db" --limit -1 > "$work/limit.out" 2>&1
 code=$?
 check "negative --limit is a usage error (exit 2)" test $code -eq 2
-check "negative --limit message" grep -qF "option '--limit' must be from 0 to 1000000000, got -1" "$work/limit.out"
+check "negative --limit message" grep -qF "option '--limit' must be an integer in [0, 1000000000], got '-1'" "$work/limit.out"
 "$cli" study status --db "$db" --rows -3 > "$work/rows.out" 2>&1
 check "negative --rows is a usage error" test $? -eq 2
 "$cli" study export --db "$db" --top -1 --out "$work/x.json" > "$work/top.out" 2>&1
