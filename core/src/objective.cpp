@@ -390,11 +390,11 @@ double Problem::Impl::metric(Metric m, const torch::Tensor& x, const torch::Tens
 {
     torch::NoGradGuard noGrad;
     ++counters.forwards;
-    if (options.loss == LossKind::ModelOutput && m != Metric::Loss)
-        throw InputError("the metric " + toString(m)
-                         + " compares the model's output with the targets, but with the loss "
-                           "'output' the model returns its own loss; use the metric 'loss'");
     auto out = forward(x);
+    if (options.loss == LossKind::ModelOutput && m != Metric::Loss && out.dim() == 0)
+        throw InputError("the metric " + toString(m)
+                         + " compares the model's output with the targets, but the model returns "
+                           "one number (its own loss); use the metric 'loss'");
     switch (m) {
     case Metric::Loss:
         return lossOf(out, y).item<double>();

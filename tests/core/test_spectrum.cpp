@@ -253,7 +253,9 @@ void TestSpectrum::chunkedHvpEqualsUnchunked()
     QCOMPARE(b.plan().retainedBlocks, 0);
 
     HvpGraphOptions tiny; // automatic: the whole graph is measured, found too big, and split
-    tiny.memoryBudgetBytes = static_cast<std::int64_t>(whole.plan().retainedBytes / 3);
+    // A tenth: heap growth measured on the first graph of a process includes one-time
+    // allocations (measured 1.39 MB there against 0.40 MB for the same graph built again).
+    tiny.memoryBudgetBytes = static_cast<std::int64_t>(whole.plan().retainedBytes / 10);
     HessianOperator c(p, tiny);
     BH_COMPARE_TEXT(c.plan().strategy, "reused in blocks");
     QVERIFY(c.plan().blocks > 1);
