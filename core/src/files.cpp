@@ -153,6 +153,13 @@ Target classify(const std::string& path)
                        "regular files, FIFOs and character devices only");
 }
 
+/// What a failed write left behind, for the end of its message.
+const char* outcomeOfFailure(const Target& t)
+{
+    return t.kind == OutputTarget::ReplaceFile ? "; the previous file is kept"
+                                               : "; nothing was written";
+}
+
 void writeStream(const std::string& path, const Target& t, const std::string& contents)
 {
     const int fd = ::open(t.resolved.c_str(), O_WRONLY | O_CLOEXEC);
@@ -181,7 +188,7 @@ void commitTemporary(const std::string& path, const Target& t, const std::string
                      long long expectedSize)
 {
     const bool replacing = t.kind == OutputTarget::ReplaceFile;
-    const std::string kept = replacing ? "; the previous file is kept" : "; nothing was written";
+    const std::string kept = outcomeOfFailure(t);
     auto fail = [&](const std::string& why) {
         ::close(fd);
         ::unlink(temp.c_str());
@@ -236,9 +243,7 @@ void writeFileAtomically(const std::string& path, const std::string& contents)
     if (const int error = writeAll(fd, contents.data(), contents.size()); error != 0) {
         ::close(fd);
         ::unlink(temp.c_str());
-        throw Error(path + ": writing failed: " + describe(error)
-                    + (t.kind == OutputTarget::ReplaceFile ? "; the previous file is kept"
-                                                           : "; nothing was written"));
+        throw Error(path + ": writing failed: " + describe(error) + outcomeOfFailure(t));
     }
     commitTemporary(path, t, temp, fd, static_cast<long long>(contents.size()));
 }
@@ -280,8 +285,7 @@ void writeFileAtomicallyWith(const std::string& path,
     if (!ok) {
         ::unlink(temp.c_str());
         throw Error(path + ": writing failed" + (why.empty() ? std::string() : ": " + why)
-                    + (t.kind == OutputTarget::ReplaceFile ? "; the previous file is kept"
-                                                           : "; nothing was written"));
+                    + outcomeOfFailure(t));
     }
     const int reopened = ::open(temp.c_str(), O_RDWR | O_CLOEXEC);
     if (reopened < 0) {
