@@ -3,9 +3,11 @@
 # Idempotent: packages already present are skipped by apt. Nothing is downloaded from elsewhere.
 set -euo pipefail
 
+# Real package names only: a virtual name (libqt6svg6-dev) is never "installed" for dpkg-query,
+# which made every run call apt-get update.
 packages=(
   build-essential cmake ninja-build pkg-config git
-  qt6-base-dev libqt6opengl6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-base-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-qpa-plugins libqt6svg6
   libqcustomplot-dev libqcustomplot2.1-qt6
   libvtk9-dev
@@ -13,6 +15,13 @@ packages=(
   nlohmann-json3-dev libsqlite3-dev
   python3 python3-torch python3-numpy
   xvfb xauth mesa-utils libgl1-mesa-dri fonts-dejavu-core
+  # Scale-out (docs/scale-out.md): MPI surfaces, PostgreSQL studies; the tests start their own
+  # mpirun and a throw-away PostgreSQL server (initdb in a temporary folder).
+  libopenmpi-dev openmpi-bin libpq-dev postgresql
+  # Packaging test (CPack DEB with shlibdeps needs file and dpkg-shlibdeps).
+  file dpkg-dev
+  # Sanitizer and fuzzing CI (scripts/sanitize.sh asan: clang with libFuzzer).
+  clang-14 libfuzzer-14-dev
 )
 
 missing=()
