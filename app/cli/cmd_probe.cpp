@@ -1,6 +1,7 @@
 // borehole-cli info | probe | surface
 #include "commands.h"
 #include "common.h"
+#include "mpi_surface.h"
 
 #include <borehole/device.h>
 #include <borehole/report.h>
@@ -119,6 +120,30 @@ SurfaceOptions surfaceOptions(const Args& a)
     o.refineTolerance = a.positive("refine-tol");
     o.pointBatching = parsePointBatching(a.value("point-batching"));
     return o;
+}
+
+/// Writes <prefix>.json and <prefix>.csv and prints the surface's summary.
+void writeSurface(const std::string& prefix, const Grid2D& g)
+{
+    const int threads = intraOpThreads(); // under mpirun: each rank's share of the cores
+    writeOutput(prefix + ".json", toJson(g));
+    writeOutput(prefix + ".csv", toCsv(g));
+    std::size_t measured = g.values.size();
+    if (!g.evaluated.empty())
+        measured = static_cast<std::size_t>(std::count(g.evaluated.begin(), g.evaluated.end(), 1));
+    std::cout << g.nx() << "×" << g.ny() << " surface (" << measured << " points evaluated), L(θ) = "
+              << g.centerValue << ", L in ["
+              << *std::min_element(g.values.begin(), g.values.end()) << ", "
+              << *std::max_element(g.values.begin(), g.values.end()) << "], "
+              << g.cost.forwards << " forward passes in " << g.cost.seconds << " s, "
+              << g.evaluation << ", " << threads
+              << (threads == 1 ? " CPU thread\n" : " CPU threads\n");
+    if (const auto timed = trialsText(g.batchTrials); !timed.empty())
+        std::cout << timed << "\n";
+    const auto bound = samplingErrorText(g.standardError, g.sampleRows, g.populationRows);
+    if (!bound.empty())
+        std::cout << bound << "\n";
+    std::cout << "wrote " << prefix << ".json and " << prefix << ".csv\n";
 }
 
 } // namespace
@@ -242,6 +267,32 @@ int runProbe(const std::vector<std::string>& argv)
     return 0;
 }
 
+/// The surface command under an MPI launcher with several ranks: each rank evaluates a block of
+/// rows, rank 0 gathers, writes and prints (mpi_surface.h). Other ranks print nothing.
+static int runSplitSurface(const Args& a, Problem& problem, const SurfaceOptions& o,
+                           const std::string& prefix)
+{
+    if (a.flag("line") || a.value("directions") != "random")
+        throw UsageError("under mpirun only the random-direction plane is split across ranks; "
+                         "run --line and --directions pca as one process");
+    // The ranks of one machine share its cores: physical cores / local ranks each unless
+    // --threads says otherwise.
+    if (a.integer("threads", 0, 4096) == 0)
+        setIntraOpThreads(std::max(1, physicalCoreCount() / mpi::localRanks()));
+    const int rows = o.resolutionY > 0 ? o.resolutionY : o.resolution;
+    try {
+        ProgressPrinter printer("surface (rank 0)", a.flag("quiet") || mpi::launchedRank() != 0);
+        auto split = mpi::splitSurface(rows, o, [&](RowRange share) {
+            return lossPlaneRows(problem, o, share, printer.callback());
+        });
+        if (split.grid)
+            writeSurface(prefix, *split.grid);
+        return 0;
+    } catch (const mpi::QuietFailure&) {
+        return 1; // rank 0 reports the error
+    }
+}
+
 int runSurface(const std::vector<std::string>& argv)
 {
     Args a("surface", "Evaluate the loss on a 2D plane (or a 1D line) through the parameters, "
@@ -266,6 +317,8 @@ int runSurface(const std::vector<std::string>& argv)
     auto problem = loadProblem(a);
     auto o = surfaceOptions(a);
     o.directions.seed = a.seed("seed");
+    if (mpi::launchedRanks() > 1) // mpirun -np N: rows split across the ranks (docs/scale-out.md)
+        return runSplitSurface(a, problem, o, prefix);
     ProgressPrinter printer("surface", a.flag("quiet"));
     if (a.flag("line")) {
         LineOptions lo;
@@ -305,24 +358,7 @@ int runSurface(const std::vector<std::string>& argv)
     } else {
         throw UsageError("option '--directions' expects random or pca, got '" + kind + "'");
     }
-    writeOutput(prefix + ".json", toJson(g));
-    writeOutput(prefix + ".csv", toCsv(g));
-    std::size_t measured = g.values.size();
-    if (!g.evaluated.empty())
-        measured = static_cast<std::size_t>(std::count(g.evaluated.begin(), g.evaluated.end(), 1));
-    std::cout << g.nx() << "×" << g.ny() << " surface (" << measured << " points evaluated), L(θ) = "
-              << g.centerValue << ", L in ["
-              << *std::min_element(g.values.begin(), g.values.end()) << ", "
-              << *std::max_element(g.values.begin(), g.values.end()) << "], "
-              << g.cost.forwards << " forward passes in " << g.cost.seconds << " s, "
-              << g.evaluation << ", " << problem.summary().threads
-              << (problem.summary().threads == 1 ? " CPU thread\n" : " CPU threads\n");
-    if (const auto timed = trialsText(g.batchTrials); !timed.empty())
-        std::cout << timed << "\n";
-    const auto bound = samplingErrorText(g.standardError, g.sampleRows, g.populationRows);
-    if (!bound.empty())
-        std::cout << bound << "\n";
-    std::cout << "wrote " << prefix << ".json and " << prefix << ".csv\n";
+    writeSurface(prefix, g);
     return 0;
 }
 

@@ -3,6 +3,7 @@
 // axpy per parameter per point and a forward each, the losses staying on the device until the
 // grid row ends, so a GPU sees no host synchronisation per grid point either way.
 #include "borehole/landscape.h"
+#include "borehole/surface_rows.h"
 
 #include "batched_points.h"
 #include "internal.h"
@@ -562,13 +563,23 @@ Grid2D lossPlane(Problem& problem, const SurfaceOptions& options, const Progress
     return g;
 }
 
-Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vector<float>& d2v,
-                 const SurfaceOptions& options, const ProgressFn& progress)
+namespace {
+
+/// Rows [rows.begin, rows.end) of the plane (all of them for lossPlane()); see surface_rows.h.
+Grid2D planeRows(Problem& problem, const std::vector<float>& d1v, const std::vector<float>& d2v,
+                 const SurfaceOptions& options, RowRange rows, const ProgressFn& progress)
 {
     const int nx = options.resolution;
     const int ny = options.resolutionY > 0 ? options.resolutionY : options.resolution;
     checkGrid(nx, options.span);
     checkGrid(ny, options.span);
+    const bool whole = rows.begin == 0 && rows.end == ny;
+    if (rows.begin < 0 || rows.end > ny || rows.begin > rows.end)
+        throw InputError("rows " + std::to_string(rows.begin) + " to " + std::to_string(rows.end)
+                         + " are not inside a grid of " + std::to_string(ny) + " rows");
+    if (options.refine && !whole)
+        throw InputError("a refined surface cannot be split by rows (its cells span rows): "
+                         "evaluate it in one process");
     auto& p = problem.impl();
     Grid2D g;
     g.directionKind = "custom";
@@ -592,35 +603,37 @@ Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vec
         if (options.refineStride < 2 || !(options.refineTolerance > 0.0))
             throw InputError("refinement needs a stride of at least 2 and a positive tolerance");
     }
+    const int firstRow = std::min(rows.begin, ny - 1); // an empty share still checks a point
     BatchedGrid batched(p, theta, {d1, d2}, options.pointBatching, options.pointBatchBytes,
-                        {g.x.values[0], g.y.values[0]}, static_cast<std::int64_t>(nx) * ny,
+                        {g.x.values[0], g.y.values[static_cast<std::size_t>(firstRow)]},
+                        std::max<std::int64_t>(1, static_cast<std::int64_t>(nx) * rows.count()),
                         hvpCurvature ? "HVP curvature is evaluated at every point" : nullptr);
     if (options.refine) {
         refinePlane(p, options, batched, g, progress);
     } else if (!hvpCurvature) {
         std::vector<double> coefficients;
-        coefficients.reserve(static_cast<std::size_t>(nx) * ny * 2);
-        for (int iy = 0; iy < ny; ++iy)
+        coefficients.reserve(static_cast<std::size_t>(nx) * rows.count() * 2);
+        for (int iy = rows.begin; iy < rows.end; ++iy)
             for (int ix = 0; ix < nx; ++ix) {
                 coefficients.push_back(g.x.values[static_cast<std::size_t>(ix)]);
                 coefficients.push_back(g.y.values[static_cast<std::size_t>(iy)]);
             }
-        g.values.reserve(static_cast<std::size_t>(nx) * ny);
+        g.values.reserve(static_cast<std::size_t>(nx) * rows.count());
         int rowsDone = 0;
         batched.evaluate(coefficients, 2, g.values, g.standardError, [&](std::size_t done) {
-            const int rows = static_cast<int>(done / static_cast<std::size_t>(nx));
-            if (rows > rowsDone)
-                reportProgress(progress, rowsDone = rows, ny);
+            const int finished = static_cast<int>(done / static_cast<std::size_t>(nx));
+            if (finished > rowsDone)
+                reportProgress(progress, rowsDone = finished, rows.count());
         });
         if (g.standardError.size() != g.values.size())
             g.standardError.clear();
     } else {
         // HVP curvature: one forward and two HVPs per point, θ stepped along each row.
-        const int total = ny;
-        g.values.reserve(static_cast<std::size_t>(nx) * ny);
+        const int total = rows.count();
+        g.values.reserve(static_cast<std::size_t>(nx) * rows.count());
         PointLosses losses(p);
         const double step = g.x.values[1] - g.x.values[0];
-        for (int iy = 0; iy < ny; ++iy) {
+        for (int iy = rows.begin; iy < rows.end; ++iy) {
             const double beta = g.y.values[static_cast<std::size_t>(iy)];
             p.setFlat(theta);
             p.addFlat(d1, g.x.values[0]);
@@ -634,7 +647,7 @@ Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vec
                 g.curvature.push_back(c);
             }
             losses.flush(g.values, g.standardError);
-            reportProgress(progress, iy + 1, total);
+            reportProgress(progress, iy + 1 - rows.begin, total);
         }
         if (g.standardError.size() != g.values.size())
             g.standardError.clear();
@@ -647,11 +660,78 @@ Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vec
     }
     if (hvpCurvature) {
         g.curvatureName = "d₁ᵀHd₁ + d₂ᵀHd₂";
-    } else if (options.curvature == CurvatureMode::Grid) {
+    } else if (options.curvature == CurvatureMode::Grid && whole) { // split: assembleRows()
         g.curvature = gridLaplacian(g);
         g.curvatureName = "∂²L/∂α² + ∂²L/∂β² (grid)";
     }
     g.cost = tracker.cost();
+    return g;
+}
+
+} // namespace
+
+Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vector<float>& d2v,
+                 const SurfaceOptions& options, const ProgressFn& progress)
+{
+    const int ny = options.resolutionY > 0 ? options.resolutionY : options.resolution;
+    return planeRows(problem, d1v, d2v, options, {0, ny}, progress);
+}
+
+RowRange rowShare(int rows, int rank, int ranks)
+{
+    if (ranks < 1 || rank < 0 || rank >= ranks || rows < 0)
+        throw Error("rank " + std::to_string(rank) + " of " + std::to_string(ranks)
+                    + " has no share of " + std::to_string(rows) + " rows");
+    const int base = rows / ranks;
+    const int extra = rows % ranks;
+    const int begin = rank * base + std::min(rank, extra);
+    return {begin, begin + base + (rank < extra ? 1 : 0)};
+}
+
+Grid2D lossPlaneRows(Problem& problem, const SurfaceOptions& options, RowRange rows,
+                     const ProgressFn& progress)
+{
+    auto dirs = randomDirections(problem, options.directions, 2);
+    Grid2D g = planeRows(problem, dirs[0], dirs[1], options, rows, progress);
+    g.directionKind = options.directions.filterNormalize ? "random-filter-normalized" : "random";
+    g.x.unit = g.y.unit = directionUnit(options.directions);
+    return g;
+}
+
+Grid2D assembleRows(std::vector<Grid2D> parts, const SurfaceOptions& options)
+{
+    if (parts.empty())
+        throw Error("no parts of a surface to assemble");
+    Grid2D g = std::move(parts.front());
+    const std::size_t points = g.nx() * g.ny();
+    const bool hvp = options.curvature == CurvatureMode::Hvp;
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        auto& part = parts[i];
+        g.values.insert(g.values.end(), part.values.begin(), part.values.end());
+        g.standardError.insert(g.standardError.end(), part.standardError.begin(),
+                               part.standardError.end());
+        g.curvature.insert(g.curvature.end(), part.curvature.begin(), part.curvature.end());
+        g.cost.forwards += part.cost.forwards;
+        g.cost.gradients += part.cost.gradients;
+        g.cost.hvps += part.cost.hvps;
+        g.cost.seconds = std::max(g.cost.seconds, part.cost.seconds);
+        if (g.sampleRows == 0)
+            g.sampleRows = part.sampleRows, g.populationRows = part.populationRows;
+    }
+    if (g.values.size() != points)
+        throw Error("the parts of the surface hold " + std::to_string(g.values.size())
+                    + " values, the grid has " + std::to_string(points));
+    if (g.standardError.size() != points) { // some rank's rows had none: none for the grid
+        g.standardError.clear();
+        g.sampleRows = g.populationRows = 0;
+    }
+    if (hvp && g.curvature.size() != points)
+        throw Error("the parts of the surface hold " + std::to_string(g.curvature.size())
+                    + " curvature values, the grid has " + std::to_string(points));
+    if (options.curvature == CurvatureMode::Grid) {
+        g.curvature = gridLaplacian(g);
+        g.curvatureName = "∂²L/∂α² + ∂²L/∂β² (grid)";
+    }
     return g;
 }
 
