@@ -7,7 +7,18 @@
 #include <cmath>
 #include <limits>
 
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define BOREHOLE_SANITIZER_ALLOCATOR 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define BOREHOLE_SANITIZER_ALLOCATOR 1
+#endif
+#ifdef BOREHOLE_SANITIZER_ALLOCATOR
+// Under ASan/TSan malloc is the sanitizer's own allocator and glibc's mallinfo2 reads 0.
+#include <sanitizer/allocator_interface.h>
+#elif defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
 #include <malloc.h>
 #define BOREHOLE_HAVE_MALLINFO2 1
 #endif
@@ -17,7 +28,9 @@ namespace borehole {
 
 std::int64_t hostHeapInUse()
 {
-#ifdef BOREHOLE_HAVE_MALLINFO2
+#if defined(BOREHOLE_SANITIZER_ALLOCATOR)
+    return static_cast<std::int64_t>(__sanitizer_get_current_allocated_bytes());
+#elif defined(BOREHOLE_HAVE_MALLINFO2)
     const struct mallinfo2 m = mallinfo2();
     return static_cast<std::int64_t>(m.uordblks + m.hblkhd);
 #else

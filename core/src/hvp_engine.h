@@ -50,7 +50,8 @@ private:
 };
 
 /// Bytes currently allocated on the host heap (glibc's mallinfo2: in-use arena
-/// chunks plus mmapped blocks), or -1 where it cannot be read. libtorch's CPU
+/// chunks plus mmapped blocks; the sanitizer allocator's count under ASan/TSan,
+/// where mallinfo2 reads 0), or -1 where it cannot be read. libtorch's CPU
 /// tensors come from malloc.
 std::int64_t hostHeapInUse();
 

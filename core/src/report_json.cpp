@@ -2,6 +2,7 @@
 // docs/formats.md; readers accept missing keys (defaults) so older files stay readable.
 #include "borehole/error.h"
 #include "borehole/report.h"
+#include "json_fields.h"
 
 #include <nlohmann/json.hpp>
 
@@ -35,73 +36,73 @@ NLOHMANN_JSON_SERIALIZE_ENUM(Metric, {{Metric::Mse, "mse"},
                                       {Metric::Accuracy, "accuracy"},
                                       {Metric::Loss, "loss"}})
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProbeCost, forwards, gradients, hvps, seconds)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LossGradient, loss, gradientNorm, parameterNorm,
-                                                cost)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CurvatureOptions, kind, count, epsilon,
-                                                pcaSamples, seed)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CurvatureResult, kind, epsilon, norms,
-                                                directional, meanNorm, stdNorm, meanDirectional,
-                                                stdDirectional, explainedVariance, cost)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HvpGraphOptions, mode, memoryBudgetBytes,
-                                                blockRows)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HvpPlan, strategy, reason, rows, blockRows, blocks,
-                                                retainedBlocks, bytesPerRow, fixedBytes,
-                                                estimatedBytes, retainedBytes, budgetBytes)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EigenOptions, relativeTolerance, maxIterations,
-                                                hvp, fdEpsilon, seed, basis, ritzVector, graph)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EigenResult, method, value, converged, iterations,
-                                                history, errors, changes, hvpPlan, cost)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceOptions, exactUpTo, estimator, sketchSize,
-                                                relativeTolerance, minSamples, maxSamples, hvp,
-                                                fdEpsilon, seed, graph)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceResult, estimator, estimate, standardError,
-                                                lowRankPart, samples, converged, history, hvpPlan,
-                                                cost)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SpectrumOptions, topK, bottomK, relativeTolerance,
-                                                maxIterations, densityRuns, densitySteps,
-                                                gridPoints, bandwidth, exactUpTo, hvp, fdEpsilon,
-                                                seed, graph)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SpectrumResult, method, top, topResiduals, bottom,
-                                                bottomResiduals, lambdaMax, lambdaMin,
-                                                negativeCurvature, negativeRatio, eigenvalues,
-                                                trace, iterations, converged, densityX, densityY,
-                                                densityRuns, bandwidth, hvpPlan, cost)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SharpnessOptions, rho, samples, layerwise, seed)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SharpnessResult, baseLoss, meanIncrease,
-                                                worstIncrease, radius, increases, cost)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DirectionOptions, filterNormalize, keepBiases,
-                                                orthogonalize, seed)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SurfaceOptions, resolution, resolutionY, span,
-                                                directions, curvature, refine, refineStride,
-                                                refineTolerance, pointBatching, pointBatchBytes)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LineOptions, resolution, span, directions,
-                                                pointBatching, pointBatchBytes)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Axis, name, unit, values)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PointBatchTrial, pointsPerLaunch, points,
-                                                secondsPerPoint)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid1D, x, values, valueName, centerValue,
-                                                standardError, sampleRows, populationRows,
-                                                evaluation, batchTrials, cost)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Grid2D, x, y, values, valueName, curvature,
-                                                curvatureName, centerValue, directionCosine,
-                                                explainedVariance, directionKind, evaluated,
-                                                pathX, pathY, standardError, sampleRows,
-                                                populationRows, evaluation, batchTrials, cost)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ParameterInfo, name, shape, count)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelSummary, path, parameters, parameterCount,
-                                                layerCount, device, hasBuffers)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DataSummary, path, rows, trainRows,
-                                                validationRows, columns, featureColumns,
-                                                targetColumns, task, classCount,
-                                                standardizedFeatures, standardizedTargets,
-                                                validationFraction, seed, device)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProblemSummary, loss, device, parameterCount,
-                                                probeRows, batchSize, outputShape, threads)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProbeSettings, directionKinds, curvature, power,
-                                                lanczos, eigen, trace, traceOptions, spectrum,
-                                                spectrumOptions, sharpness, sharpnessOptions, line,
-                                                lineOptions, surface, surfaceOptions, metric, seed)
+BOREHOLE_JSON_TYPE(ProbeCost, forwards, gradients, hvps, seconds)
+BOREHOLE_JSON_TYPE(LossGradient, loss, gradientNorm, parameterNorm,
+                   cost)
+BOREHOLE_JSON_TYPE(CurvatureOptions, kind, count, epsilon,
+                   pcaSamples, seed)
+BOREHOLE_JSON_TYPE(CurvatureResult, kind, epsilon, norms,
+                   directional, meanNorm, stdNorm, meanDirectional,
+                   stdDirectional, explainedVariance, cost)
+BOREHOLE_JSON_TYPE(HvpGraphOptions, mode, memoryBudgetBytes,
+                   blockRows)
+BOREHOLE_JSON_TYPE(HvpPlan, strategy, reason, rows, blockRows, blocks,
+                   retainedBlocks, bytesPerRow, fixedBytes,
+                   estimatedBytes, retainedBytes, budgetBytes)
+BOREHOLE_JSON_TYPE(EigenOptions, relativeTolerance, maxIterations,
+                   hvp, fdEpsilon, seed, basis, ritzVector, graph)
+BOREHOLE_JSON_TYPE(EigenResult, method, value, converged, iterations,
+                   history, errors, changes, hvpPlan, cost)
+BOREHOLE_JSON_TYPE(TraceOptions, exactUpTo, estimator, sketchSize,
+                   relativeTolerance, minSamples, maxSamples, hvp,
+                   fdEpsilon, seed, graph)
+BOREHOLE_JSON_TYPE(TraceResult, estimator, estimate, standardError,
+                   lowRankPart, samples, converged, history, hvpPlan,
+                   cost)
+BOREHOLE_JSON_TYPE(SpectrumOptions, topK, bottomK, relativeTolerance,
+                   maxIterations, densityRuns, densitySteps,
+                   gridPoints, bandwidth, exactUpTo, hvp, fdEpsilon,
+                   seed, graph)
+BOREHOLE_JSON_TYPE(SpectrumResult, method, top, topResiduals, bottom,
+                   bottomResiduals, lambdaMax, lambdaMin,
+                   negativeCurvature, negativeRatio, eigenvalues,
+                   trace, iterations, converged, densityX, densityY,
+                   densityRuns, bandwidth, hvpPlan, cost)
+BOREHOLE_JSON_TYPE(SharpnessOptions, rho, samples, layerwise, seed)
+BOREHOLE_JSON_TYPE(SharpnessResult, baseLoss, meanIncrease,
+                   worstIncrease, radius, increases, cost)
+BOREHOLE_JSON_TYPE(DirectionOptions, filterNormalize, keepBiases,
+                   orthogonalize, seed)
+BOREHOLE_JSON_TYPE(SurfaceOptions, resolution, resolutionY, span,
+                   directions, curvature, refine, refineStride,
+                   refineTolerance, pointBatching, pointBatchBytes)
+BOREHOLE_JSON_TYPE(LineOptions, resolution, span, directions,
+                   pointBatching, pointBatchBytes)
+BOREHOLE_JSON_TYPE(Axis, name, unit, values)
+BOREHOLE_JSON_TYPE(PointBatchTrial, pointsPerLaunch, points,
+                   secondsPerPoint)
+BOREHOLE_JSON_TYPE(Grid1D, x, values, valueName, centerValue,
+                   standardError, sampleRows, populationRows,
+                   evaluation, batchTrials, cost)
+BOREHOLE_JSON_TYPE(Grid2D, x, y, values, valueName, curvature,
+                   curvatureName, centerValue, directionCosine,
+                   explainedVariance, directionKind, evaluated,
+                   pathX, pathY, standardError, sampleRows,
+                   populationRows, evaluation, batchTrials, cost)
+BOREHOLE_JSON_TYPE(ParameterInfo, name, shape, count)
+BOREHOLE_JSON_TYPE(ModelSummary, path, parameters, parameterCount,
+                   layerCount, device, hasBuffers)
+BOREHOLE_JSON_TYPE(DataSummary, path, rows, trainRows,
+                   validationRows, columns, featureColumns,
+                   targetColumns, task, classCount,
+                   standardizedFeatures, standardizedTargets,
+                   validationFraction, seed, device)
+BOREHOLE_JSON_TYPE(ProblemSummary, loss, device, parameterCount,
+                   probeRows, batchSize, outputShape, threads)
+BOREHOLE_JSON_TYPE(ProbeSettings, directionKinds, curvature, power,
+                   lanczos, eigen, trace, traceOptions, spectrum,
+                   spectrumOptions, sharpness, sharpnessOptions, line,
+                   lineOptions, surface, surfaceOptions, metric, seed)
 
 namespace {
 
@@ -118,8 +119,11 @@ void putOptional(nlohmann::json& j, const char* key, const std::optional<T>& v)
 template <typename T>
 void getOptional(const nlohmann::json& j, const char* key, std::optional<T>& v)
 {
-    if (j.contains(key) && !j.at(key).is_null())
-        v = j.at(key).get<T>();
+    if (j.contains(key) && !j.at(key).is_null()) {
+        T value;
+        json::readField(j, key, value);
+        v = std::move(value);
+    }
 }
 
 /// JSON has no NaN or ±Inf: nlohmann writes them as null. Reading turns every null below the
@@ -180,15 +184,16 @@ ProbeReport probeReportFromJson(const std::string& text, const std::string& sour
             if (!item.is_null())
                 nullsToNaN(item);
         ProbeReport r;
-        r.borehole = j.value("borehole", std::string());
-        r.model = j.value("model", ModelSummary{});
-        r.data = j.value("data", DataSummary{});
-        r.problem = j.value("problem", ProblemSummary{});
-        r.settings = j.value("settings", ProbeSettings{});
-        r.base = j.value("base", LossGradient{});
-        r.metricName = j.value("metricName", std::string());
-        r.validationMetric = j.value("validationMetric", 0.0);
-        r.curvature = j.value("curvature", std::vector<CurvatureResult>{});
+        r.validationMetric = 0.0;
+        json::readField(j, "borehole", r.borehole);
+        json::readField(j, "model", r.model);
+        json::readField(j, "data", r.data);
+        json::readField(j, "problem", r.problem);
+        json::readField(j, "settings", r.settings);
+        json::readField(j, "base", r.base);
+        json::readField(j, "metricName", r.metricName);
+        json::readField(j, "validationMetric", r.validationMetric);
+        json::readField(j, "curvature", r.curvature);
         getOptional(j, "power", r.power);
         getOptional(j, "lanczos", r.lanczos);
         getOptional(j, "trace", r.trace);
@@ -196,8 +201,10 @@ ProbeReport probeReportFromJson(const std::string& text, const std::string& sour
         getOptional(j, "sharpness", r.sharpness);
         getOptional(j, "line", r.line);
         getOptional(j, "surface", r.surface);
-        r.total = j.value("total", ProbeCost{});
+        json::readField(j, "total", r.total);
         return r;
+    } catch (const json::FieldError& e) {
+        throw InputError(sourceName + ": malformed probe report: " + e.what());
     } catch (const nlohmann::json::exception& e) {
         throw InputError(sourceName + ": malformed probe report: " + e.what());
     }
