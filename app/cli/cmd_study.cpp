@@ -4,6 +4,7 @@
 
 #include <borehole/error.h>
 #include <borehole/report.h>
+#include <borehole/study_halving.h>
 #include <borehole/study_runner.h>
 
 #include <nlohmann/json.hpp>
@@ -157,6 +158,69 @@ std::string targetList(const StudyRanking& r, const StudySpec& spec, const Outco
     return o.str();
 }
 
+/// One line per rung of a probe-halving study: entrants, steps, finished, failed, cost.
+std::string halvingLines(const StudyStore& store, const StudySpec& spec)
+{
+    const auto rows = store.rungs();
+    std::ostringstream o;
+    o << "  probe-halving (eta " << fmt(spec.halving.eta, "%g") << "): rung 0 = the probe";
+    int top = 0;
+    for (const auto& r : rows)
+        top = std::max(top, r.rung);
+    o << (rows.empty() ? ", no rung opened yet\n" : "\n");
+    for (int k = 1; k <= top; ++k) {
+        int n = 0, done = 0, failed = 0, running = 0;
+        std::int64_t steps = 0;
+        double seconds = 0.0;
+        for (const auto& r : rows)
+            if (r.rung == k) {
+                ++n;
+                done += r.status == RunStatus::Done;
+                failed += r.status == RunStatus::Failed;
+                running += r.status == RunStatus::Running;
+                steps = std::max(steps, r.steps);
+                seconds += r.cost.seconds;
+            }
+        o << "    rung " << k << ": " << n << " configurations to " << steps << " steps, " << done
+          << " done, " << failed << " failed, " << running << " running, "
+          << fmt(seconds, "%.1f") << " s\n";
+    }
+    return o.str();
+}
+
+/// `study run` of a probe-halving spec: probe (rung 0), then the rungs; resumable like probing.
+int runHalving(const Args& a, StudyStore& store, const StudySpec& spec, Problem& problem,
+               const StudyRunOptions& o)
+{
+    HalvingSummary summary;
+    {
+        ProgressPrinter printer("probe-halving", a.flag("quiet"));
+        try {
+            summary = runProbeHalving(store, problem, o, printer.callback());
+        } catch (const CancelledError&) {
+            std::cerr << "\nborehole-cli study run: interrupted; finished rungs are stored in "
+                      << store.path() << ", run the same command to resume\n";
+            return 130;
+        }
+    }
+    std::cout << halvingLines(store, spec);
+    if (summary.rungErrors > 0)
+        std::cerr << "borehole-cli study run: " << summary.rungErrors
+                  << " rung attempt(s) ended with an error, stored as the reason\n";
+    std::cout << "probed " << summary.probe.probed << " configurations, trained "
+              << summary.rungsTrained << " rung runs in " << fmt(summary.seconds, "%.1f") << " s\n";
+    if (summary.finished) {
+        const auto pick = store.configuration(summary.pick);
+        std::cout << "pick: #" << (pick ? pick->index : -1) << " ("
+                  << (pick ? describe(pick->hyper) : std::string("?")) << "), "
+                  << toString(spec.metric) << " " << fmt(summary.pickOutcome, "%.6g")
+                  << " after the full run\n";
+    } else if (o.limit > 0 && summary.probe.remaining > 0) {
+        std::cout << "stopped at --limit; run the same command to continue\n";
+    }
+    return 0;
+}
+
 int runAction(const std::vector<std::string>& argv)
 {
     Args a("study run", "Probe every configuration of a study spec: a short optimizer burst from "
@@ -205,6 +269,8 @@ int runAction(const std::vector<std::string>& argv)
                                            + " claimed by other workers or interrupted)"
                                      : std::string())
                   << "\n";
+    if (spec.strategy == StudyStrategy::ProbeHalving)
+        return runHalving(a, store, spec, problem, o);
     StudyRunSummary summary;
     {
         ProgressPrinter printer("study", a.flag("quiet"));
@@ -278,6 +344,8 @@ int statusAction(const std::vector<std::string>& argv)
         if (row.record.status == RunStatus::Running)
             o << "  running: #" << row.record.index << " claimed by " << row.record.owner
               << " (attempt " << row.record.attempts << ")\n";
+    if (spec.strategy == StudyStrategy::ProbeHalving)
+        o << halvingLines(store, spec);
     std::optional<OutcomeTarget> target = spec.target;
     if (a.has("target"))
         target = parseOutcomeTarget(a.value("target"), "--target");

@@ -550,7 +550,7 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
                                       "\"model\" and \"data\", got "
                          + (doc.is_array() ? std::string("a list") : Reader::show(doc)));
     r.allowOnly(doc, "", {"schema", "name", "model", "data", "loss", "hyperparameters", "sampler",
-                          "probe", "outcome", "seed"});
+                          "probe", "outcome", "seed", "strategy", "halving"});
     StudySpec s;
     s.sourcePath = sourceName;
     if (doc.contains("schema") && r.string(doc["schema"], "schema") != kSchema)
@@ -791,6 +791,30 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
                     f["validate_every"], "outcome.full_run.validate_every", 0, kMaxSteps));
         }
     }
+    if (doc.contains("strategy")) {
+        const std::string k = r.string(doc["strategy"], "strategy");
+        if (k == "probe")
+            s.strategy = StudyStrategy::Probe;
+        else if (k == "probe-halving")
+            s.strategy = StudyStrategy::ProbeHalving;
+        else
+            r.fail("strategy", "must be 'probe' or 'probe-halving', got '" + k + "'");
+    }
+    if (doc.contains("halving")) {
+        const json& h = doc["halving"];
+        if (s.strategy != StudyStrategy::ProbeHalving)
+            r.fail("halving", "needs \"strategy\": \"probe-halving\"");
+        r.requireObject(h, "halving");
+        r.allowOnly(h, "halving", {"eta", "eigen_iterations"});
+        if (h.contains("eta")) {
+            s.halving.eta = r.number(h["eta"], "halving.eta");
+            if (!(s.halving.eta >= 2.0 && s.halving.eta <= 100.0))
+                r.fail("halving.eta", "must be from 2 to 100, got " + num(s.halving.eta));
+        }
+        if (h.contains("eigen_iterations"))
+            s.halving.eigenIterations = static_cast<int>(r.integer(
+                h["eigen_iterations"], "halving.eigen_iterations", 0, kMaxProbeCount));
+    }
     if (s.metric == Metric::Accuracy && s.data.task != Task::Classification)
         r.fail("outcome.metric", "accuracy needs data.task 'classification'");
     if (s.sampler.kind == SamplerKind::Grid) {
@@ -915,6 +939,12 @@ std::string toJson(const StudySpec& s, int indent)
                      {"epochs", s.fullRun.epochs},
                      {"validate_every", s.fullRun.validateEvery}};
     doc["outcome"] = o;
+    // Written only when not the default, so databases of earlier studies keep their spec text.
+    if (s.strategy != StudyStrategy::Probe) {
+        doc["strategy"] = toString(s.strategy);
+        doc["halving"] = {{"eta", s.halving.eta},
+                          {"eigen_iterations", s.halving.eigenIterations}};
+    }
     return doc.dump(indent);
 }
 
@@ -927,6 +957,11 @@ ProbeCost ConfigurationFeatures::total() const
     ProbeCost c = burstCost;
     c += probeCost;
     return c;
+}
+
+std::string toString(StudyStrategy strategy)
+{
+    return strategy == StudyStrategy::ProbeHalving ? "probe-halving" : "probe";
 }
 
 double stabilityBound(double learningRate, double momentum)

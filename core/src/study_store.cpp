@@ -96,6 +96,13 @@ std::vector<FullRunRecord> StudyStore::fullRuns() const { unavailable(); }
 int StudyStore::addMetaModel(const MetaModelRecord&) { unavailable(); }
 std::optional<MetaModelRecord> StudyStore::latestMetaModel() const { unavailable(); }
 std::vector<MetaModelRecord> StudyStore::metaModels() const { unavailable(); }
+bool StudyStore::openRung(int, const std::vector<std::pair<std::int64_t, std::int64_t>>&) { unavailable(); }
+std::optional<RungRecord> StudyStore::claimNextRung(double) { unavailable(); }
+bool StudyStore::heartbeatRung(std::int64_t, double) { unavailable(); }
+bool StudyStore::finishRung(std::int64_t, const RungRecord&) { unavailable(); }
+bool StudyStore::releaseRung(std::int64_t, const std::string&) { unavailable(); }
+std::vector<RungRecord> StudyStore::rungs() const { unavailable(); }
+
 
 #else
 
@@ -165,6 +172,27 @@ CREATE TABLE IF NOT EXISTS predictions(
   std REAL,
   promisingness REAL,
   PRIMARY KEY (version, configuration_id));
+CREATE TABLE IF NOT EXISTS rungs(
+  id INTEGER PRIMARY KEY,
+  configuration_id INTEGER NOT NULL REFERENCES configurations(id),
+  rung INTEGER NOT NULL,
+  steps INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending', 'running', 'done', 'failed')),
+  reason TEXT NOT NULL DEFAULT '',
+  validation REAL,
+  previous_validation REAL,
+  lambda_max REAL,
+  score REAL,
+  checkpoint TEXT NOT NULL DEFAULT '',
+  cost TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  failures INTEGER NOT NULL DEFAULT 0,
+  owner TEXT,
+  lease_until REAL,
+  started_at TEXT,
+  finished_at TEXT,
+  UNIQUE (rung, configuration_id));
 )SQL";
 
 double nanIfNull(sqlite3_stmt* s, int col)
@@ -623,7 +651,39 @@ int reclaimIn(const StudyStore::Impl& impl)
     }
     for (const auto id : runs)
         StudyStore::Impl::Stmt(impl, "DELETE FROM full_runs WHERE id = ?").bind(1, id).step();
-    return static_cast<int>(configs.size() + runs.size());
+    // Rung rows follow the configurations' rule: back to pending (the next worker continues
+    // from the previous rung's checkpoint), failed at kMaxConfigurationFailures.
+    std::vector<Abandoned> rungRows;
+    {
+        StudyStore::Impl::Stmt s(impl, std::string("SELECT id, failures, coalesce(owner, ''), "
+                                                   "coalesce(lease_until < ")
+                                           + kEpoch + ", 1) FROM rungs WHERE status = 'running'");
+        while (s.step()) {
+            const std::string owner = text(s.get(), 2);
+            const bool expired = sqlite3_column_int(s.get(), 3) != 0;
+            if (expired || owner.empty() || ownerIsDeadHere(owner, impl.workerId))
+                rungRows.push_back({sqlite3_column_int64(s.get(), 0),
+                                    sqlite3_column_int(s.get(), 1), owner});
+        }
+    }
+    for (const auto& c : rungRows) {
+        const int failures = c.failures + 1;
+        const std::string why = "the worker holding it (" + (c.owner.empty() ? "unknown" : c.owner)
+                                + ") stopped before it finished";
+        const bool give = failures >= kMaxConfigurationFailures;
+        StudyStore::Impl::Stmt(impl, std::string("UPDATE rungs SET status = ?, failures = ?, "
+                                                 "reason = ?, owner = NULL, lease_until = NULL, "
+                                                 "started_at = NULL, finished_at = ")
+                                         + (give ? kNow : "NULL") + " WHERE id = ?")
+            .bind(1, std::string(give ? "failed" : "pending"))
+            .bind(2, failures)
+            .bind(3, give ? "gave up after " + std::to_string(failures)
+                                + " attempts without a result; last: " + why
+                          : why)
+            .bind(4, c.id)
+            .step();
+    }
+    return static_cast<int>(configs.size() + runs.size() + rungRows.size());
 }
 
 } // namespace
@@ -1000,6 +1060,170 @@ std::vector<MetaModelRecord> StudyStore::metaModels() const
     std::vector<MetaModelRecord> out;
     while (s.step())
         out.push_back(modelFrom(s.get()));
+    return out;
+}
+
+
+bool StudyStore::openRung(int rung,
+                          const std::vector<std::pair<std::int64_t, std::int64_t>>& entries)
+{
+    Impl::Transaction t(*m_impl);
+    {
+        Impl::Stmt has(*m_impl, "SELECT count(*) FROM rungs WHERE rung = ?");
+        has.bind(1, rung);
+        has.step();
+        if (sqlite3_column_int64(has.get(), 0) > 0)
+            return false;
+    }
+    Impl::Stmt insert(*m_impl, "INSERT INTO rungs(configuration_id, rung, steps) VALUES (?, ?, ?)");
+    for (const auto& [id, steps] : entries) {
+        sqlite3_reset(insert.get());
+        insert.bind(1, id).bind(2, rung).bind(3, steps);
+        insert.step();
+    }
+    t.commit();
+    return true;
+}
+
+namespace {
+constexpr const char* kRungColumns =
+    "SELECT r.id, r.configuration_id, r.rung, r.steps, r.status, r.reason, r.validation, "
+    "r.previous_validation, r.lambda_max, r.score, r.checkpoint, r.cost, r.attempts, r.failures, "
+    "coalesce(r.owner, ''), coalesce(r.started_at, ''), coalesce(r.finished_at, '') FROM rungs r";
+
+RungRecord rungFrom(sqlite3_stmt* s)
+{
+    RungRecord r;
+    r.id = sqlite3_column_int64(s, 0);
+    r.configurationId = sqlite3_column_int64(s, 1);
+    r.rung = sqlite3_column_int(s, 2);
+    r.steps = sqlite3_column_int64(s, 3);
+    r.status = parseRunStatus(text(s, 4));
+    r.reason = text(s, 5);
+    r.validation = nanIfNull(s, 6);
+    r.previousValidation = nanIfNull(s, 7);
+    r.lambdaMax = nanIfNull(s, 8);
+    r.score = nanIfNull(s, 9);
+    r.checkpoint = text(s, 10);
+    r.cost = costFrom(text(s, 11));
+    r.attempts = sqlite3_column_int(s, 12);
+    r.failures = sqlite3_column_int(s, 13);
+    r.owner = text(s, 14);
+    r.startedAt = text(s, 15);
+    r.finishedAt = text(s, 16);
+    return r;
+}
+} // namespace
+
+std::optional<RungRecord> StudyStore::claimNextRung(double leaseSeconds)
+{
+    Impl::Transaction t(*m_impl);
+    reclaimIn(*m_impl);
+    std::int64_t id = 0;
+    {
+        Impl::Stmt s(*m_impl, "SELECT r.id FROM rungs r JOIN configurations c ON c.id = "
+                              "r.configuration_id WHERE r.status = 'pending' ORDER BY r.rung, "
+                              "r.failures, c.idx LIMIT 1");
+        if (!s.step()) {
+            t.commit();
+            return std::nullopt;
+        }
+        id = sqlite3_column_int64(s.get(), 0);
+    }
+    Impl::Stmt(*m_impl, std::string("UPDATE rungs SET status = 'running', attempts = attempts + "
+                                    "1, owner = ?, lease_until = ")
+                            + kEpoch + " + ?, started_at = " + kNow
+                            + " WHERE id = ? AND status = 'pending'")
+        .bind(1, m_impl->workerId)
+        .bind(2, leaseSeconds)
+        .bind(3, id)
+        .step();
+    t.commit();
+    Impl::Stmt s(*m_impl, std::string(kRungColumns) + " WHERE r.id = ?");
+    s.bind(1, id);
+    if (!s.step())
+        return std::nullopt;
+    return rungFrom(s.get());
+}
+
+bool StudyStore::heartbeatRung(std::int64_t id, double leaseSeconds)
+{
+    Impl::Transaction t(*m_impl);
+    Impl::Stmt(*m_impl, std::string("UPDATE rungs SET lease_until = ") + kEpoch
+                            + " + ? WHERE id = ? AND status = 'running' AND owner = ?")
+        .bind(1, leaseSeconds)
+        .bind(2, id)
+        .bind(3, m_impl->workerId)
+        .step();
+    const bool owned = m_impl->changes() == 1;
+    t.commit();
+    return owned;
+}
+
+bool StudyStore::finishRung(std::int64_t id, const RungRecord& r)
+{
+    Impl::Transaction t(*m_impl);
+    Impl::Stmt(*m_impl, std::string("UPDATE rungs SET status = ?, reason = ?, validation = ?, "
+                                    "previous_validation = ?, lambda_max = ?, score = ?, "
+                                    "checkpoint = ?, cost = ?, owner = NULL, lease_until = NULL, "
+                                    "finished_at = ")
+                            + kNow + " WHERE id = ? AND status = 'running' AND owner = ?")
+        .bind(1, std::string(r.status == RunStatus::Failed ? "failed" : "done"))
+        .bind(2, r.reason)
+        .bind(3, r.validation)
+        .bind(4, r.previousValidation)
+        .bind(5, r.lambdaMax)
+        .bind(6, r.score)
+        .bind(7, r.checkpoint)
+        .bind(8, costJson(r.cost).dump())
+        .bind(9, id)
+        .bind(10, m_impl->workerId)
+        .step();
+    const bool owned = m_impl->changes() == 1;
+    t.commit();
+    return owned;
+}
+
+bool StudyStore::releaseRung(std::int64_t id, const std::string& error)
+{
+    Impl::Transaction t(*m_impl);
+    if (error.empty()) {
+        Impl::Stmt(*m_impl, "UPDATE rungs SET status = 'pending', owner = NULL, lease_until = "
+                            "NULL, started_at = NULL WHERE id = ? AND status = 'running' AND "
+                            "owner = ?")
+            .bind(1, id)
+            .bind(2, m_impl->workerId)
+            .step();
+    } else {
+        Impl::Stmt(*m_impl,
+                   std::string("UPDATE rungs SET failures = failures + 1, owner = NULL, "
+                               "lease_until = NULL, status = CASE WHEN failures + 1 >= ? THEN "
+                               "'failed' ELSE 'pending' END, reason = CASE WHEN failures + 1 >= ? "
+                               "THEN 'failed ' || (failures + 1) || ' times; last: ' || ? ELSE ? "
+                               "END, finished_at = CASE WHEN failures + 1 >= ? THEN ")
+                       + kNow + " ELSE NULL END WHERE id = ? AND status = 'running' AND owner = ?")
+            .bind(1, kMaxConfigurationFailures)
+            .bind(2, kMaxConfigurationFailures)
+            .bind(3, error)
+            .bind(4, error)
+            .bind(5, kMaxConfigurationFailures)
+            .bind(6, id)
+            .bind(7, m_impl->workerId)
+            .step();
+    }
+    const bool owned = m_impl->changes() == 1;
+    t.commit();
+    return owned;
+}
+
+std::vector<RungRecord> StudyStore::rungs() const
+{
+    Impl::Stmt s(*m_impl, std::string(kRungColumns)
+                              + " JOIN configurations c ON c.id = r.configuration_id ORDER BY "
+                                "r.rung, c.idx");
+    std::vector<RungRecord> out;
+    while (s.step())
+        out.push_back(rungFrom(s.get()));
     return out;
 }
 

@@ -131,6 +131,22 @@ struct FullRunSpec
 /// eigen_iterations, trace_samples, perturbations), burst steps and full-run epochs, and step
 /// counts (full_run.steps, validate_every, probe_rows).
 constexpr int kMaxStudyConfigurations = 100000;
+
+/// How a study spends its full-run compute (spec key "strategy"): "probe" probes every
+/// configuration and leaves full runs to `study train` (the active loop); "probe-halving" is
+/// successive halving whose rung 0 is the probe burst, promoting at every rung by a score of the
+/// probe features and the partial run's features (study_halving.h, docs/study.md).
+enum class StudyStrategy { Probe, ProbeHalving };
+std::string toString(StudyStrategy strategy);
+
+/// Spec key "halving" (probe-halving only). Rung k = 1 … K trains the promoted configurations
+/// to R·η^(k−K) steps (R = the full run's steps), continuing from rung k−1's checkpoint; rung 0
+/// is the probe; ⌈n/η^k⌉ configurations enter rung k, so the last rung trains one fully.
+struct HalvingSpec
+{
+    double eta = 3.0;        ///< reduction factor η, in [2, 100]
+    int eigenIterations = 4; ///< Lanczos iterations for λmax at each rung's end (0: skip)
+};
 constexpr double kMaxHyperparameterValue = 1e6;
 constexpr std::int64_t kMaxBatchSize = 1000000000;
 constexpr std::int64_t kMaxProbeCount = 10000;
@@ -154,6 +170,8 @@ struct StudySpec
     std::optional<OutcomeTarget> target;
     FullRunSpec fullRun;
     std::uint64_t seed = 0;
+    StudyStrategy strategy = StudyStrategy::Probe;
+    HalvingSpec halving;
 
     const ParameterRange& parameter(const std::string& name) const;
     /// The ranges the sampler varies.

@@ -61,6 +61,30 @@ struct FullRunRecord
     std::string finishedAt;
 };
 
+/// One configuration's work at one rung of a probe-halving study (table `rungs`): train from
+/// the previous rung's checkpoint to `steps`, then measure. Claimed, leased and reclaimed by the
+/// same rules as configurations (docs/study-schema.md), so a killed worker loses no rung.
+struct RungRecord
+{
+    std::int64_t id = 0;
+    std::int64_t configurationId = 0;
+    int rung = 1;             ///< 1 … K (rung 0 is the configuration's probe)
+    std::int64_t steps = 0;   ///< optimizer steps from θ₀ at the end of this rung
+    RunStatus status = RunStatus::Pending;
+    std::string reason;
+    double validation = 0.0;  ///< validation metric at `steps` (NaN: diverged)
+    double previousValidation = 0.0; ///< at the previous rung's end (burst end for rung 1)
+    double lambdaMax = 0.0;   ///< λmax at `steps` (NaN when not measured)
+    double score = 0.0;       ///< the promotion score (higher is better); NaN: never promoted
+    std::string checkpoint;   ///< trainer checkpoint at `steps` (file next to the database)
+    ProbeCost cost;           ///< this rung's training and λmax cost
+    int attempts = 0;
+    int failures = 0;
+    std::string owner;
+    std::string startedAt;
+    std::string finishedAt;
+};
+
 struct Prediction
 {
     std::int64_t configurationId = 0;
@@ -170,6 +194,24 @@ public:
     int addMetaModel(const MetaModelRecord& record);
     std::optional<MetaModelRecord> latestMetaModel() const;
     std::vector<MetaModelRecord> metaModels() const; ///< without predictions
+
+    /// Probe-halving rungs (table `rungs`; a second store mirrors these six calls).
+    /// Opens rung `rung` with one pending row per (configuration id, steps), in one transaction,
+    /// unless the rung has rows already (another worker opened it first): then false, nothing
+    /// written.
+    bool openRung(int rung, const std::vector<std::pair<std::int64_t, std::int64_t>>& entries);
+    /// Claims the pending rung row of the lowest rung (fewest failures, lowest configuration
+    /// index first) after reclaiming abandoned claims, as claimNext() does for configurations.
+    std::optional<RungRecord> claimNextRung(double leaseSeconds = kDefaultLeaseSeconds);
+    /// Extends this worker's lease on a rung row; false when the claim is no longer its own.
+    bool heartbeatRung(std::int64_t id, double leaseSeconds = kDefaultLeaseSeconds);
+    /// running → done (or failed when `result.status` is Failed) with validation, λmax, score,
+    /// checkpoint and cost, only while this worker owns the claim; false otherwise.
+    bool finishRung(std::int64_t id, const RungRecord& result);
+    /// Gives a rung claim back, with the same rules as release().
+    bool releaseRung(std::int64_t id, const std::string& error = {});
+    /// Every rung row, by rung then configuration index.
+    std::vector<RungRecord> rungs() const;
 
     struct Impl;
 

@@ -1,0 +1,100 @@
+#pragma once
+// Probe-informed successive halving ("strategy": "probe-halving", docs/study.md). Rung 0 is the
+// probe burst of every configuration; rung k = 1 … K trains the ⌈n/η^k⌉ promoted configurations
+// to R·η^(k−K) steps (R = the full run), continuing from their rung k−1 checkpoint, so the last
+// rung trains one configuration fully: that is the pick. Promotion ranks by halvingScore(), which
+// sees the probe features *and* the partial run (validation at the rung, its log-log slope since
+// the previous rung, lr·λmax at the rung against the stability bound), not the partial loss alone.
+// Rung rows live in the study database (StudyStore::openRung …), claimed and leased like
+// configurations, so several workers share the rungs and a killed worker loses no rung.
+// The scale-free features are what a model transferred across tasks may see: every entry is a
+// ratio of losses, a log-log slope, lr·λmax against the bound, or a hyperparameter that does not
+// carry the loss's units; each is unchanged when the loss (and λmax) is multiplied by c and, for
+// SGD, the learning rate divided by c (an exact symmetry of SGD's trajectory).
+#include "borehole/study_runner.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace borehole {
+
+/// Entrants per rung: entrants[0] = n (probed), entrants[k] = max(1, ⌈n/η^k⌉), k = 1 … K with
+/// K = max(1, ⌈log_η n⌉) (the last rung has one entrant).
+struct HalvingSchedule
+{
+    double eta = 3.0;
+    int rungs = 1; ///< K
+    std::vector<int> entrants;
+};
+/// Throws InputError for n < 1 or η < 2.
+HalvingSchedule halvingSchedule(int configurations, double eta);
+/// Steps from θ₀ at the end of rung k: R at k = K, else max(1, round(R·η^(k−K))).
+std::int64_t rungSteps(std::int64_t fullSteps, double eta, int rung, int rungs);
+
+/// What the promotion score and the transferred features see of one configuration at one rung.
+/// Rung 0: validation = the burst's validation metric, steps = burst steps.
+struct RungObservation
+{
+    int rung = 0;
+    std::int64_t steps = 0;               ///< steps from θ₀ at the rung's end
+    std::int64_t previousSteps = 0;       ///< at the previous rung's end (0 for rung 0)
+    double validation = 0.0;              ///< validation metric at `steps`
+    double previousValidation = 0.0;      ///< at previousSteps (rung 0: unused)
+    double lambdaMax = 0.0;               ///< at `steps`; NaN when not measured
+};
+
+/// Names of scaleFreeFeatures(), in order.
+const std::vector<std::string>& scaleFreeFeatureNames();
+/// The transferable feature vector of a probed configuration at a rung. `fullSteps` is R.
+/// Loss-like values are divided by the configuration's loss at its start (burst_initial_loss);
+/// accuracy enters as the error rate 1 − accuracy. NaN entries mean "not measured".
+std::vector<double> scaleFreeFeatures(const ConfigurationRecord& probe,
+                                      const RungObservation& rung, std::int64_t fullSteps,
+                                      Metric metric);
+
+/// The promotion score, higher is better (NaN: not promotable; a failed probe or a diverged
+/// rung). It predicts log(final validation / start loss) by extrapolating the validation at the
+/// rung along half its log-log slope since the previous rung (slope clamped to [−1, 0.5]) to R,
+/// and adds log(lr·λmax / bound) for SGD configurations past the edge of stability; the score is
+/// minus that prediction. At rung 0 it is minus log(burst validation / start loss) minus the same
+/// edge-of-stability penalty. Plain halving ranks by the validation at the rung alone.
+double halvingScore(const ConfigurationRecord& probe, const RungObservation& rung,
+                    std::int64_t fullSteps, Metric metric);
+
+/// The full run's steps R of a configuration (spec's steps, or epochs × ⌈train rows / batch⌉).
+std::int64_t fullRunSteps(const StudySpec& spec, const Hyperparameters& hyper,
+                          std::int64_t trainRows);
+
+/// Opens rung k+1 when rung k (rung 0: the probing) is complete and k < K: its entrants are the
+/// ⌈n/η^(k+1)⌉ configurations with the highest promotion score at rung k (ties: lower index),
+/// each with rungSteps() of its full run. Several workers may call it: only one opens a rung.
+/// Returns the rung opened by this call or an earlier one (the highest rung with rows), 0 while
+/// probing is not complete.
+int openNextRung(StudyStore& store, const StudySpec& spec);
+
+struct HalvingSummary
+{
+    StudyRunSummary probe;    ///< rung 0
+    int rungsTrained = 0;     ///< rung rows finished by this call
+    int rungsLost = 0;        ///< claims taken over by another worker while this one trained
+    int rungErrors = 0;
+    int currentRung = 0;      ///< highest rung opened so far
+    int rungs = 0;            ///< K (0 before rung 1 opens)
+    bool finished = false;    ///< the last rung is done
+    std::int64_t pick = 0;    ///< configuration id of the pick when finished
+    double pickOutcome = 0.0; ///< its validation metric after the full run
+    double seconds = 0.0;
+};
+
+/// Runs a probe-halving study as one worker among any number on the same database: probes the
+/// pending configurations (runStudy), then opens, claims and trains rungs until the last is done.
+/// Waits (polling progress, so it can be cancelled) while other workers hold the rung it needs.
+/// Checkpoints go to "<database>.rungs/". The last rung's run is also stored as a full run.
+/// Throws CancelledError when progress returns false (the rung in flight goes back to pending),
+/// InputError when the spec's strategy is not probe-halving.
+HalvingSummary runProbeHalving(StudyStore& store, Problem& problem,
+                               const StudyRunOptions& options = {},
+                               const ProgressFn& progress = {});
+
+} // namespace borehole

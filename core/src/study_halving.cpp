@@ -1,0 +1,519 @@
+// Probe-informed successive halving: rung schedule, scale-free features, the promotion score and
+// the resumable runner over the store's rung rows. Core's public API only (no torch here).
+#include "borehole/study_halving.h"
+
+#include "borehole/error.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <thread>
+
+namespace borehole {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr int kScale = 1000;
+/// Share of the log-log slope the extrapolation keeps (curves flatten as they go).
+constexpr double kSlopeDamping = 0.5;
+constexpr double kSlopeMin = -1.0;
+constexpr double kSlopeMax = 0.5;
+
+double seconds(std::chrono::steady_clock::time_point since)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+double feature(const ConfigurationRecord& r, const char* name)
+{
+    const auto it = r.features.find(name);
+    return it == r.features.end() ? kNaN : it->second;
+}
+
+/// A loss-like value of the metric: the error rate for accuracy, the value otherwise.
+double lossLike(Metric m, double v)
+{
+    return higherIsBetter(m) ? 1.0 - v : v;
+}
+
+/// The configuration's loss scale: its loss at s·θ₀ (1 for accuracy's error rate).
+double lossScale(const ConfigurationRecord& r, Metric m)
+{
+    return higherIsBetter(m) ? 1.0 : feature(r, "burst_initial_loss");
+}
+
+double safeLog(double x)
+{
+    return std::log(std::max(x, 1e-300));
+}
+
+bool isSgd(const Hyperparameters& h)
+{
+    return h.optimizer == OptimizerKind::Sgd;
+}
+
+/// log(lr·λmax / (2 + 2β)) for SGD (invariant under L → cL, lr → lr/c); NaN for Adam, whose
+/// stability depends on the preconditioned Hessian.
+double eosLog(const Hyperparameters& h, double lambdaMax)
+{
+    if (!isSgd(h) || !std::isfinite(lambdaMax) || lambdaMax <= 0.0)
+        return kNaN;
+    return safeLog(h.learningRate * lambdaMax / (2.0 + 2.0 * h.momentum));
+}
+
+double eosPenalty(const Hyperparameters& h, double lambdaMax)
+{
+    const double e = eosLog(h, lambdaMax);
+    return std::isfinite(e) && e > 0.0 ? e : 0.0;
+}
+
+/// Log-log slope of the validation between the previous rung's end and this one's.
+double slopeOf(const RungObservation& o, Metric m)
+{
+    if (o.rung == 0 || o.previousSteps <= 0 || o.steps <= o.previousSteps)
+        return kNaN;
+    const double a = lossLike(m, o.previousValidation), b = lossLike(m, o.validation);
+    if (!(a > 0.0) || !(b > 0.0))
+        return kNaN;
+    return std::log(b / a)
+           / std::log(static_cast<double>(o.steps) / static_cast<double>(o.previousSteps));
+}
+
+} // namespace
+
+HalvingSchedule halvingSchedule(int n, double eta)
+{
+    if (n < 1)
+        throw InputError("successive halving needs at least one configuration, got "
+                         + std::to_string(n));
+    if (!(eta >= 2.0))
+        throw InputError("the halving factor must be at least 2, got " + std::to_string(eta));
+    HalvingSchedule s;
+    s.eta = eta;
+    // K = ⌈log_η n⌉, computed by multiplication so that n = η^j gives exactly j.
+    int k = 0;
+    for (double p = 1.0; p < static_cast<double>(n); p *= eta)
+        ++k;
+    s.rungs = std::max(1, k);
+    s.entrants.push_back(n);
+    for (int r = 1; r <= s.rungs; ++r)
+        s.entrants.push_back(
+            std::max(1, static_cast<int>(std::ceil(static_cast<double>(n) / std::pow(eta, r) - 1e-9))));
+    return s;
+}
+
+std::int64_t rungSteps(std::int64_t fullSteps, double eta, int rung, int rungs)
+{
+    if (rung >= rungs)
+        return fullSteps;
+    const double s = static_cast<double>(fullSteps) * std::pow(eta, rung - rungs);
+    return std::max<std::int64_t>(1, std::llround(s));
+}
+
+const std::vector<std::string>& scaleFreeFeatureNames()
+{
+    static const std::vector<std::string> names{
+        "momentum",          "log2_batch",         "adam",               "adamw",
+        "adam_log10_lr",     "sam",                "burst_log_loss_ratio",
+        "burst_log_validation", "burst_log_eos",   "burst_log_lambda_per_loss",
+        "rung_fraction",     "rung_log_validation", "rung_slope",        "rung_log_eos",
+        "rung_log_lambda_per_loss"};
+    return names;
+}
+
+std::vector<double> scaleFreeFeatures(const ConfigurationRecord& probe,
+                                      const RungObservation& rung, std::int64_t fullSteps,
+                                      Metric metric)
+{
+    const Hyperparameters& h = probe.hyper;
+    const double scale = lossScale(probe, metric);
+    const bool adam = h.optimizer == OptimizerKind::Adam || h.optimizer == OptimizerKind::AdamW;
+    const double lossInitial = feature(probe, "burst_initial_loss");
+    const double lossFinal = feature(probe, "burst_final_loss");
+    const double burstLambda = feature(probe, "lambda_max");
+    const double burstValidation = feature(probe, "burst_validation_metric");
+    std::vector<double> f{
+        h.momentum,
+        std::log2(static_cast<double>(std::max<std::int64_t>(h.batchSize, 1))),
+        h.optimizer == OptimizerKind::Adam ? 1.0 : 0.0,
+        h.optimizer == OptimizerKind::AdamW ? 1.0 : 0.0,
+        // Adam's step does not scale with the loss, so its rate is scale-free; SGD's is not.
+        adam ? std::log10(h.learningRate) : 0.0,
+        h.samRho > 0.0 ? 1.0 : 0.0,
+        lossInitial > 0.0 && lossFinal > 0.0 ? std::log(lossFinal / lossInitial) : kNaN,
+        safeLog(lossLike(metric, burstValidation) / scale),
+        eosLog(h, burstLambda),
+        std::isfinite(burstLambda) && lossInitial > 0.0 ? std::log(std::abs(burstLambda) / lossInitial + 1e-12) : kNaN,
+    };
+    if (rung.rung == 0) {
+        f.insert(f.end(), {0.0, kNaN, kNaN, kNaN, kNaN});
+        return f;
+    }
+    f.push_back(static_cast<double>(rung.steps) / static_cast<double>(std::max<std::int64_t>(fullSteps, 1)));
+    f.push_back(safeLog(lossLike(metric, rung.validation) / scale));
+    f.push_back(slopeOf(rung, metric));
+    f.push_back(eosLog(h, rung.lambdaMax));
+    f.push_back(std::isfinite(rung.lambdaMax) && lossInitial > 0.0
+                    ? std::log(std::abs(rung.lambdaMax) / lossInitial + 1e-12)
+                    : kNaN);
+    return f;
+}
+
+double halvingScore(const ConfigurationRecord& probe, const RungObservation& rung,
+                    std::int64_t fullSteps, Metric metric)
+{
+    if (probe.status != RunStatus::Done || !std::isfinite(rung.validation))
+        return kNaN;
+    const double scale = lossScale(probe, metric);
+    if (!(scale > 0.0))
+        return kNaN;
+    const double v = lossLike(metric, rung.validation);
+    if (!(v >= 0.0))
+        return kNaN;
+    double predicted = safeLog(v / scale);
+    if (rung.rung == 0) {
+        predicted += eosPenalty(probe.hyper, feature(probe, "lambda_max"));
+        return -predicted;
+    }
+    const double slope = slopeOf(rung, metric);
+    if (std::isfinite(slope) && fullSteps > rung.steps)
+        predicted += kSlopeDamping * std::clamp(slope, kSlopeMin, kSlopeMax)
+                     * std::log(static_cast<double>(fullSteps) / static_cast<double>(rung.steps));
+    predicted += eosPenalty(probe.hyper, rung.lambdaMax);
+    return -predicted;
+}
+
+std::int64_t fullRunSteps(const StudySpec& spec, const Hyperparameters& h, std::int64_t trainRows)
+{
+    if (spec.fullRun.steps > 0)
+        return spec.fullRun.steps;
+    const std::int64_t batch = trainRows > 0 ? std::min(h.batchSize, trainRows) : h.batchSize;
+    const std::int64_t perEpoch =
+        trainRows > 0 ? (trainRows + batch - 1) / std::max<std::int64_t>(batch, 1) : 1;
+    return std::max<std::int64_t>(1, perEpoch * spec.fullRun.epochs);
+}
+
+namespace {
+
+struct HalvingState
+{
+    bool probing = true;  ///< configurations still pending or running
+    int opened = 0;       ///< highest rung with rows
+    bool complete = false; ///< every row of the highest rung is done or failed
+    bool othersRunning = false;
+};
+
+/// Opens the next rung when the previous one (or the probing) is complete. Returns the state.
+HalvingState advance(StudyStore& store, const StudySpec& spec)
+{
+    HalvingState st;
+    const auto configs = store.configurations();
+    std::map<std::int64_t, const ConfigurationRecord*> byId;
+    std::vector<const ConfigurationRecord*> done;
+    for (const auto& c : configs) {
+        byId[c.id] = &c;
+        if (c.status == RunStatus::Pending || c.status == RunStatus::Running)
+            return st;
+        if (c.status == RunStatus::Done)
+            done.push_back(&c);
+    }
+    st.probing = false;
+    if (done.empty())
+        return st;
+    const auto schedule = halvingSchedule(static_cast<int>(done.size()), spec.halving.eta);
+    const std::string rows = store.info("train_rows");
+    const std::int64_t trainRows = rows.empty() ? 0 : std::stoll(rows);
+    const auto rungRows = store.rungs();
+    for (const auto& r : rungRows)
+        st.opened = std::max(st.opened, r.rung);
+    st.complete = true;
+    for (const auto& r : rungRows)
+        if (r.rung == st.opened) {
+            if (r.status == RunStatus::Pending || r.status == RunStatus::Running)
+                st.complete = false;
+            if (r.status == RunStatus::Running)
+                st.othersRunning = true;
+        }
+    if (!st.complete || st.opened >= schedule.rungs)
+        return st;
+
+    // Candidates for rung opened+1, ranked by the score at rung `opened`.
+    std::vector<std::pair<double, const ConfigurationRecord*>> ranked;
+    if (st.opened == 0) {
+        for (const auto* c : done) {
+            RungObservation o;
+            o.rung = 0;
+            o.steps = spec.probe.burstSteps;
+            o.validation = feature(*c, "burst_validation_metric");
+            o.lambdaMax = feature(*c, "lambda_max");
+            ranked.emplace_back(halvingScore(*c, o, fullRunSteps(spec, c->hyper, trainRows),
+                                             spec.metric),
+                                c);
+        }
+    } else {
+        for (const auto& r : rungRows)
+            if (r.rung == st.opened && r.status == RunStatus::Done)
+                ranked.emplace_back(r.score, byId.at(r.configurationId));
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        const bool fa = std::isfinite(a.first), fb = std::isfinite(b.first);
+        if (fa != fb)
+            return fa;
+        if (fa && a.first != b.first)
+            return a.first > b.first;
+        return a.second->index < b.second->index;
+    });
+    const int next = st.opened + 1;
+    std::vector<std::pair<std::int64_t, std::int64_t>> entries;
+    for (const auto& [score, c] : ranked) {
+        if (static_cast<int>(entries.size()) >= schedule.entrants[static_cast<std::size_t>(next)]
+            || !std::isfinite(score))
+            break;
+        entries.emplace_back(c->id, rungSteps(fullRunSteps(spec, c->hyper, trainRows),
+                                              spec.halving.eta, next, schedule.rungs));
+    }
+    if (entries.empty())
+        return st; // nothing promotable: the study ends at this rung
+    store.openRung(next, entries); // false: another worker opened the same rung first
+    st.opened = next;
+    st.complete = false;
+    return st;
+}
+
+} // namespace
+
+int openNextRung(StudyStore& store, const StudySpec& spec)
+{
+    return advance(store, spec).opened;
+}
+
+namespace {
+
+std::vector<float> scaled(const std::vector<float>& theta0, double s)
+{
+    std::vector<float> out(theta0);
+    if (s != 1.0)
+        for (auto& v : out)
+            v = static_cast<float>(v * s);
+    return out;
+}
+
+std::string checkpointPath(const StudyStore& store, std::int64_t configurationId, int rung)
+{
+    return store.path() + ".rungs/c" + std::to_string(configurationId) + "-r" + std::to_string(rung)
+           + ".ckpt";
+}
+
+} // namespace
+
+HalvingSummary runProbeHalving(StudyStore& store, Problem& problem, const StudyRunOptions& options,
+                               const ProgressFn& progress)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const StudySpec spec = storedSpec(store);
+    if (spec.strategy != StudyStrategy::ProbeHalving)
+        throw InputError(store.path() + ": the study's strategy is '" + toString(spec.strategy)
+                         + "', not 'probe-halving'");
+    HalvingSummary summary;
+    summary.probe = runStudy(store, problem, options, progress);
+    if (options.limit > 0 && summary.probe.remaining > 0) {
+        summary.seconds = seconds(start);
+        return summary;
+    }
+    const ModelState initial = problem.saveState();
+    const std::vector<float> theta0 = problem.parameters();
+    struct Restore
+    {
+        Problem& p;
+        const ModelState& s;
+        ~Restore()
+        {
+            try {
+                p.restoreState(s);
+            } catch (...) {
+            }
+        }
+    } restore{problem, initial};
+    std::error_code ec;
+    std::filesystem::create_directories(store.path() + ".rungs", ec);
+    if (ec)
+        throw Error(store.path() + ".rungs: cannot create the checkpoint folder: " + ec.message());
+
+    // Progress in rung rows (kScale units each): those finished of all the schedule will open.
+    auto unitsTotal = [&] {
+        int done = 0;
+        for (const auto& c : store.configurations())
+            done += c.status == RunStatus::Done;
+        if (done == 0)
+            return kScale;
+        const auto s = halvingSchedule(done, spec.halving.eta);
+        int rows = 0;
+        for (std::size_t k = 1; k < s.entrants.size(); ++k)
+            rows += s.entrants[k];
+        return rows * kScale;
+    };
+    auto unitsDone = [&] {
+        int rows = 0;
+        for (const auto& r : store.rungs())
+            rows += r.status == RunStatus::Done || r.status == RunStatus::Failed;
+        return rows * kScale;
+    };
+    while (true) {
+        const HalvingState st = advance(store, spec);
+        summary.currentRung = st.opened;
+        const auto claim = store.claimNextRung(options.leaseSeconds);
+        if (!claim) {
+            // Nothing to claim: finished, or others still hold rows this worker must wait for.
+            const auto again = advance(store, spec);
+            const auto rows = store.rungs();
+            bool running = std::any_of(rows.begin(), rows.end(), [](const RungRecord& r) {
+                return r.status == RunStatus::Running || r.status == RunStatus::Pending;
+            });
+            const auto c = store.counts();
+            if (c.pending > 0) { // given back by a cancelled worker: probe it here
+                const auto more = runStudy(store, problem, options, progress);
+                summary.probe.probed += more.probed;
+                summary.probe.failed += more.failed;
+                continue;
+            }
+            running = running || c.running > 0;
+            if (!running && again.opened == st.opened)
+                break;
+            if (progress && !progress(unitsDone(), unitsTotal()))
+                throw CancelledError();
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            continue;
+        }
+        const auto record = store.configuration(claim->configurationId);
+        if (!record)
+            throw Error(store.path() + ": rung row " + std::to_string(claim->id)
+                        + " names a missing configuration");
+        // Previous rung of this configuration: its checkpoint and validation.
+        std::string resume;
+        RungObservation o;
+        o.rung = claim->rung;
+        o.steps = claim->steps;
+        if (claim->rung == 1) {
+            o.previousSteps = spec.probe.burstSteps;
+            o.previousValidation = feature(*record, "burst_validation_metric");
+        } else {
+            for (const auto& r : store.rungs())
+                if (r.configurationId == claim->configurationId && r.rung == claim->rung - 1) {
+                    resume = r.checkpoint;
+                    o.previousSteps = r.steps;
+                    o.previousValidation = r.validation;
+                }
+        }
+        RungRecord result = *claim;
+        std::string error;
+        auto last = std::chrono::steady_clock::now();
+        bool lost = false;
+        TrainResult trained;
+        try {
+            problem.restoreState(initial);
+            Problem::seedGlobalRandom(spec.seed);
+            problem.setParameters(scaled(theta0, record->hyper.initScale));
+            TrainOptions t = fullRunOptions(record->hyper, spec.fullRun, spec.metric, spec.seed);
+            t.steps = claim->steps;
+            t.resumePath = resume;
+            t.checkpointPath = checkpointPath(store, claim->configurationId, claim->rung);
+            const int rowsDone = unitsDone(), rowsTotal = unitsTotal();
+            trained = train(problem, t, [&](int done, int count) {
+                if (seconds(last) >= options.leaseSeconds / 4.0) {
+                    last = std::chrono::steady_clock::now();
+                    if (!store.heartbeatRung(claim->id, options.leaseSeconds)) {
+                        lost = true;
+                        return false;
+                    }
+                }
+                const int within =
+                    count > 0 ? static_cast<int>(static_cast<long long>(done) * (kScale - 1) / count)
+                              : 0;
+                return !progress || progress(std::min(rowsDone + within, rowsTotal), rowsTotal);
+            });
+            result.cost = trained.trainingCost;
+            result.cost += trained.probeCost;
+            result.cost.seconds = trained.seconds;
+            result.checkpoint = t.checkpointPath;
+            o.validation = trained.diverged ? kNaN : trained.finalValidationMetric;
+            o.lambdaMax = kNaN;
+            if (!trained.diverged && spec.halving.eigenIterations > 0) {
+                EigenOptions e;
+                e.maxIterations = spec.halving.eigenIterations;
+                e.relativeTolerance = 1e-4;
+                e.hvp = spec.probe.hvp;
+                e.fdEpsilon = spec.probe.epsilon;
+                e.seed = spec.seed + 11;
+                const EigenResult r = topEigenvalueLanczos(problem, e);
+                result.cost += r.cost;
+                o.lambdaMax = r.value;
+            }
+        } catch (const CancelledError&) {
+            if (lost) {
+                ++summary.rungsLost;
+                continue;
+            }
+            store.releaseRung(claim->id);
+            throw;
+        } catch (const std::exception& e) {
+            error = e.what();
+            if (error.empty())
+                error = "unknown error";
+        }
+        if (!error.empty()) {
+            store.releaseRung(claim->id, error);
+            ++summary.rungErrors;
+            continue;
+        }
+        const std::int64_t full = fullRunSteps(spec, record->hyper,
+                                               problem.data().summary().trainRows);
+        result.validation = o.validation;
+        result.previousValidation = o.previousValidation;
+        result.lambdaMax = o.lambdaMax;
+        result.score = halvingScore(*record, o, full, spec.metric);
+        if (!std::isfinite(o.validation)) {
+            result.status = RunStatus::Failed;
+            result.reason = trained.stopReason.empty() ? "diverged" : trained.stopReason;
+        } else {
+            result.status = RunStatus::Done;
+        }
+        if (!store.finishRung(claim->id, result)) {
+            ++summary.rungsLost;
+            continue;
+        }
+        ++summary.rungsTrained;
+        if (claim->steps >= full) { // the configuration is fully trained: store it as a full run
+            const std::int64_t run = store.beginFullRun(claim->configurationId);
+            store.finishFullRun(run, trained);
+        }
+    }
+    // The pick: the best finished configuration of the highest rung.
+    const auto rows = store.rungs();
+    int top = 0;
+    for (const auto& r : rows)
+        top = std::max(top, r.rung);
+    summary.currentRung = top;
+    int done = 0;
+    for (const auto& c : store.configurations())
+        done += c.status == RunStatus::Done;
+    if (done > 0)
+        summary.rungs = halvingSchedule(done, spec.halving.eta).rungs;
+    for (const auto& r : rows)
+        if (r.rung == top && r.status == RunStatus::Done && top == summary.rungs) {
+            const double good = higherIsBetter(spec.metric) ? r.validation : -r.validation;
+            const double best = higherIsBetter(spec.metric) ? summary.pickOutcome : -summary.pickOutcome;
+            if (!summary.finished || good > best) {
+                summary.pick = r.configurationId;
+                summary.pickOutcome = r.validation;
+            }
+            summary.finished = true;
+        }
+    summary.seconds = seconds(start);
+    return summary;
+}
+
+} // namespace borehole

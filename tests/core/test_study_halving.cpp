@@ -1,0 +1,290 @@
+// Probe-halving: the rung schedule, promotion on a synthetic study whose partial curves cross
+// (plain halving promotes the wrong configuration, the combined score the right one, through the
+// store's real promotion path), scale-free features under loss rescaling, and the rung rows'
+// claim / lease rules in the SQLite store.
+#include "bh_test.h"
+#include "test_support.h"
+
+#include <borehole/error.h>
+#include <borehole/study_halving.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <unistd.h>
+
+using namespace borehole;
+
+namespace {
+
+struct TempDb
+{
+    std::string path;
+    explicit TempDb(const std::string& name)
+    {
+        path = (std::filesystem::temp_directory_path()
+                / ("bh_" + name + "_" + std::to_string(::getpid()) + ".sqlite"))
+                   .string();
+        clean();
+    }
+    ~TempDb() { clean(); }
+    void clean() const
+    {
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::remove((path + suffix).c_str());
+    }
+};
+
+/// Nine SGD configurations on the quadratic fixture (only the spec and store are used here).
+std::string halvingSpec()
+{
+    return R"({"model": ")" + bht::data("quadratic.pt") + R"(",
+        "data": {"path": ")" + bht::data("four_features.csv") + R"(", "device": "cpu"},
+        "loss": "output",
+        "hyperparameters": {"learning_rate": {"values": [0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07,
+                                                         0.08, 0.09]}, "batch_size": 16},
+        "sampler": {"kind": "grid"},
+        "probe": {"burst_steps": 10, "eigen_iterations": 4, "trace_samples": 0,
+                  "perturbations": 0},
+        "outcome": {"metric": "mse", "full_run": {"steps": 900}},
+        "strategy": "probe-halving", "halving": {"eta": 3}})";
+}
+
+/// A synthetic validation curve V(t) = v1 · (t / r1)^g (power law through v1 at step r1).
+struct Curve
+{
+    double v1;
+    double g;
+    double at(double t, double r1) const { return v1 * std::pow(t / r1, g); }
+};
+
+ConfigurationFeatures probeFeatures(double initial, double burstValidation, double lambda)
+{
+    ConfigurationFeatures f;
+    f.values = {{"burst_initial_loss", initial},
+                {"burst_final_loss", 0.8 * initial},
+                {"burst_validation_metric", burstValidation},
+                {"lambda_max", lambda}};
+    return f;
+}
+
+} // namespace
+
+class TestStudyHalving : public QObject
+{
+    Q_OBJECT
+    BH_TEST_FRIEND
+
+private slots:
+    void scheduleAndRungSteps();
+    void specKeysRoundTrip();
+    void crossingCurvesPromoteByTheCombinedScore();
+    void scaleFreeFeaturesIgnoreTheLossScale();
+    void rungRowsFollowTheClaimRules();
+};
+
+void TestStudyHalving::scheduleAndRungSteps()
+{
+    const auto s = halvingSchedule(48, 3.0);
+    QCOMPARE(s.rungs, 4);
+    QCOMPARE(s.entrants, (std::vector<int>{48, 16, 6, 2, 1}));
+    QCOMPARE(halvingSchedule(9, 3.0).rungs, 2); // exact powers do not add a rung
+    QCOMPARE(halvingSchedule(1, 3.0).rungs, 1);
+    QCOMPARE(rungSteps(2187, 3.0, 1, 4), std::int64_t(81));
+    QCOMPARE(rungSteps(2187, 3.0, 3, 4), std::int64_t(729));
+    QCOMPARE(rungSteps(2000, 3.0, 4, 4), std::int64_t(2000));
+    QCOMPARE(rungSteps(10, 3.0, 1, 4), std::int64_t(1)); // never below one step
+    BH_THROWS(halvingSchedule(0, 3.0), InputError,
+              "successive halving needs at least one configuration, got 0");
+}
+
+void TestStudyHalving::specKeysRoundTrip()
+{
+    const auto spec = parseStudySpec(halvingSpec(), "spec.json");
+    QVERIFY(spec.strategy == StudyStrategy::ProbeHalving);
+    const auto again = parseStudySpec(toJson(spec), "again.json");
+    QVERIFY(again.strategy == StudyStrategy::ProbeHalving);
+    QCOMPARE(again.halving.eta, 3.0);
+    // A probe study's canonical text has no strategy key: earlier databases still match.
+    auto plain = spec;
+    plain.strategy = StudyStrategy::Probe;
+    QVERIFY(toJson(plain).find("strategy") == std::string::npos);
+    BH_THROWS(parseStudySpec(R"({"model": "m.pt", "data": {"path": "d.csv"},
+        "hyperparameters": {"learning_rate": {"values": [0.1, 0.2]}}, "strategy": "hyperband"})",
+                             "s.json"),
+              InputError, "s.json: strategy must be 'probe' or 'probe-halving', got 'hyperband'");
+}
+
+void TestStudyHalving::crossingCurvesPromoteByTheCombinedScore()
+{
+    // Nine configurations, K = 2 rungs: rung 0 (probe) keeps 3, rung 1 (300 steps) keeps 1,
+    // rung 2 trains it to R = 900. At rung 1 the curves cross: #0 is flat; #1 is higher but
+    // falling steeply (lowest at 900); #2 is lowest at 300 steps but SGD past the edge of
+    // stability there (lr·λmax/2 = 4: it sharpened since the burst and blows up later). Plain
+    // halving promotes #2 (and without it #0); the combined score promotes #1, the true best.
+    TempDb db("halving_cross");
+    const auto spec = parseStudySpec(halvingSpec(), "spec.json");
+    auto store = StudyStore::open(db.path);
+    prepareStudy(store, spec);
+    QCOMPARE(openNextRung(store, spec), 0); // probing not complete: nothing opens
+    const double r1 = 300.0, full = 900.0, burstSteps = 10.0;
+    const std::map<int, Curve> curves{{0, {0.50, -0.02}}, {1, {0.55, -0.50}}, {2, {0.45, -0.05}}};
+    // Rung 0: the three curve configurations end the burst best (on their own curves).
+    while (auto c = store.claimNext()) {
+        const int i = c->index;
+        const double burst = i < 3 ? curves.at(i).at(burstSteps, r1) : 4.0 + 0.01 * i;
+        QVERIFY(store.finish(c->id, probeFeatures(1.0, burst, 1.0)));
+    }
+    QCOMPARE(openNextRung(store, spec), 1);
+    auto rows = store.rungs();
+    QCOMPARE(rows.size(), std::size_t(3));
+    std::map<std::int64_t, int> indexOf;
+    for (const auto& c : store.configurations())
+        indexOf[c.id] = c.index;
+    for (const auto& r : rows) {
+        QCOMPARE(r.steps, std::int64_t(300)); // R·η^(1−2)
+        QVERIFY(indexOf.at(r.configurationId) < 3);
+    }
+    QCOMPARE(openNextRung(store, spec), 1); // rung 1 not finished: nothing more opens
+
+    std::map<int, double> plain, combined;
+    while (auto claim = store.claimNextRung()) {
+        const int i = indexOf.at(claim->configurationId);
+        const auto probe = *store.configuration(claim->configurationId);
+        RungObservation o;
+        o.rung = 1;
+        o.steps = claim->steps;
+        o.previousSteps = static_cast<std::int64_t>(burstSteps);
+        o.validation = curves.at(i).at(r1, r1);
+        o.previousValidation = curves.at(i).at(burstSteps, r1);
+        o.lambdaMax = i == 2 ? 8.0 / probe.hyper.learningRate : 1.0;
+        RungRecord done = *claim;
+        done.validation = o.validation;
+        done.previousValidation = o.previousValidation;
+        done.lambdaMax = o.lambdaMax;
+        done.score = halvingScore(probe, o, 900, Metric::Mse);
+        plain[i] = -o.validation;
+        combined[i] = done.score;
+        QVERIFY(store.finishRung(claim->id, done));
+    }
+    auto best = [](const std::map<int, double>& m) {
+        return std::max_element(m.begin(), m.end(), [](const auto& a, const auto& b) {
+                   return a.second < b.second;
+               })->first;
+    };
+    QCOMPARE(best(plain), 2);    // plain halving: the lowest loss at the rung
+    QCOMPARE(best(combined), 1); // the combined score
+    plain.erase(2);
+    combined.erase(2);
+    QCOMPARE(best(plain), 0);    // even without the unstable one, plain halving is wrong
+    QCOMPARE(best(combined), 1);
+    // The truth at R: #1 is best (#2 diverges; #0 stays flat).
+    QVERIFY(curves.at(1).at(full, r1) < curves.at(0).at(full, r1));
+
+    QCOMPARE(openNextRung(store, spec), 2);
+    rows = store.rungs();
+    std::vector<int> rung2;
+    for (const auto& r : rows)
+        if (r.rung == 2) {
+            rung2.push_back(indexOf.at(r.configurationId));
+            QCOMPARE(r.steps, std::int64_t(900));
+        }
+    QCOMPARE(rung2, std::vector<int>{1});
+    QCOMPARE(openNextRung(store, spec), 2); // the last rung: nothing beyond it
+}
+
+void TestStudyHalving::scaleFreeFeaturesIgnoreTheLossScale()
+{
+    // L → c·L and lr → lr/c leave SGD's trajectory unchanged (Adam's with lr unchanged); every
+    // loss-like value and λmax scale by c. The transferred features and the score must not move.
+    for (const auto optimizer : {OptimizerKind::Sgd, OptimizerKind::Adam}) {
+        for (const double c : {1e-3, 0.5, 7.0, 1e4}) {
+            ConfigurationRecord a;
+            a.status = RunStatus::Done;
+            a.hyper.optimizer = optimizer;
+            a.hyper.learningRate = 0.05;
+            a.hyper.momentum = optimizer == OptimizerKind::Sgd ? 0.9 : 0.0;
+            a.hyper.batchSize = 32;
+            a.features = {{"burst_initial_loss", 2.3},
+                          {"burst_final_loss", 1.1},
+                          {"burst_validation_metric", 1.25},
+                          {"lambda_max", 31.0}};
+            RungObservation o;
+            o.rung = 2;
+            o.steps = 243;
+            o.previousSteps = 81;
+            o.validation = 0.61;
+            o.previousValidation = 0.83;
+            o.lambdaMax = 55.0;
+            ConfigurationRecord b = a;
+            for (auto& [k, v] : b.features)
+                v *= c;
+            if (optimizer == OptimizerKind::Sgd)
+                b.hyper.learningRate /= c;
+            RungObservation q = o;
+            q.validation *= c;
+            q.previousValidation *= c;
+            q.lambdaMax *= c;
+            const auto fa = scaleFreeFeatures(a, o, 2187, Metric::Mse);
+            const auto fb = scaleFreeFeatures(b, q, 2187, Metric::Mse);
+            QCOMPARE(fa.size(), scaleFreeFeatureNames().size());
+            for (std::size_t i = 0; i < fa.size(); ++i) {
+                QVERIFY2(std::isnan(fa[i]) == std::isnan(fb[i]), scaleFreeFeatureNames()[i].c_str());
+                if (!std::isnan(fa[i]))
+                    QVERIFY2(std::abs(fa[i] - fb[i]) <= 1e-9 * (1.0 + std::abs(fa[i])),
+                             (scaleFreeFeatureNames()[i] + " moved with the loss scale").c_str());
+            }
+            BH_CLOSE(halvingScore(b, q, 2187, Metric::Mse), halvingScore(a, o, 2187, Metric::Mse),
+                     1e-9);
+            // The study's own meta-model inputs are not scale-free (they see log lr and the
+            // raw features): the check above is not vacuous.
+            if (c != 1.0) {
+                const auto names = metaModelInputNames({a});
+                QVERIFY(metaModelInput(a, names) != metaModelInput(b, names));
+            }
+        }
+    }
+}
+
+void TestStudyHalving::rungRowsFollowTheClaimRules()
+{
+    TempDb db("halving_claims");
+    const auto spec = parseStudySpec(halvingSpec(), "spec.json");
+    auto a = StudyStore::open(db.path);
+    auto b = StudyStore::open(db.path);
+    prepareStudy(a, spec);
+    const auto configs = a.configurations();
+    QVERIFY(a.openRung(1, {{configs[0].id, 10}, {configs[1].id, 10}}));
+    QVERIFY(!b.openRung(1, {{configs[2].id, 10}})); // opened already: nothing written
+    QCOMPARE(a.rungs().size(), std::size_t(2));
+    const auto ca = a.claimNextRung(0.2);
+    const auto cb = b.claimNextRung(60.0);
+    QVERIFY(ca && cb && ca->id != cb->id);
+    QVERIFY(!b.claimNextRung(60.0));   // both rows held
+    QVERIFY(!b.heartbeatRung(ca->id)); // not b's claim
+    ::usleep(400000);                  // a's lease runs out
+    const auto taken = b.claimNextRung(60.0);
+    QVERIFY(taken && taken->id == ca->id);
+    QCOMPARE(taken->failures, 1);
+    QCOMPARE(taken->attempts, 2);
+    RungRecord r = *ca;
+    r.validation = 0.5;
+    QVERIFY(!a.finishRung(ca->id, r)); // a lost its claim: writes nothing
+    QVERIFY(b.finishRung(ca->id, r));
+    QVERIFY(b.releaseRung(cb->id, "boom"));
+    const auto again = a.claimNextRung(60.0);
+    QVERIFY(again && again->id == cb->id);
+    QCOMPARE(again->reason, std::string("boom"));
+}
+
+BH_TEST_MAIN(TestStudyHalving, &TestStudyHalving::scheduleAndRungSteps,
+             &TestStudyHalving::specKeysRoundTrip,
+             &TestStudyHalving::crossingCurvesPromoteByTheCombinedScore,
+             &TestStudyHalving::scaleFreeFeaturesIgnoreTheLossScale,
+             &TestStudyHalving::rungRowsFollowTheClaimRules)
+
+#ifdef BOREHOLE_TEST_WITH_QT
+#include "test_study_halving.moc"
+#endif
