@@ -3,6 +3,7 @@
 // of core still builds on machines that lack the header.
 #include "borehole/error.h"
 #include "borehole/study_store.h"
+#include "borehole/study_store_pg.h"
 
 #include <nlohmann/json.hpp>
 
@@ -337,6 +338,8 @@ struct StudyStore::Impl
     std::string path;
     std::string workerId = makeWorkerId();
     sqlite3* db = nullptr;
+    /// Set for a postgresql:// study: every method forwards to it (docs/scale-out.md).
+    std::unique_ptr<PgStudyStore> pg;
 
     ~Impl()
     {
@@ -483,6 +486,13 @@ void migrate(StudyStore::Impl& impl, const std::string& schema)
 
 StudyStore StudyStore::openExisting(const std::string& path)
 {
+    if (PgStudyStore::isUrl(path)) {
+        auto store = open(path);
+        if (store.specJson().empty())
+            throw InputError(store.path() + ": no such study on the server (create one with "
+                             "'borehole-cli study run spec.json --db " + store.path() + "')");
+        return store;
+    }
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw InputError(path + ": no such study database (create one with 'borehole-cli study "
@@ -492,6 +502,13 @@ StudyStore StudyStore::openExisting(const std::string& path)
 
 StudyStore StudyStore::open(const std::string& path)
 {
+    if (PgStudyStore::isUrl(path)) { // a server store behind the same API and rules
+        auto impl = std::make_unique<Impl>();
+        impl->pg = std::make_unique<PgStudyStore>(PgStudyStore::open(path));
+        impl->path = impl->pg->url();
+        impl->workerId = impl->pg->workerId();
+        return StudyStore(std::move(impl));
+    }
     checkOpenable(path);
     auto impl = std::make_unique<Impl>();
     impl->path = path;
@@ -555,12 +572,16 @@ const std::string& StudyStore::path() const
 
 std::string StudyStore::specJson() const
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->specJson();
     Impl::Stmt s(*m_impl, "SELECT json FROM spec WHERE id = 1");
     return s.step() ? text(s.get(), 0) : std::string();
 }
 
 bool StudyStore::initialise(const StudySpec& spec, const std::vector<Configuration>& configurations)
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->initialise(spec, configurations);
     Impl::Transaction t(*m_impl);
     {
         Impl::Stmt has(*m_impl, "SELECT count(*) FROM spec");
@@ -690,6 +711,8 @@ int reclaimIn(const StudyStore::Impl& impl)
 
 int StudyStore::reclaimAbandoned()
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->reclaimAbandoned();
     Impl::Transaction t(*m_impl);
     const int n = reclaimIn(*m_impl);
     t.commit();
@@ -698,6 +721,8 @@ int StudyStore::reclaimAbandoned()
 
 std::optional<ConfigurationRecord> StudyStore::claimNext(double leaseSeconds)
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->claimNext(leaseSeconds);
     Impl::Transaction t(*m_impl);
     reclaimIn(*m_impl);
     std::int64_t id = 0;
@@ -724,6 +749,8 @@ std::optional<ConfigurationRecord> StudyStore::claimNext(double leaseSeconds)
 
 bool StudyStore::heartbeat(std::int64_t id, double leaseSeconds)
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->heartbeat(id, leaseSeconds);
     Impl::Transaction t(*m_impl);
     Impl::Stmt(*m_impl, std::string("UPDATE configurations SET lease_until = ") + kEpoch
                             + " + ? WHERE id = ? AND status = 'running' AND owner = ?")
@@ -738,6 +765,8 @@ bool StudyStore::heartbeat(std::int64_t id, double leaseSeconds)
 
 bool StudyStore::release(std::int64_t id, const std::string& error)
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->release(id, error);
     Impl::Transaction t(*m_impl);
     if (error.empty()) {
         Impl::Stmt(*m_impl, "UPDATE configurations SET status = 'pending', owner = NULL, "
@@ -773,6 +802,8 @@ bool StudyStore::release(std::int64_t id, const std::string& error)
 
 void StudyStore::setInfo(const std::string& key, const std::string& value)
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->setInfo(key, value);
     Impl::Transaction t(*m_impl);
     Impl::Stmt(*m_impl, "INSERT OR REPLACE INTO study_meta(key, value) VALUES (?, ?)")
         .bind(1, key)
@@ -783,6 +814,8 @@ void StudyStore::setInfo(const std::string& key, const std::string& value)
 
 std::string StudyStore::info(const std::string& key) const
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->info(key);
     Impl::Stmt s(*m_impl, "SELECT value FROM study_meta WHERE key = ?");
     s.bind(1, key);
     return s.step() ? text(s.get(), 0) : std::string();
@@ -823,6 +856,8 @@ ConfigurationRecord configurationFrom(sqlite3_stmt* s)
 
 std::vector<ConfigurationRecord> StudyStore::configurations() const
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->configurations();
     Impl::Stmt s(*m_impl, std::string(kConfigColumns) + " ORDER BY idx");
     std::vector<ConfigurationRecord> out;
     while (s.step())
@@ -832,6 +867,8 @@ std::vector<ConfigurationRecord> StudyStore::configurations() const
 
 std::optional<ConfigurationRecord> StudyStore::configuration(std::int64_t id) const
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->configuration(id);
     Impl::Stmt s(*m_impl, std::string(kConfigColumns) + " WHERE id = ?");
     s.bind(1, id);
     if (!s.step())
@@ -841,6 +878,8 @@ std::optional<ConfigurationRecord> StudyStore::configuration(std::int64_t id) co
 
 StudyCounts StudyStore::counts() const
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->counts();
     StudyCounts c;
     {
         Impl::Stmt s(*m_impl, "SELECT status, count(*) FROM configurations GROUP BY status");
@@ -867,6 +906,8 @@ StudyCounts StudyStore::counts() const
 
 bool StudyStore::finish(std::int64_t id, const ConfigurationFeatures& f)
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->finish(id, f);
     json features = json::object();
     for (const auto& [k, v] : f.values)
         features[k] = number(v);
@@ -895,6 +936,8 @@ bool StudyStore::finish(std::int64_t id, const ConfigurationFeatures& f)
 
 std::int64_t StudyStore::beginFullRun(std::int64_t configurationId, double leaseSeconds)
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->beginFullRun(configurationId, leaseSeconds);
     Impl::Transaction t(*m_impl);
     Impl::Stmt(*m_impl, std::string("INSERT INTO full_runs(configuration_id, status, owner, "
                                     "lease_until, started_at) VALUES (?, 'running', ?, ")
@@ -910,6 +953,8 @@ std::int64_t StudyStore::beginFullRun(std::int64_t configurationId, double lease
 
 bool StudyStore::heartbeatFullRun(std::int64_t runId, double leaseSeconds)
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->heartbeatFullRun(runId, leaseSeconds);
     Impl::Transaction t(*m_impl);
     Impl::Stmt(*m_impl, std::string("UPDATE full_runs SET lease_until = ") + kEpoch
                             + " + ? WHERE id = ? AND status = 'running' AND owner = ?")
@@ -924,6 +969,8 @@ bool StudyStore::heartbeatFullRun(std::int64_t runId, double leaseSeconds)
 
 void StudyStore::finishFullRun(std::int64_t runId, const TrainResult& r)
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->finishFullRun(runId, r);
     json curve = json::array();
     for (const auto& p : r.curve)
         curve.push_back({{"step", p.step},
@@ -957,6 +1004,8 @@ void StudyStore::finishFullRun(std::int64_t runId, const TrainResult& r)
 
 void StudyStore::abandonFullRun(std::int64_t runId)
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->abandonFullRun(runId);
     Impl::Transaction t(*m_impl);
     Impl::Stmt(*m_impl, "DELETE FROM full_runs WHERE id = ?").bind(1, runId).step();
     t.commit();
@@ -964,6 +1013,8 @@ void StudyStore::abandonFullRun(std::int64_t runId)
 
 std::vector<FullRunRecord> StudyStore::fullRuns() const
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->fullRuns();
     Impl::Stmt s(*m_impl, "SELECT id, configuration_id, status, reason, outcome, curve, steps, "
                           "cost, started_at, finished_at FROM full_runs ORDER BY id");
     std::vector<FullRunRecord> out;
@@ -995,6 +1046,8 @@ std::vector<FullRunRecord> StudyStore::fullRuns() const
 
 int StudyStore::addMetaModel(const MetaModelRecord& m)
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->addMetaModel(m);
     Impl::Transaction t(*m_impl);
     Impl::Stmt(*m_impl, std::string("INSERT INTO meta_models(created_at, kind, members, "
                                     "training_rows, validation_rmse, validation_spearman, details) "
@@ -1041,6 +1094,8 @@ MetaModelRecord modelFrom(sqlite3_stmt* s)
 
 std::optional<MetaModelRecord> StudyStore::latestMetaModel() const
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->latestMetaModel();
     Impl::Stmt s(*m_impl, std::string(kModelColumns) + " ORDER BY version DESC LIMIT 1");
     if (!s.step())
         return std::nullopt;
@@ -1056,6 +1111,8 @@ std::optional<MetaModelRecord> StudyStore::latestMetaModel() const
 
 std::vector<MetaModelRecord> StudyStore::metaModels() const
 {
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->metaModels();
     Impl::Stmt s(*m_impl, std::string(kModelColumns) + " ORDER BY version");
     std::vector<MetaModelRecord> out;
     while (s.step())
@@ -1067,6 +1124,8 @@ std::vector<MetaModelRecord> StudyStore::metaModels() const
 bool StudyStore::openRung(int rung,
                           const std::vector<std::pair<std::int64_t, std::int64_t>>& entries)
 {
+    if (m_impl->pg)
+        throw Error(m_impl->path + ": successive-halving rungs are not stored on PostgreSQL yet");
     Impl::Transaction t(*m_impl);
     {
         Impl::Stmt has(*m_impl, "SELECT count(*) FROM rungs WHERE rung = ?");
@@ -1117,6 +1176,8 @@ RungRecord rungFrom(sqlite3_stmt* s)
 
 std::optional<RungRecord> StudyStore::claimNextRung(double leaseSeconds)
 {
+    if (m_impl->pg)
+        throw Error(m_impl->path + ": successive-halving rungs are not stored on PostgreSQL yet");
     Impl::Transaction t(*m_impl);
     reclaimIn(*m_impl);
     std::int64_t id = 0;
@@ -1148,6 +1209,8 @@ std::optional<RungRecord> StudyStore::claimNextRung(double leaseSeconds)
 
 bool StudyStore::heartbeatRung(std::int64_t id, double leaseSeconds)
 {
+    if (m_impl->pg)
+        throw Error(m_impl->path + ": successive-halving rungs are not stored on PostgreSQL yet");
     Impl::Transaction t(*m_impl);
     Impl::Stmt(*m_impl, std::string("UPDATE rungs SET lease_until = ") + kEpoch
                             + " + ? WHERE id = ? AND status = 'running' AND owner = ?")
@@ -1162,6 +1225,8 @@ bool StudyStore::heartbeatRung(std::int64_t id, double leaseSeconds)
 
 bool StudyStore::finishRung(std::int64_t id, const RungRecord& r)
 {
+    if (m_impl->pg)
+        throw Error(m_impl->path + ": successive-halving rungs are not stored on PostgreSQL yet");
     Impl::Transaction t(*m_impl);
     Impl::Stmt(*m_impl, std::string("UPDATE rungs SET status = ?, reason = ?, validation = ?, "
                                     "previous_validation = ?, lambda_max = ?, score = ?, "
@@ -1186,6 +1251,8 @@ bool StudyStore::finishRung(std::int64_t id, const RungRecord& r)
 
 bool StudyStore::releaseRung(std::int64_t id, const std::string& error)
 {
+    if (m_impl->pg)
+        throw Error(m_impl->path + ": successive-halving rungs are not stored on PostgreSQL yet");
     Impl::Transaction t(*m_impl);
     if (error.empty()) {
         Impl::Stmt(*m_impl, "UPDATE rungs SET status = 'pending', owner = NULL, lease_until = "
@@ -1218,6 +1285,8 @@ bool StudyStore::releaseRung(std::int64_t id, const std::string& error)
 
 std::vector<RungRecord> StudyStore::rungs() const
 {
+    if (m_impl->pg)
+        throw Error(m_impl->path + ": successive-halving rungs are not stored on PostgreSQL yet");
     Impl::Stmt s(*m_impl, std::string(kRungColumns)
                               + " JOIN configurations c ON c.id = r.configuration_id ORDER BY "
                                 "r.rung, c.idx");
