@@ -187,6 +187,41 @@ double halvingScore(const ConfigurationRecord& probe, const RungObservation& run
     return -predicted;
 }
 
+std::vector<double> transferInput(const std::vector<double>& scaleFree)
+{
+    std::vector<double> x(scaleFree);
+    for (auto& v : x)
+        if (!std::isfinite(v))
+            v = 0.0;
+    return x;
+}
+
+double TransferModel::predict(const std::vector<double>& scaleFree) const
+{
+    return model.predict({transferInput(scaleFree)}).front().mean;
+}
+
+TransferModel fitTransferModel(const std::vector<TransferRecord>& records,
+                               const std::string& heldOutTask, const MetaModelOptions& options)
+{
+    TransferModel t;
+    t.heldOutTask = heldOutTask;
+    std::vector<std::vector<double>> x;
+    std::vector<double> y;
+    for (const auto& r : records) {
+        if (r.task == heldOutTask || !std::isfinite(r.target))
+            continue;
+        x.push_back(transferInput(r.features));
+        y.push_back(r.target);
+        t.trainedIds.push_back(r.id);
+    }
+    if (x.size() < 3)
+        throw InputError("the transferred model needs at least 3 records outside task '"
+                         + heldOutTask + "', got " + std::to_string(x.size()));
+    t.model = MetaModel::fit(x, y, options);
+    return t;
+}
+
 std::int64_t fullRunSteps(const StudySpec& spec, const Hyperparameters& h, std::int64_t trainRows)
 {
     if (spec.fullRun.steps > 0)

@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <random>
+#include <set>
 #include <unistd.h>
 
 using namespace borehole;
@@ -83,6 +85,7 @@ private slots:
     void crossingCurvesPromoteByTheCombinedScore();
     void scaleFreeFeaturesIgnoreTheLossScale();
     void rungRowsFollowTheClaimRules();
+    void transferredModelNeverTrainsOnTheScoredTask();
 };
 
 void TestStudyHalving::scheduleAndRungSteps()
@@ -279,11 +282,44 @@ void TestStudyHalving::rungRowsFollowTheClaimRules()
     QCOMPARE(again->reason, std::string("boom"));
 }
 
+void TestStudyHalving::transferredModelNeverTrainsOnTheScoredTask()
+{
+    // Three tasks; the target depends on the first features the same way everywhere.
+    std::vector<TransferRecord> records;
+    std::mt19937 rng(3);
+    std::normal_distribution<double> z;
+    for (const std::string task : {"diabetes", "wine", "digits"})
+        for (int i = 0; i < 12; ++i) {
+            std::vector<double> f(scaleFreeFeatureNames().size());
+            for (auto& v : f)
+                v = z(rng);
+            f[8] = std::nan(""); // an Adam row: lr·λmax absent
+            records.push_back({task + "/" + std::to_string(i) + "/0", task, f, f[6] - 0.5 * f[7]});
+        }
+    MetaModelOptions o;
+    o.members = 2;
+    o.epochs = 50;
+    const auto model = fitTransferModel(records, "wine", o);
+    QCOMPARE(model.heldOutTask, std::string("wine"));
+    QCOMPARE(model.trainedIds.size(), std::size_t(24));
+    for (const auto& id : model.trainedIds)
+        QVERIFY2(id.rfind("wine/", 0) != 0, ("trained on the scored task: " + id).c_str());
+    std::set<std::string> expected;
+    for (const auto& r : records)
+        if (r.task != "wine")
+            expected.insert(r.id);
+    QCOMPARE(std::set<std::string>(model.trainedIds.begin(), model.trainedIds.end()), expected);
+    QVERIFY(std::isfinite(model.predict(records[12].features))); // NaN inputs are absent, not fatal
+    BH_THROWS(fitTransferModel({records[0], records[1]}, "wine", o), InputError,
+              "the transferred model needs at least 3 records outside task 'wine', got 2");
+}
+
 BH_TEST_MAIN(TestStudyHalving, &TestStudyHalving::scheduleAndRungSteps,
              &TestStudyHalving::specKeysRoundTrip,
              &TestStudyHalving::crossingCurvesPromoteByTheCombinedScore,
              &TestStudyHalving::scaleFreeFeaturesIgnoreTheLossScale,
-             &TestStudyHalving::rungRowsFollowTheClaimRules)
+             &TestStudyHalving::rungRowsFollowTheClaimRules,
+             &TestStudyHalving::transferredModelNeverTrainsOnTheScoredTask)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_study_halving.moc"

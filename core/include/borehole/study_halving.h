@@ -62,6 +62,37 @@ std::vector<double> scaleFreeFeatures(const ConfigurationRecord& probe,
 double halvingScore(const ConfigurationRecord& probe, const RungObservation& rung,
                     std::int64_t fullSteps, Metric metric);
 
+/// One row of the cross-task training set of the transferred model: a configuration of some
+/// task at some rung, its scaleFreeFeatures() and the target log(final validation / start loss)
+/// (loss-like, as halvingScore predicts it). `id` names the record ("task/config/rung").
+struct TransferRecord
+{
+    std::string id;
+    std::string task;
+    std::vector<double> features;
+    double target = 0.0;
+};
+
+/// A promisingness model trained across tasks on scale-free features (MetaModel inside).
+struct TransferModel
+{
+    MetaModel model;
+    std::string heldOutTask;              ///< never trained on
+    std::vector<std::string> trainedIds;  ///< ids of the records it was fitted on
+    /// Predicted log(final validation / start loss) for scaleFreeFeatures() (lower is better).
+    double predict(const std::vector<double>& scaleFree) const;
+};
+
+/// scaleFreeFeatures() with absent (NaN) entries set to 0: rung_fraction = 0 marks rung 0, the
+/// optimizer one-hots mark SGD's lr·λmax terms, so the model can tell "absent" from "zero".
+std::vector<double> transferInput(const std::vector<double>& scaleFree);
+
+/// Fits on every record whose task is not `heldOutTask` (leave-one-task-out: the task being
+/// scored is never in training). Throws InputError when fewer than 3 records remain.
+TransferModel fitTransferModel(const std::vector<TransferRecord>& records,
+                               const std::string& heldOutTask,
+                               const MetaModelOptions& options = {});
+
 /// The full run's steps R of a configuration (spec's steps, or epochs × ⌈train rows / batch⌉).
 std::int64_t fullRunSteps(const StudySpec& spec, const Hyperparameters& hyper,
                           std::int64_t trainRows);

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Reproduces the probe-halving evaluation table of docs/study.md (issue 13):
+#   bench/study_eval_realistic.sh [build folder = build] [seeds = 1] [data sets = all | a,b,...]
+#                                 [--collect-only] [--write-model resources/studies/transfer_model.json]
+# Writes untrained TorchScript models and digits.csv into <build>/study_eval_realistic_models
+# (Debian python3-torch; sklearn's data found as bench/make_bench_model.py finds it), then probes
+# and fully trains (2187 steps) a 48-configuration grid per data set and seed — cached there as
+# runs_<set>_seed<k>.json, so data sets can be collected in parallel (--collect-only) and the
+# table printed afterwards from the cache — and replays every method on the recorded runs.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-"$here/../build"}
+seeds=${2:-1}
+sets=${3:-all}
+cmake --build "$build" --target borehole-study-eval-realistic >&2
+models="$build/study_eval_realistic_models"
+[ -f "$models/cnn_digits_bn.pt" ] || /usr/bin/python3 "$here/study_eval_realistic_models.py" "$models" >&2
+"$build/bench/borehole-study-eval-realistic" "$models" "$here/../examples" "$seeds" "$sets" "${@:4}"
