@@ -275,14 +275,14 @@ static int runSplitSurface(const Args& a, Problem& problem, const SurfaceOptions
     if (a.flag("line") || a.value("directions") != "random")
         throw UsageError("under mpirun only the random-direction plane is split across ranks; "
                          "run --line and --directions pca as one process");
-    // The ranks of one machine share its cores: physical cores / local ranks each unless
-    // --threads says otherwise.
-    if (a.integer("threads", 0, 4096) == 0)
-        setIntraOpThreads(std::max(1, physicalCoreCount() / mpi::localRanks()));
+    const bool defaultThreads = a.integer("threads", 0, 4096) == 0;
     const int rows = o.resolutionY > 0 ? o.resolutionY : o.resolution;
     try {
         ProgressPrinter printer("surface (rank 0)", a.flag("quiet") || mpi::launchedRank() != 0);
-        auto split = mpi::splitSurface(rows, o, [&](RowRange share) {
+        auto split = mpi::splitSurface(rows, o, [&](RowRange share, int localRanks) {
+            // The ranks of one machine share its cores unless --threads says otherwise.
+            if (defaultThreads)
+                setIntraOpThreads(std::max(1, physicalCoreCount() / localRanks));
             return lossPlaneRows(problem, o, share, printer.callback());
         });
         if (split.grid)

@@ -135,36 +135,50 @@ bool available()
 
 int launchedRanks()
 {
-    const int n = environmentInt({"OMPI_COMM_WORLD_SIZE", "PMIX_SIZE", "PMI_SIZE"});
+    const int n = environmentInt({"OMPI_COMM_WORLD_SIZE", "PMIX_SIZE", "PMI_SIZE",
+                                  "SLURM_STEP_NUM_TASKS"});
     return n > 0 ? n : 1;
 }
 
 int launchedRank()
 {
-    return std::max(0, environmentInt({"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"}));
-}
-
-int localRanks()
-{
-    const int n = environmentInt({"OMPI_COMM_WORLD_LOCAL_SIZE", "MPI_LOCALNRANKS",
-                                  "SLURM_NTASKS_PER_NODE"});
-    return n > 0 ? n : 1;
+    return std::max(0, environmentInt({"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK",
+                                       "SLURM_PROCID"}));
 }
 
 SplitSurface splitSurface(int rows, const SurfaceOptions& options,
-                          const std::function<Grid2D(RowRange)>& evaluate)
+                          const std::function<Grid2D(RowRange, int)>& evaluate)
 {
 #ifdef BOREHOLE_HAVE_MPI
+    const int launched = launchedRanks();
+    if (environmentInt({"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_RANK", "PMIX_SIZE",
+                        "PMI_SIZE"}) < 0)
+        throw Error("srun started " + std::to_string(launched)
+                    + " tasks without an MPI plugin, so they cannot share one surface: run "
+                      "'srun --mpi=pmix …' or mpirun (each task would compute and write the "
+                      "whole grid)");
     Session session;
     SplitSurface out;
     out.rank = session.rank();
     out.ranks = session.size();
+    if (out.ranks != launched)
+        throw Error("the launcher started " + std::to_string(launched) + " processes but MPI "
+                    "sees " + std::to_string(out.ranks) + " (an MPI library other than the "
+                    "launcher's?)");
     out.rows = rowShare(rows, out.rank, out.ranks);
+    // Ranks on this machine share its cores.
+    int localRanks = 1;
+    MPI_Comm node = MPI_COMM_NULL;
+    if (MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, out.rank, MPI_INFO_NULL, &node)
+        == MPI_SUCCESS) {
+        MPI_Comm_size(node, &localRanks);
+        MPI_Comm_free(&node);
+    }
     Grid2D mine;
     std::exception_ptr error;
     std::string message;
     try {
-        mine = evaluate(out.rows);
+        mine = evaluate(out.rows, localRanks);
     } catch (const std::exception& e) {
         error = std::current_exception();
         message = e.what();

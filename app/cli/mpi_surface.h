@@ -14,18 +14,14 @@ namespace borehole::cli::mpi {
 /// Whether this borehole-cli was built with MPI.
 bool available();
 
-/// Ranks of the job this process was started in, read from the launcher's environment
-/// (OpenMPI's mpirun: OMPI_COMM_WORLD_SIZE; PMIx and Slurm's srun: PMIX_SIZE / PMI_SIZE);
-/// 1 when no launcher started it.
+/// Processes of the job this process was started in, read from the launcher's environment
+/// (OpenMPI's mpirun: OMPI_COMM_WORLD_SIZE; PMI_SIZE / PMIX_SIZE; Slurm's srun:
+/// SLURM_STEP_NUM_TASKS); 1 when no launcher started it.
 int launchedRanks();
 
 /// This process's rank from the launcher's environment (OMPI_COMM_WORLD_RANK, PMIX_RANK,
-/// PMI_RANK), 0 when none is set.
+/// PMI_RANK, SLURM_PROCID), 0 when none is set.
 int launchedRank();
-
-/// Ranks of the job on this machine (OMPI_COMM_WORLD_LOCAL_SIZE, SLURM_NTASKS_PER_NODE), 1 when
-/// unknown: each rank's default share of the physical cores.
-int localRanks();
 
 /// Outcome of splitSurface() on this rank.
 struct SplitSurface
@@ -36,13 +32,16 @@ struct SplitSurface
     RowRange rows;              ///< the rows this rank evaluated
 };
 
-/// Initialises MPI, evaluates this rank's rows with `evaluate(rowShare(rows, rank, ranks))`,
-/// gathers every block on rank 0 and assembles the grid there; finalises MPI before it returns.
+/// Initialises MPI, evaluates this rank's rows with `evaluate(rowShare(rows, rank, ranks),
+/// ranks on this machine)`, gathers every block on rank 0 and assembles the grid there;
+/// finalises MPI before it returns. Throws Error before MPI starts when srun started several
+/// tasks without an MPI plugin, and when MPI sees another number of ranks than the launcher
+/// started.
 /// When any rank fails, every rank learns it: rank 0 rethrows its own error, or throws Error
 /// "rank k: <message>" for another rank's; the other ranks throw QuietFailure (their error is
 /// rank 0's to print).
 SplitSurface splitSurface(int rows, const SurfaceOptions& options,
-                          const std::function<Grid2D(RowRange)>& evaluate);
+                          const std::function<Grid2D(RowRange, int)>& evaluate);
 
 /// Thrown on ranks other than 0 when the split surface failed: exit 1 without a message.
 struct QuietFailure
