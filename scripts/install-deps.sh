@@ -18,6 +18,8 @@ packages=(
   # Scale-out (docs/scale-out.md): MPI surfaces, PostgreSQL studies; the tests start their own
   # mpirun and a throw-away PostgreSQL server (initdb in a temporary folder).
   libopenmpi-dev openmpi-bin libpq-dev postgresql
+  # tests/cli/slurm_scripts.sh runs packaging/slurm/ on a one-node Slurm it starts itself.
+  slurm-wlm munge
   # Packaging test (CPack DEB with shlibdeps needs file and dpkg-shlibdeps).
   file dpkg-dev
   # Sanitizer and fuzzing CI (scripts/sanitize.sh asan: clang with libFuzzer).
