@@ -11,6 +11,7 @@
 #include <limits>
 #include <map>
 #include <thread>
+#include <tuple>
 
 namespace borehole {
 
@@ -344,6 +345,80 @@ std::string checkpointPath(const StudyStore& store, std::int64_t configurationId
 }
 
 } // namespace
+
+bool RungComparison::agree() const
+{
+    std::vector<std::int64_t> a(promotedByScore), b(promotedByValidation);
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+}
+
+std::vector<RungComparison> compareRungPromotions(const StudyStore& store, const StudySpec& spec)
+{
+    if (spec.strategy != StudyStrategy::ProbeHalving)
+        throw InputError(store.path() + ": the study's strategy is '" + toString(spec.strategy)
+                         + "', not 'probe-halving'");
+    const auto configs = store.configurations();
+    const auto rows = store.rungs();
+    std::map<std::int64_t, const ConfigurationRecord*> byId;
+    for (const auto& c : configs)
+        byId[c.id] = &c;
+    std::vector<RungComparison> out;
+    int top = 0;
+    for (const auto& r : rows)
+        top = std::max(top, r.rung);
+    // Entrants of rung k with (score, validation goodness); rung 0 from the probe features.
+    for (int k = 0; k < top; ++k) {
+        std::vector<std::tuple<std::int64_t, double, double, int>> entrants; // id, score, good, idx
+        if (k == 0) {
+            for (const auto& c : configs)
+                if (c.status == RunStatus::Done) {
+                    RungObservation o;
+                    o.steps = spec.probe.burstSteps;
+                    o.validation = feature(c, "burst_validation_metric");
+                    o.lambdaMax = feature(c, "lambda_max");
+                    const double v = o.validation;
+                    entrants.emplace_back(c.id, halvingScore(c, o, 1, spec.metric),
+                                          higherIsBetter(spec.metric) ? v : -v, c.index);
+                }
+        } else {
+            for (const auto& r : rows)
+                if (r.rung == k && r.status == RunStatus::Done)
+                    entrants.emplace_back(r.configurationId, r.score,
+                                          higherIsBetter(spec.metric) ? r.validation : -r.validation,
+                                          byId.count(r.configurationId) ? byId.at(r.configurationId)->index : 0);
+        }
+        int promoted = 0;
+        for (const auto& r : rows)
+            promoted += r.rung == k + 1;
+        auto pick = [&](int which) {
+            auto e = entrants;
+            std::stable_sort(e.begin(), e.end(), [&](const auto& a, const auto& b) {
+                const double x = which == 0 ? std::get<1>(a) : std::get<2>(a);
+                const double y = which == 0 ? std::get<1>(b) : std::get<2>(b);
+                const bool fx = std::isfinite(x), fy = std::isfinite(y);
+                if (fx != fy)
+                    return fx;
+                if (fx && x != y)
+                    return x > y;
+                return std::get<3>(a) < std::get<3>(b);
+            });
+            std::vector<std::int64_t> ids;
+            for (const auto& t : e)
+                if (static_cast<int>(ids.size()) < promoted)
+                    ids.push_back(std::get<0>(t));
+            return ids;
+        };
+        RungComparison c;
+        c.rung = k;
+        c.entrants = static_cast<int>(entrants.size());
+        c.promotedByScore = pick(0);
+        c.promotedByValidation = pick(1);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
 
 HalvingSummary runProbeHalving(StudyStore& store, Problem& problem, const StudyRunOptions& options,
                                const ProgressFn& progress)

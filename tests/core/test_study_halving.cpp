@@ -195,6 +195,14 @@ void TestStudyHalving::crossingCurvesPromoteByTheCombinedScore()
             QCOMPARE(r.steps, std::int64_t(900));
         }
     QCOMPARE(rung2, std::vector<int>{1});
+    // What a GUI shows for the finished study: at rung 1 plain halving would have promoted #2.
+    const auto compared = compareRungPromotions(store, spec);
+    QCOMPARE(compared.size(), std::size_t(2));
+    QVERIFY(compared[0].agree()); // rung 0: the burst validation ranks alike (no EoS penalty)
+    QCOMPARE(compared[1].entrants, 3);
+    QVERIFY(!compared[1].agree());
+    QCOMPARE(indexOf.at(compared[1].promotedByScore.at(0)), 1);
+    QCOMPARE(indexOf.at(compared[1].promotedByValidation.at(0)), 2);
     QCOMPARE(openNextRung(store, spec), 2); // the last rung: nothing beyond it
 }
 

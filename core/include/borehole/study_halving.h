@@ -104,6 +104,23 @@ std::int64_t fullRunSteps(const StudySpec& spec, const Hyperparameters& hyper,
 /// probing is not complete.
 int openNextRung(StudyStore& store, const StudySpec& spec);
 
+/// What the promotion score changed at one rung of a probe-halving study, from the stored rung
+/// rows only (GUI study panel / report, `study status`): the configurations the score promoted
+/// out of this rung and those the validation at the rung alone (plain halving) would have
+/// promoted from the same entrants. Configurations plain halving would have promoted further
+/// were never trained there, so their outcome is unknown; this says where the two disagree.
+struct RungComparison
+{
+    int rung = 0;                               ///< 0 = the probe
+    int entrants = 0;
+    std::vector<std::int64_t> promotedByScore;  ///< configuration ids, best first
+    std::vector<std::int64_t> promotedByValidation;
+    bool agree() const;                         ///< same set
+};
+/// One entry per rung that has promoted (0 … K−1). Throws InputError when the study's strategy
+/// is not probe-halving.
+std::vector<RungComparison> compareRungPromotions(const StudyStore& store, const StudySpec& spec);
+
 struct HalvingSummary
 {
     StudyRunSummary probe;    ///< rung 0
