@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Export</name>
-    <message>
-        <source>Cannot write to the folder of %1: %2</source>
-        <translation>Kann nicht in den Ordner von %1 schreiben: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>Kann %1 nicht schreiben.</translation>
-    </message>
-    <message>
-        <source>Cannot replace %1.</source>
-        <translation>Kann %1 nicht ersetzen.</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>The meta-model needs at least 3 probed configurations.</source>
@@ -1179,6 +1164,14 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>Training %1 in the training panel.</source>
         <translation>Training von %1 im Trainingsbereich.</translation>
+    </message>
+    <message>
+        <source>Opened %1 with its saved results: L(θ) = %2</source>
+        <translation>%1 mit den gespeicherten Ergebnissen geöffnet: L(θ) = %2</translation>
+    </message>
+    <message>
+        <source>Ready: press Run (F5) to probe.</source>
+        <translation>Bereit: Ausführen (F5) startet die Messung.</translation>
     </message>
 </context>
 <context>

@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>Export</name>
-    <message>
-        <source>Cannot write to the folder of %1: %2</source>
-        <translation>Cannot write to the folder of %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>Cannot write %1.</translation>
-    </message>
-    <message>
-        <source>Cannot replace %1.</source>
-        <translation>Cannot replace %1.</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>The meta-model needs at least 3 probed configurations.</source>
@@ -1179,6 +1164,14 @@ grid curvature = %1</translation>
     <message>
         <source>Training %1 in the training panel.</source>
         <translation>Training %1 in the training panel.</translation>
+    </message>
+    <message>
+        <source>Opened %1 with its saved results: L(θ) = %2</source>
+        <translation>Opened %1 with its saved results: L(θ) = %2</translation>
+    </message>
+    <message>
+        <source>Ready: press Run (F5) to probe.</source>
+        <translation>Ready: press Run (F5) to probe.</translation>
     </message>
 </context>
 <context>

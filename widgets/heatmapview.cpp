@@ -93,6 +93,7 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent)
     applyPlotStyle(m_plot);
     m_plot->setMinimumSize(240, 200);
     m_map = addColorMap(m_plot, &m_scale);
+    clearColourMap(m_map); // no colour bar until there is data
 
     auto* centre = m_plot->addGraph();
     centre->setLineStyle(QCPGraph::lsNone);
@@ -135,6 +136,9 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent)
     auto* hint = new QLabel(
         tr("Drag or click to select, Shift+click to extend; hover to read values."), this);
     hint->setEnabled(false);
+    // The hint gives way to the controls in a narrow window (its text is also the tooltip).
+    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    hint->setToolTip(hint->text());
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Colour:"), this));
@@ -175,7 +179,8 @@ void HeatmapView::clear()
     m_laplacian.clear();
     m_selection = GridSelection();
     m_band->setVisible(false);
-    m_map->data()->clear();
+    clearColourMap(m_map);
+    m_valueChoice->clear();
     m_plot->graph(0)->data()->clear();
     m_levels.clear();
     m_contours->setSegments({});
@@ -201,7 +206,7 @@ void HeatmapView::redraw()
     for (int iy = 0; iy < ny; ++iy)
         for (int ix = 0; ix < nx; ++ix)
             m_map->data()->setCell(ix, iy, (*values)[static_cast<std::size_t>(iy) * g.nx() + ix]);
-    m_map->rescaleDataRange(true);
+    rescaleColourRange(m_map);
     updateContours();
     m_scale->axis()->setLabel(valueName);
     m_plot->xAxis->setLabel(axisLabel(QString::fromStdString(g.x.name),

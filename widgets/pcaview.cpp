@@ -21,6 +21,7 @@ PcaView::PcaView(QWidget* parent) : QWidget(parent)
     applyPlotStyle(m_plot);
     m_plot->setMinimumSize(240, 200);
     m_map = addColorMap(m_plot, &m_scale);
+    clearColourMap(m_map); // no colour bar until there is data
 
     auto* points = m_plot->addGraph();
     points->setLineStyle(QCPGraph::lsNone);
@@ -83,7 +84,8 @@ void PcaView::clear()
     m_grid.reset();
     m_pca = PcaProjection();
     m_features = GridFeatures();
-    m_map->data()->clear();
+    clearColourMap(m_map);
+    m_colourChoice->clear();
     for (int i = 0; i < m_plot->graphCount(); ++i)
         m_plot->graph(i)->data()->clear();
     m_plot->replot();
@@ -129,7 +131,7 @@ void PcaView::redraw()
     for (int by = 0; by < kBins; ++by)
         for (int bx = 0; bx < kBins; ++bx)
             m_map->data()->setCell(bx, by, raster[static_cast<std::size_t>(by * kBins + bx)]);
-    m_map->rescaleDataRange(true);
+    rescaleColourRange(m_map);
     m_scale->axis()->setLabel(m_colourChoice->currentText());
     m_plot->graph(0)->setData(xs, ys);
     m_plot->graph(1)->data()->clear();

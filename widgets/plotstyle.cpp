@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "colormap.h"
 
@@ -52,6 +53,49 @@ void applyPlotStyle(QCustomPlot* plot)
     plot->setBackground(Qt::white);
     plot->setAntialiasedElements(QCP::aeAll);
     plot->setNoAntialiasingOnDrag(true);
+}
+
+std::pair<double, double> finiteRange(const std::vector<double>& values)
+{
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
+    for (double v : values)
+        if (std::isfinite(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    if (!(lo <= hi))
+        return {0.0, 1.0};
+    if (lo == hi)
+        return {lo - 0.5, hi + 0.5};
+    return {lo, hi};
+}
+
+void rescaleColourRange(QCPColorMap* map)
+{
+    QCPColorMapData* data = map->data(); // cell() is not const in 2.1
+    std::vector<double> cells;
+    cells.reserve(static_cast<std::size_t>(data->keySize()) * data->valueSize());
+    for (int y = 0; y < data->valueSize(); ++y)
+        for (int x = 0; x < data->keySize(); ++x)
+            cells.push_back(data->cell(x, y));
+    const auto [lo, hi] = finiteRange(cells);
+    map->setDataRange(QCPRange(lo, hi)); // forwards to the colour scale
+    if (QCPColorScale* scale = map->colorScale()) {
+        scale->setDataRange(QCPRange(lo, hi));
+        scale->setVisible(true);
+    }
+}
+
+void clearColourMap(QCPColorMap* map)
+{
+    map->data()->clear();
+    map->setDataRange(QCPRange(0.0, 1.0));
+    if (QCPColorScale* scale = map->colorScale()) {
+        scale->setDataRange(QCPRange(0.0, 1.0));
+        scale->axis()->setLabel(QString());
+        scale->setVisible(false);
+    }
 }
 
 QString axisLabel(const QString& name, const QString& unit)

@@ -3,6 +3,8 @@
 #include <QString>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 class QCustomPlot;
 class QCPColorGradient;
@@ -18,6 +20,15 @@ void applyPlotStyle(QCustomPlot* plot);
 /// A colour map on the plot's axes with a viridis colour scale to its right, margins aligned;
 /// cells are drawn without interpolation. The scale is returned through `scale`.
 QCPColorMap* addColorMap(QCustomPlot* plot, QCPColorScale** scale);
+/// Min and max of the finite values: {0, 1} when there are none, ±0.5 around a constant.
+std::pair<double, double> finiteRange(const std::vector<double>& values);
+/// Sets the colour range of the map (and its scale) to the finite range of its cells and shows
+/// the scale. QCustomPlot 2.1's rescaleDataRange() seeds its bounds with the first cell: a NaN
+/// there (an empty raster cell) makes the bounds NaN, the new range is refused, and the scale
+/// keeps whatever range it showed before.
+void rescaleColourRange(QCPColorMap* map);
+/// Empties the map and hides its colour scale (an empty map shows no stale colour bar).
+void clearColourMap(QCPColorMap* map);
 /// "name [unit]" or just "name" when the unit is empty.
 QString axisLabel(const QString& name, const QString& unit);
 /// Display name of a trace estimator as core reports it ("hutch++" → "Hutch++",

@@ -197,22 +197,6 @@ QJsonValue jsonNumber(double v)
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
 
-// Min and max of the finite values, for colouring.
-std::pair<double, double> finiteRange(const std::vector<double>& values)
-{
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (double v : values)
-        if (std::isfinite(v)) {
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-        }
-    if (!(lo <= hi))
-        return {0.0, 1.0};
-    if (lo == hi)
-        return {lo - 0.5, hi + 0.5};
-    return {lo, hi};
-}
-
 QCustomPlot* makePlot(QWidget* parent, QCPColorScale** scale)
 {
     auto* plot = new QCustomPlot(parent);

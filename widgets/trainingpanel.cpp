@@ -17,6 +17,8 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -174,16 +176,31 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     buttons->addWidget(m_exportModel, 2, 0);
     buttons->addWidget(m_exportJson, 2, 1);
 
+    // The settings scroll; the buttons, progress and status below them stay in view. Unscrolled,
+    // the three groups asked for ~1,200 px of height and pushed the window off the screen.
+    auto* groups = new QWidget;
+    auto* groupsLayout = new QVBoxLayout(groups);
+    groupsLayout->setContentsMargins(0, 0, 0, 0);
+    groupsLayout->addWidget(problemBox);
+    groupsLayout->addWidget(optimizerBox);
+    groupsLayout->addWidget(scheduleBox);
+    groupsLayout->addStretch(1);
+    auto* groupsScroll = new QScrollArea(this);
+    groupsScroll->setObjectName(QStringLiteral("trainingSettingsScroll"));
+    groupsScroll->setWidget(groups);
+    groupsScroll->setWidgetResizable(true);
+    groupsScroll->setFrameShape(QFrame::NoFrame);
+    groupsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    groupsScroll->setMinimumWidth(groups->sizeHint().width()
+                                  + groupsScroll->verticalScrollBar()->sizeHint().width() + 4);
+    groupsScroll->setMinimumHeight(120);
     auto* form = new QWidget(this);
     auto* formLayout = new QVBoxLayout(form);
     formLayout->setContentsMargins(0, 0, 0, 0);
-    formLayout->addWidget(problemBox);
-    formLayout->addWidget(optimizerBox);
-    formLayout->addWidget(scheduleBox);
+    formLayout->addWidget(groupsScroll, 1);
     formLayout->addLayout(buttons);
     formLayout->addWidget(m_progress);
     formLayout->addWidget(m_status);
-    formLayout->addStretch(1);
 
     // Plots.
     m_lossPlot = new QCustomPlot(this);

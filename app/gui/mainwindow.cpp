@@ -355,7 +355,7 @@ void MainWindow::showTrainingPanel()
         auto* dock = new QDockWidget(tr("Training"), this);
         dock->setObjectName(QStringLiteral("trainingDock"));
         dock->setWidget(m_trainingPanel);
-        addDockWidget(Qt::BottomDockWidgetArea, dock);
+        addBottomPanel(dock);
         m_viewMenu->addAction(dock->toggleViewAction());
         connect(m_trainingPanel, &TrainingPanel::errorReported, this,
                 [this](const QString& text) { log(text); });
@@ -370,6 +370,18 @@ void MainWindow::showTrainingPanel()
     auto* dock = qobject_cast<QDockWidget*>(m_trainingPanel->parentWidget());
     dock->show();
     dock->raise();
+}
+
+void MainWindow::addBottomPanel(QDockWidget* dock)
+{
+    // A panel tabs with the log (and the other panel) instead of splitting the bottom row:
+    // side by side, their minimum widths added up and squeezed the views to ~60 px.
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    auto* logDock = findChild<QDockWidget*>(QStringLiteral("logDock"));
+    if (logDock && dockWidgetArea(logDock) == Qt::BottomDockWidgetArea && !logDock->isFloating())
+        tabifyDockWidget(logDock, dock);
+    // Room to work in, without pushing the views below a usable height.
+    resizeDocks({dock}, {std::max(260, height() * 45 / 100)}, Qt::Vertical);
 }
 
 void MainWindow::trainStudyConfiguration(const StudySpec& spec, const TrainOptions& options,
@@ -395,7 +407,7 @@ void MainWindow::showStudyPanel()
         auto* dock = new QDockWidget(tr("Study"), this);
         dock->setObjectName(QStringLiteral("studyDock"));
         dock->setWidget(m_studyPanel);
-        addDockWidget(Qt::BottomDockWidgetArea, dock);
+        addBottomPanel(dock);
         m_viewMenu->addAction(dock->toggleViewAction());
         connect(m_studyPanel, &StudyPanel::errorReported, this,
                 [this](const QString& text) { log(text); });
@@ -567,8 +579,12 @@ bool MainWindow::openWorkspace(const QString& path)
     m_settingsPanel->setProblemOptions(w.problem);
     m_settingsPanel->setDevice(w.device);
     clearResults();
-    if (w.report)
+    if (w.report) {
         showReport(*w.report);
+        m_status->setText(tr("Opened %1 with its saved results: L(θ) = %2")
+                              .arg(QFileInfo(path).fileName())
+                              .arg(w.report->base.loss, 0, 'g', 5));
+    }
     m_workspacePath = path;
     addRecentFile(path);
     log(tr("Opened workspace %1").arg(path));
@@ -716,6 +732,11 @@ void MainWindow::clearResults()
     m_plots->clear();
     m_summaryText->clear();
     m_selectionTable->clearSelection();
+    // The status line spoke of the results just dropped ("Done: L(θ) = …"): say what is next.
+    m_progress->setValue(0);
+    m_status->setText(m_modelPath.isEmpty() || m_dataPath.isEmpty()
+                          ? tr("Open a model (.pt) and a data set (.csv) to start.")
+                          : tr("Ready: press Run (F5) to probe."));
 }
 
 void MainWindow::showReport(const ProbeReport& report)

@@ -17,6 +17,7 @@
 #include <optional>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
@@ -125,6 +126,7 @@ private:
     void onCancelled();
     void onSelection(const GridSelection& selection);
     void exportView(QWidget* view);
+    void addBottomPanel(QDockWidget* dock);
     void about();
 
     // State of the workspace.

@@ -10,7 +10,9 @@
 #include "probeworker.h"
 #include "selectiontable.h"
 #include "settingspanel.h"
+#include "studypanel.h"
 #include "surfaceview.h"
+#include "trainingpanel.h"
 
 #include <borehole/csv.h>
 #include <borehole/error.h>
@@ -22,10 +24,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QLayout>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QTimer>
 
+#include <algorithm>
 #include <ctime>
+
+#include <qcustomplot.h>
 
 using namespace borehole;
 
@@ -59,6 +67,32 @@ QString coreError(const std::function<void()>& f)
         return QString::fromStdString(e.what());
     }
     return {};
+}
+
+/// The widget's rectangle in the window's coordinates.
+QRect rectIn(const QWidget* widget, const QWidget* window)
+{
+    return QRect(widget->mapTo(window, QPoint(0, 0)), widget->size());
+}
+
+/// Every push button of `panel` with one of these texts lies inside the window and is visible.
+void checkButtonsReachable(const QWidget* panel, const QWidget* window, const QStringList& texts)
+{
+    int found = 0;
+    for (const QPushButton* b : panel->findChildren<QPushButton*>()) {
+        if (!texts.contains(b->text()))
+            continue;
+        ++found;
+        const QRect r = rectIn(b, window);
+        QVERIFY2(b->isVisible() && window->rect().contains(r),
+                 qPrintable(QStringLiteral("%1 at %2,%3 %4×%5 in a %6×%7 window")
+                                .arg(b->text())
+                                .arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())
+                                .arg(window->width()).arg(window->height())));
+        // Not clipped by a parent either: the whole button is in its parents' visible region.
+        QCOMPARE(b->visibleRegion().boundingRect().size(), b->size());
+    }
+    QCOMPARE(found, texts.size());
 }
 
 } // namespace
@@ -96,6 +130,102 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
     void cleanup() { m_window.reset(); }
+
+    void panelsFitA1280x800Screen()
+    {
+        // Issue #14, defect 2: the training panel raised the window's minimum height to
+        // ~1,195 px (Train/Cancel/Export and the status bar off a 1,000 px screen) and with the
+        // study panel open as well the views were ~60 px wide.
+        MainWindow& w = *m_window;
+        w.resize(1280, 800);
+        QTest::qWait(50);
+        const QSize bare = w.minimumSizeHint();
+        w.showTrainingPanel();
+        QTest::qWait(50);
+        QSize min = w.layout()->totalMinimumSize();
+        QVERIFY2(min.height() <= 800 && min.width() <= 1280,
+                 qPrintable(QStringLiteral("minimum %1×%2 with the training panel (%3×%4 bare)")
+                                .arg(min.width()).arg(min.height())
+                                .arg(bare.width()).arg(bare.height())));
+        w.resize(1280, 800);
+        QTest::qWait(50);
+        QCOMPARE(w.size(), QSize(1280, 800));
+        checkButtonsReachable(w.trainingPanel(), &w,
+                              {QStringLiteral("Train"), QStringLiteral("Cancel"),
+                               QStringLiteral("Export model…"), QStringLiteral("Export run JSON…")});
+        QVERIFY(w.rect().contains(rectIn(w.statusBar(), &w)));
+        QVERIFY(w.statusBar()->isVisible());
+
+        w.showStudyPanel();
+        QTest::qWait(50);
+        min = w.layout()->totalMinimumSize();
+        QVERIFY2(min.height() <= 800 && min.width() <= 1280,
+                 qPrintable(QStringLiteral("minimum %1×%2 with both panels")
+                                .arg(min.width()).arg(min.height())));
+        w.resize(1280, 800);
+        QTest::qWait(50);
+        QCOMPARE(w.size(), QSize(1280, 800));
+        checkButtonsReachable(w.studyPanel(), &w,
+                              {QStringLiteral("Run study"), QStringLiteral("Export chosen…"),
+                               QStringLiteral("Export report…")});
+        QVERIFY(w.rect().contains(rectIn(w.statusBar(), &w)));
+        // The views keep a usable size.
+        const QSize views = w.viewTabs()->size();
+        QVERIFY2(views.width() >= 400 && views.height() >= 250,
+                 qPrintable(QStringLiteral("views %1×%2").arg(views.width()).arg(views.height())));
+        // The training panel is one tab away and fits as well.
+        w.showTrainingPanel();
+        QTest::qWait(50);
+        checkButtonsReachable(w.trainingPanel(), &w,
+                              {QStringLiteral("Train"), QStringLiteral("Cancel")});
+        QCOMPARE(w.size(), QSize(1280, 800));
+    }
+
+    void newFilesLeaveNoStaleState()
+    {
+        // Issue #14, defects 1 and 10: a workspace opened in a fresh window showed the PCA map
+        // with a 0–6 scale for losses far outside it; a new model left the old colour bar on
+        // the empty heatmap; a new workspace left the old "Done: L=…" in the status bar.
+        MainWindow& w = *m_window;
+        w.setErrorDialogsEnabled(false);
+        openExample(w);
+        QVERIFY(runAndWait(w));
+        QVERIFY(w.statusText().startsWith(QStringLiteral("Done: L(θ) = ")));
+        auto* heatmapMap = qobject_cast<QCPColorMap*>(w.heatmapView()->plot()->plottable(0));
+        QVERIFY(heatmapMap && heatmapMap->colorScale()->visible());
+        const QString ws = test::outputDir() + QStringLiteral("/stale.borehole");
+        QVERIFY(w.saveWorkspace(ws));
+
+        QVERIFY(w.openModel(test::diabetesModel()));
+        QVERIFY(!w.heatmapView()->hasData());
+        QVERIFY(!heatmapMap->colorScale()->visible());
+        QCOMPARE(w.statusText(), QStringLiteral("Ready: press Run (F5) to probe."));
+
+        QVERIFY(runAndWait(w));
+        QVERIFY(w.openWorkspace(ws));
+        QVERIFY2(w.statusText().startsWith(QStringLiteral("Opened stale.borehole with its saved "
+                                                          "results: L(θ) = ")),
+                 qPrintable(w.statusText()));
+
+        // A fresh window: the PCA map's scale is the range of what it draws, inside the loss's.
+        MainWindow fresh;
+        fresh.setErrorDialogsEnabled(false);
+        fresh.resize(1290, 653);
+        fresh.show();
+        QVERIFY(fresh.openWorkspace(ws));
+        fresh.viewTabs()->setCurrentWidget(fresh.pcaView());
+        QTest::qWait(50);
+        const auto& values = fresh.report()->surface->values;
+        const double lo = *std::min_element(values.begin(), values.end());
+        const double hi = *std::max_element(values.begin(), values.end());
+        auto* pcaMap = qobject_cast<QCPColorMap*>(fresh.pcaView()->plot()->plottable(0));
+        QVERIFY(pcaMap);
+        const QCPRange range = pcaMap->colorScale()->dataRange();
+        QVERIFY2(range.lower >= lo - 1e-9 && range.upper <= hi + 1e-9
+                     && range.size() > 0.3 * (hi - lo),
+                 qPrintable(QStringLiteral("scale %1–%2 for losses %3–%4")
+                                .arg(range.lower).arg(range.upper).arg(lo).arg(hi)));
+    }
 
     void probeFillsEveryView()
     {

@@ -18,6 +18,7 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace borehole;
@@ -31,12 +32,94 @@ Grid2D saddle(int n)
     return g;
 }
 
+/// A tilted bowl α² + ½β² + ¼α lifted to [lo, hi] (the shape of a real loss: 17 … 204 in the
+/// issue); its PCA projection leaves the first raster cell empty.
+Grid2D liftedBowl(int n, double lo, double hi)
+{
+    Grid2D g = saddle(n);
+    for (int iy = 0; iy < n; ++iy)
+        for (int ix = 0; ix < n; ++ix) {
+            const double a = g.x.values[ix];
+            const double b = g.y.values[iy];
+            g.values[iy * n + ix] = a * a + 0.5 * b * b + 0.25 * a;
+        }
+    const double vmin = *std::min_element(g.values.begin(), g.values.end());
+    const double vmax = *std::max_element(g.values.begin(), g.values.end());
+    for (double& v : g.values)
+        v = lo + (v - vmin) / (vmax - vmin) * (hi - lo);
+    g.centerValue = lo + (hi - lo) / 2.0;
+    g.valueName = "loss";
+    return g;
+}
+
+/// Finite min and max of the colour map's cells; `firstCellNan` tells whether cell (0, 0) is
+/// empty (the case QCustomPlot 2.1's own rescale gets wrong).
+std::pair<double, double> cellRange(QCPColorMap* map, bool* firstCellNan)
+{
+    double lo = INFINITY;
+    double hi = -INFINITY;
+    for (int y = 0; y < map->data()->valueSize(); ++y)
+        for (int x = 0; x < map->data()->keySize(); ++x) {
+            const double v = map->data()->cell(x, y);
+            if (std::isfinite(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        }
+    *firstCellNan = std::isnan(map->data()->cell(0, 0));
+    return {lo, hi};
+}
+
 } // namespace
 
 class TestViews : public QObject
 {
     Q_OBJECT
 private slots:
+    void pcaColourScaleFollowsTheData()
+    {
+        // Issue #14, defect 1: with an empty first raster cell the scale showed 0–6 for losses
+        // of 17–204, and the next model kept the previous model's range.
+        PcaView view;
+        view.resize(700, 500);
+        auto* map = qobject_cast<QCPColorMap*>(view.plot()->plottable(0));
+        QVERIFY(map);
+        for (const auto& [lo, hi] : {std::pair{17.0, 204.0}, std::pair{0.28, 4.81}}) {
+            view.setGrid(liftedBowl(21, lo, hi));
+            bool firstNan = false;
+            const auto [cellLo, cellHi] = cellRange(map, &firstNan);
+            QVERIFY2(firstNan, "the test needs an empty first raster cell");
+            QVERIFY(cellLo >= lo - 1e-9 && cellHi <= hi + 1e-9);
+            QVERIFY(cellHi - cellLo > 0.5 * (hi - lo));
+            QCOMPARE(map->dataRange().lower, cellLo);
+            QCOMPARE(map->dataRange().upper, cellHi);
+            QCOMPARE(map->colorScale()->dataRange().lower, cellLo);
+            QCOMPARE(map->colorScale()->dataRange().upper, cellHi);
+            QVERIFY(map->colorScale()->visible());
+        }
+        view.clear();
+        QVERIFY(!map->colorScale()->visible());
+        QVERIFY(map->colorScale()->axis()->label().isEmpty());
+    }
+
+    void heatmapClearHidesTheColourBar()
+    {
+        // Issue #14, defect 10: an emptied heatmap kept the previous model's colour bar.
+        HeatmapView view;
+        auto* map = qobject_cast<QCPColorMap*>(view.plot()->plottable(0));
+        QVERIFY(map);
+        QVERIFY(!map->colorScale()->visible());
+        view.setGrid(liftedBowl(9, 17.0, 204.0));
+        QVERIFY(map->colorScale()->visible());
+        QCOMPARE(map->colorScale()->dataRange().lower, 17.0);
+        QCOMPARE(map->colorScale()->dataRange().upper, 204.0);
+        QCOMPARE(map->colorScale()->axis()->label(), QStringLiteral("loss"));
+        view.clear();
+        QVERIFY(!map->colorScale()->visible());
+        QVERIFY(map->colorScale()->axis()->label().isEmpty());
+        QCOMPARE(map->data()->keySize(), 0);
+    }
+
     void pcaOfPointsOnALine()
     {
         // Points on the line y = 2x (plus a constant column): one component explains all.
