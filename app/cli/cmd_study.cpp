@@ -21,8 +21,10 @@ namespace {
 
 using nlohmann::json;
 
-const char* kUsage = "Usage: borehole-cli study <run|status|export|train> [options]\n\n"
+const char* kUsage = "Usage: borehole-cli study <run|worker|status|export|train> [options]\n\n"
                      "  run     probe every configuration of a spec (resumable; Ctrl-C safe)\n"
+                     "  worker  one more worker on an existing study: run --no-fit (any machine,\n"
+                     "          with --db postgresql://...; docs/scale-out.md)\n"
                      "  status  progress, meta-model, ranking and target candidates\n"
                      "  export  chosen hyperparameters as JSON plus an HTML report\n"
                      "  train   full training runs of the most promising configurations\n\n"
@@ -648,13 +650,20 @@ int runStudyCommand(const std::vector<std::string>& argv)
     const std::vector<std::string> rest(argv.begin() + 1, argv.end());
     if (argv[0] == "run")
         return runAction(rest);
+    if (argv[0] == "worker") { // issue 15: `study run --no-fit` on an existing study
+        auto args = rest;
+        if (std::find(args.begin(), args.end(), "--no-fit") == args.end())
+            args.push_back("--no-fit");
+        return runAction(args);
+    }
     if (argv[0] == "status")
         return statusAction(rest);
     if (argv[0] == "export")
         return exportAction(rest);
     if (argv[0] == "train")
         return trainAction(rest);
-    throw UsageError("unknown action '" + argv[0] + "' (expected run, status, export or train)");
+    throw UsageError("unknown action '" + argv[0]
+                     + "' (expected run, worker, status, export or train)");
 }
 
 } // namespace borehole::cli

@@ -19,7 +19,7 @@
 #    while it holds a configuration, then `study run --db postgresql://…` (no spec) to finish
 #    and fit the meta-model: every configuration done exactly once (attempts 1, the killed one's
 #    2 with failures 1), features identical to the SQLite run's, a meta-model stored;
-#  - `study status` on the server study; refusals: an empty database ("no such study on the
+#  - `study worker` (study run --no-fit) and `study status` on the server study; refusals: an empty database ("no such study on the
 #    server") and a server that is not there ("cannot connect to the PostgreSQL server").
 # Usage: study_postgres.sh <pg_store_worker or "none"> <source dir> <borehole-cli>
 set -uo pipefail
@@ -208,6 +208,11 @@ PY
 check "the meta-model was fitted and stored on the server" \
   test "$(csql "SELECT count(*) FROM meta_models")" -ge 1
 check "no claim is left" test "$(csql "SELECT count(*) FROM configurations WHERE owner IS NOT NULL")" = 0
+"$cli" study worker --db "$curl" --quiet > "$work/cworker.out" 2>&1
+code=$?
+check "study worker --db postgresql://… on the finished study exits 0 (got $code)" test $code -eq 0
+check "and finds nothing left: 'probed 0 configurations … 0 pending of 16'" \
+  grep -qE "^probed 0 configurations in .* 0 pending of 16$" "$work/cworker.out"
 "$cli" study status --db "$curl" > "$work/cstatus.out" 2>&1
 check "study status --db postgresql://… exits 0" test $? -eq 0
 done_count=$(csql "SELECT count(*) FROM configurations WHERE status = 'done'")
