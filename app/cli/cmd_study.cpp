@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -187,6 +188,21 @@ std::string halvingLines(const StudyStore& store, const StudySpec& spec)
           << " done, " << failed << " failed, " << running << " running, "
           << fmt(seconds, "%.1f") << " s\n";
     }
+    // Where the score promoted differently from the validation at the rung (plain halving).
+    std::map<std::int64_t, int> index;
+    for (const auto& c : store.configurations())
+        index[c.id] = c.index;
+    auto list = [&](const std::vector<std::int64_t>& ids) {
+        std::string s;
+        for (const auto id : ids)
+            s += (s.empty() ? "#" : ", #") + std::to_string(index[id]);
+        return s;
+    };
+    for (const auto& c : compareRungPromotions(store, spec))
+        if (!c.agree())
+            o << "    rung " << c.rung << " → " << c.rung + 1 << ": the score promoted "
+              << list(c.promotedByScore) << "; the validation alone would have promoted "
+              << list(c.promotedByValidation) << "\n";
     return o.str();
 }
 
