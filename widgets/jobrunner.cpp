@@ -33,6 +33,23 @@ JobWorker::JobWorker(std::shared_ptr<std::atomic<bool>> cancelFlag, QObject* par
 {
 }
 
+void JobWorker::queueJob(std::function<void()> job)
+{
+    const std::lock_guard<std::mutex> lock(m_jobMutex);
+    m_queuedJob = std::move(job);
+}
+
+void JobWorker::runQueuedJob()
+{
+    std::function<void()> job;
+    {
+        const std::lock_guard<std::mutex> lock(m_jobMutex);
+        job.swap(m_queuedJob);
+    }
+    if (job)
+        job();
+}
+
 void JobWorker::throwIfCancelled() const
 {
     if (cancelRequested())
@@ -122,7 +139,8 @@ bool JobRunner::startJob(std::function<void()> job)
     m_progressPending = false;
     resetPending();
     emit started();
-    QMetaObject::invokeMethod(m_worker, std::move(job), Qt::QueuedConnection);
+    m_worker->queueJob(std::move(job));
+    QMetaObject::invokeMethod(m_worker, "runQueuedJob", Qt::QueuedConnection);
     return true;
 }
 

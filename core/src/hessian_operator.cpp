@@ -16,8 +16,9 @@
 #define BOREHOLE_SANITIZER_ALLOCATOR 1
 #endif
 #ifdef BOREHOLE_SANITIZER_ALLOCATOR
-// Under ASan/TSan malloc is the sanitizer's own allocator and glibc's mallinfo2 reads 0.
-#include <sanitizer/allocator_interface.h>
+// Under ASan/TSan malloc is the sanitizer's own allocator and glibc's mallinfo2 reads 0. The
+// runtimes of clang and GCC both export this counter (GCC ships no header declaring it).
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
 #elif defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
 #include <malloc.h>
 #define BOREHOLE_HAVE_MALLINFO2 1
