@@ -685,7 +685,7 @@ int main(int argc, char** argv)
         "post hoc (named after the results): no rung-0 cut, all probed enter rung 1",
         "successive halving η=3 over all configurations at ≤ probe-halving's compute",
         "random search at probe-halving's compute",
-        "LR range test per group (8), steepest-descent rate (its own compute)"};
+        "LR range test per group (every hyperparameter but lr fixed), steepest-descent rate (its own compute)"};
     std::ostringstream out, summary;
     summary << "| data set | seeds | probe-halving: regret at compute | best baseline (SH / random / "
                "range test) | ≤ best baseline? | within 5 % at ≤ 10 %? |\n|---|---|---|---|---|---|\n";
