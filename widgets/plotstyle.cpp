@@ -123,7 +123,8 @@ std::string tickLabelFormat(double lo, double hi, int ticks)
                                             - std::floor(std::log10(step))) + 1;
         digits = std::clamp(needed, 3, 10);
     }
-    return "%-#" + std::to_string(digits + 3) + "." + std::to_string(digits) + "g";
+    // No '#': it keeps the decimal point of a whole number ("204."), which reads as a typo.
+    return "%-" + std::to_string(digits + 3) + "." + std::to_string(digits) + "g";
 }
 
 } // namespace borehole

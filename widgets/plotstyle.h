@@ -34,8 +34,9 @@ QString axisLabel(const QString& name, const QString& unit);
 /// Display name of a trace estimator as core reports it ("hutch++" → "Hutch++",
 /// "hutchinson" → "Hutchinson"); other text is returned as is.
 QString traceEstimatorName(const std::string& estimator);
-/// A printf format ("%-#6.3g" at least) with enough significant digits that `ticks` evenly
-/// spaced labels between lo and hi differ: 22.80, 22.81, … rather than 22.8 five times.
+/// A printf format ("%-6.3g" at least) with enough significant digits that `ticks` evenly
+/// spaced labels between lo and hi differ: 22.8, 22.81, … rather than 22.8 five times; a whole
+/// number prints without a trailing point ("204", not "204.").
 std::string tickLabelFormat(double lo, double hi, int ticks);
 
 } // namespace borehole

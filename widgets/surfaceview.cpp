@@ -126,6 +126,7 @@ struct SurfaceView::Impl
 SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>())
 {
     m_canvas = new VtkOpenGLWidget(this);
+    connect(m_canvas, &VtkOpenGLWidget::resetCameraRequested, this, &SurfaceView::resetCamera);
     m_toolBar = new QToolBar(this);
     m_toolBar->setIconSize(QSize(18, 18));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -214,7 +215,7 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent), d(std::make_unique<
     d->scalarBar->SetHeight(0.76);
     d->scalarBar->UnconstrainedFontSizeOn();
     d->scalarBar->SetBarRatio(0.3);
-    d->scalarBar->SetLabelFormat("%-#6.3g");
+    d->scalarBar->SetLabelFormat("%-6.3g");
     for (vtkTextProperty* p : {d->scalarBar->GetTitleTextProperty(),
                                d->scalarBar->GetLabelTextProperty()}) {
         p->SetColor(0.1, 0.1, 0.1);
@@ -229,9 +230,9 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent), d(std::make_unique<
     d->axes->SetFlyModeToOuterEdges();
     d->axes->SetScreenSize(12.0);
     d->axes->SetTitleOffset(18.0);
-    d->axes->SetXLabelFormat("%-#6.2g");
-    d->axes->SetYLabelFormat("%-#6.2g");
-    d->axes->SetZLabelFormat("%-#6.3g");
+    d->axes->SetXLabelFormat("%-6.2g");
+    d->axes->SetYLabelFormat("%-6.2g");
+    d->axes->SetZLabelFormat("%-6.3g");
     // Titles and labels as screen-aligned 2D text (vtkTextActor, FreeType) so that a Unicode
     // font file applies; the default 3D vector text knows ASCII only.
     if (!unicodeFontFile().isEmpty())

@@ -233,10 +233,11 @@ void VtkOpenGLWidget::keyPressEvent(QKeyEvent* event)
                                           (event->modifiers() & Qt::ShiftModifier) ? 1 : 0, key,
                                           event->isAutoRepeat() ? 1 : 0);
     d->interactor->InvokeEvent(vtkCommand::KeyPressEvent);
-    // Only 'r' (reset camera) reaches the style: 'w'/'s' would change actors behind the
-    // view's toggles, and 'q'/'e' would try to exit the interactor's event loop.
-    if (key == 'r')
-        d->interactor->InvokeEvent(vtkCommand::CharEvent);
+    // No key reaches the style's CharEvent: 'w'/'s' would change actors behind the view's
+    // toggles, 'q'/'e' would try to exit the interactor's event loop, and 'r' only re-fits the
+    // bounds. R is the view's own reset (the documented default view, like Ctrl+0).
+    if (key == 'r' || key == 'R')
+        emit resetCameraRequested();
     QOpenGLWidget::keyPressEvent(event);
 }
 

@@ -33,6 +33,11 @@ public:
     /// Number of paintGL() calls that rendered, for tests.
     int renderCount() const;
 
+signals:
+    /// The user pressed R: the owning view returns its camera to its default view. (VTK's own
+    /// 'r' only re-fits the bounds and keeps the direction the user turned to.)
+    void resetCameraRequested();
+
 protected:
     void initializeGL() override;
     void paintGL() override;

@@ -320,9 +320,9 @@ private slots:
     void tickLabelsOfANearlyFlatRangeDiffer()
     {
         // A study map's λmax can vary in the third digit only; labels must still differ.
-        QCOMPARE(tickLabelFormat(0.278, 4.81, 5), std::string("%-#6.3g"));
+        QCOMPARE(tickLabelFormat(0.278, 4.81, 5), std::string("%-6.3g"));
         const std::string format = tickLabelFormat(22.80, 22.81, 5);
-        QCOMPARE(format, std::string("%-#8.5g"));
+        QCOMPARE(format, std::string("%-8.5g"));
         QSet<QString> labels;
         for (int i = 0; i < 5; ++i) {
             char text[32];
@@ -330,7 +330,13 @@ private slots:
             labels.insert(QString::fromLatin1(text).trimmed());
         }
         QCOMPARE(labels.size(), 5);
-        QCOMPARE(tickLabelFormat(5.0, 5.0, 5), std::string("%-#6.3g")); // constant: default
+        QCOMPARE(tickLabelFormat(5.0, 5.0, 5), std::string("%-6.3g")); // constant: default
+        // Issue #14, defect 5: whole numbers printed "204." (the '#' flag kept the point).
+        for (const auto& [lo, hi] : {std::pair{17.0, 204.0}, std::pair{0.28, 4.81}}) {
+            char text[32];
+            std::snprintf(text, sizeof text, tickLabelFormat(lo, hi, 8).c_str(), 204.0);
+            QCOMPARE(QString::fromLatin1(text).trimmed(), QStringLiteral("204"));
+        }
     }
 
     void reportNeedsAStudy()
