@@ -583,7 +583,7 @@ int main(int argc, char** argv)
 {
     if (argc < 3) {
         std::cerr << "usage: study_eval_realistic <models-dir> <examples-dir> [seeds] [sets] "
-                     "[--collect-only] [--write-model path]\n";
+                     "[--collect-only | --cached-only] [--write-model path]\n";
         return 2;
     }
     const std::string models = argv[1], examples = argv[2];
@@ -592,10 +592,13 @@ int main(int argc, char** argv)
     if (only == "all")
         only.clear();
     bool collectOnly = false;
+    bool cachedOnly = false;
     std::string writeModel;
     for (int a = 5; a < argc; ++a) {
         if (std::string(argv[a]) == "--collect-only")
             collectOnly = true;
+        else if (std::string(argv[a]) == "--cached-only") // up to `seeds`, as many as are cached
+            cachedOnly = true;
         else if (std::string(argv[a]) == "--write-model" && a + 1 < argc)
             writeModel = argv[++a];
     }
@@ -630,6 +633,8 @@ int main(int argc, char** argv)
             for (int seed = 0; seed < seeds; ++seed) {
                 const std::string cache = models + "/runs_" + d.name + "_seed" + std::to_string(seed) + ".json";
                 SetRuns s;
+                if (cachedOnly && !std::filesystem::exists(cache))
+                    break;
                 if (std::filesystem::exists(cache)) {
                     std::ifstream in(cache);
                     s = fromJson(nlohmann::json::parse(in));

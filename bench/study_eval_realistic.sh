@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the probe-halving evaluation table of docs/study.md (issue 13):
 #   bench/study_eval_realistic.sh [build folder = build] [seeds = 1] [data sets = all | a,b,...]
-#                                 [--collect-only] [--write-model resources/studies/transfer_model.json]
+#                                 [--collect-only | --cached-only] [--write-model file.json]
 # Writes untrained TorchScript models and digits.csv into <build>/study_eval_realistic_models
 # (Debian python3-torch; sklearn's data found as bench/make_bench_model.py finds it), then probes
 # and fully trains (2187 steps) a 48-configuration grid per data set and seed — cached there as
