@@ -1749,10 +1749,6 @@ Gitterkrümmung = %1</translation>
         <translation>Gewählte Hyperparameter exportieren</translation>
     </message>
     <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
         <source>N</source>
         <translation>N</translation>
     </message>
@@ -2056,6 +2052,10 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>Drag a rectangle to select configurations, click a dot to select one; Shift adds to the selection</source>
         <translation>Rechteck ziehen wählt Konfigurationen aus, ein Klick auf einen Punkt wählt eine; mit Umschalt wird die Auswahl erweitert</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -1749,10 +1749,6 @@ grid curvature = %1</translation>
         <translation>Export chosen hyperparameters</translation>
     </message>
     <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
         <source>N</source>
         <translation>N</translation>
     </message>
@@ -2056,6 +2052,10 @@ grid curvature = %1</translation>
     <message>
         <source>Drag a rectangle to select configurations, click a dot to select one; Shift adds to the selection</source>
         <translation>Drag a rectangle to select configurations, click a dot to select one; Shift adds to the selection</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
 </context>
 <context>

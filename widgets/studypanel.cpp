@@ -8,6 +8,7 @@
 #include "studyreport.h"
 #include "surfaceview.h"
 
+#include <borehole/chosen_csv.h>
 #include <borehole/error.h>
 
 #include <QButtonGroup>
@@ -455,7 +456,8 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     connect(m_trainTop, &QPushButton::clicked, this, [this] { trainTop(m_topCount->value()); });
     connect(m_export, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export chosen hyperparameters"), QString(), tr("JSON (*.json)"));
+            this, tr("Export chosen hyperparameters"), QString(),
+            tr("JSON (*.json);;CSV (*.csv)"));
         QString error;
         if (!path.isEmpty() && !exportSelection(path, &error))
             emit errorReported(error);
@@ -1366,17 +1368,26 @@ bool StudyPanel::exportSelection(const QString& path, QString* error) const
             *error = tr("No probed configuration to export.");
         return false;
     }
-    QJsonArray chosen;
+    std::vector<RankedConfiguration> rows;
     for (const auto id : ids) {
         const auto it = m_rows.find(id);
-        if (it == m_rows.end())
-            continue;
-        const auto& row = it->second;
+        if (it != m_rows.end())
+            rows.push_back(it->second);
+    }
+    // The file name's suffix decides: a .csv gets CSV (it used to get JSON whatever its name).
+    if (QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
+        return writeTextAtomically(path, QString::fromStdString(chosenConfigurationsCsv(rows)),
+                                   error);
+    QJsonArray chosen;
+    for (const auto& row : rows) {
+        // Without an outcome model there is no prediction, so no spread of one either.
+        const bool predicted = std::isfinite(row.predicted);
         chosen.append(QJsonObject{
             {QStringLiteral("configuration"), row.record.index},
             {QStringLiteral("hyperparameters"), hyperJson(row.record.hyper)},
             {QStringLiteral("predicted"), jsonNumber(row.predicted)},
-            {QStringLiteral("predicted_std"), jsonNumber(row.predictedStd)},
+            {QStringLiteral("predicted_std"), predicted ? jsonNumber(row.predictedStd)
+                                                        : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("promisingness"), jsonNumber(row.promisingness)},
             {QStringLiteral("measured"), row.outcome ? QJsonValue(*row.outcome)
                                                      : QJsonValue(QJsonValue::Null)}});

@@ -233,6 +233,48 @@ private slots:
         // Train one selected configuration fully: its measured outcome appears.
         const auto id = panel.rankingTable()->item(0, 0)->data(Qt::UserRole).toLongLong();
         panel.selectConfigurations({id});
+        // Issue #14, defect 3: "Export chosen…" wrote JSON into a .csv, and the JSON had
+        // "predicted": null beside a predicted_std. Before any full run there is no outcome
+        // model: both are empty.
+        {
+            QString error;
+            const QString json = m_dir.filePath(QStringLiteral("chosen-early.json"));
+            QVERIFY2(panel.exportSelection(json, &error), qPrintable(error));
+            QFile jf(json);
+            QVERIFY(jf.open(QIODevice::ReadOnly));
+            const auto c = QJsonDocument::fromJson(jf.readAll())
+                               .object()
+                               .value(QStringLiteral("configurations"))
+                               .toArray()
+                               .at(0)
+                               .toObject();
+            QVERIFY(c.value(QStringLiteral("predicted")).isNull());
+            QVERIFY(c.value(QStringLiteral("predicted_std")).isNull());
+            const QString csv = m_dir.filePath(QStringLiteral("chosen-early.csv"));
+            QVERIFY2(panel.exportSelection(csv, &error), qPrintable(error));
+            QFile cf(csv);
+            QVERIFY(cf.open(QIODevice::ReadOnly | QIODevice::Text));
+            const QStringList lines = QString::fromUtf8(cf.readAll()).split(QLatin1Char('\n'),
+                                                                            Qt::SkipEmptyParts);
+            QCOMPARE(lines.size(), 2);
+            QCOMPARE(lines.at(0), QStringLiteral("configuration,optimizer,learning_rate,"
+                                                 "weight_decay,momentum,batch_size,sam_rho,"
+                                                 "init_scale,predicted,predicted_std,"
+                                                 "promisingness,measured"));
+            const QStringList cells = lines.at(1).split(QLatin1Char(','));
+            QCOMPARE(cells.size(), 12);
+            const auto row = std::find_if(snapshot.ranking.rows.begin(),
+                                          snapshot.ranking.rows.end(),
+                                          [&](const auto& r) { return r.record.id == id; });
+            QVERIFY(row != snapshot.ranking.rows.end());
+            QCOMPARE(cells.at(0).toInt(), row->record.index);
+            QCOMPARE(cells.at(1), QString::fromStdString(toString(row->record.hyper.optimizer)));
+            QCOMPARE(cells.at(2).toDouble(), row->record.hyper.learningRate); // round trip
+            QCOMPARE(cells.at(5).toLongLong(), row->record.hyper.batchSize);
+            QVERIFY(cells.at(8).isEmpty() && cells.at(9).isEmpty()); // no outcome model yet
+            QCOMPARE(cells.at(10).toDouble(), row->promisingness);
+            QVERIFY(cells.at(11).isEmpty()); // no full run yet
+        }
         QCOMPARE(panel.selectedConfigurations(), std::vector<std::int64_t>{id});
         QVERIFY(panel.trainSelected());
         QVERIFY(finished.wait(300000));
@@ -260,6 +302,13 @@ private slots:
         const auto configs = json.value(QStringLiteral("configurations")).toArray();
         QCOMPARE(configs.size(), 1);
         QVERIFY(configs.at(0).toObject().value(QStringLiteral("measured")).isDouble());
+        const QString chosenCsv = m_dir.filePath(QStringLiteral("chosen.csv"));
+        QVERIFY2(panel.exportSelection(chosenCsv, &error), qPrintable(error));
+        QFile csvFile(chosenCsv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QString csvLine = QString::fromUtf8(csvFile.readAll()).split(QLatin1Char('\n')).at(1);
+        QCOMPARE(csvLine.split(QLatin1Char(',')).at(11).toDouble(),
+                 configs.at(0).toObject().value(QStringLiteral("measured")).toDouble());
 
         // The study report: HTML with the top-ranked configuration and the meta-model, a PDF.
         const auto& top = trained.ranking.rows.front();
