@@ -8,6 +8,8 @@
 
 #include <qcustomplot.h>
 
+#include <QRegularExpression>
+
 namespace borehole {
 
 QCPColorGradient viridisGradient()
@@ -96,6 +98,23 @@ void clearColourMap(QCPColorMap* map)
         scale->axis()->setLabel(QString());
         scale->setVisible(false);
     }
+}
+
+QString withReadableNumbers(const std::string& text)
+{
+    static const QRegularExpression fixed(QStringLiteral("(?<![\\d.])-?\\d+\\.\\d{6}(?![\\d.])"));
+    QString in = QString::fromStdString(text);
+    QString out;
+    qsizetype last = 0;
+    auto it = fixed.globalMatch(in);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += in.mid(last, m.capturedStart() - last);
+        out += QString::number(m.captured().toDouble(), 'g', 6);
+        last = m.capturedEnd();
+    }
+    out += in.mid(last);
+    return out;
 }
 
 QString axisLabel(const QString& name, const QString& unit)

@@ -29,6 +29,11 @@ std::pair<double, double> finiteRange(const std::vector<double>& values);
 void rescaleColourRange(QCPColorMap* map);
 /// Empties the map and hides its colour scale (an empty map shows no stale colour bar).
 void clearColourMap(QCPColorMap* map);
+/// `text` with every number in std::to_string's fixed form (six decimals, e.g. a stored failure
+/// reason "loss grew from 0.693147 to 487475196022138785073933058048.000000") written with six
+/// significant digits ("0.693147", "4.87475e+29"). Databases written before core formatted its
+/// numbers keep such reasons, so the GUI tidies them where it shows them.
+QString withReadableNumbers(const std::string& text);
 /// "name [unit]" or just "name" when the unit is empty.
 QString axisLabel(const QString& name, const QString& unit);
 /// Display name of a trace estimator as core reports it ("hutch++" → "Hutch++",

@@ -877,7 +877,7 @@ void StudyPanel::refreshRanking()
         index->setData(Qt::UserRole, QVariant::fromValue<qlonglong>(row->record.id));
         auto* status = new QTableWidgetItem(QString::fromStdString(toString(row->record.status)));
         if (!row->record.reason.empty())
-            status->setToolTip(QString::fromStdString(row->record.reason));
+            status->setToolTip(withReadableNumbers(row->record.reason));
         QTableWidgetItem* cells[] = {
             index,
             new QTableWidgetItem(QString::fromStdString(toString(h.optimizer))),

@@ -1,5 +1,7 @@
 #include "studyreport.h"
 
+#include "plotstyle.h"
+
 #include "exportutil.h"
 
 #include <QCoreApplication>
@@ -107,7 +109,7 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
         const auto lambda = r.record.features.find("lambda_max");
         QString status = htmlEscape(toString(r.record.status));
         if (!r.record.reason.empty())
-            status += QStringLiteral(": ") + htmlEscape(r.record.reason);
+            status += QStringLiteral(": ") + htmlEscape(withReadableNumbers(r.record.reason));
         ++shown;
         h += cells(
             {QString::number(shown), QString::number(r.record.index), htmlEscape(describe(r.record.hyper)),

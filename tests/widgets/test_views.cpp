@@ -7,6 +7,7 @@
 #include "heatmapview.h"
 #include "pca.h"
 #include "pcaview.h"
+#include "plotstyle.h"
 #include "selection.h"
 #include "selectiontable.h"
 
@@ -100,6 +101,18 @@ private slots:
         view.clear();
         QVERIFY(!map->colorScale()->visible());
         QVERIFY(map->colorScale()->axis()->label().isEmpty());
+    }
+
+    void hugeNumbersReadable()
+    {
+        // Issue #14, defect 12: a study tooltip and report printed a stored failure reason as
+        // "… to 487475196022138785073933058048.000000 over the burst".
+        QCOMPARE(withReadableNumbers("diverged: loss grew from 0.693147 to "
+                                     "487475196022138785073933058048.000000 over the burst"),
+                 QStringLiteral("diverged: loss grew from 0.693147 to 4.87475e+29 over the "
+                                "burst"));
+        QCOMPARE(withReadableNumbers("lr 0.100000, -2.500000 and 3 steps, v1.2.3"),
+                 QStringLiteral("lr 0.1, -2.5 and 3 steps, v1.2.3"));
     }
 
     void heatmapClearHidesTheColourBar()
