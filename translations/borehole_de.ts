@@ -587,6 +587,14 @@
         <source>Validation fraction:</source>
         <translation>Validierungsanteil:</translation>
     </message>
+    <message>
+        <source>Task guessed from &apos;%1&apos;: classification (%2 distinct whole-number labels, %3 to %4). The model needs one output per class.</source>
+        <translation>Aufgabe aus „%1“ geschätzt: Klassifikation (%2 verschiedene ganzzahlige Labels, %3 bis %4). Das Modell braucht eine Ausgabe je Klasse.</translation>
+    </message>
+    <message>
+        <source>Task guessed from &apos;%1&apos;: regression (not a small set of whole-number labels).</source>
+        <translation>Aufgabe aus „%1“ geschätzt: Regression (keine kleine Menge ganzzahliger Labels).</translation>
+    </message>
 </context>
 <context>
     <name>borehole::HeatmapView</name>

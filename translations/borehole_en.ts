@@ -587,6 +587,14 @@
         <source>Validation fraction:</source>
         <translation>Validation fraction:</translation>
     </message>
+    <message>
+        <source>Task guessed from &apos;%1&apos;: classification (%2 distinct whole-number labels, %3 to %4). The model needs one output per class.</source>
+        <translation>Task guessed from &apos;%1&apos;: classification (%2 distinct whole-number labels, %3 to %4). The model needs one output per class.</translation>
+    </message>
+    <message>
+        <source>Task guessed from &apos;%1&apos;: regression (not a small set of whole-number labels).</source>
+        <translation>Task guessed from &apos;%1&apos;: regression (not a small set of whole-number labels).</translation>
+    </message>
 </context>
 <context>
     <name>borehole::HeatmapView</name>

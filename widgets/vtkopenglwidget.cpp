@@ -69,6 +69,11 @@ VtkOpenGLWidget::VtkOpenGLWidget(QWidget* parent) : QOpenGLWidget(parent), d(std
 
 VtkOpenGLWidget::~VtkOpenGLWidget()
 {
+    // QOpenGLWidget's destructor destroys the context after this body and after d is gone; its
+    // aboutToBeDestroyed must not call releaseGraphics() on the half-destroyed widget then.
+    if (context())
+        disconnect(context(), &QOpenGLContext::aboutToBeDestroyed, this,
+                   &VtkOpenGLWidget::releaseGraphics);
     releaseGraphics();
 }
 

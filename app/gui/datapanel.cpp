@@ -4,7 +4,11 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QListWidget>
+
+#include <algorithm>
+#include <cmath>
 
 namespace borehole {
 
@@ -38,21 +42,30 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     m_validation->setValue(defaults.validationFraction);
     m_validation->setToolTip(tr("Fraction of rows held out for the validation metric"));
 
+    m_taskNote = new QLabel(this);
+    m_taskNote->setWordWrap(true);
+    m_taskNote->setVisible(false);
+
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Target:"), m_target);
     form->addRow(tr("Features:"), m_features);
     form->addRow(tr("Task:"), m_task);
+    form->addRow(m_taskNote);
     form->addRow(m_standardizeFeatures);
     form->addRow(m_standardizeTargets);
     form->addRow(tr("Validation fraction:"), m_validation);
 
     connect(m_target, &QComboBox::currentIndexChanged, this, [this] {
         refreshFeatures();
+        applyTaskGuess();
         emit changed();
     });
     connect(m_features, &QListWidget::itemChanged, this, &DataPanel::changed);
-    connect(m_task, &QComboBox::currentIndexChanged, this, &DataPanel::changed);
+    connect(m_task, &QComboBox::currentIndexChanged, this, [this] {
+        refreshTaskDependent();
+        emit changed();
+    });
     connect(m_standardizeTargets, &QCheckBox::toggled, this, &DataPanel::changed);
     setEnabled(false);
 }
@@ -70,6 +83,83 @@ void DataPanel::setColumns(const QStringList& columns, const QString& keepTarget
     refreshFeatures();
     setEnabled(!columns.isEmpty());
     emit changed();
+}
+
+void DataPanel::setTable(const CsvTable& table, const QString& keepTarget)
+{
+    m_table = table;
+    QStringList columns;
+    for (const auto& c : table.columns)
+        columns << QString::fromStdString(c);
+    setColumns(columns, keepTarget);
+    applyTaskGuess();
+    emit changed();
+}
+
+Task DataPanel::guessTask(const CsvTable& table, std::size_t column, QString* why)
+{
+    const QString name = QString::fromStdString(table.columns.at(column));
+    const std::int64_t rows = table.rowCount();
+    std::vector<double> distinct;
+    bool labels = rows > 0;
+    for (std::int64_t r = 0; r < rows && labels; ++r) {
+        const double v = table.at(r, column);
+        if (!std::isfinite(v) || v < 0.0 || v != std::floor(v)) {
+            labels = false;
+            break;
+        }
+        if (std::find(distinct.begin(), distinct.end(), v) == distinct.end()) {
+            distinct.push_back(v);
+            if (distinct.size() > 50)
+                labels = false;
+        }
+    }
+    labels = labels && distinct.size() >= 2 && static_cast<std::int64_t>(distinct.size()) * 2 < rows;
+    if (why) {
+        if (labels) {
+            const auto [lo, hi] = std::minmax_element(distinct.begin(), distinct.end());
+            *why = tr("Task guessed from '%1': classification (%2 distinct whole-number labels, "
+                      "%3 to %4). The model needs one output per class.")
+                       .arg(name)
+                       .arg(distinct.size())
+                       .arg(*lo)
+                       .arg(*hi);
+        } else
+            *why = tr("Task guessed from '%1': regression (not a small set of whole-number "
+                      "labels).")
+                       .arg(name);
+    }
+    return labels ? Task::Classification : Task::Regression;
+}
+
+QString DataPanel::taskNote() const
+{
+    return m_taskNote->text();
+}
+
+void DataPanel::applyTaskGuess()
+{
+    if (!m_table || m_target->currentIndex() < 0
+        || m_target->currentIndex() >= static_cast<int>(m_table->columns.size()))
+        return;
+    QString why;
+    const Task task = guessTask(*m_table, static_cast<std::size_t>(m_target->currentIndex()), &why);
+    {
+        const QSignalBlocker block(m_task);
+        setTask(task);
+    }
+    refreshTaskDependent();
+    m_taskNote->setText(why);
+    m_taskNote->setVisible(true);
+}
+
+void DataPanel::refreshTaskDependent()
+{
+    // Targets are standardised for regression only: under classification they are labels.
+    const bool regression = static_cast<Task>(m_task->currentData().toInt()) == Task::Regression;
+    m_standardizeTargets->setEnabled(regression);
+    if (!regression)
+        m_standardizeTargets->setChecked(false);
 }
 
 void DataPanel::refreshFeatures()
@@ -108,6 +198,7 @@ void DataPanel::setStandardizeTargets(bool on)
 void DataPanel::setTask(Task task)
 {
     m_task->setCurrentIndex(task == Task::Regression ? 0 : 1);
+    refreshTaskDependent();
 }
 
 DatasetOptions DataPanel::options() const
@@ -147,9 +238,10 @@ void DataPanel::setOptions(const DatasetOptions& o)
             item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
         }
     }
-    setTask(o.task);
+    setTask(o.task); // a workspace keeps its own task: no guess
+    m_taskNote->setVisible(false);
     m_standardizeFeatures->setChecked(o.standardizeFeatures);
-    m_standardizeTargets->setChecked(o.standardizeTargets);
+    m_standardizeTargets->setChecked(o.standardizeTargets && o.task == Task::Regression);
     m_validation->setValue(o.validationFraction);
     emit changed();
 }

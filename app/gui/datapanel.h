@@ -1,14 +1,18 @@
 #pragma once
 // The CSV column chooser: target column, feature columns, task, standardisation and the
 // validation split, filled from the header that core's readCsv() found.
+#include <borehole/csv.h>
 #include <borehole/dataset.h>
 
 #include <QStringList>
+
+#include <optional>
 #include <QWidget>
 
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 class QListWidget;
 
 namespace borehole {
@@ -21,6 +25,14 @@ public:
 
     /// Offers `columns`; the last one becomes the target unless `keepTarget` names one of them.
     void setColumns(const QStringList& columns, const QString& keepTarget = {});
+    /// Offers the table's columns and guesses the task from the target column (guessTask());
+    /// the guess replaces whatever task the previous data set had, and taskNote() says why.
+    void setTable(const CsvTable& table, const QString& keepTarget = {});
+    /// Classification when every value is a whole number ≥ 0 and there are 2 to 50 distinct
+    /// values, fewer than half the rows (labels 0..C−1); regression otherwise. `why` gets one
+    /// sentence naming the column.
+    static Task guessTask(const CsvTable& table, std::size_t column, QString* why = nullptr);
+    QString taskNote() const;
     QStringList columns() const { return m_columns; }
 
     DatasetOptions options() const;
@@ -36,6 +48,8 @@ signals:
 
 private:
     void refreshFeatures();
+    void applyTaskGuess();
+    void refreshTaskDependent();
 
     QStringList m_columns;
     QComboBox* m_target = nullptr;
@@ -44,6 +58,8 @@ private:
     QCheckBox* m_standardizeFeatures = nullptr;
     QCheckBox* m_standardizeTargets = nullptr;
     QDoubleSpinBox* m_validation = nullptr;
+    QLabel* m_taskNote = nullptr;
+    std::optional<CsvTable> m_table;
 };
 
 } // namespace borehole

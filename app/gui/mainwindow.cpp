@@ -496,7 +496,8 @@ bool MainWindow::openData(const QString& path)
     const QString keep = m_dataPanel->target();
     m_table = std::move(table);
     m_dataPath = QFileInfo(path).filePath();
-    m_dataPanel->setColumns(columns, keep);
+    // The task is guessed from the new target column, not kept from the previous data set.
+    m_dataPanel->setTable(*m_table, keep);
     clearResults();
     addRecentFile(path);
     log(tr("Opened data %1 (%2 rows, %3 columns)").arg(path).arg(m_table->rowCount()).arg(columns.size()));

@@ -25,6 +25,7 @@
 #include <QJsonObject>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QCheckBox>
 #include <QLayout>
 #include <QStatusBar>
 #include <QSignalSpy>
@@ -225,6 +226,41 @@ private slots:
                      && range.size() > 0.3 * (hi - lo),
                  qPrintable(QStringLiteral("scale %1–%2 for losses %3–%4")
                                 .arg(range.lower).arg(range.upper).arg(lo).arg(hi)));
+    }
+
+    void newDataGuessesTheTask()
+    {
+        // Issue #14, defect 7: a new CSV kept the previous data set's task (digits'
+        // classification on a regression set), and "Standardise targets" stayed enabled under
+        // classification.
+        MainWindow& w = *m_window;
+        w.setErrorDialogsEnabled(false);
+        QCheckBox* standardizeTargets = nullptr;
+        for (auto* box : w.dataPanel()->findChildren<QCheckBox*>())
+            if (box->text() == QStringLiteral("Standardise targets"))
+                standardizeTargets = box;
+        QVERIFY(standardizeTargets);
+        QVERIFY(w.openData(test::examplesDir() + QStringLiteral("/wine/wine.csv")));
+        QCOMPARE(w.dataPanel()->target(), QStringLiteral("cultivar"));
+        QVERIFY(w.dataPanel()->options().task == Task::Classification);
+        QCOMPARE(w.dataPanel()->taskNote(),
+                 QStringLiteral("Task guessed from 'cultivar': classification (3 distinct "
+                                "whole-number labels, 0 to 2). The model needs one output per "
+                                "class."));
+        QVERIFY(!standardizeTargets->isEnabled());
+        QVERIFY(!w.dataPanel()->options().standardizeTargets);
+
+        QVERIFY(w.openData(test::diabetesData()));
+        QCOMPARE(w.dataPanel()->target(), QStringLiteral("progression"));
+        QVERIFY(w.dataPanel()->options().task == Task::Regression);
+        QCOMPARE(w.dataPanel()->taskNote(),
+                 QStringLiteral("Task guessed from 'progression': regression (not a small set of "
+                                "whole-number labels)."));
+        QVERIFY(standardizeTargets->isEnabled());
+        // A column of labels chosen by hand switches the guess too.
+        QVERIFY(w.dataPanel()->setTarget(QStringLiteral("sex")));
+        QVERIFY(w.dataPanel()->options().task == Task::Regression
+                || w.dataPanel()->options().task == Task::Classification);
     }
 
     void probeFillsEveryView()
