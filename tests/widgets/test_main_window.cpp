@@ -259,8 +259,11 @@ private slots:
         QVERIFY(standardizeTargets->isEnabled());
         // A column of labels chosen by hand switches the guess too.
         QVERIFY(w.dataPanel()->setTarget(QStringLiteral("sex")));
-        QVERIFY(w.dataPanel()->options().task == Task::Regression
-                || w.dataPanel()->options().task == Task::Classification);
+        QVERIFY(w.dataPanel()->options().task == Task::Classification);
+        QCOMPARE(w.dataPanel()->taskNote(),
+                 QStringLiteral("Task guessed from 'sex': classification (2 distinct "
+                                "whole-number labels, 1 to 2). The model needs one output per "
+                                "class."));
     }
 
     void probeFillsEveryView()
