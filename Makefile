@@ -15,11 +15,16 @@ build: deps
 run: build
 	bash scripts/run-example.sh $(BUILD_DIR)
 
+# The sanitizer builds (docs/reliability.md) run after the main suites; `make test SANITIZERS=`
+# skips them on a developer machine, CI runs both.
+SANITIZERS ?= asan tsan
+
 test: build
 	bash scripts/test.sh $(BUILD_DIR)
+	for s in $(SANITIZERS); do bash scripts/sanitize.sh $$s || exit 1; done
 
 headless: deps
 	bash scripts/build.sh headless
 
 clean:
-	rm -rf build build-ci build-release build-headless
+	rm -rf build build-ci build-release build-headless build-asan build-tsan

@@ -12,6 +12,10 @@
 #include <thread>
 #include <utility>
 
+#ifdef __linux__
+#include <sched.h>
+#endif
+
 namespace borehole {
 
 std::string toString(DeviceKind kind)
@@ -69,7 +73,37 @@ std::string torchBuildInfo()
 
 namespace {
 
-/// Distinct (package, core) pairs over /sys/devices/system/cpu/cpuN/topology; 0 when unreadable.
+/// Whether this process may run on `cpu`: its affinity mask (set by Slurm's task/affinity or
+/// cgroup plugin, taskset, a container's cpuset). True for all where the mask is unreadable.
+bool cpuAllowed(int cpu)
+{
+#ifdef __linux__
+    static const cpu_set_t* mask = [] {
+        static cpu_set_t set;
+        CPU_ZERO(&set);
+        return sched_getaffinity(0, sizeof set, &set) == 0 ? &set : nullptr;
+    }();
+    return !mask || cpu >= CPU_SETSIZE || CPU_ISSET(cpu, mask);
+#else
+    (void)cpu;
+    return true;
+#endif
+}
+
+/// CPUs in the affinity mask; 0 when unreadable.
+int allowedCpuCount()
+{
+#ifdef __linux__
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0)
+        return CPU_COUNT(&set);
+#endif
+    return 0;
+}
+
+/// Distinct (package, core) pairs over /sys/devices/system/cpu/cpuN/topology of the CPUs this
+/// process may run on; 0 when unreadable.
 int coresFromSysfs()
 {
     std::set<std::pair<std::string, std::string>> cores;
@@ -80,7 +114,8 @@ int coresFromSysfs()
         std::string p, c;
         if (!(package >> p) || !(core >> c))
             break; // CPUs are numbered from 0 without gaps while online; offline ones end it
-        cores.emplace(p, c);
+        if (cpuAllowed(cpu))
+            cores.emplace(p, c);
     }
     return static_cast<int>(cores.size());
 }
@@ -122,6 +157,11 @@ int physicalCoreCount()
             n = coresFromCpuinfo();
         if (n <= 0)
             n = static_cast<int>(std::thread::hardware_concurrency());
+        // A job given fewer CPUs than the machine has (Slurm, taskset, a container) gets at
+        // most one thread per CPU it may use: several workers on one node must not oversubscribe.
+        const int allowed = allowedCpuCount();
+        if (allowed > 0)
+            n = std::min(n, allowed);
         return std::max(n, 1);
     }();
     return count;

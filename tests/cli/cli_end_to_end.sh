@@ -87,6 +87,13 @@ check "bad --point-batching exits 1" test $? -eq 1
 check "surface --point-batching on --threads 1 exits 0" test $? -eq 0
 check "--point-batching on stacks and the summary names the threads" \
   bash -c "grep -q 'batched (25 points per launch), 1 CPU thread$' '$work/surface_on.txt'"
+# The default thread count respects the affinity mask (Slurm, taskset): one CPU, one thread.
+if command -v taskset > /dev/null && [ "$(nproc --all)" -gt 1 ]; then
+  taskset -c 0 "$cli" surface "${common[@]}" --resolution 5 --point-batching on \
+    --out "$work/surf_one_cpu" > "$work/surface_one_cpu.txt" 2>&1
+  check "under taskset -c 0 the default is one CPU thread" \
+    bash -c "grep -q 'batched (25 points per launch), 1 CPU thread$' '$work/surface_one_cpu.txt'"
+fi
 "$cli" surface "${common[@]}" --resolution 5 --threads -1 > "$work/threads_bad.txt" 2>&1
 check "bad --threads exits 2" test $? -eq 2
 
