@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "common.h"
 
+#include <borehole/chosen_csv.h>
 #include <borehole/error.h>
 #include <borehole/report.h>
 #include <borehole/study_halving.h>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -485,9 +487,10 @@ std::string htmlReport(const StudyStore& store, const StudySpec& spec, const Stu
 
 int exportAction(const std::vector<std::string>& argv)
 {
-    Args a("study export", "Write the chosen hyperparameters as JSON (best measured full run, "
-                           "else best predicted, else most promising probe) and an HTML report "
-                           "with the ranking and the curvature map.");
+    Args a("study export", "Write the chosen hyperparameters as JSON, or as CSV when --out ends "
+                           "in .csv (best measured full run, else best predicted, else most "
+                           "promising probe) and an HTML report with the ranking and the "
+                           "curvature map.");
     addDb(a);
     a.addOption("out", "chosen.json", "Chosen hyperparameters ('-' for stdout)", "chosen.json");
     a.addOption("html", "report.html", "HTML report (default: --out with .html)");
@@ -552,10 +555,30 @@ int exportAction(const std::vector<std::string>& argv)
         choice["target"] = {{"expression", toString(*spec.target)}, {"candidates", candidates}};
     }
     const std::string out = a.value("out");
-    writeOutput(out, choice.dump(2) + "\n");
+    // The file name's suffix decides, as in the GUI: a .csv gets the chosen configuration and
+    // then the rest of the top ranking as CSV rows (core/include/borehole/chosen_csv.h).
+    const auto endsWithCsv = [](const std::string& name) {
+        if (name.size() <= 4)
+            return false;
+        std::string suffix = name.substr(name.size() - 4);
+        std::transform(suffix.begin(), suffix.end(), suffix.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return suffix == ".csv";
+    };
+    const bool csv = endsWithCsv(out);
+    if (csv) {
+        std::vector<RankedConfiguration> rows{*chosen};
+        for (std::size_t i = 0; i < r.rows.size() && static_cast<int>(i) < top; ++i)
+            if (r.rows[i].record.index != chosen->record.index)
+                rows.push_back(r.rows[i]);
+        writeOutput(out, chosenConfigurationsCsv(rows));
+    } else {
+        writeOutput(out, choice.dump(2) + "\n");
+    }
     std::string html = a.value("html");
     if (html.empty() && out != "-")
         html = (out.size() > 5 && out.substr(out.size() - 5) == ".json" ? out.substr(0, out.size() - 5)
+                : csv                                                   ? out.substr(0, out.size() - 4)
                                                                         : out)
                + ".html";
     if (!html.empty())

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <exception>
 #include <limits>
 #include <map>
@@ -19,6 +20,14 @@ namespace borehole {
 using nlohmann::json;
 
 namespace {
+
+/// Six significant digits ("4.87475e+29", not the 30 digits std::to_string prints).
+std::string significant(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 /// Progress of the runner and the active loop is (units done, units total) with each
@@ -154,8 +163,8 @@ ConfigurationFeatures probeConfiguration(Problem& problem, const std::vector<flo
     // A burst whose loss grew a millionfold has left the basin even while still finite; its
     // probes would measure overflow noise.
     if (burst.finalTrainLoss > kDivergenceGrowth * std::max(std::abs(burst.initialTrainLoss), 1e-12))
-        return fail("diverged: loss grew from " + std::to_string(burst.initialTrainLoss) + " to "
-                    + std::to_string(burst.finalTrainLoss) + " over the burst");
+        return fail("diverged: loss grew from " + significant(burst.initialTrainLoss) + " to "
+                    + significant(burst.finalTrainLoss) + " over the burst");
 
     const auto start = std::chrono::steady_clock::now();
     auto& v = f.values;

@@ -130,6 +130,23 @@ assert set(ch["hyperparameters"]) == {"learning_rate", "weight_decay", "momentum
                                       "optimizer", "sam_rho", "init_scale"}
 PY
 check "export wrote the HTML report" grep -q "<svg" "$work/chosen.html"
+"$cli" study export --db "$db" --top 4 --out "$work/chosen.CSV" > "$work/export_csv.out" 2>&1
+check "export to .CSV exits 0" test $? -eq 0
+check "export to a .csv name writes CSV: the chosen configuration first, then the ranking" \
+  $py - "$work/chosen.CSV" "$work/chosen.json" <<'PY'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+ch = json.load(open(sys.argv[2]))
+assert list(rows[0]) == ["configuration", "optimizer", "learning_rate", "weight_decay", "momentum",
+                         "batch_size", "sam_rho", "init_scale", "predicted", "predicted_std",
+                         "promisingness", "measured"], list(rows[0])
+assert int(rows[0]["configuration"]) == ch["configuration"], (rows[0], ch["configuration"])
+assert abs(float(rows[0]["measured"]) - ch["measured"]) < 1e-12
+assert float(rows[0]["learning_rate"]) == ch["hyperparameters"]["learning_rate"]
+ids = [int(r["configuration"]) for r in rows]
+assert len(ids) == len(set(ids)) and 4 <= len(ids) <= 5, ids
+PY
+check "the CSV export's report is chosen.html" test "$work/chosen.html" -nt "$work/chosen.json"
 
 # A guided follow-up of the top-ranked configuration: rank 1 gets the full cap (s = 1), the
 # run record says guided, the model is written and the database is unchanged.
