@@ -22,8 +22,10 @@ packages=(
   slurm-wlm munge
   # Packaging test (CPack DEB with shlibdeps needs file and dpkg-shlibdeps).
   file dpkg-dev
-  # Sanitizer and fuzzing CI (scripts/sanitize.sh asan: clang with libFuzzer).
-  clang-14 libfuzzer-14-dev
+  # Sanitizer and fuzzing CI (scripts/sanitize.sh asan: clang with libFuzzer). `clang` gives
+  # the unversioned clang/clang++ the asan preset names; the ASan, UBSan and libFuzzer runtimes
+  # are in libclang-rt-14-dev, only a Recommends of clang-14 (skipped by --no-install-recommends).
+  clang clang-14 libclang-rt-14-dev libfuzzer-14-dev
 )
 
 missing=()
