@@ -73,16 +73,25 @@ std::string torchBuildInfo()
 
 namespace {
 
-/// Whether this process may run on `cpu`: its affinity mask (set by Slurm's task/affinity or
-/// cgroup plugin, taskset, a container's cpuset). True for all where the mask is unreadable.
-bool cpuAllowed(int cpu)
-{
 #ifdef __linux__
+/// This process's CPU affinity mask (set by Slurm's task/affinity or cgroup plugin, taskset, a
+/// container's cpuset), read once; null where it cannot be read.
+const cpu_set_t* affinityMask()
+{
     static const cpu_set_t* mask = [] {
         static cpu_set_t set;
         CPU_ZERO(&set);
         return sched_getaffinity(0, sizeof set, &set) == 0 ? &set : nullptr;
     }();
+    return mask;
+}
+#endif
+
+/// Whether this process may run on `cpu`; true for all where the mask is unreadable.
+bool cpuAllowed(int cpu)
+{
+#ifdef __linux__
+    const cpu_set_t* mask = affinityMask();
     return !mask || cpu >= CPU_SETSIZE || CPU_ISSET(cpu, mask);
 #else
     (void)cpu;
@@ -94,10 +103,8 @@ bool cpuAllowed(int cpu)
 int allowedCpuCount()
 {
 #ifdef __linux__
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    if (sched_getaffinity(0, sizeof set, &set) == 0)
-        return CPU_COUNT(&set);
+    if (const cpu_set_t* mask = affinityMask())
+        return CPU_COUNT(mask);
 #endif
     return 0;
 }
