@@ -13,6 +13,7 @@
 #include <utility>
 
 #ifdef __linux__
+#include <dlfcn.h>
 #include <sched.h>
 #endif
 
@@ -182,6 +183,16 @@ int setIntraOpThreads(int threads)
     const int n = threads > 0 ? threads : physicalCoreCount();
     if (at::get_num_threads() != n)
         at::set_num_threads(n);
+    // libtorch bounds its own pool and OpenMP, not the BLAS it calls: Debian's libtorch runs its
+    // matrix products on OpenBLAS (libopenblas0-pthread), whose pthread pool starts one thread
+    // per CPU. Bound it too, so `--threads 1` is one thread (measured: 2 threads busy at 160 %
+    // CPU on 2 cores before) and workers sharing a node do not oversubscribe it. Looked up at
+    // run time: another BLAS (MKL in a PyTorch libtorch, reference BLAS) has no such symbol.
+    using SetBlasThreads = void (*)(int);
+    static const auto setBlasThreads =
+        reinterpret_cast<SetBlasThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    if (setBlasThreads)
+        setBlasThreads(n);
     return at::get_num_threads();
 }
 

@@ -14,6 +14,8 @@
 #include <sstream>
 #include <thread>
 
+#include <dlfcn.h>
+
 using namespace borehole;
 
 class TestLandscape : public QObject
@@ -876,6 +878,19 @@ void TestLandscape::intraOpThreadsDefaultToPhysicalCores()
     QCOMPARE(setIntraOpThreads(), cores);
     QCOMPARE(intraOpThreads(), cores);
     QCOMPARE(setIntraOpThreads(1), 1);
+    // OpenBLAS (Debian's libtorch BLAS) keeps a thread pool of its own: one thread means one.
+    using GetBlasThreads = int (*)();
+    const auto blasThreads =
+        reinterpret_cast<GetBlasThreads>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+    if (blasThreads) {
+        QCOMPARE(blasThreads(), 1);
+        QCOMPARE(setIntraOpThreads(2), 2);
+        QCOMPARE(blasThreads(), 2);
+        QCOMPARE(setIntraOpThreads(1), 1);
+        QCOMPARE(blasThreads(), 1);
+    } else {
+        qInfo("not linked to OpenBLAS: its thread pool is not checked");
+    }
     auto p = sequentialProblem("sequential_mlp.pt", 0);
     QCOMPARE(p.summary().threads, 1); // reported with the problem (report.problem.threads)
     BH_THROWS(setIntraOpThreads(-2), InputError,
