@@ -12,6 +12,7 @@
 #include <borehole/error.h>
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -34,6 +35,8 @@
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTabWidget>
+#include <QTime>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -237,6 +240,45 @@ int addColouredPoints(QCustomPlot* plot, QCPColorScale* scale, const std::vector
     return drawn;
 }
 
+// What a watch read compares to decide whether the views must be redrawn: every
+// configuration's state, claim and result, the full runs and the meta-model version.
+std::string fingerprintOf(const StudySnapshot& snapshot)
+{
+    std::string f;
+    const auto& c = snapshot.counts;
+    f += std::to_string(c.pending) + ',' + std::to_string(c.running) + ','
+         + std::to_string(c.done) + ',' + std::to_string(c.failed) + ','
+         + std::to_string(c.fullRuns) + ',' + std::to_string(c.fullRunsFailed) + ','
+         + std::to_string(c.metaModels) + ';';
+    if (snapshot.ranking.model)
+        f += "m" + std::to_string(snapshot.ranking.model->version) + ';';
+    for (const auto& row : snapshot.ranking.rows) {
+        const auto& r = row.record;
+        f += std::to_string(r.id) + ':' + toString(r.status) + ':' + r.owner + ':'
+             + std::to_string(r.attempts) + ':' + std::to_string(r.failures) + ':' + r.finishedAt
+             + ':' + (row.outcome ? std::to_string(*row.outcome) : std::string("-"))
+             + (row.fullRunFailed ? "F" : "") + ';';
+    }
+    return f;
+}
+
+// The workers holding claims, as "host:pid" (the random part of a worker id dropped).
+QString runningOwners(const StudySnapshot& snapshot)
+{
+    QStringList owners;
+    for (const auto& row : snapshot.ranking.rows) {
+        if (row.record.status != RunStatus::Running)
+            continue;
+        QString owner = QString::fromStdString(row.record.owner);
+        const int cut = owner.lastIndexOf(QLatin1Char(':'));
+        if (owner.count(QLatin1Char(':')) >= 2 && cut > 0)
+            owner.truncate(cut);
+        if (!owners.contains(owner))
+            owners << owner;
+    }
+    return owners.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
@@ -248,7 +290,23 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     m_specPath->setReadOnly(true);
     m_specPath->setPlaceholderText(tr("no spec file"));
     m_dbPath = new QLineEdit(this);
-    m_dbPath->setPlaceholderText(tr("study database (.sqlite)"));
+    m_dbPath->setPlaceholderText(tr("study database (.sqlite) or postgresql://…"));
+    m_dbPath->setToolTip(tr("A study database file, or the URL of a study on a PostgreSQL server "
+                            "(postgresql://user@host/dbname); press Enter to open it."));
+    connect(m_dbPath, &QLineEdit::returnPressed, this, [this] {
+        if (!databasePath().isEmpty())
+            openDatabase(databasePath());
+    });
+    m_watch = new QCheckBox(tr("Watch live"), this);
+    m_watch->setChecked(true);
+    m_watch->setToolTip(tr("Re-read the open study every few seconds while no job of this panel "
+                           "runs, so that configurations other workers probe or train (other "
+                           "processes, other machines on a PostgreSQL server) appear as they "
+                           "are committed."));
+    m_watchTimer = new QTimer(this);
+    m_watchTimer->setInterval(2000);
+    connect(m_watchTimer, &QTimer::timeout, this, &StudyPanel::watchTick);
+    connect(m_watch, &QCheckBox::toggled, this, &StudyPanel::setWatching);
     auto* openSpecButton = new QPushButton(tr("Open spec…"), this);
     auto* openDbButton = new QPushButton(tr("Open study…"), this);
     connect(openSpecButton, &QPushButton::clicked, this, [this] {
@@ -270,6 +328,7 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     auto* dbRow = new QHBoxLayout;
     dbRow->addWidget(m_dbPath, 1);
     dbRow->addWidget(openDbButton);
+    dbRow->addWidget(m_watch);
     files->addRow(tr("Spec"), specRow);
     files->addRow(tr("Database"), dbRow);
 
@@ -536,6 +595,8 @@ bool StudyPanel::openSpec(const QString& path)
 
 bool StudyPanel::openDatabase(const QString& path)
 {
+    m_watchFingerprint.clear();
+    m_watchUpdates = 0;
     setDatabasePath(path);
     m_specEdit->clear();
     m_specPath->clear();
@@ -624,18 +685,30 @@ bool StudyPanel::run(int limit)
 
 void StudyPanel::cancel()
 {
-    m_runner->cancel();
+    if (m_queuedJob) { // not started yet: nothing to stop, nothing was written
+        m_queuedJob.reset();
+        onCancelled();
+        return;
+    }
+    if (!m_watchInFlight)
+        m_runner->cancel();
 }
 
 bool StudyPanel::isRunning() const
 {
-    return m_runner->isRunning();
+    return (m_runner->isRunning() && !m_watchInFlight) || m_queuedJob.has_value();
 }
 
 void StudyPanel::startJob(const StudyRequest& request, const QString& what)
 {
-    if (m_runner->isRunning()) {
+    if (isRunning()) {
         emit errorReported(tr("A study job is already running."));
+        return;
+    }
+    if (m_watchInFlight) { // a watch read takes milliseconds: start right after it
+        m_queuedJob.emplace(request, what);
+        m_status->setText(what);
+        setRunning(true);
         return;
     }
     m_clock.start();
@@ -648,7 +721,7 @@ void StudyPanel::startJob(const StudyRequest& request, const QString& what)
 bool StudyPanel::trainSelected()
 {
     const auto ids = selectedConfigurations();
-    if (ids.empty() || m_runner->isRunning()) {
+    if (ids.empty() || isRunning()) {
         emit errorReported(ids.empty() ? tr("Select configurations in the ranking first.")
                                        : tr("A study job is already running."));
         return false;
@@ -685,7 +758,7 @@ bool StudyPanel::trainSelectedGuided()
 
 bool StudyPanel::trainTop(int count)
 {
-    if (m_runner->isRunning())
+    if (isRunning())
         return false;
     StudyRequest r;
     r.kind = StudyRequest::Kind::TrainTop;
@@ -723,6 +796,20 @@ void StudyPanel::onConfiguration(const ConfigurationRecord& record)
 
 void StudyPanel::onFinished(const StudySnapshot& snapshot)
 {
+    if (snapshot.kind == StudyRequest::Kind::Watch) {
+        onWatchRead(snapshot);
+        return;
+    }
+    showSnapshot(snapshot);
+    setRunning(false);
+    if (m_watch->isChecked())
+        m_watchTimer->start();
+    emit jobFinished();
+}
+
+void StudyPanel::showSnapshot(const StudySnapshot& snapshot)
+{
+    m_watchFingerprint = fingerprintOf(snapshot);
     const bool opened = specText().trimmed().isEmpty();
     m_snapshot = snapshot;
     m_rows.clear();
@@ -730,7 +817,10 @@ void StudyPanel::onFinished(const StudySnapshot& snapshot)
         if (row.record.status == RunStatus::Done || row.record.status == RunStatus::Failed)
             m_rows[row.record.id] = row;
     if (opened) // a database opened on its own: show the spec it holds
-        setSpecText(QString::fromStdString(toJson(snapshot.spec)), QFileInfo(snapshot.dbPath).fileName(),
+        setSpecText(QString::fromStdString(toJson(snapshot.spec)),
+                    snapshot.dbPath.contains(QStringLiteral("://"))
+                        ? snapshot.displayName // a server study: its URL without the password
+                        : QFileInfo(snapshot.dbPath).fileName(),
                     QString());
     if (snapshot.spec.target && m_target->text().isEmpty())
         m_target->setText(QString::fromStdString(toString(*snapshot.spec.target)));
@@ -759,19 +849,110 @@ void StudyPanel::onFinished(const StudySnapshot& snapshot)
     }
     if (!snapshot.modelNote.isEmpty())
         lines << snapshot.modelNote;
-    m_status->setText(lines.join(QLatin1Char('\n')));
+    if (c.running > 0)
+        lines << (c.running == 1 ? tr("1 configuration being probed now by %1.")
+                                       .arg(runningOwners(snapshot))
+                                 : tr("%1 configurations being probed now by %2.")
+                                       .arg(c.running)
+                                       .arg(runningOwners(snapshot)));
+    m_statusBase = lines.join(QLatin1Char('\n'));
+    m_status->setText(snapshot.kind == StudyRequest::Kind::Watch
+                          ? m_statusBase + QLatin1Char('\n') + watchLine()
+                          : m_statusBase);
     m_progress->setRange(0, 1);
     m_progress->setValue(1);
     refreshChoices();
     refreshRanking();
     redrawMap();
     redrawPca();
-    setRunning(false);
-    emit jobFinished();
+}
+
+void StudyPanel::setWatching(bool on)
+{
+    if (m_watch->isChecked() != on) {
+        m_watch->setChecked(on); // toggled() comes back here
+        return;
+    }
+    if (on && m_snapshot)
+        m_watchTimer->start();
+    else if (!on)
+        m_watchTimer->stop();
+}
+
+bool StudyPanel::watching() const
+{
+    return m_watch->isChecked();
+}
+
+void StudyPanel::setWatchInterval(int milliseconds)
+{
+    m_watchTimer->setInterval(std::max(milliseconds, 50));
+}
+
+int StudyPanel::watchInterval() const
+{
+    return m_watchTimer->interval();
+}
+
+void StudyPanel::watchTick()
+{
+    if (!m_watch->isChecked() || m_runner->isRunning() || m_queuedJob || !m_snapshot
+        || databasePath().isEmpty())
+        return;
+    StudyRequest r;
+    r.kind = StudyRequest::Kind::Watch;
+    r.dbPath = databasePath();
+    m_watchInFlight = m_runner->start(r);
+}
+
+void StudyPanel::onWatchRead(const StudySnapshot& snapshot)
+{
+    m_watchInFlight = false;
+    const bool sameStudy = snapshot.dbPath == databasePath();
+    if (sameStudy && fingerprintOf(snapshot) != m_watchFingerprint) {
+        // Other workers changed the study: show it as a finished job would, selection kept.
+        showSnapshot(snapshot);
+        ++m_watchUpdates;
+        setRunning(false);
+        emit studyChanged();
+    } else if (sameStudy) {
+        m_status->setText(m_statusBase + QLatin1Char('\n') + watchLine());
+    }
+    if (m_queuedJob) {
+        auto [request, what] = *m_queuedJob;
+        m_queuedJob.reset();
+        startJob(request, what);
+    }
+}
+
+QString StudyPanel::watchLine() const
+{
+    return tr("Watching live: read at %1, every %2 s.")
+        .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")))
+        .arg(m_watchTimer->interval() / 1000.0, 0, 'g', 3);
+}
+
+void StudyPanel::onWatchFailed(const QString& message)
+{
+    m_watchInFlight = false;
+    // No dialog every few seconds: the reason stays in the status line and the next read
+    // reconnects (the worker dropped its store).
+    m_status->setText(tr("Watching live: cannot read the study (%1); trying again every %2 s.")
+                          .arg(message)
+                          .arg(m_watchTimer->interval() / 1000.0, 0, 'g', 3));
+    if (m_queuedJob) {
+        auto [request, what] = *m_queuedJob;
+        m_queuedJob.reset();
+        startJob(request, what);
+    }
 }
 
 void StudyPanel::onFailed(const QString& message)
 {
+    if (m_watchInFlight) {
+        onWatchFailed(message);
+        return;
+    }
     m_status->setText(message);
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
@@ -782,6 +963,15 @@ void StudyPanel::onFailed(const QString& message)
 
 void StudyPanel::onCancelled()
 {
+    if (m_watchInFlight) { // a watch read stopped by cancel(): nothing to report
+        m_watchInFlight = false;
+        if (m_queuedJob) {
+            auto [request, what] = *m_queuedJob;
+            m_queuedJob.reset();
+            startJob(request, what);
+        }
+        return;
+    }
     m_status->setText(tr("Cancelled; finished configurations are kept in the database."));
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
@@ -1088,7 +1278,7 @@ QString StudyPanel::surfaceNote() const
 
 bool StudyPanel::exportReport(const QString& path, QString* error)
 {
-    if (!m_snapshot || m_runner->isRunning()) {
+    if (!m_snapshot || isRunning()) {
         if (error)
             *error = m_snapshot ? tr("Wait for the running study job to finish.")
                                 : tr("Run or open a study first.");

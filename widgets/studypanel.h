@@ -19,9 +19,13 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
+class QTimer;
 class QStackedWidget;
 class QToolButton;
 class QCPColorScale;
@@ -53,8 +57,18 @@ public:
     /// Loads a spec file into the editor; the database defaults to the spec's path with the
     /// suffix .sqlite. False with errorReported() when it cannot be read.
     bool openSpec(const QString& path);
-    /// Opens an existing study database (spec and results are read on the worker thread).
+    /// Opens an existing study: a database file or a postgresql:// URL (spec and results are
+    /// read on the worker thread). With "Watch live" on (the default) the panel then re-reads
+    /// it every watchInterval() while no job of its own runs, so configurations that other
+    /// workers (`borehole-cli study worker`, other machines) probe, claim or train appear as
+    /// they are committed; the selection is kept.
     bool openDatabase(const QString& path);
+    void setWatching(bool on);
+    bool watching() const;
+    void setWatchInterval(int milliseconds);
+    int watchInterval() const;
+    /// Watch reads that found a change (and redrew the views) since the study was opened.
+    int watchUpdates() const { return m_watchUpdates; }
     void setDatabasePath(const QString& path);
     QString databasePath() const;
     void setSpecText(const QString& text, const QString& sourceName, const QString& baseDir);
@@ -126,8 +140,15 @@ signals:
     void jobFinished();
     void jobFailed(const QString& message);
     void jobCancelled();
+    /// A watch read found the study changed by other workers; the views show it now.
+    void studyChanged();
 
 private:
+    void watchTick();
+    void onWatchRead(const StudySnapshot& snapshot);
+    void onWatchFailed(const QString& message);
+    void showSnapshot(const StudySnapshot& snapshot);
+    QString watchLine() const;
     void startJob(const StudyRequest& request, const QString& what);
     void onProgress(int done, int total);
     void onConfiguration(const ConfigurationRecord& record);
@@ -146,6 +167,15 @@ private:
 
     StudyRunner* m_runner = nullptr;
     QElapsedTimer m_clock;
+    // Live watching of a study other workers change: a timer starts a Watch job when the
+    // runner is idle; a job asked for while a watch read is in flight waits for it.
+    QTimer* m_watchTimer = nullptr;
+    QCheckBox* m_watch = nullptr;
+    bool m_watchInFlight = false;
+    int m_watchUpdates = 0;
+    std::string m_watchFingerprint;
+    QString m_statusBase; ///< the status lines of the last snapshot, without the watch line
+    std::optional<std::pair<StudyRequest, QString>> m_queuedJob;
     std::optional<StudySnapshot> m_snapshot;
     /// Every probed configuration by id: the snapshot's rows plus live arrivals.
     std::map<std::int64_t, RankedConfiguration> m_rows;

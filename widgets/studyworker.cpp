@@ -12,6 +12,7 @@ StudySnapshot snapshotOf(const StudyStore& store, const QString& dbPath)
 {
     StudySnapshot s;
     s.dbPath = dbPath;
+    s.displayName = QString::fromStdString(store.path());
     s.spec = storedSpec(store);
     s.ranking = rankStudy(store, s.spec);
     s.counts = store.counts();
@@ -51,11 +52,33 @@ void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgre
     {
         if (request.dbPath.isEmpty())
             throw InputError(tr("Choose a study database (.sqlite) first.").toStdString());
-        auto store = StudyStore::open(request.dbPath.toStdString());
+        const std::string path = request.dbPath.toStdString();
+        if (request.kind == StudyRequest::Kind::Watch) {
+            if (!m_watchStore || m_watchPath != request.dbPath) {
+                m_watchStore.reset();
+                m_watchStore.emplace(StudyStore::openExisting(path));
+                m_watchPath = request.dbPath;
+            }
+            StudySnapshot snapshot;
+            try {
+                snapshot = snapshotOf(*m_watchStore, request.dbPath);
+            } catch (...) {
+                m_watchStore.reset(); // reconnect next time (server restarted, file replaced)
+                throw;
+            }
+            snapshot.kind = request.kind;
+            emit finished(snapshot);
+            return;
+        }
+        // Only a run may create a study; opening or training a missing one is an error that
+        // names the path, not a new empty database.
+        auto store = request.kind == StudyRequest::Kind::Run ? StudyStore::open(path)
+                                                             : StudyStore::openExisting(path);
         QString note;
         QString summary;
         switch (request.kind) {
         case StudyRequest::Kind::Open:
+        case StudyRequest::Kind::Watch: // handled above
             break;
         case StudyRequest::Kind::Run: {
             const StudySpec spec = request.specText.isEmpty()
@@ -111,6 +134,7 @@ void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgre
         }
         }
         StudySnapshot snapshot = snapshotOf(store, request.dbPath);
+        snapshot.kind = request.kind;
         snapshot.modelNote = note;
         snapshot.summary = summary;
         emit finished(snapshot);

@@ -4,7 +4,8 @@
 // thread never touches the database; every job ends with a StudySnapshot (spec, configurations,
 // ranking) by value through finished(), or with failed() or cancelled(). While probing, each
 // committed configuration arrives at once through configurationFinished() so the maps grow
-// live.
+// live. Watch jobs re-read a study that other processes work on (SQLite file or PostgreSQL
+// server) through one store the worker keeps between watches, reopened after any error.
 #include <borehole/study.h>
 #include <borehole/study_runner.h>
 #include <borehole/study_store.h>
@@ -15,6 +16,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace borehole {
@@ -26,6 +28,7 @@ struct StudyRequest
         Run,           ///< prepare (spec text or the stored spec), probe, refit
         TrainSelected, ///< full runs of configurationIds, then refit
         TrainTop,      ///< trainFollowUps(topCount, one round)
+        Watch,         ///< read the database again (kept open between watches), nothing else
     };
     Kind kind = Kind::Open;
     QString dbPath;
@@ -41,7 +44,9 @@ struct StudyRequest
 /// What the panel shows after a job.
 struct StudySnapshot
 {
-    QString dbPath;
+    StudyRequest::Kind kind = StudyRequest::Kind::Open; ///< the job that read it
+    QString dbPath;      ///< as requested
+    QString displayName; ///< the store's name: the path, or the URL without its password
     StudySpec spec;
     StudyRanking ranking;
     StudyCounts counts;
@@ -66,6 +71,12 @@ signals:
 
 private:
     void runJob(const borehole::StudyRequest& request, const ProgressFn& onProgress);
+
+    // Watch jobs' store, kept open between reads of the same study (a PostgreSQL connection
+    // is not re-established every few seconds); dropped after an error, so the next watch
+    // reconnects.
+    std::optional<StudyStore> m_watchStore;
+    QString m_watchPath;
 };
 
 /// GUI-side owner of the study thread (see JobRunner); progress is merged to one signal per

@@ -59,7 +59,9 @@ json num(double v)
 
 void addDb(Args& a)
 {
-    a.addOption("db", "study.sqlite", "The study database (SQLite)");
+    a.addOption("db", "study.sqlite",
+                "The study database: an SQLite file, or a study on a PostgreSQL server "
+                "(postgresql://user@host/dbname, docs/scale-out.md)");
     a.addFlag("quiet", "No progress on stderr");
 }
 

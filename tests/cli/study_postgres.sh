@@ -31,37 +31,26 @@ if [ "$worker" = none ] || [ -z "$worker" ]; then
   exit 77
 fi
 source "$(dirname "$0")/check.sh"
-bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
+source "$(dirname "$0")/../support/pg_server.sh"
+cleanup() {
+  pg_stop
+  rm -rf "$work"
+}
+trap cleanup EXIT
+pg_start
+code=$?
+if [ $code -eq 2 ]; then
   echo "FAIL!  : no PostgreSQL server under /usr/lib/postgresql (scripts/install-deps.sh installs postgresql)"
   exit 1
 fi
-pgdir=$(mktemp -d /tmp/borehole-pg.XXXXXX)
-as=()
-if [ "$(id -u)" -eq 0 ]; then
-  id -u postgres > /dev/null 2>&1 || useradd --system --no-create-home postgres
-  chown postgres "$pgdir"
-  as=(runuser -u postgres --)
-fi
-chmod 700 "$pgdir"
-port=54329
-stop_server() {
-  if [ -f "$pgdir/data/postmaster.pid" ]; then
-    "${as[@]}" "$bindir/pg_ctl" -D "$pgdir/data" -m immediate -w stop > /dev/null 2>&1
-  fi
-  rm -rf "$pgdir" "$work"
-}
-trap stop_server EXIT
-
-"${as[@]}" "$bindir/initdb" -D "$pgdir/data" -A trust -U borehole -E UTF8 --no-locale --no-sync \
-  > "$work/initdb.log" 2>&1
-check "initdb in a temporary folder" test $? -eq 0
-"${as[@]}" "$bindir/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
-  -o "-c listen_addresses='' -k $pgdir -p $port -c fsync=off" start > "$work/start.log" 2>&1
-code=$?
-check "the server starts (Unix socket in the temporary folder, no TCP)" test $code -eq 0
-[ $code -eq 0 ] || { cat "$work/initdb.log" "$work/start.log" "$pgdir/server.log"; finish; exit 1; }
-psql=("$bindir/psql" -X -q -t -A -v ON_ERROR_STOP=1)
+check "initdb and the server start (Unix socket in a temporary folder, no TCP)" test $code -eq 0
+[ $code -eq 0 ] || { finish; exit 1; }
+# Names the rest of this script uses.
+bindir=$pg_bindir
+pgdir=$pg_dir
+port=$pg_port
+as=("${pg_as[@]}")
+psql=("${pg_psql[@]}")
 "${psql[@]}" "host=$pgdir port=$port user=borehole dbname=postgres" -c "CREATE DATABASE study"
 url="postgresql:///study?host=$pgdir&port=$port&user=borehole"
 sql() { "${psql[@]}" "host=$pgdir port=$port user=borehole dbname=study" -c "$1"; }

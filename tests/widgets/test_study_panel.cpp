@@ -4,7 +4,10 @@
 // error before full runs exist; "Train selected" stores a measured outcome; a reopened database
 // shows the same study; cancel yields cancelled(). The 3D map gets the study's grid (log10 rate
 // axis, the bound on the floor); the study report is written as HTML with the top-ranked
-// configuration and as a PDF; studyMapGrid and the bound curves on known inputs.
+// configuration and as a PDF; studyMapGrid and the bound curves on known inputs. An open study
+// is watched live: configurations another worker claims and finishes (SQLite, and PostgreSQL
+// under tests/support/with_postgres.sh) appear without any action, the selection kept; opening
+// a missing database names it and creates nothing.
 #include "gui_test_support.h"
 #include "plotstyle.h"
 #include "studymap.h"
@@ -13,6 +16,8 @@
 
 #include <borehole/error.h>
 #include <borehole/study.h>
+#include <borehole/study_runner.h>
+#include <borehole/study_store.h>
 
 #include <QFile>
 #include <QJsonDocument>
@@ -55,6 +60,76 @@ private:
             return {};
         out.write(QJsonDocument(doc).toJson());
         return path;
+    }
+
+    // Another worker (its own StudyStore, so its own worker id) claims and finishes
+    // configurations of `db` while a panel that opened it watches; nothing is clicked.
+    void watchStudy(const QString& db)
+    {
+        const StudySpec spec = loadStudySpec(m_spec.toStdString());
+        auto other = StudyStore::open(db.toStdString());
+        prepareStudy(other, spec);
+        StudyPanel panel;
+        panel.resize(1400, 850);
+        panel.show();
+        panel.setWatchInterval(100);
+        QSignalSpy finished(panel.runner(), &StudyRunner::finished);
+        QSignalSpy changed(&panel, &StudyPanel::studyChanged);
+        QSignalSpy errors(&panel, &StudyPanel::errorReported);
+        QVERIFY(panel.watching()); // on by default
+        QVERIFY(panel.openDatabase(db));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(panel.snapshot()->counts.pending, 8);
+        QCOMPARE(panel.rankingTable()->rowCount(), 0);
+
+        // Reads of an unchanged study redraw nothing; the status says when it was last read.
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 4, 10000);
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(panel.statusText().contains(QStringLiteral("Watching live: read at ")));
+        QVERIFY(panel.statusText().contains(QStringLiteral(", every 0.1 s.")));
+
+        // A claim shows as running, naming the worker (host:pid, without the random part).
+        const auto first = other.claimNext();
+        QVERIFY(first);
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 10000);
+        QCOMPARE(panel.snapshot()->counts.running, 1);
+        QString owner = QString::fromStdString(other.workerId());
+        owner.truncate(owner.lastIndexOf(QLatin1Char(':')));
+        QVERIFY2(panel.statusText().contains(
+                     QStringLiteral("1 configuration being probed now by %1.").arg(owner)),
+                 qPrintable(panel.statusText()));
+
+        // Its result appears in the ranking and on the map.
+        ConfigurationFeatures features;
+        features.values = {{"lambda_max", 3.5}, {"burst_final_loss", 0.42}};
+        QVERIFY(other.finish(first->id, features));
+        QTRY_COMPARE_WITH_TIMEOUT(panel.rankingTable()->rowCount(), 1, 10000);
+        QCOMPARE(panel.snapshot()->counts.done, 1);
+        QCOMPARE(panel.snapshot()->counts.running, 0);
+        QCOMPARE(panel.watchUpdates(), changed.count());
+
+        // The selection survives the next update.
+        panel.selectConfigurations({first->id});
+        const auto second = other.claimNext();
+        QVERIFY(second && second->id != first->id);
+        QVERIFY(other.finish(second->id, features));
+        QTRY_COMPARE_WITH_TIMEOUT(panel.rankingTable()->rowCount(), 2, 10000);
+        QCOMPARE(panel.selectedConfigurations(), std::vector<std::int64_t>{first->id});
+
+        // Watching off: nothing changes on screen; on again: it catches up.
+        panel.setWatching(false);
+        QTest::qWait(300); // a read in flight lands
+        const int updates = changed.count();
+        const auto third = other.claimNext();
+        QVERIFY(third);
+        QVERIFY(other.finish(third->id, features));
+        QTest::qWait(800);
+        QCOMPARE(changed.count(), updates);
+        QCOMPARE(panel.rankingTable()->rowCount(), 2);
+        panel.setWatching(true);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.rankingTable()->rowCount(), 3, 10000);
+        QCOMPARE(panel.snapshot()->counts.done, 3);
+        QCOMPARE(errors.count(), 0);
     }
 
 private slots:
@@ -504,6 +579,40 @@ private slots:
         QCOMPARE(panel.rankingTable()->rowCount(), 3);
         QCOMPARE(panel.mapPointCount(), 3);
         QVERIFY(panel.specText().contains(QStringLiteral("borehole.study/1")));
+    }
+
+    void watchesAnotherWorkersStudyLive()
+    {
+        watchStudy(m_dir.filePath(QStringLiteral("watched.sqlite")));
+    }
+
+    // Run by widgets.study_panel_postgres under tests/support/with_postgres.sh.
+    void watchesPostgresStudyLive()
+    {
+        const QString url = qEnvironmentVariable("BOREHOLE_TEST_PG_URL");
+        if (url.isEmpty()) {
+            if (qEnvironmentVariable("BOREHOLE_TEST_PG_REQUIRED") == QLatin1String("1"))
+                QFAIL("BOREHOLE_TEST_PG_URL is not set");
+            QSKIP("needs a PostgreSQL server: run by widgets.study_panel_postgres");
+        }
+        watchStudy(url);
+    }
+
+    void openingAMissingDatabaseCreatesNothing()
+    {
+        const QString missing = m_dir.filePath(QStringLiteral("missing.sqlite"));
+        StudyPanel panel;
+        QSignalSpy failed(panel.runner(), &StudyRunner::failed);
+        QSignalSpy errors(&panel, &StudyPanel::errorReported);
+        QVERIFY(panel.openDatabase(missing));
+        QVERIFY(failed.wait(60000));
+        const QString expected = missing
+                                 + QStringLiteral(": no such study database (create one with "
+                                                  "'borehole-cli study run spec.json --db ")
+                                 + missing + QStringLiteral("')");
+        QCOMPARE(failed.at(0).at(0).toString(), expected);
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(!QFile::exists(missing));
     }
 
     void badSpecShowsTheExactError()
