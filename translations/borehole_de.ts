@@ -274,6 +274,30 @@
         <source>tr(H) (%1)</source>
         <translation>tr(H) (%1)</translation>
     </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spektrum</translation>
+    </message>
+    <message>
+        <source>top %1, bottom %2, density %3 runs × %4 steps; exact Hessian up to %5 parameters</source>
+        <translation>oben %1, unten %2, Dichte %3 Läufe × %4 Schritte; exakte Hesse-Matrix bis %5 Parameter</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <source>Largest eigenvalues</source>
+        <translation>Größte Eigenwerte</translation>
+    </message>
+    <message>
+        <source>Smallest eigenvalues</source>
+        <translation>Kleinste Eigenwerte</translation>
+    </message>
+    <message>
+        <source>Every eigenvalue</source>
+        <translation>Alle Eigenwerte</translation>
+    </message>
 </context>
 <context>
     <name>StudyReport</name>
@@ -1181,6 +1205,18 @@ Gitterkrümmung = %1</translation>
         <source>Ready: press Run (F5) to probe.</source>
         <translation>Bereit: Ausführen (F5) startet die Messung.</translation>
     </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spektrum</translation>
+    </message>
+    <message>
+        <source>  spectrum (%1): %2</source>
+        <translation>  Spektrum (%1): %2</translation>
+    </message>
+    <message>
+        <source>Hessian spectrum</source>
+        <translation>Hesse-Spektrum</translation>
+    </message>
 </context>
 <context>
     <name>borehole::PcaView</name>
@@ -1296,10 +1332,6 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>ε:</source>
         <translation>ε:</translation>
-    </message>
-    <message>
-        <source>Hessian spectrum</source>
-        <translation>Hesse-Spektrum</translation>
     </message>
     <message>
         <source>Power iteration</source>
@@ -1556,6 +1588,161 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>For MLPs of Linear layers and activations: evaluate blocks of grid points in one stacked forward (checked against the model&apos;s own forward; others run point by point)</source>
         <translation>Für MLPs aus Linear-Schichten und Aktivierungen: wertet Blöcke von Gitterpunkten in einem gestapelten Vorwärtsdurchlauf aus (gegen den eigenen Vorwärtsdurchlauf des Modells geprüft; andere Modelle Punkt für Punkt)</translation>
+    </message>
+    <message>
+        <source>Top eigenvalue and trace</source>
+        <translation>Größter Eigenwert und Spur</translation>
+    </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spektrum</translation>
+    </message>
+    <message>
+        <source>Eigenvalues and density</source>
+        <translation>Eigenwerte und Dichte</translation>
+    </message>
+    <message>
+        <source>Largest and smallest eigenvalues with residual bounds, λmin (negative curvature) and the spectral density by stochastic Lanczos quadrature. Costs up to max iterations + runs × steps HVPs; a model with at most 4,096 parameters gets the exact Hessian instead, one HVP per parameter.</source>
+        <translation>Größte und kleinste Eigenwerte mit Residuenschranken, λmin (negative Krümmung) und die Spektraldichte durch stochastische Lanczos-Quadratur. Kostet bis zu max. Iterationen + Läufe × Schritte HVPs; ein Modell mit höchstens 4.096 Parametern erhält stattdessen die exakte Hesse-Matrix, ein HVP je Parameter.</translation>
+    </message>
+    <message>
+        <source>Largest eigenvalues wanted, each with its own residual bound (Lanczos: one HVP per iteration until all converge, at most max iterations)</source>
+        <translation>Gewünschte größte Eigenwerte, jeder mit eigener Residuenschranke (Lanczos: ein HVP je Iteration, bis alle konvergieren, höchstens max. Iterationen)</translation>
+    </message>
+    <message>
+        <source>Smallest eigenvalues wanted, λmin first: negative curvature, saddle detection (shares the top eigenvalues&apos; Lanczos run)</source>
+        <translation>Gewünschte kleinste Eigenwerte, λmin zuerst: negative Krümmung, Sattelpunkterkennung (teilt den Lanczos-Lauf der größten Eigenwerte)</translation>
+    </message>
+    <message>
+        <source>Stochastic Lanczos quadrature runs for the spectral density, each costing one HVP per step; 0: no density</source>
+        <translation>Läufe der stochastischen Lanczos-Quadratur für die Spektraldichte, je ein HVP pro Schritt; 0: keine Dichte</translation>
+    </message>
+    <message>
+        <source>Lanczos steps per density run (one HVP each): more steps resolve more of the spectrum</source>
+        <translation>Lanczos-Schritte je Dichtelauf (je ein HVP): mehr Schritte lösen mehr vom Spektrum auf</translation>
+    </message>
+    <message>
+        <source>Top k:</source>
+        <translation>Obere k:</translation>
+    </message>
+    <message>
+        <source>Bottom k:</source>
+        <translation>Untere k:</translation>
+    </message>
+    <message>
+        <source>Density runs:</source>
+        <translation>Dichteläufe:</translation>
+    </message>
+    <message>
+        <source>Steps per run:</source>
+        <translation>Schritte je Lauf:</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::SpectrumView</name>
+    <message>
+        <source>loss / parameter-unit²</source>
+        <translation>Verlust / Parametereinheit²</translation>
+    </message>
+    <message>
+        <source>exact Hessian (%1 eigenvalues)</source>
+        <translation>exakte Hesse-Matrix (%1 Eigenwerte)</translation>
+    </message>
+    <message>
+        <source>Lanczos, %1 iterations</source>
+        <translation>Lanczos, %1 Iterationen</translation>
+    </message>
+    <message>
+        <source>Lanczos, %1 iterations, not converged</source>
+        <translation>Lanczos, %1 Iterationen, nicht konvergiert</translation>
+    </message>
+    <message>
+        <source>%1, no density</source>
+        <translation>%1, keine Dichte</translation>
+    </message>
+    <message>
+        <source>%1 + SLQ density, %2 runs × %3 steps</source>
+        <translation>%1 + SLQ-Dichte, %2 Läufe × %3 Schritte</translation>
+    </message>
+    <message>
+        <source>λmax = %1</source>
+        <translation>λmax = %1</translation>
+    </message>
+    <message>
+        <source>λmin = %1</source>
+        <translation>λmin = %1</translation>
+    </message>
+    <message>
+        <source>negative curvature: certain (λmin + bound &lt; 0)</source>
+        <translation>negative Krümmung: sicher (λmin + Schranke &lt; 0)</translation>
+    </message>
+    <message>
+        <source>negative curvature: not certain (λmin + bound ≥ 0)</source>
+        <translation>negative Krümmung: nicht sicher (λmin + Schranke ≥ 0)</translation>
+    </message>
+    <message>
+        <source>negative curvature: none found</source>
+        <translation>negative Krümmung: keine gefunden</translation>
+    </message>
+    <message>
+        <source>|λmin|/λmax = %1</source>
+        <translation>|λmin|/λmax = %1</translation>
+    </message>
+    <message>
+        <source>tr(H) = %1</source>
+        <translation>tr(H) = %1</translation>
+    </message>
+    <message>
+        <source>eigenvalue λ</source>
+        <translation>Eigenwert λ</translation>
+    </message>
+    <message>
+        <source>spectral density φ(λ)</source>
+        <translation>Spektraldichte φ(λ)</translation>
+    </message>
+    <message>
+        <source>per unit of λ</source>
+        <translation>je Einheit von λ</translation>
+    </message>
+    <message>
+        <source>every eigenvalue (exact)</source>
+        <translation>alle Eigenwerte (exakt)</translation>
+    </message>
+    <message>
+        <source>largest eigenvalues ± residual bound</source>
+        <translation>größte Eigenwerte ± Residuenschranke</translation>
+    </message>
+    <message>
+        <source>smallest eigenvalues ± residual bound</source>
+        <translation>kleinste Eigenwerte ± Residuenschranke</translation>
+    </message>
+    <message>
+        <source> λ = 0</source>
+        <translation> λ = 0</translation>
+    </message>
+    <message>
+        <source>Log scale φ</source>
+        <translation>φ logarithmisch</translation>
+    </message>
+    <message>
+        <source>Spectral densities span decades: show φ(λ) on a logarithmic axis</source>
+        <translation>Spektraldichten überspannen Dekaden: φ(λ) auf logarithmischer Achse zeigen</translation>
+    </message>
+    <message>
+        <source>Export plot…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the spectrum plot as PNG, SVG or PDF</source>
+        <translation>Das Spektrum-Diagramm als PNG, SVG oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>Run a probe with the spectrum enabled (Setup › Spectrum) to see the Hessian&apos;s eigenvalues and spectral density here.</source>
+        <translation>Eine Sondierung mit eingeschaltetem Spektrum (Einrichtung › Spektrum) zeigt hier die Eigenwerte und die Spektraldichte der Hesse-Matrix.</translation>
+    </message>
+    <message>
+        <source>Spectrum not computed: enable it in Setup › Spectrum and probe again.</source>
+        <translation>Spektrum nicht berechnet: in Einrichtung › Spektrum einschalten und erneut sondieren.</translation>
     </message>
 </context>
 <context>

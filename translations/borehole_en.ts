@@ -274,6 +274,30 @@
         <source>tr(H) (%1)</source>
         <translation>tr(H) (%1)</translation>
     </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spectrum</translation>
+    </message>
+    <message>
+        <source>top %1, bottom %2, density %3 runs × %4 steps; exact Hessian up to %5 parameters</source>
+        <translation>top %1, bottom %2, density %3 runs × %4 steps; exact Hessian up to %5 parameters</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <source>Largest eigenvalues</source>
+        <translation>Largest eigenvalues</translation>
+    </message>
+    <message>
+        <source>Smallest eigenvalues</source>
+        <translation>Smallest eigenvalues</translation>
+    </message>
+    <message>
+        <source>Every eigenvalue</source>
+        <translation>Every eigenvalue</translation>
+    </message>
 </context>
 <context>
     <name>StudyReport</name>
@@ -1181,6 +1205,18 @@ grid curvature = %1</translation>
         <source>Ready: press Run (F5) to probe.</source>
         <translation>Ready: press Run (F5) to probe.</translation>
     </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spectrum</translation>
+    </message>
+    <message>
+        <source>  spectrum (%1): %2</source>
+        <translation>  spectrum (%1): %2</translation>
+    </message>
+    <message>
+        <source>Hessian spectrum</source>
+        <translation>Hessian spectrum</translation>
+    </message>
 </context>
 <context>
     <name>borehole::PcaView</name>
@@ -1296,10 +1332,6 @@ grid curvature = %1</translation>
     <message>
         <source>ε:</source>
         <translation>ε:</translation>
-    </message>
-    <message>
-        <source>Hessian spectrum</source>
-        <translation>Hessian spectrum</translation>
     </message>
     <message>
         <source>Power iteration</source>
@@ -1556,6 +1588,161 @@ grid curvature = %1</translation>
     <message>
         <source>For MLPs of Linear layers and activations: evaluate blocks of grid points in one stacked forward (checked against the model&apos;s own forward; others run point by point)</source>
         <translation>For MLPs of Linear layers and activations: evaluate blocks of grid points in one stacked forward (checked against the model&apos;s own forward; others run point by point)</translation>
+    </message>
+    <message>
+        <source>Top eigenvalue and trace</source>
+        <translation>Top eigenvalue and trace</translation>
+    </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spectrum</translation>
+    </message>
+    <message>
+        <source>Eigenvalues and density</source>
+        <translation>Eigenvalues and density</translation>
+    </message>
+    <message>
+        <source>Largest and smallest eigenvalues with residual bounds, λmin (negative curvature) and the spectral density by stochastic Lanczos quadrature. Costs up to max iterations + runs × steps HVPs; a model with at most 4,096 parameters gets the exact Hessian instead, one HVP per parameter.</source>
+        <translation>Largest and smallest eigenvalues with residual bounds, λmin (negative curvature) and the spectral density by stochastic Lanczos quadrature. Costs up to max iterations + runs × steps HVPs; a model with at most 4,096 parameters gets the exact Hessian instead, one HVP per parameter.</translation>
+    </message>
+    <message>
+        <source>Largest eigenvalues wanted, each with its own residual bound (Lanczos: one HVP per iteration until all converge, at most max iterations)</source>
+        <translation>Largest eigenvalues wanted, each with its own residual bound (Lanczos: one HVP per iteration until all converge, at most max iterations)</translation>
+    </message>
+    <message>
+        <source>Smallest eigenvalues wanted, λmin first: negative curvature, saddle detection (shares the top eigenvalues&apos; Lanczos run)</source>
+        <translation>Smallest eigenvalues wanted, λmin first: negative curvature, saddle detection (shares the top eigenvalues&apos; Lanczos run)</translation>
+    </message>
+    <message>
+        <source>Stochastic Lanczos quadrature runs for the spectral density, each costing one HVP per step; 0: no density</source>
+        <translation>Stochastic Lanczos quadrature runs for the spectral density, each costing one HVP per step; 0: no density</translation>
+    </message>
+    <message>
+        <source>Lanczos steps per density run (one HVP each): more steps resolve more of the spectrum</source>
+        <translation>Lanczos steps per density run (one HVP each): more steps resolve more of the spectrum</translation>
+    </message>
+    <message>
+        <source>Top k:</source>
+        <translation>Top k:</translation>
+    </message>
+    <message>
+        <source>Bottom k:</source>
+        <translation>Bottom k:</translation>
+    </message>
+    <message>
+        <source>Density runs:</source>
+        <translation>Density runs:</translation>
+    </message>
+    <message>
+        <source>Steps per run:</source>
+        <translation>Steps per run:</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::SpectrumView</name>
+    <message>
+        <source>loss / parameter-unit²</source>
+        <translation>loss / parameter-unit²</translation>
+    </message>
+    <message>
+        <source>exact Hessian (%1 eigenvalues)</source>
+        <translation>exact Hessian (%1 eigenvalues)</translation>
+    </message>
+    <message>
+        <source>Lanczos, %1 iterations</source>
+        <translation>Lanczos, %1 iterations</translation>
+    </message>
+    <message>
+        <source>Lanczos, %1 iterations, not converged</source>
+        <translation>Lanczos, %1 iterations, not converged</translation>
+    </message>
+    <message>
+        <source>%1, no density</source>
+        <translation>%1, no density</translation>
+    </message>
+    <message>
+        <source>%1 + SLQ density, %2 runs × %3 steps</source>
+        <translation>%1 + SLQ density, %2 runs × %3 steps</translation>
+    </message>
+    <message>
+        <source>λmax = %1</source>
+        <translation>λmax = %1</translation>
+    </message>
+    <message>
+        <source>λmin = %1</source>
+        <translation>λmin = %1</translation>
+    </message>
+    <message>
+        <source>negative curvature: certain (λmin + bound &lt; 0)</source>
+        <translation>negative curvature: certain (λmin + bound &lt; 0)</translation>
+    </message>
+    <message>
+        <source>negative curvature: not certain (λmin + bound ≥ 0)</source>
+        <translation>negative curvature: not certain (λmin + bound ≥ 0)</translation>
+    </message>
+    <message>
+        <source>negative curvature: none found</source>
+        <translation>negative curvature: none found</translation>
+    </message>
+    <message>
+        <source>|λmin|/λmax = %1</source>
+        <translation>|λmin|/λmax = %1</translation>
+    </message>
+    <message>
+        <source>tr(H) = %1</source>
+        <translation>tr(H) = %1</translation>
+    </message>
+    <message>
+        <source>eigenvalue λ</source>
+        <translation>eigenvalue λ</translation>
+    </message>
+    <message>
+        <source>spectral density φ(λ)</source>
+        <translation>spectral density φ(λ)</translation>
+    </message>
+    <message>
+        <source>per unit of λ</source>
+        <translation>per unit of λ</translation>
+    </message>
+    <message>
+        <source>every eigenvalue (exact)</source>
+        <translation>every eigenvalue (exact)</translation>
+    </message>
+    <message>
+        <source>largest eigenvalues ± residual bound</source>
+        <translation>largest eigenvalues ± residual bound</translation>
+    </message>
+    <message>
+        <source>smallest eigenvalues ± residual bound</source>
+        <translation>smallest eigenvalues ± residual bound</translation>
+    </message>
+    <message>
+        <source> λ = 0</source>
+        <translation> λ = 0</translation>
+    </message>
+    <message>
+        <source>Log scale φ</source>
+        <translation>Log scale φ</translation>
+    </message>
+    <message>
+        <source>Spectral densities span decades: show φ(λ) on a logarithmic axis</source>
+        <translation>Spectral densities span decades: show φ(λ) on a logarithmic axis</translation>
+    </message>
+    <message>
+        <source>Export plot…</source>
+        <translation>Export plot…</translation>
+    </message>
+    <message>
+        <source>Save the spectrum plot as PNG, SVG or PDF</source>
+        <translation>Save the spectrum plot as PNG, SVG or PDF</translation>
+    </message>
+    <message>
+        <source>Run a probe with the spectrum enabled (Setup › Spectrum) to see the Hessian&apos;s eigenvalues and spectral density here.</source>
+        <translation>Run a probe with the spectrum enabled (Setup › Spectrum) to see the Hessian&apos;s eigenvalues and spectral density here.</translation>
+    </message>
+    <message>
+        <source>Spectrum not computed: enable it in Setup › Spectrum and probe again.</source>
+        <translation>Spectrum not computed: enable it in Setup › Spectrum and probe again.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "reportexport.h"
 #include "selectiontable.h"
 #include "settingspanel.h"
+#include "spectrumview.h"
 #include "studypanel.h"
 #include "surfaceview.h"
 #include "trainingpanel.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_heatmap = new HeatmapView(m_tabs);
     m_pca = new PcaView(m_tabs);
     m_plots = new CurvaturePlot(m_tabs);
+    m_spectrum = new SpectrumView(m_tabs);
     m_summaryText = new QPlainTextEdit(m_tabs);
     m_summaryText->setReadOnly(true);
     m_summaryText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -99,6 +101,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_tabs->addTab(m_heatmap, tr("Heatmap"));
     m_tabs->addTab(m_pca, tr("PCA map"));
     m_tabs->addTab(m_plots, tr("Curvature"));
+    m_tabs->addTab(m_spectrum, tr("Spectrum"));
     m_tabs->addTab(m_summaryText, tr("Summary"));
     setCentralWidget(m_tabs);
 
@@ -108,6 +111,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_heatmap, &HeatmapView::exportRequested, this, [this] { exportView(m_heatmap); });
     connect(m_pca, &PcaView::exportRequested, this, [this] { exportView(m_pca); });
     connect(m_plots, &CurvaturePlot::exportRequested, this, [this] { exportView(m_plots); });
+    connect(m_spectrum, &SpectrumView::exportRequested, this, [this] { exportView(m_spectrum); });
 
     buildActions();
     buildDocks();
@@ -681,6 +685,10 @@ void MainWindow::onFinished(const ProbeReport& report)
                 .arg(traceEstimatorName(report.trace->estimator))
                 .arg(report.trace->samples)
                 .arg(costLine(report.trace->cost)));
+    if (report.spectrum)
+        log(tr("  spectrum (%1): %2")
+                .arg(QString::fromStdString(report.spectrum->method),
+                     costLine(report.spectrum->cost)));
     if (report.sharpness)
         log(tr("  sharpness (%1 perturbations): %2")
                 .arg(report.sharpness->increases.size())
@@ -731,6 +739,7 @@ void MainWindow::clearResults()
     m_heatmap->clear();
     m_pca->clear();
     m_plots->clear();
+    m_spectrum->clear();
     m_summaryText->clear();
     m_selectionTable->clearSelection();
     // The status line spoke of the results just dropped ("Done: L(θ) = …"): say what is next.
@@ -749,6 +758,7 @@ void MainWindow::showReport(const ProbeReport& report)
         m_pca->setGrid(*report.surface);
     }
     m_plots->setReport(report);
+    m_spectrum->setReport(report);
     m_summaryText->setPlainText(QString::fromStdString(formatSummary(report)));
     refreshActions();
 }
@@ -822,6 +832,9 @@ bool MainWindow::exportReport(const QString& path)
             content.figures.push_back({m_plots->pageTitle(page), QString(),
                                        m_plots->plot(page)->toPixmap(800, 500).toImage()});
     }
+    if (m_spectrum->hasData())
+        content.figures.push_back({tr("Hessian spectrum"), m_spectrum->caption(),
+                                   m_spectrum->plot()->toPixmap(800, 500).toImage()});
     const bool pdf = QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
     QString error;
     const bool ok = pdf ? writeReportPdf(path, content, &error)
@@ -852,6 +865,8 @@ void MainWindow::exportView(QWidget* view)
         ok = savePlot(m_heatmap->plot(), path, 800, 600, &error);
     else if (view == m_pca)
         ok = savePlot(m_pca->plot(), path, 800, 600, &error);
+    else if (view == m_spectrum)
+        ok = m_spectrum->exportPlot(path, &error);
     else
         ok = m_plots->exportPage(static_cast<CurvaturePlot::Page>(m_plots->currentPage()), path,
                                  &error);

@@ -34,6 +34,7 @@ class PcaView;
 class ProbeRunner;
 class SelectionTable;
 class SettingsPanel;
+class SpectrumView;
 class StudyPanel;
 class TrainingPanel;
 class SurfaceView;
@@ -76,6 +77,7 @@ public:
     HeatmapView* heatmapView() const { return m_heatmap; }
     PcaView* pcaView() const { return m_pca; }
     CurvaturePlot* curvaturePlot() const { return m_plots; }
+    SpectrumView* spectrumView() const { return m_spectrum; }
     SelectionTable* selectionTable() const { return m_selectionTable; }
     ProbeRunner* runner() const { return m_runner; }
     QTabWidget* viewTabs() const { return m_tabs; }
@@ -148,6 +150,7 @@ private:
     HeatmapView* m_heatmap = nullptr;
     PcaView* m_pca = nullptr;
     CurvaturePlot* m_plots = nullptr;
+    SpectrumView* m_spectrum = nullptr;
     QPlainTextEdit* m_summaryText = nullptr;
     DataPanel* m_dataPanel = nullptr;
     SettingsPanel* m_settingsPanel = nullptr;

@@ -2,6 +2,7 @@
 
 #include "exportutil.h"
 #include "plotstyle.h"
+#include "spectrumview.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -97,6 +98,15 @@ QString reportHtml(const ReportContent& c, bool embedImages)
                               .arg(s.trace ? ReportText::tr("yes") : ReportText::tr("no"))
                               .arg(s.traceOptions.maxSamples)
                               .arg(num(s.traceOptions.relativeTolerance)));
+    h += htmlRow(ReportText::tr("Spectrum"),
+                 s.spectrum ? ReportText::tr("top %1, bottom %2, density %3 runs × %4 steps; exact "
+                                             "Hessian up to %5 parameters")
+                                  .arg(s.spectrumOptions.topK)
+                                  .arg(s.spectrumOptions.bottomK)
+                                  .arg(s.spectrumOptions.densityRuns)
+                                  .arg(s.spectrumOptions.densitySteps)
+                                  .arg(s.spectrumOptions.exactUpTo)
+                            : ReportText::tr("no"));
     h += htmlRow(ReportText::tr("Sharpness"), ReportText::tr("%1, ρ = %2, %3 perturbations%4")
                                   .arg(s.sharpness ? ReportText::tr("yes") : ReportText::tr("no"))
                                   .arg(num(s.sharpnessOptions.rho))
@@ -142,6 +152,22 @@ QString reportHtml(const ReportContent& c, bool embedImages)
                                                     num(r.trace->standardError, 3))
                                                .arg(r.trace->samples)
                                                .arg(costText(r.trace->cost)));
+    if (r.spectrum) {
+        const SpectrumResult& sp = *r.spectrum;
+        const bool exact = sp.method == "exact";
+        h += htmlRow(ReportText::tr("Spectrum"),
+                     ReportText::tr("%1 [%2]")
+                         .arg(htmlEscape(spectrumCaption(sp, s.spectrumOptions.densitySteps)),
+                              costText(sp.cost)));
+        h += htmlRow(ReportText::tr("Largest eigenvalues"),
+                     htmlEscape(eigenvalueListText(sp.top, sp.topResiduals, exact)));
+        if (!sp.bottom.empty())
+            h += htmlRow(ReportText::tr("Smallest eigenvalues"),
+                         htmlEscape(eigenvalueListText(sp.bottom, sp.bottomResiduals, exact)));
+        if (exact && sp.eigenvalues.size() <= 64)
+            h += htmlRow(ReportText::tr("Every eigenvalue"),
+                         htmlEscape(eigenvalueListText(sp.eigenvalues, {}, true)));
+    }
     if (r.sharpness)
         h += htmlRow(ReportText::tr("Sharpness"), ReportText::tr("mean ΔL %1, worst ΔL %2, radius %3 [%4]")
                                       .arg(num(r.sharpness->meanIncrease),

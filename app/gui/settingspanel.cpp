@@ -68,8 +68,8 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
     dform->addRow(tr("K:"), m_k);
     dform->addRow(tr("ε:"), m_epsilon);
 
-    // Spectrum: top eigenvalue and trace.
-    auto* spectrum = new QGroupBox(tr("Hessian spectrum"), this);
+    // Top eigenvalue and trace.
+    auto* spectrum = new QGroupBox(tr("Top eigenvalue and trace"), this);
     m_power = new QCheckBox(tr("Power iteration"), spectrum);
     m_power->setToolTip(tr("Dominant (largest magnitude) eigenvalue of the Hessian"));
     m_lanczos = new QCheckBox(tr("Lanczos"), spectrum);
@@ -112,6 +112,40 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
     sform->addRow(tr("Estimator:"), m_traceEstimator);
     sform->addRow(tr("Sketch size:"), m_traceSketch);
     sform->addRow(tr("Max samples:"), m_traceMax);
+
+    // Full spectrum (core's hessianSpectrum), fed like the CLI's --spectrum: tolerance, iteration
+    // cap and HVP mode are the eigenvalue solvers' above.
+    auto* full = new QGroupBox(tr("Spectrum"), this);
+    m_spectrum = new QCheckBox(tr("Eigenvalues and density"), full);
+    m_spectrum->setToolTip(
+        tr("Largest and smallest eigenvalues with residual bounds, λmin (negative curvature) and "
+           "the spectral density by stochastic Lanczos quadrature. Costs up to max iterations + "
+           "runs × steps HVPs; a model with at most 4,096 parameters gets the exact Hessian "
+           "instead, one HVP per parameter."));
+    m_topK = countBox(full, 1, 100);
+    m_topK->setToolTip(tr("Largest eigenvalues wanted, each with its own residual bound (Lanczos: "
+                          "one HVP per iteration until all converge, at most max iterations)"));
+    m_bottomK = countBox(full, 0, 100);
+    m_bottomK->setToolTip(tr("Smallest eigenvalues wanted, λmin first: negative curvature, saddle "
+                             "detection (shares the top eigenvalues' Lanczos run)"));
+    m_densityRuns = countBox(full, 0, 100);
+    m_densityRuns->setToolTip(tr("Stochastic Lanczos quadrature runs for the spectral density, "
+                                 "each costing one HVP per step; 0: no density"));
+    m_densitySteps = countBox(full, 2, 500);
+    m_densitySteps->setToolTip(tr("Lanczos steps per density run (one HVP each): more steps "
+                                  "resolve more of the spectrum"));
+    connect(m_spectrum, &QCheckBox::toggled, this, [this](bool on) {
+        for (QSpinBox* box : {m_topK, m_bottomK, m_densityRuns, m_densitySteps})
+            box->setEnabled(on);
+    });
+    for (QSpinBox* box : {m_topK, m_bottomK, m_densityRuns, m_densitySteps})
+        box->setEnabled(false); // the box starts unchecked
+    auto* fform = new QFormLayout(full);
+    fform->addRow(m_spectrum);
+    fform->addRow(tr("Top k:"), m_topK);
+    fform->addRow(tr("Bottom k:"), m_bottomK);
+    fform->addRow(tr("Density runs:"), m_densityRuns);
+    fform->addRow(tr("Steps per run:"), m_densitySteps);
 
     // Sharpness.
     auto* sharp = new QGroupBox(tr("Perturbation sensitivity"), this);
@@ -196,7 +230,7 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QGroupBox* box : {directions, spectrum, sharp, landscape, run})
+    for (QGroupBox* box : {directions, spectrum, full, sharp, landscape, run})
         layout->addWidget(box);
     layout->addStretch(1);
 
@@ -236,6 +270,16 @@ ProbeSettings SettingsPanel::settings() const
     s.traceOptions.hvp = s.eigen.hvp;
     s.traceOptions.estimator = static_cast<TraceEstimator>(m_traceEstimator->currentData().toInt());
     s.traceOptions.sketchSize = m_traceSketch->value();
+    s.spectrum = m_spectrum->isChecked();
+    s.spectrumOptions.topK = m_topK->value();
+    s.spectrumOptions.bottomK = m_bottomK->value();
+    s.spectrumOptions.densityRuns = m_densityRuns->value();
+    s.spectrumOptions.densitySteps = m_densitySteps->value();
+    s.spectrumOptions.relativeTolerance = s.eigen.relativeTolerance;
+    s.spectrumOptions.maxIterations = s.eigen.maxIterations;
+    s.spectrumOptions.hvp = s.eigen.hvp;
+    s.spectrumOptions.exactUpTo = s.traceOptions.exactUpTo;
+    s.spectrumOptions.graph = s.eigen.graph;
     s.sharpness = m_sharpness->isChecked();
     s.sharpnessOptions.rho = m_rho->value();
     s.sharpnessOptions.samples = m_perturbations->value();
@@ -277,6 +321,11 @@ void SettingsPanel::setSettings(const ProbeSettings& s)
     m_traceEstimator->setCurrentIndex(
         m_traceEstimator->findData(static_cast<int>(s.traceOptions.estimator)));
     m_traceSketch->setValue(s.traceOptions.sketchSize);
+    m_spectrum->setChecked(s.spectrum);
+    m_topK->setValue(s.spectrumOptions.topK);
+    m_bottomK->setValue(s.spectrumOptions.bottomK);
+    m_densityRuns->setValue(s.spectrumOptions.densityRuns);
+    m_densitySteps->setValue(s.spectrumOptions.densitySteps);
     m_sharpness->setChecked(s.sharpness);
     m_rho->setValue(s.sharpnessOptions.rho);
     m_perturbations->setValue(s.sharpnessOptions.samples);

@@ -1,6 +1,6 @@
 #pragma once
 // The probe settings: direction kinds, K, ε, ρ, eigenvalue tolerance and iteration cap, which
-// probes run, the 1D line and 2D surface grid, seed, device and probe rows. Defaults come from
+// probes run, the full spectrum (top/bottom-k, density runs and steps; off by default), the 1D line and 2D surface grid, seed, device and probe rows. Defaults come from
 // core's ProbeSettings, except that the GUI computes a line and a surface by default (they are
 // what the views show).
 #include <borehole/device.h>
@@ -53,6 +53,11 @@ private:
     QComboBox* m_traceEstimator = nullptr;
     QSpinBox* m_traceSketch = nullptr;
     QSpinBox* m_traceMax = nullptr;
+    QCheckBox* m_spectrum = nullptr;
+    QSpinBox* m_topK = nullptr;
+    QSpinBox* m_bottomK = nullptr;
+    QSpinBox* m_densityRuns = nullptr;
+    QSpinBox* m_densitySteps = nullptr;
     QCheckBox* m_sharpness = nullptr;
     QDoubleSpinBox* m_rho = nullptr;
     QSpinBox* m_perturbations = nullptr;

@@ -53,6 +53,11 @@ QJsonObject settingsJson(const ProbeSettings& s)
         {QStringLiteral("traceEstimator"),
          QString::fromStdString(toString(s.traceOptions.estimator))},
         {QStringLiteral("traceSketchSize"), s.traceOptions.sketchSize},
+        {QStringLiteral("spectrum"), s.spectrum},
+        {QStringLiteral("spectrumTopK"), s.spectrumOptions.topK},
+        {QStringLiteral("spectrumBottomK"), s.spectrumOptions.bottomK},
+        {QStringLiteral("densityRuns"), s.spectrumOptions.densityRuns},
+        {QStringLiteral("densitySteps"), s.spectrumOptions.densitySteps},
         {QStringLiteral("sharpness"), s.sharpness},
         {QStringLiteral("rho"), s.sharpnessOptions.rho},
         {QStringLiteral("perturbations"), s.sharpnessOptions.samples},
@@ -102,6 +107,16 @@ ProbeSettings settingsFromJson(const QJsonObject& o)
             .toStdString());
     s.traceOptions.sketchSize =
         o.value(QStringLiteral("traceSketchSize")).toInt(s.traceOptions.sketchSize);
+    auto& sp = s.spectrumOptions;
+    s.spectrum = o.value(QStringLiteral("spectrum")).toBool(s.spectrum);
+    sp.topK = o.value(QStringLiteral("spectrumTopK")).toInt(sp.topK);
+    sp.bottomK = o.value(QStringLiteral("spectrumBottomK")).toInt(sp.bottomK);
+    sp.densityRuns = o.value(QStringLiteral("densityRuns")).toInt(sp.densityRuns);
+    sp.densitySteps = o.value(QStringLiteral("densitySteps")).toInt(sp.densitySteps);
+    sp.relativeTolerance = s.eigen.relativeTolerance;
+    sp.maxIterations = s.eigen.maxIterations;
+    sp.hvp = s.eigen.hvp;
+    sp.exactUpTo = s.traceOptions.exactUpTo;
     s.sharpness = o.value(QStringLiteral("sharpness")).toBool(s.sharpness);
     s.sharpnessOptions.rho = o.value(QStringLiteral("rho")).toDouble(s.sharpnessOptions.rho);
     s.sharpnessOptions.samples =
@@ -178,6 +193,11 @@ void restoreNans(ProbeReport& r)
         }
     if (r.trace)
         restoreNans(r.trace->history);
+    if (r.spectrum) {
+        restoreNans(r.spectrum->topResiduals);
+        restoreNans(r.spectrum->bottomResiduals);
+        restoreNans(r.spectrum->densityY);
+    }
     if (r.sharpness)
         restoreNans(r.sharpness->increases);
     if (r.line)
