@@ -183,7 +183,10 @@ int runInfo(const std::vector<std::string>& argv)
     for (std::size_t i = 0; i < p.outputShape.size(); ++i)
         o << (i ? ", " : "") << p.outputShape[i];
     const auto base = lossAndGradient(problem);
-    o << "], device " << p.device << "\n  L(θ) = " << base.loss << ", ‖∇L(θ)‖ = "
+    o << "]";
+    if (!p.output.empty())
+        o << ", output " << p.output;
+    o << ", device " << p.device << "\n  L(θ) = " << base.loss << ", ‖∇L(θ)‖ = "
       << base.gradientNorm << " on " << p.probeRows << " probe rows\n"
       << torchBuildInfo() << "\n";
     std::cout << o.str();

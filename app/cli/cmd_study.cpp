@@ -258,6 +258,9 @@ int runAction(const std::vector<std::string>& argv)
                 "the worker ran on this host)",
                 "120");
     a.addFlag("no-fit", "Do not fit the meta-model at the end");
+    a.addOption("output", "N|key",
+                "Which result of forward() is the prediction when it returns a tuple, list or "
+                "dict: an index or a dict key (the spec's \"output\")");
     addModelOptions(a);
     if (!a.parse(argv))
         return 0;
@@ -276,12 +279,18 @@ int runAction(const std::vector<std::string>& argv)
     std::optional<StudySpec> fromFile;
     if (!specPath.empty())
         fromFile = loadStudySpec(specPath);
+    if (fromFile && a.has("output"))
+        fromFile->output = a.value("output");
     // Without a spec the database must exist; with one, it is created when missing.
     a.require("db");
     auto store = fromFile ? StudyStore::open(a.value("db")) : StudyStore::openExisting(a.value("db"));
     if (fromFile)
         prepareStudy(store, *fromFile);
     const StudySpec spec = storedSpec(store);
+    if (a.has("output") && a.value("output") != spec.output)
+        throw UsageError("the study in '" + a.value("db") + "' uses output '" + spec.output
+                         + "' of forward(), not '" + a.value("output")
+                         + "'; a study keeps the output it was started with");
     auto problem = loadStudyProblem(spec);
     const auto before = store.counts();
     if (before.done + before.failed > 0)

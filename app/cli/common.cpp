@@ -63,6 +63,9 @@ void addProblemOptions(Args& args)
     args.addFlag("standardize-targets", "Standardise regression targets (fit on training rows)");
     args.addOption("probe-rows", "n", "Training rows the probes evaluate L on (0 = all)", "0");
     args.addOption("batch-size", "n", "Mini-batch size for gradient samples", "128");
+    args.addOption("output", "N|key",
+                   "Which result of forward() is the prediction when it returns a tuple, list "
+                   "or dict (e.g. (logits, features)): an index or a dict key");
     args.addOption("device", "kind", "auto, cpu or cuda", "auto");
     args.addOption("seed", "n", "Seed for the split, directions and samples", "0");
     args.addOption("delimiter", "c", "CSV delimiter", ",");
@@ -101,6 +104,8 @@ ProblemOptions problemOptions(const Args& args, Task task)
     o.probeRows = args.integer("probe-rows", 0);
     o.batchSize = args.integer("batch-size", 0);
     o.seed = args.seed("seed");
+    if (args.has("output"))
+        o.output = args.value("output");
     return o;
 }
 
@@ -118,7 +123,10 @@ Problem loadProblem(const Args& args, bool fullBatchAllowed)
             throw UsageError("option '--batch-size' must be >= 0 (0 = full batch)");
         po.batchSize = std::max<std::int64_t>(po.batchSize, 1);
     }
-    return Problem(std::move(model), std::move(data), po);
+    Problem problem(std::move(model), std::move(data), po);
+    if (const auto& warning = problem.summary().featureScaleWarning; !warning.empty())
+        std::cerr << "warning: " << warning << "\n";
+    return problem;
 }
 
 struct ProgressPrinter::State

@@ -79,6 +79,8 @@ struct Problem::Impl
     Impl(Model m, Dataset d, const ProblemOptions& o);
     /// One small forward with gradients on: output shape, dtype, dependence on θ, loss fit.
     void validatePairing();
+    /// Sets summary.featureScaleWarning when standardised features fit clearly worse than raw.
+    void checkFeatureScales();
 
     std::vector<torch::Tensor>& params() { return model.impl().params; }
     torch::Device device() const { return model.impl().device; }

@@ -2,27 +2,180 @@
 // products over flat parameter vectors.
 #include "internal.h"
 
+#include <cmath>
 #include <random>
 
 namespace borehole {
 namespace {
 
-/// "; its first weight 'hidden.weight' [6, 4] takes 4 features, the data has 10" when the
-/// first 2-D parameter of the model cannot take rows of x; empty otherwise.
-std::string featureCountHint(const Model& model, const torch::Tensor& x)
+/// What the model's first weight says about the input it takes, for a message about a rejected
+/// input x: "; its first weight 'hidden.weight' [6, 4] takes 4 features, the data has 10" when
+/// the first weight of the model (in registration order) is a Linear layer's that cannot take
+/// rows of x; for a convolution, what it does say (the channels) and that the input width cannot
+/// be read from the weights. Empty when the first weight fits or says nothing.
+std::string inputShapeHint(const Model& model, const torch::Tensor& x)
 {
-    if (x.dim() != 2)
-        return {};
     for (const auto& p : model.summary().parameters) {
-        if (p.shape.size() != 2)
-            continue;
-        if (p.shape[1] == x.size(1))
-            return {};
-        return "; its first weight '" + p.name + "' " + shapeString(p.shape) + " takes "
-               + std::to_string(p.shape[1]) + " features, the data has "
-               + std::to_string(x.size(1));
+        if (p.shape.size() < 2)
+            continue; // biases, scales: the first weight matrix or kernel decides
+        const std::string weight = "its first weight '" + p.name + "' " + shapeString(p.shape);
+        if (p.shape.size() == 2) {
+            if (x.dim() == 2 && p.shape[1] == x.size(1))
+                return {};
+            return "; " + weight + " takes " + std::to_string(p.shape[1])
+                   + " features, the data has "
+                   + (x.dim() == 2 ? std::to_string(x.size(1)) : shapeString(x));
+        }
+        // Conv1d [out, in, k], Conv2d [out, in, kh, kw], Conv3d: the channels are known, the
+        // width of a row is not (forward() may reshape a row of any size into images).
+        const auto channels = p.shape[1];
+        const char* what = p.shape.size() == 3   ? "1-D convolution's (sequences"
+                           : p.shape.size() == 4 ? "2-D convolution's (images"
+                                                 : "convolution's (inputs";
+        return "; " + weight + " is a " + what + " with " + std::to_string(channels)
+               + (channels == 1 ? " channel)" : " channels)")
+               + ", so the number of features a row needs cannot be read from the weights";
     }
     return {};
+}
+
+/// The results of forward() as (key, value) pairs: "0", "1", … for a tuple or list, the keys of
+/// a dict, one pair with an empty key for anything else.
+struct ForwardResults
+{
+    std::string kind;
+    std::vector<std::pair<std::string, c10::IValue>> items;
+};
+
+std::string keyText(const c10::IValue& key)
+{
+    if (key.isString())
+        return key.toStringRef();
+    if (key.isInt())
+        return std::to_string(key.toInt());
+    return key.tagKind();
+}
+
+ForwardResults splitResults(const c10::IValue& result)
+{
+    ForwardResults r;
+    if (result.isTuple()) {
+        r.kind = "tuple";
+        const auto& elements = result.toTupleRef().elements();
+        for (std::size_t i = 0; i < elements.size(); ++i)
+            r.items.emplace_back(std::to_string(i), elements[i]);
+    } else if (result.isList()) {
+        r.kind = "list";
+        const auto list = result.toList();
+        for (std::size_t i = 0; i < list.size(); ++i)
+            r.items.emplace_back(std::to_string(i), list.get(i));
+    } else if (result.isGenericDict()) {
+        r.kind = "dict";
+        for (const auto& entry : result.toGenericDict())
+            r.items.emplace_back(keyText(entry.key()), entry.value());
+    } else {
+        r.kind = result.isTensor() ? "tensor" : result.tagKind();
+        r.items.emplace_back(std::string(), result);
+    }
+    return r;
+}
+
+std::string itemText(const std::string& key, const c10::IValue& value)
+{
+    const std::string what = value.isTensor() ? shapeString(value.toTensor()) : value.tagKind();
+    return key.empty() ? what : key + ": " + what;
+}
+
+/// "a tuple of 2 tensors (0: [8, 10], 1: [8, 32])" (without the list unless `items`); the
+/// tensor keys go to `choices`.
+std::string describeResults(const ForwardResults& r, std::vector<std::string>& choices,
+                            bool items = true)
+{
+    std::vector<std::string> parts;
+    for (const auto& [key, value] : r.items) {
+        parts.push_back(itemText(key, value));
+        if (value.isTensor())
+            choices.push_back(key);
+    }
+    const auto n = r.items.size();
+    std::string text = (r.kind == "dict" ? "a dict of " : "a " + r.kind + " of ") + std::to_string(n);
+    if (choices.size() == n)
+        text += n == 1 ? " tensor" : " tensors";
+    else
+        text += std::string(n == 1 ? " result" : " results") + ", "
+                + (choices.empty() ? std::string("none of them a tensor")
+                                   : std::to_string(choices.size()) + " of them tensors");
+    if (!items)
+        return text;
+    text += " (";
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        text += (i ? ", " : "") + parts[i];
+    return text + ")";
+}
+
+std::string choiceText(const std::vector<std::string>& choices)
+{
+    std::string text;
+    for (std::size_t i = 0; i < choices.size(); ++i)
+        text += (i ? "|" : "") + choices[i];
+    return text;
+}
+
+/// The tensor forward() returned, or the one `output` names among several. Throws InputError
+/// naming the model file, what forward() returned and the choices.
+torch::Tensor selectOutput(const c10::IValue& result, const std::string& output,
+                           const std::string& modelPath)
+{
+    if (result.isTensor()) {
+        if (!output.empty())
+            throw InputError(modelPath + ": forward() returns one tensor "
+                             + shapeString(result.toTensor()) + ", so there is no output '"
+                             + output + "' to choose; leave --output out");
+        return result.toTensor();
+    }
+    const ForwardResults r = splitResults(result);
+    std::vector<std::string> choices;
+    const std::string what = describeResults(r, choices);
+    if (r.kind != "tuple" && r.kind != "list" && r.kind != "dict")
+        throw InputError(modelPath + ": forward() must return a tensor (or a tuple, list or dict "
+                                     "of tensors), it returned " + r.kind);
+    if (choices.empty())
+        throw InputError(modelPath + ": forward() returns " + what
+                         + "; the prediction must be a tensor");
+    if (output.empty()) {
+        if (choices.size() == 1) // nothing to choose: {"y": prediction}, (prediction,)
+            for (const auto& [key, value] : r.items)
+                if (value.isTensor())
+                    return value.toTensor();
+        throw InputError(modelPath + ": forward() returns " + what + "; choose one with --output "
+                         + choiceText(choices));
+    }
+    for (const auto& [key, value] : r.items) {
+        if (key != output)
+            continue;
+        if (!value.isTensor())
+            throw InputError(modelPath + ": output '" + output + "' of forward() is "
+                             + value.tagKind() + ", not a tensor; choose one with --output "
+                             + choiceText(choices));
+        return value.toTensor();
+    }
+    throw InputError(modelPath + ": forward() returns " + what + ", it has no output '" + output
+                     + "'; choose one with --output " + choiceText(choices));
+}
+
+c10::IValue runForward(const Model& model, const torch::Tensor& x, const std::string& dataPath)
+{
+    try {
+        return model.impl().module.forward({x});
+    } catch (const c10::Error& e) {
+        throw InputError("model '" + model.summary().path + "' rejected input tensor 'features' "
+                         + shapeString(x) + " from '" + dataPath + "'" + inputShapeHint(model, x)
+                         + "; libtorch said: " + libtorchMessage(e.what_without_backtrace()));
+    } catch (const std::exception& e) {
+        throw InputError("model '" + model.summary().path + "' rejected input tensor 'features' "
+                         + shapeString(x) + " from '" + dataPath + "'" + inputShapeHint(model, x)
+                         + "; libtorch said: " + libtorchMessage(e.what()));
+    }
 }
 
 } // namespace
@@ -86,6 +239,7 @@ Problem::Impl::Impl(Model m, Dataset d, const ProblemOptions& o)
     summary.batchSize = options.batchSize;
 
     validatePairing();
+    checkFeatureScales();
 }
 
 void Problem::Impl::validatePairing()
@@ -98,6 +252,12 @@ void Problem::Impl::validatePairing()
     auto x = probeX.narrow(0, 0, rows);
     auto y = probeY.narrow(0, 0, rows);
     torch::Tensor out = forward(x);
+    if (const auto results = splitResults(runForward(model, x, data.summary().path));
+        results.kind != "tensor") {
+        std::vector<std::string> choices;
+        const std::string what = describeResults(results, choices, /*items=*/false);
+        summary.output = (options.output.empty() ? choices.front() : options.output) + " of " + what;
+    }
     if (out.dim() == 0) {
         if (options.loss != LossKind::ModelOutput)
             throw InputError(modelName + " returned a single number (a 0-d tensor) from "
@@ -131,27 +291,78 @@ void Problem::Impl::validatePairing()
     }
 }
 
+void Problem::Impl::checkFeatureScales()
+{
+    // A model trained on raw feature values sees nonsense once they are standardised, and every
+    // number probed then describes that nonsense. One forward each way on a few rows tells.
+    const auto& di = data.impl();
+    const auto features = static_cast<std::int64_t>(di.featureStd.size());
+    if (!data.summary().standardizedFeatures || features != probeX.size(1)
+        || options.loss == LossKind::ModelOutput)
+        return;
+    torch::NoGradGuard noGrad;
+    const std::int64_t rows = std::min<std::int64_t>(probeX.size(0), 256);
+    const auto x = probeX.narrow(0, 0, rows);
+    const auto y = probeY.narrow(0, 0, rows);
+    const auto stats = torch::TensorOptions().dtype(torch::kFloat64);
+    const auto mean = torch::tensor(di.featureMean, stats).to(floatOptions());
+    const auto scale = torch::tensor(di.featureStd, stats).to(floatOptions());
+    double standardised = 0.0, raw = 0.0;
+    try {
+        standardised = lossOf(forward(x), y).item<double>();
+        raw = lossOf(forward(x * scale + mean), y).item<double>();
+    } catch (const std::exception&) {
+        return; // a model that cannot take raw values was not fitted to them
+    }
+    if (!std::isfinite(standardised) || !std::isfinite(raw) || !(raw < 0.5 * standardised))
+        return;
+    summary.featureScaleWarning =
+        "the model fits the raw feature values better than the standardised ones (loss "
+        + formatNumber(raw) + " on raw, " + formatNumber(standardised)
+        + " on standardised features, first " + std::to_string(rows)
+        + " training rows): its first layer looks fitted to raw scales; probe it without "
+          "standardising the features (--no-standardize, or untick 'Standardise features')";
+}
+
+ModelOutputs inspectModelOutputs(const Model& model, const Dataset& data)
+{
+    const auto& di = data.impl();
+    if (di.trainX.size(0) == 0)
+        throw InputError("'" + data.summary().path + "' has no training rows to try the model on");
+    torch::NoGradGuard noGrad;
+    const auto x = di.trainX.narrow(0, 0, 1).to(model.impl().device);
+    const c10::IValue result = runForward(model, x, data.summary().path);
+    const ForwardResults r = splitResults(result);
+    ModelOutputs out;
+    out.kind = r.kind;
+    for (const auto& [key, value] : r.items) {
+        if (!value.isTensor()) {
+            out.skipped.push_back(itemText(key, value));
+            continue;
+        }
+        const auto& t = value.toTensor();
+        out.outputs.push_back({key, t.sizes().vec(), std::string(c10::toString(t.scalar_type()))});
+    }
+    if (out.outputs.empty()) {
+        std::vector<std::string> choices;
+        throw InputError(model.summary().path + ": forward() returns " + describeResults(r, choices)
+                         + "; the prediction must be a tensor");
+    }
+    return out;
+}
+
+std::string describe(const ModelOutputInfo& output)
+{
+    const std::string shape = shapeString(output.shape);
+    return output.key.empty() ? shape : output.key + ": " + shape;
+}
+
 torch::Tensor Problem::Impl::forward(const torch::Tensor& x)
 {
-    c10::IValue result;
-    try {
-        result = model.impl().module.forward({x});
-    } catch (const c10::Error& e) {
-        throw InputError("model '" + model.summary().path + "' rejected input tensor 'features' "
-                         + shapeString(x) + " from '" + data.summary().path + "'"
-                         + featureCountHint(model, x) + "; libtorch said: "
-                         + libtorchMessage(e.what_without_backtrace()));
-    } catch (const std::exception& e) {
-        throw InputError("model '" + model.summary().path + "' rejected input tensor 'features' "
-                         + shapeString(x) + " from '" + data.summary().path + "'"
-                         + featureCountHint(model, x) + "; libtorch said: "
-                         + libtorchMessage(e.what()));
-    }
-    if (!result.isTensor())
-        throw InputError("model '" + model.summary().path
-                         + "' must return one tensor from forward(), it returned "
-                         + result.tagKind());
-    torch::Tensor out = result.toTensor();
+    const c10::IValue result = runForward(model, x, data.summary().path);
+    torch::Tensor out = result.isTensor() && options.output.empty()
+                            ? result.toTensor()
+                            : selectOutput(result, options.output, model.summary().path);
     if (!out.is_floating_point())
         throw InputError("model '" + model.summary().path + "' returned a "
                          + std::string(c10::toString(out.scalar_type()))

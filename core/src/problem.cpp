@@ -112,6 +112,12 @@ std::int64_t Problem::parameterCount() const
     return m_impl->numel;
 }
 
+EvaluationCounts Problem::evaluations() const
+{
+    const auto& c = m_impl->counters;
+    return {c.forwards, c.gradients, c.hvps};
+}
+
 double Problem::loss()
 {
     return m_impl->loss();

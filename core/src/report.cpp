@@ -268,6 +268,17 @@ std::string formatSummary(const ProbeReport& r)
     o << "  data       " << r.data.path << "  (" << r.data.rows << " rows: " << r.data.trainRows
       << " train / " << r.data.validationRows << " validation, " << r.data.featureColumns.size()
       << " features, task " << toString(r.data.task) << ")\n";
+    // Said where results are read: the same model gives other curvatures on raw features.
+    o << "  scaling    features "
+      << (r.data.standardizedFeatures ? "standardised (mean and std of the training rows)"
+                                      : "raw (not standardised)");
+    if (r.data.task == Task::Regression)
+        o << ", targets " << (r.data.standardizedTargets ? "standardised" : "raw");
+    o << "\n";
+    if (!r.problem.output.empty())
+        o << "  output     " << r.problem.output << "\n";
+    if (!r.problem.featureScaleWarning.empty())
+        o << "  WARNING    " << r.problem.featureScaleWarning << "\n";
     o << "  loss       " << r.problem.loss << " on " << r.problem.probeRows << " probe rows, device "
       << r.problem.device;
     if (r.problem.threads > 0)

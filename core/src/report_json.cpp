@@ -98,7 +98,8 @@ BOREHOLE_JSON_TYPE(DataSummary, path, rows, trainRows,
                    standardizedFeatures, standardizedTargets,
                    validationFraction, seed, device)
 BOREHOLE_JSON_TYPE(ProblemSummary, loss, device, parameterCount,
-                   probeRows, batchSize, outputShape, threads)
+                   probeRows, batchSize, outputShape, threads, output,
+                   featureScaleWarning)
 BOREHOLE_JSON_TYPE(ProbeSettings, directionKinds, curvature, power,
                    lanczos, eigen, trace, traceOptions, spectrum,
                    spectrumOptions, sharpness, sharpnessOptions, line,

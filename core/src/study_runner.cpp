@@ -322,6 +322,7 @@ Problem loadStudyProblem(const StudySpec& spec)
     o.loss = spec.loss;
     o.probeRows = spec.probeRows;
     o.seed = spec.seed;
+    o.output = spec.output;
     return Problem(std::move(model), std::move(data), o);
 }
 

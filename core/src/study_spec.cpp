@@ -549,8 +549,8 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
         throw InputError(r.source() + ": a study spec must be a JSON object with at least "
                                       "\"model\" and \"data\", got "
                          + (doc.is_array() ? std::string("a list") : Reader::show(doc)));
-    r.allowOnly(doc, "", {"schema", "name", "model", "data", "loss", "hyperparameters", "sampler",
-                          "probe", "outcome", "seed", "strategy", "halving"});
+    r.allowOnly(doc, "", {"schema", "name", "model", "output", "data", "loss", "hyperparameters",
+                          "sampler", "probe", "outcome", "seed", "strategy", "halving"});
     StudySpec s;
     s.sourcePath = sourceName;
     if (doc.contains("schema") && r.string(doc["schema"], "schema") != kSchema)
@@ -564,6 +564,12 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
     if (!doc.contains("model"))
         r.fail("model", "is required (path of a TorchScript model)");
     s.modelPath = resolvePath(r.string(doc["model"], "model"), baseDir);
+    if (doc.contains("output")) {
+        // An index ("0", or the number 0) or a dict key of forward()'s results.
+        const json& o = doc["output"];
+        s.output = o.is_number_unsigned() ? std::to_string(o.get<std::uint64_t>())
+                                          : r.string(o, "output");
+    }
 
     if (!doc.contains("data"))
         r.fail("data", "is required (an object with at least \"path\")");
@@ -867,6 +873,8 @@ std::string toJson(const StudySpec& s, int indent)
     doc["name"] = s.name;
     doc["seed"] = s.seed;
     doc["model"] = s.modelPath;
+    if (!s.output.empty()) // only when chosen, so earlier studies keep their spec text
+        doc["output"] = s.output;
     json d;
     d["path"] = s.dataPath;
     d["target"] = s.data.targetColumns;

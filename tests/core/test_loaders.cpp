@@ -42,6 +42,11 @@ private slots:
     void bceNeedsTargetsInUnitInterval();
     void nonFiniteModelIsNamed();
     void memoryIsEstimatedBeforeProbing();
+    void tupleOutputIsChosen();
+    void dictOutputIsChosenByKey();
+    void outputsAreListedOnOneRow();
+    void convolutionalModelDoesNotClaimAWidth();
+    void rawScaleModelIsWarnedAbout();
 };
 
 void TestLoaders::loadsExampleModel()
@@ -362,6 +367,128 @@ void TestLoaders::memoryIsEstimatedBeforeProbing()
     requireMemory(estimateProbeMemory(p, s)); // the defaults fit anywhere
 }
 
+void TestLoaders::tupleOutputIsChosen()
+{
+    // forward() returns (prediction, features), as many real models return (logits, features).
+    const auto data = Dataset::loadCsv(bht::data("four_features.csv"), {});
+    const std::string path = bht::data("two_outputs.pt");
+    BH_THROWS(Problem(Model::load(path), data, {}), InputError,
+              path + ": forward() returns a tuple of 2 tensors (0: [8, 1], 1: [8, 8]); choose one "
+                     "with --output 0|1");
+    ProblemOptions o;
+    o.output = "2";
+    BH_THROWS(Problem(Model::load(path), data, o), InputError,
+              path + ": forward() returns a tuple of 2 tensors (0: [8, 1], 1: [8, 8]), it has no "
+                     "output '2'; choose one with --output 0|1");
+    o.output = "0";
+    Problem problem(Model::load(path), data, o);
+    BH_COMPARE_TEXT(problem.summary().output, "0 of a tuple of 2 tensors");
+    QVERIFY(problem.summary().outputShape == (std::vector<std::int64_t>{32, 1}));
+    QVERIFY(std::isfinite(problem.loss()));
+    // Features [n, 8] against a [n, 1] target: refused by the usual pairing check.
+    o.output = "1";
+    BH_THROWS_PREFIX(Problem(Model::load(path), data, o), InputError,
+                     "model output tensor [8, 8] does not fit target tensor [8, 1] for loss mse");
+    // An output chosen for a model that returns one tensor is a mistake, not ignored.
+    o.output = "0";
+    BH_THROWS(Problem(Model::load(bht::data("linear.pt")), data, o), InputError,
+              bht::data("linear.pt") + ": forward() returns one tensor [8, 1], so there is no "
+                                       "output '0' to choose; leave --output out");
+}
+
+void TestLoaders::dictOutputIsChosenByKey()
+{
+    const auto data = Dataset::loadCsv(bht::data("four_features.csv"), {});
+    const std::string path = bht::data("dict_outputs.pt");
+    BH_THROWS(Problem(Model::load(path), data, {}), InputError,
+              path + ": forward() returns a dict of 2 tensors (prediction: [8, 1], features: "
+                     "[8, 8]); choose one with --output prediction|features");
+    ProblemOptions o;
+    o.output = "prediction";
+    Problem byKey(Model::load(path), data, o);
+    BH_COMPARE_TEXT(byKey.summary().output, "prediction of a dict of 2 tensors");
+    // Same weights as two_outputs.pt (same seed): the same prediction, the same loss.
+    o.output = "0";
+    Problem byIndex(Model::load(bht::data("two_outputs.pt")), data, o);
+    QCOMPARE(byKey.loss(), byIndex.loss());
+}
+
+void TestLoaders::outputsAreListedOnOneRow()
+{
+    const auto data = Dataset::loadCsv(bht::data("four_features.csv"), {});
+    const auto tuple = inspectModelOutputs(Model::load(bht::data("two_outputs.pt")), data);
+    BH_COMPARE_TEXT(tuple.kind, "tuple");
+    QCOMPARE(tuple.outputs.size(), std::size_t(2));
+    BH_COMPARE_TEXT(describe(tuple.outputs[0]), "0: [1, 1]");
+    BH_COMPARE_TEXT(describe(tuple.outputs[1]), "1: [1, 8]");
+    BH_COMPARE_TEXT(tuple.outputs[1].dtype, "Float");
+    const auto dict = inspectModelOutputs(Model::load(bht::data("dict_outputs.pt")), data);
+    BH_COMPARE_TEXT(dict.kind, "dict");
+    BH_COMPARE_TEXT(describe(dict.outputs[0]), "prediction: [1, 1]");
+    BH_COMPARE_TEXT(describe(dict.outputs[1]), "features: [1, 8]");
+    const auto single = inspectModelOutputs(Model::load(bht::data("linear.pt")), data);
+    BH_COMPARE_TEXT(single.kind, "tensor");
+    QCOMPARE(single.outputs.size(), std::size_t(1));
+    BH_COMPARE_TEXT(describe(single.outputs[0]), "[1, 1]");
+    // A model that rejects the row says so with the usual message, on one row.
+    const std::string tiny = bht::data("tiny_mlp.pt");
+    const std::string diabetes = bht::example("diabetes/diabetes.csv");
+    BH_THROWS_PREFIX(inspectModelOutputs(Model::load(tiny), Dataset::loadCsv(diabetes, {})),
+                     InputError,
+                     "model '" + tiny + "' rejected input tensor 'features' [1, 10] from '"
+                         + diabetes + "'; its first weight 'hidden.weight' [6, 4] takes 4 "
+                                      "features, the data has 10; libtorch said: ");
+}
+
+void TestLoaders::convolutionalModelDoesNotClaimAWidth()
+{
+    // The first 2-D weight is the classifier's fc.weight [10, 256]; "takes 256 features" was
+    // wrong (the model takes 64 values per row). The first weight is the convolution's: it
+    // knows the channels, not the width.
+    const std::string model = bht::data("cnn.pt");
+    const std::string dataPath = bht::data("four_features.csv");
+    BH_THROWS(Problem(Model::load(model), Dataset::loadCsv(dataPath, {}), {}), InputError,
+              "model '" + model + "' rejected input tensor 'features' [8, 4] from '" + dataPath
+                  + "'; its first weight 'conv.weight' [4, 1, 3, 3] is a 2-D convolution's "
+                    "(images with 1 channel), so the number of features a row needs cannot be "
+                    "read from the weights; libtorch said: RuntimeError: shape '[-1, 1, 8, 8]' "
+                    "is invalid for input of size 32");
+}
+
+void TestLoaders::rawScaleModelIsWarnedAbout()
+{
+    // raw_linear.pt was fitted to raw_scales.csv's raw values (x1 ≈ 1000, x2 ≈ 0.01).
+    const std::string path = bht::data("raw_scales.csv");
+    DatasetOptions d;
+    d.validationFraction = 0.0;
+    Problem standardised(Model::load(bht::data("raw_linear.pt")), Dataset::loadCsv(path, d), {});
+    BH_COMPARE_TEXT(standardised.summary().featureScaleWarning,
+                    "the model fits the raw feature values better than the standardised ones "
+                    "(loss 0.00236525 on raw, 41574.3 on standardised features, first 60 "
+                    "training rows): its first layer looks fitted to raw scales; probe it "
+                    "without standardising the features (--no-standardize, or untick "
+                    "'Standardise features')");
+    d.standardizeFeatures = false;
+    Problem raw(Model::load(bht::data("raw_linear.pt")), Dataset::loadCsv(path, d), {});
+    BH_COMPARE_TEXT(raw.summary().featureScaleWarning, "");
+    // Models trained on standardised features are not warned about.
+    Problem example(Model::load(bht::example("diabetes/diabetes_mlp.pt")),
+                    Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), {}), {});
+    BH_COMPARE_TEXT(example.summary().featureScaleWarning, "");
+    Problem linear(Model::load(bht::data("linear.pt")),
+                   Dataset::loadCsv(bht::data("four_features.csv"), {}), {});
+    BH_COMPARE_TEXT(linear.summary().featureScaleWarning, "");
+    // The report says how the features were scaled, and warns.
+    ProbeSettings quick;
+    quick.directionKinds = {};
+    quick.power = quick.lanczos = quick.trace = quick.sharpness = false;
+    const auto text = formatSummary(runProbes(standardised, quick));
+    QVERIFY(text.find("  scaling    features standardised (mean and std of the training rows), "
+                      "targets raw\n") != std::string::npos);
+    QVERIFY(text.find("  WARNING    the model fits the raw feature values better")
+            != std::string::npos);
+}
+
 BH_TEST_MAIN(TestLoaders, &TestLoaders::loadsExampleModel, &TestLoaders::splitIsSeededAndComplete,
              &TestLoaders::classificationData, &TestLoaders::badClassLabelNamesTheLine,
              &TestLoaders::unknownTargetColumn, &TestLoaders::featureAndTargetOverlap,
@@ -374,7 +501,11 @@ BH_TEST_MAIN(TestLoaders, &TestLoaders::loadsExampleModel, &TestLoaders::splitIs
              &TestLoaders::classLabelTooLarge, &TestLoaders::damagedArchives,
              &TestLoaders::scalarOutputIsALossOnlyWithLossOutput,
              &TestLoaders::nonFloatAndDetachedOutputs, &TestLoaders::bceNeedsTargetsInUnitInterval,
-             &TestLoaders::nonFiniteModelIsNamed, &TestLoaders::memoryIsEstimatedBeforeProbing)
+             &TestLoaders::nonFiniteModelIsNamed, &TestLoaders::memoryIsEstimatedBeforeProbing,
+             &TestLoaders::tupleOutputIsChosen, &TestLoaders::dictOutputIsChosenByKey,
+             &TestLoaders::outputsAreListedOnOneRow,
+             &TestLoaders::convolutionalModelDoesNotClaimAWidth,
+             &TestLoaders::rawScaleModelIsWarnedAbout)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_loaders.moc"

@@ -23,8 +23,18 @@ silu_mlp.pt       nn.Sequential(Linear(4, 8), SiLU, Linear(8, 8), Softplus(β 2,
                   activations of the stacked path.
 doubled_mlp.pt    a module whose only child is such a Sequential but whose forward() doubles its
                   output: the stacked path must notice that it differs and fall back.
+two_outputs.pt    Linear(4, 8) → Tanh = features, Linear(8, 1) = prediction; forward returns
+                  (prediction, features), as many real models return (logits, features).
+dict_outputs.pt   the same returning {"prediction": …, "features": …}.
+cnn.pt            a row of 64 values as a 1×8×8 image → Conv2d(1, 4, 3, padding 1) → ReLU →
+                  Linear(256, 10): its first weight says 1 channel, nothing about the row width.
+raw_scales.csv    x1 ≈ 1000 ± 200, x2 ≈ 0.01 ± 0.002, x3 ≈ 5 ± 1, y = 0.003·x1 + 200·x2 − x3
+                  + noise (60 rows).
+raw_linear.pt     Linear(3, 1) fitted by least squares to raw_scales.csv's raw values: it
+                  describes nothing once the features are standardised.
 """
 import os
+from typing import Dict, Tuple
 
 import torch
 from torch import nn
@@ -66,6 +76,34 @@ class BatchNormLinear(nn.Module):
         return self.out(self.bn(x))
 
 
+class TwoOutputs(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(4, 8)
+        self.out = nn.Linear(8, 1)
+
+    def forward(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        features = torch.tanh(self.hidden(x))
+        return self.out(features), features
+
+
+class DictOutputs(TwoOutputs):
+    def forward(self, x: torch.Tensor) -> Dict[str, torch.Tensor]:
+        features = torch.tanh(self.hidden(x))
+        return {"prediction": self.out(features), "features": features}
+
+
+class SmallCnn(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 4, 3, padding=1)
+        self.fc = nn.Linear(256, 10)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        images = x.view(-1, 1, 8, 8)
+        return self.fc(torch.relu(self.conv(images)).flatten(1))
+
+
 class DoubledMlp(nn.Module):
     def __init__(self):
         super().__init__()
@@ -100,6 +138,41 @@ def main():
     make_batchnorm()
     make_linear()
     make_sequential()
+    make_outputs()
+    make_raw_scales()
+
+
+def make_outputs():
+    torch.manual_seed(9)
+    torch.jit.script(TwoOutputs()).save(os.path.join(HERE, "two_outputs.pt"))
+    torch.manual_seed(9)
+    torch.jit.script(DictOutputs()).save(os.path.join(HERE, "dict_outputs.pt"))
+    torch.manual_seed(10)
+    torch.jit.script(SmallCnn()).save(os.path.join(HERE, "cnn.pt"))
+
+
+def make_raw_scales():
+    g = torch.Generator().manual_seed(11)
+    n = 60
+    x = torch.stack([1000.0 + 200.0 * torch.randn(n, generator=g, dtype=torch.float64),
+                     0.01 + 0.002 * torch.randn(n, generator=g, dtype=torch.float64),
+                     5.0 + torch.randn(n, generator=g, dtype=torch.float64)], dim=1)
+    y = 0.003 * x[:, 0] + 200.0 * x[:, 1] - x[:, 2] + 0.05 * torch.randn(n, generator=g,
+                                                                          dtype=torch.float64)
+    with open(os.path.join(HERE, "raw_scales.csv"), "w") as f:
+        f.write("x1,x2,x3,y\n")
+        for row, target in zip(x.tolist(), y.tolist()):
+            f.write(",".join("%.6g" % v for v in row) + ",%.6g\n" % target)
+    # Least squares on the values as written (float64), then stored as float32.
+    x = torch.tensor([[float("%.6g" % v) for v in row] for row in x.tolist()], dtype=torch.float64)
+    y = torch.tensor([float("%.6g" % v) for v in y.tolist()], dtype=torch.float64)
+    design = torch.cat([x, torch.ones(n, 1, dtype=torch.float64)], dim=1)
+    solution = torch.linalg.lstsq(design, y.unsqueeze(1)).solution.squeeze(1)
+    model = nn.Linear(3, 1)
+    with torch.no_grad():
+        model.weight.copy_(solution[:3].float().unsqueeze(0))
+        model.bias.fill_(float(solution[3]))
+    torch.jit.script(model).save(os.path.join(HERE, "raw_linear.pt"))
 
 
 def make_sequential():

@@ -41,6 +41,10 @@ struct ProblemOptions
     /// Mini-batch size for gradient samples (PCA directions) and training.
     std::int64_t batchSize = 128;
     std::uint64_t seed = 0;
+    /// Which of forward()'s results is the prediction when forward() returns a tuple, a list or
+    /// a dict (e.g. (logits, features)): an index ("0", "1") or a dict key ("logits"). Empty:
+    /// forward() must return one tensor. See inspectModelOutputs().
+    std::string output;
 };
 
 struct ProblemSummary
@@ -54,7 +58,48 @@ struct ProblemSummary
     std::vector<std::int64_t> outputShape;
     /// Intra-op CPU threads libtorch used when the problem was set up (setIntraOpThreads).
     int threads = 0;
+    /// The chosen output of a forward() returning several (ProblemOptions::output), e.g.
+    /// "0 of a tuple of 2"; empty when forward() returns one tensor.
+    std::string output;
+    /// Set when the features are standardised but the model fits the raw feature values
+    /// clearly better (its first layer looks fitted to raw scales): one sentence with both
+    /// losses. Empty otherwise.
+    std::string featureScaleWarning;
 };
+
+/// Forward passes, gradients and Hessian-vector products a Problem has evaluated.
+struct EvaluationCounts
+{
+    std::int64_t forwards = 0;
+    std::int64_t gradients = 0;
+    std::int64_t hvps = 0;
+};
+
+/// One tensor among the results of a model's forward().
+struct ModelOutputInfo
+{
+    /// What ProblemOptions::output takes to choose it: "0", "1", … in a tuple or list, the key
+    /// in a dict; empty when forward() returns a single tensor.
+    std::string key;
+    std::vector<std::int64_t> shape; ///< on one data row, e.g. [1, 10]
+    std::string dtype;               ///< "float", "long", …
+};
+
+struct ModelOutputs
+{
+    std::string kind; ///< "tensor", "tuple", "list" or "dict"
+    std::vector<ModelOutputInfo> outputs; ///< the tensors among the results, in order
+    /// "0: [1, 10]"-style descriptions of the results that are not tensors (skipped above).
+    std::vector<std::string> skipped;
+};
+
+/// Runs forward() once, without gradients, on the first training row of `data` and lists the
+/// tensors it returns, so a caller can offer a choice before anything runs. Throws InputError
+/// when forward() rejects the row (naming the input the model expects, or saying that it
+/// cannot be read from the weights) or returns no tensor at all.
+ModelOutputs inspectModelOutputs(const Model& model, const Dataset& data);
+/// "0: [1, 10]" for a tuple's first output, "logits: [1, 10]" for a dict key, "[1, 10]" alone.
+std::string describe(const ModelOutputInfo& output);
 
 class Problem
 {
@@ -71,6 +116,8 @@ public:
     const Dataset& data() const;
     const ProblemOptions& options() const;
     std::int64_t parameterCount() const;
+    /// Everything evaluated since construction (the probes' costs are differences of these).
+    EvaluationCounts evaluations() const;
 
     /// L(θ) on the probe rows.
     double loss();

@@ -163,6 +163,9 @@ struct StudySpec
     LossKind loss = LossKind::Mse;
     /// Problem options for the probes: probe rows and the gradient-sample batch size.
     std::int64_t probeRows = 0;
+    /// The result of forward() that is the prediction when it returns several (spec key
+    /// "output": an index or a dict key, see ProblemOptions::output); empty: one tensor.
+    std::string output;
     std::vector<ParameterRange> parameters; ///< all of hyperparameterNames(), in that order
     SamplerSpec sampler;
     ProbeBudget probe;
