@@ -131,6 +131,111 @@ void requireFinite(const Problem& problem, const LossGradient& base)
     throw InputError(what + "; nothing can be probed where the loss is not finite");
 }
 
+namespace {
+
+/// The expected work of each step of runProbes(), in the same order, in forward passes over the
+/// probe rows: a forward 1, a gradient 3 (forward and backward), an exact HVP 2 (one more
+/// backward through a kept gradient graph, the default; 4 when the graph is rebuilt), a
+/// finite-difference HVP 6 (two gradients); a grid point evaluated many per launch ½. Power
+/// iteration and Lanczos count a typical 30 iterations (the diabetes MLP: 21 and 17), Hutch++
+/// its cap (it reaches it there: 220 HVPs). The progress of the whole run moves in
+/// proportion to this work, so an ETA drawn from it does not grow all run long, as one from the
+/// fraction of steps did (a 31 × 31 surface costs as much as dozens of HVPs).
+std::vector<double> stepWork(const Problem& problem, const ProbeSettings& s)
+{
+    const double rows = std::max<double>(1.0, static_cast<double>(problem.summary().probeRows));
+    const double params = static_cast<double>(problem.parameterCount());
+    const double batchShare = std::min(1.0, static_cast<double>(problem.options().batchSize) / rows);
+    auto hvp = [](HvpMode mode) { return mode == HvpMode::Exact ? 2.0 : 6.0; };
+    std::vector<double> work;
+    work.push_back(3.0); // L(θ) and ∇L(θ)
+    for (auto kind : s.directionKinds) {
+        const double k = kind == DirectionKind::Gradient ? 1.0 : std::max(1, s.curvature.count);
+        double w = 3.0 * (k + 1.0);
+        if (kind == DirectionKind::Pca)
+            w += 3.0 * s.curvature.pcaSamples * batchShare;
+        work.push_back(w);
+    }
+    const double eigenHvp = hvp(s.eigen.hvp);
+    const double iterations = std::max(1, s.eigen.maxIterations);
+    if (s.power)
+        work.push_back(eigenHvp * std::min(iterations, 30.0));
+    if (s.lanczos)
+        work.push_back(eigenHvp * std::min(iterations, 30.0));
+    if (s.trace) {
+        const auto& t = s.traceOptions;
+        const double sampled =
+            (t.estimator == TraceEstimator::HutchPlusPlus ? 2.0 * t.sketchSize : 0.0)
+            + std::max(t.minSamples, t.maxSamples);
+        const bool exact = t.exactUpTo > 0 && params <= static_cast<double>(t.exactUpTo)
+                           && params <= 2.0 * t.sketchSize + t.maxSamples;
+        work.push_back(hvp(t.hvp) * (exact ? params : sampled));
+    }
+    if (s.spectrum) {
+        const auto& o = s.spectrumOptions;
+        const bool exact = o.exactUpTo > 0 && params <= static_cast<double>(o.exactUpTo);
+        work.push_back(hvp(o.hvp) * (exact ? params
+                                           : std::min(o.maxIterations, 60)
+                                                 + static_cast<double>(o.densityRuns) * o.densitySteps));
+    }
+    if (s.sharpness)
+        work.push_back(1.0 + s.sharpnessOptions.samples);
+    auto pointCost = [](PointBatching batching) { return batching == PointBatching::Off ? 1.0 : 0.5; };
+    if (s.line)
+        work.push_back(s.lineOptions.resolution * pointCost(s.lineOptions.pointBatching));
+    if (s.surface) {
+        const auto& o = s.surfaceOptions;
+        double points = static_cast<double>(o.resolution)
+                        * (o.resolutionY > 0 ? o.resolutionY : o.resolution);
+        if (o.refine && o.curvature != CurvatureMode::Hvp)
+            points *= 0.4; // every 5th point, then the cells interpolation misses
+        double perPoint = pointCost(o.pointBatching);
+        if (o.curvature == CurvatureMode::Hvp)
+            perPoint = 1.0 + 2.0 * 4.0; // a forward and two HVPs on a fresh graph per point
+        work.push_back(points * perPoint);
+    }
+    work.push_back(1.0); // the validation metric
+    return work;
+}
+
+/// Maps each step's own (done, total) onto one scale on which every step spans its share of
+/// the expected work.
+class WorkProgress
+{
+public:
+    WorkProgress(const ProgressFn& parent, const std::vector<double>& work) : m_parent(parent)
+    {
+        double sum = 0.0;
+        for (double w : work)
+            sum += w;
+        double acc = 0.0;
+        m_start.push_back(0);
+        for (double w : work) {
+            acc += w;
+            m_start.push_back(static_cast<int>(std::lround(acc / sum * kScale)));
+        }
+        m_start.back() = kScale;
+    }
+    ProgressFn next()
+    {
+        const std::size_t i = std::min(m_step++, m_start.size() - 2);
+        if (!m_parent)
+            return {};
+        return [p = m_parent, a = m_start[i], b = m_start[i + 1]](int d, int t) {
+            const int within = t > 0 ? static_cast<int>(static_cast<long long>(std::min(d, t)) * (b - a) / t) : 0;
+            return p(a + within, kScale);
+        };
+    }
+
+private:
+    static constexpr int kScale = 100000;
+    ProgressFn m_parent;
+    std::vector<int> m_start;
+    std::size_t m_step = 0;
+};
+
+} // namespace
+
 ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const ProgressFn& progress)
 {
     ProbeReport report;
@@ -140,11 +245,8 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const Pro
     report.problem = problem.summary();
     report.settings = settings;
 
-    const int steps = 2 + static_cast<int>(settings.directionKinds.size()) + settings.power
-                      + settings.lanczos + settings.trace + settings.spectrum + settings.sharpness
-                      + settings.line + settings.surface;
-    int step = 0;
-    auto next = [&]() { return ProgressScope(progress, step++, steps).callback(); };
+    WorkProgress work(progress, stepWork(problem, settings));
+    auto next = [&]() { return work.next(); };
     auto seedFor = [&](std::uint64_t stream) { return deriveSeed(settings.seed, 1000 + stream); };
 
     requireMemory(estimateProbeMemory(problem, settings));

@@ -35,6 +35,7 @@ private slots:
     void sameSeedSameNumbers();
     void badOptionsAreRejected();
     void reportRoundTripsThroughJson();
+    void progressFollowsTheWork();
 
 private:
     bht::Matrix m_a = bht::readMatrix(bht::data("quadratic_A.csv"));
@@ -453,6 +454,50 @@ void TestProbes::reportRoundTripsThroughJson()
              3);
 }
 
+void TestProbes::progressFollowsTheWork()
+{
+    // The ETA is elapsed × (1 − f) / f for the progress fraction f. With f the fraction of
+    // steps it grew all run long: the cheap steps came first and the 41 × 41 surface, which
+    // costs more than all of them, was one step of eleven. A deterministic clock replaces
+    // time: the work evaluated so far, a forward 1, a gradient 3, an exact HVP 2.
+    DatasetOptions d;
+    d.device = DeviceKind::Cpu;
+    Problem problem(Model::load(bht::example("diabetes/diabetes_mlp.pt"), d.device),
+                    Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), d), {});
+    ProbeSettings s;
+    s.line = true;
+    s.surface = true;
+    s.surfaceOptions.resolution = 41;
+    s.surfaceOptions.pointBatching = PointBatching::Off;
+    auto clock = [&problem] {
+        const auto e = problem.evaluations();
+        return static_cast<double>(e.forwards) + 3.0 * e.gradients + 2.0 * e.hvps;
+    };
+    const double start = clock();
+    std::vector<std::pair<double, double>> samples; // (fraction done, clock)
+    runProbes(problem, s, [&](int done, int total) {
+        samples.emplace_back(static_cast<double>(done) / total, clock() - start);
+        return true;
+    });
+    const double end = clock() - start;
+    QVERIFY(samples.size() > 20);
+    int checked = 0;
+    double worst = 1.0;
+    for (const auto& [fraction, elapsed] : samples) {
+        if (fraction < 0.05 || fraction > 0.95 || elapsed <= 0.0)
+            continue;
+        const double eta = elapsed * (1.0 - fraction) / fraction;
+        const double remaining = end - elapsed;
+        const double ratio = std::max(eta, remaining) / std::max(1.0, std::min(eta, remaining));
+        worst = std::max(worst, ratio);
+        ++checked;
+    }
+    QVERIFY(checked > 10);
+    // Within a factor 2 of the work left at every point; the fraction of steps was 8× short
+    // before the surface.
+    QVERIFY2(worst < 2.0, ("worst ETA ratio " + std::to_string(worst)).c_str());
+}
+
 BH_TEST_MAIN(TestProbes, &TestProbes::lossIsTheQuadraticForm, &TestProbes::gradientIsA_theta,
              &TestProbes::exactHvpEqualsAv, &TestProbes::finiteDifferenceHvpEqualsAv,
              &TestProbes::powerIterationFindsLambdaMax, &TestProbes::lanczosFindsLambdaMax,
@@ -467,7 +512,8 @@ BH_TEST_MAIN(TestProbes, &TestProbes::lossIsTheQuadraticForm, &TestProbes::gradi
              &TestProbes::sharpnessRespectsQuadraticBounds,
              &TestProbes::probesLeaveParametersUnchanged,
              &TestProbes::cancellationStopsAndRestores, &TestProbes::sameSeedSameNumbers,
-             &TestProbes::badOptionsAreRejected, &TestProbes::reportRoundTripsThroughJson)
+             &TestProbes::badOptionsAreRejected, &TestProbes::reportRoundTripsThroughJson,
+             &TestProbes::progressFollowsTheWork)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_probes.moc"
