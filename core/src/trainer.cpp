@@ -248,14 +248,28 @@ public:
                                          + formatNumber(bound));
         } else if (rate < base && rate < bound) {
             const double grown = std::min({base, bound, rate * m_o.guidedGrowth});
-            if (grown > rate)
-                c.setLearningRate(grown, "flat: bound " + m_label + " " + formatNumber(bound)
-                                             + " leaves room; growing back towards base rate "
+            // The reason says what the rate does. A bound a hair above the rate (a new estimate
+            // a little lower) moved it by 0.01 % under "growing back towards base rate 0.5":
+            // the table then showed 0.1 → 0.1 beside it. Moves under 0.1 % are not adjustments.
+            if (grown <= rate * (1.0 + kNegligibleGrowth))
+                return;
+            const std::string room = "flat: bound " + m_label + " " + formatNumber(bound);
+            if (grown == base)
+                c.setLearningRate(grown, room + " leaves room; back at the base rate "
                                              + formatNumber(base));
+            else if (grown == bound)
+                c.setLearningRate(grown, room + " is below the base rate " + formatNumber(base)
+                                             + "; raised to the bound");
+            else
+                c.setLearningRate(grown, room + " leaves room; rate ×"
+                                             + formatNumber(m_o.guidedGrowth)
+                                             + " towards the base rate " + formatNumber(base));
         }
     }
 
 private:
+    /// Growth below this fraction is left out (the estimate's own noise).
+    static constexpr double kNegligibleGrowth = 1e-3;
     OptimizerOptions m_o;
     double m_product = 2.0; ///< stableRateCurvatureProduct(m_o)
     std::string m_label = "c·2/λmax";

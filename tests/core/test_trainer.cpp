@@ -81,6 +81,7 @@ class TestTrainer : public QObject
 
 private slots:
     void guidedLrSettlesWithinBound();
+    void guidedReasonsSayWhatTheRateDoes();
     void plainSgdAtTheSameRateDiverges();
     void guidedBoundCountsHeavyBallMomentum();
     void guidedBoundFollowsTheUpdateRule();
@@ -141,6 +142,50 @@ void TestTrainer::guidedLrSettlesWithinBound()
     // Probing is counted apart from training: 1 gradient per step; FD-HVPs cost 2 each.
     QCOMPARE(r.trainingCost.gradients, std::int64_t(60));
     QVERIFY(r.probeCost.gradients > 0 && r.probeCost.gradients <= 12 * 5 * 2);
+}
+
+void TestTrainer::guidedReasonsSayWhatTheRateDoes()
+{
+    // The adjustments table showed "growing back towards base rate 0.5" beside a rate that
+    // stayed 0.1: a new estimate a little lower put the bound a hair above the rate, which
+    // then "grew" by a few parts in a million. Every row now moves the rate visibly, and its
+    // reason names what limited the move.
+    // The diabetes MLP: its λmax falls and rises as it trains, so the rate is cut and grown.
+    DatasetOptions d;
+    d.device = DeviceKind::Cpu;
+    d.standardizeTargets = true;
+    const auto data = Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), d);
+    for (double growth : {2.0, 1.05}) {
+        Problem p(Model::load(bht::example("diabetes/diabetes_mlp.pt"), d.device), data, {});
+        auto t = quadraticOptions(OptimizerKind::Guided, 0.5, 150);
+        t.batchSize = 64;
+        t.optimizer.guidedFactor = 0.9;
+        t.optimizer.guidedEvery = 5;
+        t.optimizer.guidedIterations = 5;
+        t.optimizer.guidedGrowth = growth;
+        const auto r = train(p, t);
+        QVERIFY2(!r.diverged, r.stopReason.c_str());
+        int flat = 0;
+        for (const auto& a : r.adjustments) {
+            QVERIFY2(a.reason.find("growing back") == std::string::npos, a.reason.c_str());
+            if (a.reason.rfind("flat: ", 0) != 0)
+                continue;
+            ++flat;
+            const std::string where = "step " + std::to_string(a.step) + ": " + a.reason;
+            QVERIFY2(a.newRate >= a.oldRate * (1 + 1e-3), where.c_str());
+            const double bound = 0.9 * 2.0 / a.lambdaMax;
+            if (a.reason.find("raised to the bound") != std::string::npos)
+                BH_CLOSE(a.newRate, bound, 1e-9 * bound);
+            else if (a.reason.find("back at the base rate 0.5") != std::string::npos)
+                BH_CLOSE(a.newRate, 0.5, 1e-12);
+            else
+                QVERIFY2(a.reason.find(" towards the base rate 0.5") != std::string::npos
+                             && std::abs(a.newRate - a.oldRate * growth) < 1e-9,
+                         where.c_str());
+        }
+        if (growth < 2.0)
+            QVERIFY(flat > 0); // small steps back up after the first cut
+    }
 }
 
 void TestTrainer::plainSgdAtTheSameRateDiverges()
@@ -614,7 +659,7 @@ void TestTrainer::lrRangeTestRejectsBadOptions()
               "the LR range test sweeps the rate itself; use sgd, adam, adamw or sam");
 }
 
-BH_TEST_MAIN(TestTrainer, &TestTrainer::guidedLrSettlesWithinBound,
+BH_TEST_MAIN(TestTrainer, &TestTrainer::guidedReasonsSayWhatTheRateDoes, &TestTrainer::guidedLrSettlesWithinBound,
              &TestTrainer::plainSgdAtTheSameRateDiverges,
              &TestTrainer::guidedBoundCountsHeavyBallMomentum,
              &TestTrainer::guidedBoundFollowsTheUpdateRule,
