@@ -240,6 +240,54 @@ int addColouredPoints(QCustomPlot* plot, QCPColorScale* scale, const std::vector
     return drawn;
 }
 
+// Probe-halving: per promoted rung, what the score promoted against what the validation at
+// the rung alone (plain successive halving) would have promoted from the same entrants.
+QStringList halvingLines(const StudySnapshot& snapshot)
+{
+    QStringList lines;
+    if (snapshot.spec.strategy != StudyStrategy::ProbeHalving)
+        return lines;
+    std::map<std::int64_t, int> index;
+    for (const auto& row : snapshot.ranking.rows)
+        index[row.record.id] = row.record.index;
+    auto list = [&](const std::vector<std::int64_t>& ids) {
+        QStringList names;
+        for (const auto id : ids)
+            names << QStringLiteral("#%1").arg(index[id]);
+        return names.join(QStringLiteral(", "));
+    };
+    int top = 0;
+    for (const auto& r : snapshot.rungs)
+        top = std::max(top, r.rung);
+    if (snapshot.rungs.empty())
+        lines << StudyPanel::tr("Probe-halving (η = %1): no rung opened yet; rung 1 opens when "
+                                "every configuration is probed.")
+                     .arg(snapshot.spec.halving.eta);
+    else
+        lines << StudyPanel::tr("Probe-halving (η = %1): %2 rung runs up to rung %3.")
+                     .arg(snapshot.spec.halving.eta)
+                     .arg(snapshot.rungs.size())
+                     .arg(top);
+    for (const auto& c : snapshot.rungComparisons) {
+        if (c.agree())
+            lines << StudyPanel::tr("Rung %1 → %2 (%3 entrants): the score promoted %4, as the "
+                                    "validation alone would have.")
+                         .arg(c.rung)
+                         .arg(c.rung + 1)
+                         .arg(c.entrants)
+                         .arg(list(c.promotedByScore));
+        else
+            lines << StudyPanel::tr("Rung %1 → %2 (%3 entrants): the score promoted %4; the "
+                                    "validation alone (plain successive halving) would have "
+                                    "promoted %5.")
+                         .arg(c.rung)
+                         .arg(c.rung + 1)
+                         .arg(c.entrants)
+                         .arg(list(c.promotedByScore), list(c.promotedByValidation));
+    }
+    return lines;
+}
+
 // What a watch read compares to decide whether the views must be redrawn: every
 // configuration's state, claim and result, the full runs and the meta-model version.
 std::string fingerprintOf(const StudySnapshot& snapshot)
@@ -252,6 +300,9 @@ std::string fingerprintOf(const StudySnapshot& snapshot)
          + std::to_string(c.metaModels) + ';';
     if (snapshot.ranking.model)
         f += "m" + std::to_string(snapshot.ranking.model->version) + ';';
+    for (const auto& r : snapshot.rungs)
+        f += 'r' + std::to_string(r.id) + ':' + toString(r.status) + ':' + r.owner + ':'
+             + r.finishedAt + ';';
     for (const auto& row : snapshot.ranking.rows) {
         const auto& r = row.record;
         f += std::to_string(r.id) + ':' + toString(r.status) + ':' + r.owner + ':'
@@ -496,6 +547,25 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     m_tabs->addTab(mapPage, tr("Curvature map"));
     m_tabs->addTab(pcaPage, tr("PCA of configurations"));
     m_tabs->addTab(targetPage, tr("Target"));
+
+    // Probe-halving rungs: every rung run, and where the promotion score disagreed with the
+    // validation at the rung alone (what plain successive halving would have promoted).
+    m_rungNote = new QLabel(this);
+    m_rungNote->setWordWrap(true);
+    m_rungNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_rungs = new QTableWidget(0, 9, this);
+    m_rungs->setHorizontalHeaderLabels({tr("Rung"), tr("#"), tr("Steps"), tr("Status"),
+                                        tr("Validation"), tr("Before"), tr("λmax"), tr("Score"),
+                                        tr("Time [s]")});
+    m_rungs->verticalHeader()->setVisible(false);
+    m_rungs->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rungs->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rungs->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto* rungPage = new QWidget(this);
+    auto* rungLayout = new QVBoxLayout(rungPage);
+    rungLayout->addWidget(m_rungNote);
+    rungLayout->addWidget(m_rungs, 1);
+    m_tabs->addTab(rungPage, tr("Rungs"));
 
     // Follow-up runs and export.
     m_trainSelected = new QPushButton(tr("Train selected"), this);
@@ -865,6 +935,47 @@ void StudyPanel::showSnapshot(const StudySnapshot& snapshot)
     refreshRanking();
     redrawMap();
     redrawPca();
+    refreshRungs();
+}
+
+void StudyPanel::refreshRungs()
+{
+    if (!m_snapshot || m_snapshot->spec.strategy != StudyStrategy::ProbeHalving) {
+        m_rungs->setRowCount(0);
+        m_rungNote->setText(tr("Not a probe-halving study: rungs appear here for studies whose "
+                               "spec sets \"strategy\": \"probe-halving\"."));
+        return;
+    }
+    m_rungNote->setText(halvingLines(*m_snapshot).join(QLatin1Char('\n')));
+    std::map<std::int64_t, int> index;
+    for (const auto& row : m_snapshot->ranking.rows)
+        index[row.record.id] = row.record.index;
+    const auto& rungs = m_snapshot->rungs;
+    m_rungs->setSortingEnabled(false);
+    m_rungs->setRowCount(static_cast<int>(rungs.size()));
+    for (int i = 0; i < static_cast<int>(rungs.size()); ++i) {
+        const auto& r = rungs[static_cast<std::size_t>(i)];
+        auto* status = new QTableWidgetItem(QString::fromStdString(toString(r.status)));
+        if (!r.reason.empty())
+            status->setToolTip(withReadableNumbers(r.reason));
+        QTableWidgetItem* cells[] = {new NumberItem(r.rung),
+                                     new NumberItem(index[r.configurationId]),
+                                     new NumberItem(static_cast<double>(r.steps), 12),
+                                     status,
+                                     new NumberItem(r.validation),
+                                     new NumberItem(r.previousValidation),
+                                     new NumberItem(r.lambdaMax),
+                                     new NumberItem(r.score, 3),
+                                     new NumberItem(r.cost.seconds, 3)};
+        for (int c = 0; c < 9; ++c)
+            m_rungs->setItem(i, c, cells[c]);
+    }
+    m_rungs->setSortingEnabled(true);
+}
+
+QString StudyPanel::rungNote() const
+{
+    return m_rungNote->text();
 }
 
 void StudyPanel::setWatching(bool on)
@@ -1290,6 +1401,8 @@ bool StudyPanel::exportReport(const QString& path, QString* error)
     c.counts = m_snapshot->counts;
     c.ranking = m_snapshot->ranking;
     c.modelNote = m_snapshot->modelNote;
+    c.halvingLines = halvingLines(*m_snapshot);
+    c.rungs = m_snapshot->rungs;
     c.target = m_target->text().trimmed();
     if (c.target.isEmpty() && m_snapshot->spec.target)
         c.target = QString::fromStdString(toString(*m_snapshot->spec.target));

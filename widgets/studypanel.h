@@ -49,7 +49,7 @@ class StudyPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { RankingTab = 0, MapTab = 1, PcaTab = 2, TargetTab = 3 };
+    enum Tab { RankingTab = 0, MapTab = 1, PcaTab = 2, TargetTab = 3, RungsTab = 4 };
 
     explicit StudyPanel(QWidget* parent = nullptr);
     ~StudyPanel() override;
@@ -108,6 +108,9 @@ public:
     StudyRunner* runner() const { return m_runner; }
     QTableWidget* rankingTable() const { return m_ranking; }
     QTableWidget* targetTable() const { return m_targets; }
+    /// Probe-halving studies: one row per rung run; rungNote() compares the promotions.
+    QTableWidget* rungTable() const { return m_rungs; }
+    QString rungNote() const;
     QCustomPlot* mapPlot() const { return m_map; }
     QCustomPlot* pcaPlot() const { return m_pca; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -160,6 +163,7 @@ private:
     void refreshRanking();
     void redrawMap();
     void redrawPca();
+    void refreshRungs();
     void redrawSurface(const std::vector<double>& xs, const std::vector<double>& ys,
                        const std::vector<double>& cs, bool logX, bool logY,
                        const std::set<double>& momenta, double medianLambda);
@@ -228,6 +232,8 @@ private:
     QDoubleSpinBox* m_minProbability = nullptr;
     QTableWidget* m_targets = nullptr;
     QLabel* m_targetMessage = nullptr;
+    QTableWidget* m_rungs = nullptr;
+    QLabel* m_rungNote = nullptr;
     QSpinBox* m_topCount = nullptr;
     QPushButton* m_trainSelected = nullptr;
     QPushButton* m_trainGuided = nullptr;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace borehole {
 
@@ -142,6 +143,29 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
                      .arg(src)
                      .arg(std::min(f.image.width(), 640))
                      .arg(htmlEscape(f.title), htmlEscape(f.caption));
+        }
+    }
+
+    if (!c.halvingLines.isEmpty() || !c.rungs.empty()) {
+        h += QStringLiteral("<h2>%1</h2>\n").arg(StudyReportText::tr("Probe-halving rungs"));
+        for (const auto& line : c.halvingLines)
+            h += QStringLiteral("<p>%1</p>\n").arg(htmlEscape(line));
+        if (!c.rungs.empty()) {
+            std::map<std::int64_t, int> index; // configuration id → its index in the grid
+            for (const auto& row : c.ranking.rows)
+                index[row.record.id] = row.record.index;
+            h += QStringLiteral("<table>\n");
+            h += cells({StudyReportText::tr("Rung"), StudyReportText::tr("#"),
+                        StudyReportText::tr("Steps"), StudyReportText::tr("Status"),
+                        StudyReportText::tr("Validation"), StudyReportText::tr("λmax"),
+                        StudyReportText::tr("Score")},
+                       true);
+            for (const auto& r : c.rungs)
+                h += cells({QString::number(r.rung), QString::number(index[r.configurationId]),
+                            QString::number(r.steps),
+                            htmlEscape(QString::fromStdString(toString(r.status))),
+                            num(r.validation), num(r.lambdaMax), num(r.score, 3)});
+            h += QStringLiteral("</table>\n");
         }
     }
 

@@ -9,6 +9,7 @@
 
 #include <QImage>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -35,6 +36,10 @@ struct StudyReportContent
     std::vector<TargetCandidate> candidates;
     QString targetMessage;
     std::vector<StudyReportFigure> figures;
+    /// Probe-halving studies: lines comparing each rung's promotions with plain halving's, and
+    /// the rung runs (empty for other strategies).
+    QStringList halvingLines;
+    std::vector<RungRecord> rungs;
     /// Ranking rows written; the rest are counted.
     int maxRows = 100;
 };

@@ -1,6 +1,7 @@
 #include "studyworker.h"
 
 #include <borehole/error.h>
+#include <borehole/study_halving.h>
 
 
 namespace borehole {
@@ -16,6 +17,10 @@ StudySnapshot snapshotOf(const StudyStore& store, const QString& dbPath)
     s.spec = storedSpec(store);
     s.ranking = rankStudy(store, s.spec);
     s.counts = store.counts();
+    if (s.spec.strategy == StudyStrategy::ProbeHalving) {
+        s.rungs = store.rungs();
+        s.rungComparisons = compareRungPromotions(store, s.spec);
+    }
     return s;
 }
 
@@ -93,6 +98,26 @@ void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgre
             options.onFinished = [this](const ConfigurationRecord& record) {
                 emit configurationFinished(record);
             };
+            if (spec.strategy == StudyStrategy::ProbeHalving) {
+                // Rung 0 is this probing; then the rungs, claimed like configurations, so
+                // other workers (CLI, other machines) may share them.
+                const auto h = runProbeHalving(store, problem, options, onProgress);
+                summary = tr("Probe-halving: probed %1 configurations (%2 failed), trained %3 "
+                             "rung runs in %4 s; rung %5 of %6 open.")
+                              .arg(h.probe.probed)
+                              .arg(h.probe.failed)
+                              .arg(h.rungsTrained)
+                              .arg(h.seconds, 0, 'f', 1)
+                              .arg(h.currentRung)
+                              .arg(h.rungs);
+                if (h.rungErrors > 0)
+                    summary += QLatin1Char(' ')
+                               + tr("%1 rung attempts ended with an error (the reason is stored "
+                                    "with the rung).")
+                                     .arg(h.rungErrors);
+                note = refit(store, spec);
+                break;
+            }
             const auto s = runStudy(store, problem, options, onProgress);
             summary = tr("Probed %1 configurations (%2 failed) in %3 s; %4 pending.")
                           .arg(s.probed)

@@ -7,6 +7,7 @@
 // live. Watch jobs re-read a study that other processes work on (SQLite file or PostgreSQL
 // server) through one store the worker keeps between watches, reopened after any error.
 #include <borehole/study.h>
+#include <borehole/study_halving.h>
 #include <borehole/study_runner.h>
 #include <borehole/study_store.h>
 
@@ -54,6 +55,10 @@ struct StudySnapshot
     QString modelNote;
     /// Short line about the job, e.g. "probed 3 configurations (0 failed) in 4.1 s".
     QString summary;
+    /// Probe-halving studies: every rung row, and per promoted rung the configurations the
+    /// score promoted against those the validation alone (plain halving) would have.
+    std::vector<RungRecord> rungs;
+    std::vector<RungComparison> rungComparisons;
 };
 
 /// Lives on the study thread; each run() opens its own StudyStore.

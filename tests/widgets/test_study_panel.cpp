@@ -29,6 +29,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <cmath>
 
@@ -596,6 +597,74 @@ private slots:
             QSKIP("needs a PostgreSQL server: run by widgets.study_panel_postgres");
         }
         watchStudy(url);
+    }
+
+    // A probe-halving spec runs its rungs from the panel: of the 8 configurations the two at
+    // lr 0.3 diverge in the burst, so 6 → 2 → 1 at 30 and 90 steps (η = 3); the Rungs tab lists
+    // every rung run and compares each promotion with plain halving's.
+    void runsProbeHalvingWithRungs()
+    {
+        const QString spec = writeSpec(QStringLiteral("halving.json"), [](QJsonObject& doc) {
+            doc.insert(QStringLiteral("strategy"), QStringLiteral("probe-halving"));
+            doc.insert(QStringLiteral("halving"), QJsonObject{{QStringLiteral("eta"), 3}});
+            QJsonObject outcome = doc.value(QStringLiteral("outcome")).toObject();
+            outcome.insert(QStringLiteral("full_run"),
+                           QJsonObject{{QStringLiteral("steps"), 90},
+                                       {QStringLiteral("validate_every"), 10}});
+            doc.insert(QStringLiteral("outcome"), outcome);
+        });
+        StudyPanel panel;
+        panel.resize(1400, 850);
+        panel.show();
+        QVERIFY(panel.openSpec(spec));
+        QSignalSpy finished(panel.runner(), &StudyRunner::finished);
+        QSignalSpy failed(panel.runner(), &StudyRunner::failed);
+        QVERIFY(panel.run(0));
+        QVERIFY(finished.wait(300000));
+        QCOMPARE(failed.count(), 0);
+        const auto snapshot = finished.at(0).at(0).value<StudySnapshot>();
+        QCOMPARE(snapshot.counts.done, 6);
+        QCOMPARE(snapshot.counts.failed, 2);
+        QCOMPARE(snapshot.rungs.size(), std::size_t(3)); // 2 at rung 1, 1 at rung 2
+        int atOne = 0, atTwo = 0;
+        for (const auto& r : snapshot.rungs) {
+            QVERIFY(r.status == RunStatus::Done);
+            atOne += r.rung == 1 && r.steps == 30;
+            atTwo += r.rung == 2 && r.steps == 90;
+        }
+        QCOMPARE(atOne, 2);
+        QCOMPARE(atTwo, 1);
+        QVERIFY2(panel.statusText().startsWith(QStringLiteral(
+                     "Probe-halving: probed 8 configurations (2 failed), trained 3 rung runs in ")),
+                 qPrintable(panel.statusText()));
+        QCOMPARE(panel.rungTable()->rowCount(), 3);
+        QCOMPARE(snapshot.rungComparisons.size(), std::size_t(2)); // rung 0 → 1 and 1 → 2
+        const QStringList note = panel.rungNote().split(QLatin1Char('\n'));
+        QCOMPARE(note.size(), 3);
+        QCOMPARE(note[0], QStringLiteral("Probe-halving (η = 3): 3 rung runs up to rung 2."));
+        std::map<std::int64_t, int> index;
+        for (const auto& row : snapshot.ranking.rows)
+            index[row.record.id] = row.record.index;
+        for (int k = 0; k < 2; ++k) {
+            const auto& c = snapshot.rungComparisons[static_cast<std::size_t>(k)];
+            QCOMPARE(c.rung, k);
+            QCOMPARE(c.entrants, k == 0 ? 6 : 2);
+            const QString start = QStringLiteral("Rung %1 → %2 (%3 entrants): the score promoted #%4")
+                                      .arg(k)
+                                      .arg(k + 1)
+                                      .arg(c.entrants)
+                                      .arg(index[c.promotedByScore.front()]);
+            QVERIFY2(note[k + 1].startsWith(start), qPrintable(note[k + 1]));
+            QCOMPARE(note[k + 1].contains(QStringLiteral("plain successive halving")), !c.agree());
+        }
+        const QString html = m_dir.filePath(QStringLiteral("halving.html"));
+        QString error;
+        QVERIFY2(panel.exportReport(html, &error), qPrintable(error));
+        QFile f(html);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(text.contains(QStringLiteral("<h2>Probe-halving rungs</h2>")));
+        QVERIFY(text.contains(note[0].toHtmlEscaped()));
     }
 
     void openingAMissingDatabaseCreatesNothing()
