@@ -2,6 +2,8 @@
 
 #include "probeworker.h"
 
+#include <QGuiApplication>
+#include <QOpenGLContext>
 #include <QSurfaceFormat>
 
 #include <vtkGenericOpenGLRenderWindow.h>
@@ -30,6 +32,26 @@ void installDefaultSurfaceFormat()
     // No vsync wait in swapBuffers(): a repaint must never block the GUI thread for a frame.
     format.setSwapInterval(0);
     QSurfaceFormat::setDefaultFormat(format);
+}
+
+bool openGLWidgetsAvailable(QString* why)
+{
+    const QString platform = QGuiApplication::platformName();
+    // These plugins lack the raster-GL surface QOpenGLWidget composes through (Qt's own check is
+    // private API: QPlatformIntegration::RasterGLSurface).
+    if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal")) {
+        if (why)
+            *why = QStringLiteral("the Qt platform '%1' cannot show OpenGL widgets").arg(platform);
+        return false;
+    }
+    QOpenGLContext context;
+    if (!context.create()) {
+        if (why)
+            *why = QStringLiteral("no OpenGL context can be created on the Qt platform '%1'")
+                       .arg(platform);
+        return false;
+    }
+    return true;
 }
 
 void initBoreholeWidgets()

@@ -14,6 +14,7 @@
 #include <QMessageBox>
 #include <QTimer>
 
+#include <cstdio>
 #include <exception>
 
 int main(int argc, char** argv)
@@ -55,6 +56,16 @@ int main(int argc, char** argv)
                                   QStringLiteral("code"));
     parser.addOptions({target, task, standardize, resolution, run, lang});
     parser.process(app);
+
+    // The 3D views need OpenGL in widget windows; without it Qt would crash on the first paint.
+    QString noOpenGL;
+    if (!borehole::openGLWidgetsAvailable(&noOpenGL)) {
+        std::fprintf(stderr,
+                     "borehole: %s, which the 3D views need. Run it on a display (on a server: "
+                     "xvfb-run borehole …), or use borehole-cli for work without a window.\n",
+                     noOpenGL.toLocal8Bit().constData());
+        return 2;
+    }
 
     borehole::MainWindow window;
     window.show();
