@@ -298,6 +298,14 @@
         <source>Every eigenvalue</source>
         <translation>Alle Eigenwerte</translation>
     </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Model output</source>
+        <translation>Modellausgabe</translation>
+    </message>
 </context>
 <context>
     <name>StudyReport</name>
@@ -618,6 +626,30 @@
     <message>
         <source>Task guessed from &apos;%1&apos;: regression (not a small set of whole-number labels).</source>
         <translation>Aufgabe aus „%1“ geschätzt: Regression (keine kleine Menge ganzzahliger Labels).</translation>
+    </message>
+    <message>
+        <source>forward() returns several tensors (e.g. logits and features): the one that is the prediction. Found by a trial forward on one row.</source>
+        <translation>forward() liefert mehrere Tensoren (z. B. Logits und Merkmale): derjenige, der die Vorhersage ist. Ermittelt durch einen Probedurchlauf auf einer Zeile.</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Ausgabe:</translation>
+    </message>
+    <message>
+        <source>forward() returns a %1 of %2 tensors (shapes on one row): choose the prediction.</source>
+        <translation>forward() liefert ein %1 aus %2 Tensoren (Formen für eine Zeile): wählen Sie die Vorhersage.</translation>
+    </message>
+    <message>
+        <source>forward() returns one tensor, %1 on one row.</source>
+        <translation>forward() liefert einen Tensor, %1 für eine Zeile.</translation>
+    </message>
+    <message>
+        <source>The model does not run on this data: %1</source>
+        <translation>Das Modell läuft nicht auf diesen Daten: %1</translation>
+    </message>
+    <message>
+        <source>The model and the data do not fit: %1</source>
+        <translation>Modell und Daten passen nicht zusammen: %1</translation>
     </message>
 </context>
 <context>
@@ -1018,10 +1050,6 @@ Gitterkrümmung = %1</translation>
         <translation>  gesamt: %1</translation>
     </message>
     <message>
-        <source>Done: L(θ) = %1, λmax = %2, in %3 s</source>
-        <translation>Fertig: L(θ) = %1, λmax = %2, in %3 s</translation>
-    </message>
-    <message>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
@@ -1216,6 +1244,62 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>Hessian spectrum</source>
         <translation>Hesse-Spektrum</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Done: L(θ) = %1, λmax = %2, in %3 s; %4</source>
+        <translation>Fertig: L(θ) = %1, λmax = %2, in %3 s; %4</translation>
+    </message>
+    <message>
+        <source>features standardised</source>
+        <translation>Merkmale standardisiert</translation>
+    </message>
+    <message>
+        <source>raw features</source>
+        <translation>Rohmerkmale</translation>
+    </message>
+    <message>
+        <source>Borehole User Guide</source>
+        <translation>Borehole-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Surface 3D: reset the camera</source>
+        <translation>Oberfläche 3D: Kamera zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Heatmap: select a point / extend the selection</source>
+        <translation>Heatmap: Punkt auswählen / Auswahl erweitern</translation>
+    </message>
+    <message>
+        <source>Click / Shift+Click</source>
+        <translation>Klick / Umschalt+Klick</translation>
     </message>
 </context>
 <context>

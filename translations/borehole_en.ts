@@ -298,6 +298,14 @@
         <source>Every eigenvalue</source>
         <translation>Every eigenvalue</translation>
     </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Model output</source>
+        <translation>Model output</translation>
+    </message>
 </context>
 <context>
     <name>StudyReport</name>
@@ -618,6 +626,30 @@
     <message>
         <source>Task guessed from &apos;%1&apos;: regression (not a small set of whole-number labels).</source>
         <translation>Task guessed from &apos;%1&apos;: regression (not a small set of whole-number labels).</translation>
+    </message>
+    <message>
+        <source>forward() returns several tensors (e.g. logits and features): the one that is the prediction. Found by a trial forward on one row.</source>
+        <translation>forward() returns several tensors (e.g. logits and features): the one that is the prediction. Found by a trial forward on one row.</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Output:</translation>
+    </message>
+    <message>
+        <source>forward() returns a %1 of %2 tensors (shapes on one row): choose the prediction.</source>
+        <translation>forward() returns a %1 of %2 tensors (shapes on one row): choose the prediction.</translation>
+    </message>
+    <message>
+        <source>forward() returns one tensor, %1 on one row.</source>
+        <translation>forward() returns one tensor, %1 on one row.</translation>
+    </message>
+    <message>
+        <source>The model does not run on this data: %1</source>
+        <translation>The model does not run on this data: %1</translation>
+    </message>
+    <message>
+        <source>The model and the data do not fit: %1</source>
+        <translation>The model and the data do not fit: %1</translation>
     </message>
 </context>
 <context>
@@ -1018,10 +1050,6 @@ grid curvature = %1</translation>
         <translation>  total: %1</translation>
     </message>
     <message>
-        <source>Done: L(θ) = %1, λmax = %2, in %3 s</source>
-        <translation>Done: L(θ) = %1, λmax = %2, in %3 s</translation>
-    </message>
-    <message>
         <source>n/a</source>
         <translation>n/a</translation>
     </message>
@@ -1216,6 +1244,62 @@ grid curvature = %1</translation>
     <message>
         <source>Hessian spectrum</source>
         <translation>Hessian spectrum</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;User Guide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <source>Done: L(θ) = %1, λmax = %2, in %3 s; %4</source>
+        <translation>Done: L(θ) = %1, λmax = %2, in %3 s; %4</translation>
+    </message>
+    <message>
+        <source>features standardised</source>
+        <translation>features standardised</translation>
+    </message>
+    <message>
+        <source>raw features</source>
+        <translation>raw features</translation>
+    </message>
+    <message>
+        <source>Borehole User Guide</source>
+        <translation>Borehole User Guide</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>Surface 3D: reset the camera</source>
+        <translation>Surface 3D: reset the camera</translation>
+    </message>
+    <message>
+        <source>Heatmap: select a point / extend the selection</source>
+        <translation>Heatmap: select a point / extend the selection</translation>
+    </message>
+    <message>
+        <source>Click / Shift+Click</source>
+        <translation>Click / Shift+Click</translation>
     </message>
 </context>
 <context>

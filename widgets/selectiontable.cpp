@@ -11,7 +11,6 @@ SelectionTable::SelectionTable(QWidget* parent) : QTableWidget(parent)
     setAlternatingRowColors(true);
     setSortingEnabled(true);
     verticalHeader()->setVisible(false);
-    horizontalHeader()->setStretchLastSection(true);
     clearSelection();
 }
 
@@ -52,7 +51,13 @@ void SelectionTable::setSelection(const GridSelection& selection)
             setItem(row, 5, number(*p.curvature, 6));
     }
     setSortingEnabled(true);
-    resizeColumnsToContents();
+    // Every column in view in the dock's default 300 px: sized to their contents, ix, iy, α and
+    // β pushed the value (the reason to select) and the curvature out of sight. The grid
+    // indices keep their narrow width; the numbers share the rest.
+    horizontalHeader()->setMinimumSectionSize(24);
+    for (int c = 0; c < columnCount(); ++c)
+        horizontalHeader()->setSectionResizeMode(
+            c, c < 2 ? QHeaderView::ResizeToContents : QHeaderView::Stretch);
 }
 
 } // namespace borehole

@@ -46,6 +46,19 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     m_taskNote->setWordWrap(true);
     m_taskNote->setVisible(false);
 
+    m_output = new QComboBox(this);
+    m_output->setToolTip(tr("forward() returns several tensors (e.g. logits and features): the "
+                            "one that is the prediction. Found by a trial forward on one row."));
+    m_outputLabel = new QLabel(tr("Output:"), this);
+    m_outputNote = new QLabel(this);
+    m_outputNote->setWordWrap(true);
+    m_outputNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_scaleWarning = new QLabel(this);
+    m_scaleWarning->setWordWrap(true);
+    m_scaleWarning->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_scaleWarning->setStyleSheet(QStringLiteral("color: #b00000;"));
+    m_scaleWarning->setVisible(false);
+
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Target:"), m_target);
@@ -53,8 +66,12 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     form->addRow(tr("Task:"), m_task);
     form->addRow(m_taskNote);
     form->addRow(m_standardizeFeatures);
+    form->addRow(m_scaleWarning);
     form->addRow(m_standardizeTargets);
     form->addRow(tr("Validation fraction:"), m_validation);
+    form->addRow(m_outputLabel, m_output);
+    form->addRow(m_outputNote);
+    clearModelOutputs();
 
     connect(m_target, &QComboBox::currentIndexChanged, this, [this] {
         refreshFeatures();
@@ -67,6 +84,12 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
         emit changed();
     });
     connect(m_standardizeTargets, &QCheckBox::toggled, this, &DataPanel::changed);
+    connect(m_standardizeFeatures, &QCheckBox::toggled, this, &DataPanel::changed);
+    connect(m_output, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_output->currentIndex() >= 0)
+            m_wantedOutput = m_output->currentData().toString();
+        emit outputChanged();
+    });
     setEnabled(false);
 }
 
@@ -160,6 +183,102 @@ void DataPanel::refreshTaskDependent()
     m_standardizeTargets->setEnabled(regression);
     if (!regression)
         m_standardizeTargets->setChecked(false);
+}
+
+void DataPanel::setModelOutputs(const ModelOutputs& outputs)
+{
+    const QSignalBlocker block(m_output);
+    m_output->clear();
+    const bool choice = outputs.outputs.size() > 1;
+    if (choice) {
+        int keep = 0;
+        for (const auto& o : outputs.outputs) {
+            const QString key = QString::fromStdString(o.key);
+            if (key == m_wantedOutput)
+                keep = m_output->count();
+            m_output->addItem(QString::fromStdString(describe(o)), key);
+        }
+        m_output->setCurrentIndex(keep);
+        m_wantedOutput = m_output->currentData().toString();
+        m_outputNote->setText(tr("forward() returns a %1 of %2 tensors (shapes on one row): "
+                                 "choose the prediction.")
+                                  .arg(QString::fromStdString(outputs.kind))
+                                  .arg(outputs.outputs.size()));
+    } else if (!outputs.outputs.empty()) {
+        m_outputNote->setText(tr("forward() returns one tensor, %1 on one row.")
+                                  .arg(QString::fromStdString(describe(outputs.outputs.front()))));
+    }
+    m_output->setVisible(choice);
+    m_outputLabel->setVisible(choice);
+    m_outputNote->setVisible(!outputs.outputs.empty());
+    m_outputsKnown = true;
+}
+
+void DataPanel::setModelOutputsError(const QString& message)
+{
+    {
+        const QSignalBlocker block(m_output);
+        m_output->clear();
+    }
+    m_output->setVisible(false);
+    m_outputLabel->setVisible(false);
+    m_outputNote->setText(tr("The model does not run on this data: %1").arg(message));
+    m_outputNote->setVisible(true);
+    m_outputsKnown = false;
+}
+
+void DataPanel::setPairingError(const QString& message)
+{
+    if (message.isEmpty())
+        return;
+    const QString before = m_outputNote->text();
+    const QString line = tr("The model and the data do not fit: %1").arg(message);
+    m_outputNote->setText(before.isEmpty() ? line : before + QLatin1Char('\n') + line);
+    m_outputNote->setVisible(true);
+}
+
+void DataPanel::clearModelOutputs()
+{
+    {
+        const QSignalBlocker block(m_output);
+        m_output->clear();
+    }
+    m_output->setVisible(false);
+    m_outputLabel->setVisible(false);
+    m_outputNote->clear();
+    m_outputNote->setVisible(false);
+    m_outputsKnown = false;
+}
+
+QString DataPanel::output() const
+{
+    if (!m_outputsKnown)
+        return m_wantedOutput; // not tried yet: what the workspace asked for
+    return m_output->count() > 1 ? m_output->currentData().toString() : QString();
+}
+
+void DataPanel::setOutput(const QString& key)
+{
+    m_wantedOutput = key;
+    const int index = m_output->findData(key);
+    if (index >= 0)
+        m_output->setCurrentIndex(index);
+}
+
+QString DataPanel::outputNote() const
+{
+    return m_outputNote->text();
+}
+
+void DataPanel::setFeatureScaleWarning(const QString& text)
+{
+    m_scaleWarning->setText(text);
+    m_scaleWarning->setVisible(!text.isEmpty());
+}
+
+QString DataPanel::featureScaleWarning() const
+{
+    return m_scaleWarning->text();
 }
 
 void DataPanel::refreshFeatures()

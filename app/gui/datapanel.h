@@ -1,8 +1,10 @@
 #pragma once
 // The CSV column chooser: target column, feature columns, task, standardisation and the
-// validation split, filled from the header that core's readCsv() found.
+// validation split, filled from the header that core's readCsv() found; and which of the
+// model's outputs is the prediction, from a trial forward (core's inspectModelOutputs()).
 #include <borehole/csv.h>
 #include <borehole/dataset.h>
+#include <borehole/problem.h>
 
 #include <QStringList>
 
@@ -43,8 +45,32 @@ public:
     void setStandardizeTargets(bool on);
     void setTask(Task task);
 
+    /// Offers the tensors forward() returned on one row: a choice ("0: [1, 10]", "1: [1, 32]")
+    /// when there are several, a note naming the single output otherwise. Keeps the chosen key
+    /// (or the one setOutput() asked for) when it is still there, else chooses the first.
+    void setModelOutputs(const ModelOutputs& outputs);
+    /// Shows why the model could not be tried on the data (core's message); no choice.
+    void setModelOutputsError(const QString& message);
+    /// Adds why the probe would refuse this model on this data (core's message, e.g. class
+    /// scores probed as a regression), under what setModelOutputs() said; empty: nothing.
+    void setPairingError(const QString& message);
+    /// No model or no data: nothing to say.
+    void clearModelOutputs();
+    /// The chosen output's key for ProblemOptions::output; empty when forward() returns one
+    /// tensor (or nothing was tried yet: then the key asked for by setOutput()).
+    QString output() const;
+    /// Asks for an output by key (from a workspace), applied when the outputs are known.
+    void setOutput(const QString& key);
+    QString outputNote() const;
+    /// Warning shown under "Standardise features" (core's featureScaleWarning); empty hides it.
+    void setFeatureScaleWarning(const QString& text);
+    QString featureScaleWarning() const;
+
 signals:
+    /// Target, features, task or standardisation changed (the model must be tried again).
     void changed();
+    /// The user chose another of the model's outputs.
+    void outputChanged();
 
 private:
     void refreshFeatures();
@@ -59,6 +85,12 @@ private:
     QCheckBox* m_standardizeTargets = nullptr;
     QDoubleSpinBox* m_validation = nullptr;
     QLabel* m_taskNote = nullptr;
+    QComboBox* m_output = nullptr;
+    QLabel* m_outputLabel = nullptr;
+    QLabel* m_outputNote = nullptr;
+    QLabel* m_scaleWarning = nullptr;
+    QString m_wantedOutput;
+    bool m_outputsKnown = false;
     std::optional<CsvTable> m_table;
 };
 

@@ -8,8 +8,10 @@
 
 #include <borehole/dataset.h>
 #include <borehole/device.h>
+#include <borehole/report.h>
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QTimer>
@@ -17,8 +19,71 @@
 #include <cstdio>
 #include <exception>
 
+namespace {
+
+struct Options
+{
+    QCommandLineOption target{QStringLiteral("target"),
+                              QCoreApplication::translate("main", "Target column of the CSV."),
+                              QStringLiteral("column")};
+    QCommandLineOption task{QStringLiteral("task"),
+                            QCoreApplication::translate("main", "regression or classification."),
+                            QStringLiteral("task")};
+    QCommandLineOption standardize{
+        QStringLiteral("standardize-targets"),
+        QCoreApplication::translate("main", "Standardise regression targets.")};
+    QCommandLineOption resolution{
+        QStringLiteral("resolution"),
+        QCoreApplication::translate("main", "Surface grid points per axis."), QStringLiteral("n")};
+    QCommandLineOption run{QStringLiteral("run"),
+                           QCoreApplication::translate("main", "Start probing right away.")};
+    QCommandLineOption lang{
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "User interface language (en, de)."),
+        QStringLiteral("code")};
+
+    void addTo(QCommandLineParser& parser) const
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Probe the loss-landscape curvature of a TorchScript model on a CSV data set."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(
+            QStringLiteral("files"),
+            QCoreApplication::translate("main", "A model (.pt), a data set (.csv) or a workspace."),
+            QStringLiteral("[files...]"));
+        parser.addOptions({target, task, standardize, resolution, run, lang});
+    }
+};
+
+/// --help and --version print and exit before a QApplication exists: it needs a display
+/// (xcb), and asking for the usage must work on a server or over ssh without one.
+bool wantsHelpOrVersion(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--help" || a == "-h" || a == "-?" || a == "--help-all" || a == "--version"
+            || a == "-v")
+            return true;
+        if (a == "--")
+            break;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
+    if (wantsHelpOrVersion(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("borehole"));
+        QCoreApplication::setApplicationVersion(QString::fromStdString(borehole::version()));
+        QCommandLineParser parser;
+        Options().addTo(parser);
+        parser.process(core); // prints and exits 0
+        return 0;
+    }
     borehole::installDefaultSurfaceFormat();
     QApplication app(argc, argv);
     borehole::setIntraOpThreads(0); // physical cores, as borehole-cli (issue 12)
@@ -29,32 +94,10 @@ int main(int argc, char** argv)
     borehole::initGuiApplication(app, locale);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-        "main", "Probe the loss-landscape curvature of a TorchScript model on a CSV data set."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("files"),
-        QApplication::translate("main", "A model (.pt), a data set (.csv) or a workspace."),
-        QStringLiteral("[files...]"));
-    const QCommandLineOption target(QStringLiteral("target"),
-                                    QApplication::translate("main", "Target column of the CSV."),
-                                    QStringLiteral("column"));
-    const QCommandLineOption task(QStringLiteral("task"),
-                                  QApplication::translate("main", "regression or classification."),
-                                  QStringLiteral("task"));
-    const QCommandLineOption standardize(
-        QStringLiteral("standardize-targets"),
-        QApplication::translate("main", "Standardise regression targets."));
-    const QCommandLineOption resolution(
-        QStringLiteral("resolution"),
-        QApplication::translate("main", "Surface grid points per axis."), QStringLiteral("n"));
-    const QCommandLineOption run(QStringLiteral("run"),
-                                 QApplication::translate("main", "Start probing right away."));
-    const QCommandLineOption lang(QStringLiteral("lang"),
-                                  QApplication::translate("main", "User interface language (en, de)."),
-                                  QStringLiteral("code"));
-    parser.addOptions({target, task, standardize, resolution, run, lang});
+    const Options options;
+    options.addTo(parser);
+    const auto& [target, task, standardize, resolution, run, lang] = options;
+    (void)lang;
     parser.process(app);
 
     // The 3D views need OpenGL in widget windows; without it Qt would crash on the first paint.

@@ -21,6 +21,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -39,6 +41,9 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableWidget>
+#include <QHeaderView>
+#include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -276,6 +281,10 @@ void MainWindow::buildMenus()
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    m_userGuide = help->addAction(tr("&User Guide"), this, &MainWindow::showUserGuide);
+    m_userGuide->setShortcut(QKeySequence::HelpContents);
+    m_shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    help->addSeparator();
     auto* aboutAction = help->addAction(tr("&About Borehole"), this, &MainWindow::about);
     aboutAction->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -304,6 +313,8 @@ void MainWindow::buildDocks()
     m_cancelButton->setToolTip(m_cancel->toolTip());
     connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelProbe);
     connect(m_dataPanel, &DataPanel::changed, this, &MainWindow::refreshActions);
+    connect(m_dataPanel, &DataPanel::changed, this, &MainWindow::checkModelOnData);
+    connect(m_dataPanel, &DataPanel::outputChanged, this, &MainWindow::checkModelOnData);
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_runButton);
@@ -367,8 +378,9 @@ void MainWindow::showTrainingPanel()
     // Trains its own copy of the files the main window has open; the probe state stays put.
     if (!m_modelPath.isEmpty() || !m_dataPath.isEmpty()) {
         const DatasetOptions data = m_dataPanel->options();
-        m_trainingPanel->setProblem(m_modelPath, m_dataPath, data,
-                                    m_settingsPanel->problemOptions(data.task),
+        ProblemOptions problem = m_settingsPanel->problemOptions(data.task);
+        problem.output = m_dataPanel->output().toStdString();
+        m_trainingPanel->setProblem(m_modelPath, m_dataPath, data, problem,
                                     m_settingsPanel->device());
     }
     auto* dock = qobject_cast<QDockWidget*>(m_trainingPanel->parentWidget());
@@ -465,8 +477,9 @@ bool MainWindow::openModel(const QString& path)
     try {
         // Loaded on the CPU just to validate and summarise it; the worker loads its own copy on
         // the chosen device.
-        const Model model = Model::load(path.toStdString(), DeviceKind::Cpu);
+        Model model = Model::load(path.toStdString(), DeviceKind::Cpu);
         m_modelSummary = model.summary();
+        m_model = std::move(model);
     } catch (const std::exception& e) {
         reportError(tr("Cannot open model"), QString::fromStdString(e.what()));
         return false;
@@ -475,6 +488,7 @@ bool MainWindow::openModel(const QString& path)
     clearResults();
     addRecentFile(path);
     log(tr("Opened model %1 (%2 parameters)").arg(path).arg(m_modelSummary->parameterCount));
+    checkModelOnData();
     refreshSummary();
     refreshActions();
     emit workspaceChanged();
@@ -531,6 +545,7 @@ Workspace MainWindow::currentWorkspace() const
     w.settings.metric = defaultMetric(w.data.task);
     w.data.seed = w.settings.seed;
     w.problem = m_settingsPanel->problemOptions(w.data.task);
+    w.problem.output = m_dataPanel->output().toStdString();
     w.device = m_settingsPanel->device();
     w.report = m_report;
     return w;
@@ -559,11 +574,14 @@ bool MainWindow::openWorkspace(const QString& path)
     // Parse and validate everything first: a bad file leaves the current workspace untouched.
     Workspace w;
     std::optional<ModelSummary> modelSummary;
+    std::optional<Model> model;
     std::optional<CsvTable> table;
     try {
         w = workspaceFromJson(QString::fromStdString(readFile(path.toStdString())), path);
-        if (!w.modelPath.isEmpty())
-            modelSummary = Model::load(w.modelPath.toStdString(), DeviceKind::Cpu).summary();
+        if (!w.modelPath.isEmpty()) {
+            model = Model::load(w.modelPath.toStdString(), DeviceKind::Cpu);
+            modelSummary = model->summary();
+        }
         if (!w.dataPath.isEmpty())
             table = readCsv(w.dataPath.toStdString());
     } catch (const std::exception& e) {
@@ -573,6 +591,7 @@ bool MainWindow::openWorkspace(const QString& path)
     m_modelPath = w.modelPath;
     m_dataPath = w.dataPath;
     m_modelSummary = modelSummary;
+    m_model = std::move(model);
     m_table = std::move(table);
     QStringList columns;
     if (m_table)
@@ -583,6 +602,8 @@ bool MainWindow::openWorkspace(const QString& path)
     m_settingsPanel->setSettings(w.settings);
     m_settingsPanel->setProblemOptions(w.problem);
     m_settingsPanel->setDevice(w.device);
+    m_dataPanel->setOutput(QString::fromStdString(w.problem.output));
+    checkModelOnData();
     clearResults();
     if (w.report) {
         showReport(*w.report);
@@ -703,12 +724,17 @@ void MainWindow::onFinished(const ProbeReport& report)
                 .arg(report.surface->ny())
                 .arg(costLine(report.surface->cost)));
     log(tr("  total: %1").arg(costLine(report.total)));
-    m_status->setText(tr("Done: L(θ) = %1, λmax = %2, in %3 s")
+    if (!report.problem.featureScaleWarning.empty())
+        log(tr("Warning: %1").arg(QString::fromStdString(report.problem.featureScaleWarning)));
+    // Standardised or raw features give other curvatures: said where the numbers are read.
+    m_status->setText(tr("Done: L(θ) = %1, λmax = %2, in %3 s; %4")
                           .arg(report.base.loss, 0, 'g', 5)
                           .arg(report.lanczos  ? QString::number(report.lanczos->value, 'g', 5)
                                : report.power ? QString::number(report.power->value, 'g', 5)
                                               : tr("n/a"))
-                          .arg(elapsed, 0, 'f', 1));
+                          .arg(elapsed, 0, 'f', 1)
+                          .arg(report.data.standardizedFeatures ? tr("features standardised")
+                                                                : tr("raw features")));
     refreshActions();
     emit probeFinished();
 }
@@ -956,6 +982,111 @@ void MainWindow::refreshRecentMenu()
             refreshRecentMenu();
         });
     }
+}
+
+void MainWindow::checkModelOnData()
+{
+    m_dataPanel->setFeatureScaleWarning({});
+    if (!m_model || !m_table) {
+        m_dataPanel->clearModelOutputs();
+        return;
+    }
+    DatasetOptions data = m_dataPanel->options();
+    data.device = DeviceKind::Cpu;
+    std::optional<Dataset> dataset;
+    try {
+        dataset = Dataset::fromTable(*m_table, data);
+        m_dataPanel->setModelOutputs(inspectModelOutputs(*m_model, *dataset));
+    } catch (const std::exception& e) {
+        m_dataPanel->setModelOutputsError(QString::fromStdString(e.what()));
+        return;
+    }
+    try {
+        ProblemOptions problem = m_settingsPanel->problemOptions(data.task);
+        problem.output = m_dataPanel->output().toStdString();
+        const Problem check(*m_model, *dataset, problem);
+        m_dataPanel->setFeatureScaleWarning(
+            QString::fromStdString(check.summary().featureScaleWarning));
+    } catch (const std::exception& e) {
+        // A pairing the probe would refuse, said now with the message Run would give.
+        m_dataPanel->setPairingError(QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::showUserGuide()
+{
+    auto* dialog = findChild<QDialog*>(QStringLiteral("userGuideDialog"));
+    if (!dialog) {
+        dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("userGuideDialog"));
+        dialog->setWindowTitle(tr("Borehole User Guide"));
+        auto* browser = new QTextBrowser(dialog);
+        browser->setObjectName(QStringLiteral("userGuideBrowser"));
+        browser->setOpenExternalLinks(true);
+        // Markdown from the resources; the screenshot resolves next to it.
+        browser->setSource(QUrl(QStringLiteral("qrc:/docs/gui.md")),
+                           QTextDocument::MarkdownResource);
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+        auto* layout = new QVBoxLayout(dialog);
+        layout->addWidget(browser);
+        layout->addWidget(buttons);
+        dialog->resize(900, 700);
+    }
+    dialog->show();
+    dialog->raise();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto* dialog = findChild<QDialog*>(QStringLiteral("shortcutsDialog"));
+    if (!dialog) {
+        dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+        dialog->setWindowTitle(tr("Keyboard Shortcuts"));
+        auto* table = new QTableWidget(dialog);
+        table->setObjectName(QStringLiteral("shortcutsTable"));
+        table->setColumnCount(2);
+        table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
+        table->verticalHeader()->hide();
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        // Read from the actions themselves, so the list cannot drift from what the keys do.
+        QList<QAction*> actions;
+        for (QAction* menu : menuBar()->actions())
+            if (menu->menu())
+                for (QAction* a : menu->menu()->actions())
+                    if (!a->shortcuts().isEmpty() && !actions.contains(a))
+                        actions << a;
+        for (QAction* a : actions) {
+            QStringList keys;
+            for (const QKeySequence& k : a->shortcuts())
+                keys << k.toString(QKeySequence::NativeText);
+            const int row = table->rowCount();
+            table->insertRow(row);
+            table->setItem(row, 0, new QTableWidgetItem(a->text().remove(QLatin1Char('&'))));
+            table->setItem(row, 1, new QTableWidgetItem(keys.join(tr(" or "))));
+        }
+        // Keys that belong to views rather than menu actions.
+        const QList<QPair<QString, QString>> viewKeys = {
+            {tr("Surface 3D: reset the camera"), QStringLiteral("R")},
+            {tr("Heatmap: select a point / extend the selection"), tr("Click / Shift+Click")}};
+        for (const auto& [what, key] : viewKeys) {
+            const int row = table->rowCount();
+            table->insertRow(row);
+            table->setItem(row, 0, new QTableWidgetItem(what));
+            table->setItem(row, 1, new QTableWidgetItem(key));
+        }
+        table->resizeColumnsToContents();
+        table->horizontalHeader()->setStretchLastSection(true);
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+        auto* layout = new QVBoxLayout(dialog);
+        layout->addWidget(table);
+        layout->addWidget(buttons);
+        dialog->resize(520, 560);
+    }
+    dialog->show();
+    dialog->raise();
 }
 
 void MainWindow::about()

@@ -94,6 +94,13 @@ public:
     QString statusText() const;
     QString logText() const;
 
+    /// Help → User guide: docs/gui.md rendered from the resources (non-modal, reused).
+    void showUserGuide();
+    /// Help → Keyboard shortcuts: every action with a shortcut, read from the actions.
+    void showShortcuts();
+    QAction* userGuideAction() const { return m_userGuide; }
+    QAction* shortcutsAction() const { return m_shortcuts; }
+
     /// When false, errors are only emitted through errorReported() (no modal dialog).
     void setErrorDialogsEnabled(bool on) { m_errorDialogs = on; }
 
@@ -130,11 +137,15 @@ private:
     void exportView(QWidget* view);
     void addBottomPanel(QDockWidget* dock);
     void about();
+    /// Tries the model on one row of the data as the panel configures it: offers the model's
+    /// outputs (a tuple's or dict's) and warns when the features look wrongly scaled.
+    void checkModelOnData();
 
     // State of the workspace.
     QString m_modelPath;
     QString m_dataPath;
     std::optional<ModelSummary> m_modelSummary;
+    std::optional<Model> m_model; ///< on the CPU, for trial forwards on the GUI thread
     std::optional<CsvTable> m_table;
     std::optional<ProbeReport> m_report;
     QString m_workspacePath;
@@ -177,6 +188,8 @@ private:
     QAction* m_run = nullptr;
     QAction* m_cancel = nullptr;
     QAction* m_quit = nullptr;
+    QAction* m_userGuide = nullptr;
+    QAction* m_shortcuts = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
 };

@@ -76,6 +76,10 @@ QString reportHtml(const ReportContent& c, bool embedImages)
              ReportText::tr("features: %1, targets: %2 (training-row statistics)")
                  .arg(r.data.standardizedFeatures ? ReportText::tr("yes") : ReportText::tr("no"),
                       r.data.standardizedTargets ? ReportText::tr("yes") : ReportText::tr("no")));
+    if (!r.problem.featureScaleWarning.empty())
+        h += htmlRow(ReportText::tr("Warning"), htmlEscape(r.problem.featureScaleWarning));
+    if (!r.problem.output.empty())
+        h += htmlRow(ReportText::tr("Model output"), htmlEscape(r.problem.output));
     h += htmlRow(ReportText::tr("Loss"), ReportText::tr("%1 on %2 probe rows").arg(htmlEscape(r.problem.loss)).arg(r.problem.probeRows));
     h += htmlRow(ReportText::tr("Device"), htmlEscape(r.problem.device));
     h += QStringLiteral("</table>\n");
@@ -227,7 +231,8 @@ QString reportHtml(const ReportContent& c, bool embedImages)
                      .arg(ReportText::tr("… and %1 more (export the selection for all).")
                               .arg(sel.points.size() - shown));
     }
-    h += QStringLiteral("<h2>%1</h2>\n<pre>%2</pre>\n")
+    // pre-wrap: the long summary lines (PCA's explained variances, warnings) ran off the PDF page.
+    h += QStringLiteral("<h2>%1</h2>\n<pre style=\"white-space: pre-wrap\">%2</pre>\n")
              .arg(ReportText::tr("Summary"), htmlEscape(QString::fromStdString(formatSummary(r))));
     h += QStringLiteral("</body></html>\n");
     return h;

@@ -223,6 +223,8 @@ QString workspaceToJson(const Workspace& w)
                         {QStringLiteral("probeRows"), static_cast<qint64>(w.problem.probeRows)},
                         {QStringLiteral("batchSize"), static_cast<qint64>(w.problem.batchSize)},
                         {QStringLiteral("seed"), QString::number(w.problem.seed)}};
+    if (!w.problem.output.empty()) // which of forward()'s results is the prediction
+        problem.insert(QStringLiteral("output"), QString::fromStdString(w.problem.output));
     QJsonObject root{{QStringLiteral("format"), kFormat},
                      {QStringLiteral("borehole"), QString::fromStdString(version())},
                      {QStringLiteral("model"), w.modelPath},
@@ -271,6 +273,7 @@ Workspace workspaceFromJson(const QString& text, const QString& sourceName)
     w.problem.probeRows = problem.value(QStringLiteral("probeRows")).toInteger(0);
     w.problem.batchSize = problem.value(QStringLiteral("batchSize")).toInteger(128);
     w.problem.seed = problem.value(QStringLiteral("seed")).toString("0").toULongLong();
+    w.problem.output = problem.value(QStringLiteral("output")).toString().toStdString();
     w.settings = settingsFromJson(root.value(QStringLiteral("settings")).toObject());
     if (root.contains(QStringLiteral("report"))) {
         const QByteArray report =
