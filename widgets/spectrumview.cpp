@@ -24,7 +24,8 @@ const QColor kDensityColour(31, 119, 180);
 const QColor kTopColour(214, 39, 40);
 const QColor kBottomColour(44, 160, 44);
 const QColor kEigenvalueColour(90, 90, 90);
-/// A logarithmic φ axis shows this many decades below the peak; lower values sit on the floor.
+/// A logarithmic φ axis reaches down to this fraction of the peak (12 decades); lower values are
+/// drawn on that floor.
 constexpr double kLogFloor = 1e-12;
 
 /// Five significant digits, no trailing point ("204", "0.1", "3.1416e-05").

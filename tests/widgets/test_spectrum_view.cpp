@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "settingspanel.h"
 #include "spectrumview.h"
+#include "workspace.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -302,6 +303,38 @@ private slots:
         for (QCPGraph* g : {v.densityGraph(), v.topGraph(), v.bottomGraph(), v.eigenvalueGraph()})
             QCOMPARE(g->dataCount(), 0);
         QVERIFY(v.topErrorBars()->data()->isEmpty());
+    }
+
+    void lanczosSpectrumSurvivesAWorkspace()
+    {
+        // A Lanczos spectrum has no exact trace (NaN, null in JSON) and a settings block the
+        // workspace writes by hand: both come back.
+        Workspace ws;
+        ws.settings.spectrum = true;
+        ws.settings.spectrumOptions.topK = 7;
+        ws.settings.spectrumOptions.bottomK = 3;
+        ws.settings.spectrumOptions.densityRuns = 9;
+        ws.settings.spectrumOptions.densitySteps = 33;
+        ProbeReport r;
+        r.settings = ws.settings;
+        r.spectrum = saddleSpectrum();
+        ws.report = r;
+        const Workspace back = workspaceFromJson(workspaceToJson(ws), QStringLiteral("test"));
+        QVERIFY(back.settings.spectrum);
+        QCOMPARE(back.settings.spectrumOptions.topK, 7);
+        QCOMPARE(back.settings.spectrumOptions.bottomK, 3);
+        QCOMPARE(back.settings.spectrumOptions.densityRuns, 9);
+        QCOMPARE(back.settings.spectrumOptions.densitySteps, 33);
+        QVERIFY(back.report && back.report->spectrum);
+        QVERIFY(std::isnan(back.report->spectrum->trace));
+        SpectrumView before;
+        before.setReport(r);
+        SpectrumView after;
+        after.setReport(*back.report);
+        QCOMPARE(after.caption(), before.caption());
+        QVERIFY(after.caption().contains(QStringLiteral("33 steps")));
+        QCOMPARE(keys(after.bottomGraph()), keys(before.bottomGraph()));
+        QCOMPARE(errors(after.bottomErrorBars()), errors(before.bottomErrorBars()));
     }
 
     void probeShowsTheKnownHessianSpectrum()
