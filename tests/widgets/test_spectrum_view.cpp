@@ -1,11 +1,12 @@
 // The Spectrum tab: SpectrumView draws a known SpectrumResult (every exact eigenvalue, the
 // top/bottom markers with their residual bounds, the density, λ = 0 in view) with the exact
-// caption, says why it is empty, and in the main window shows the Hessian spectrum of a probe
-// whose Hessian is known in closed form, through a workspace round trip, and empties on a new
-// model (stale-state rule).
+// caption, says why it is empty, shows A's eigenvalues for the worker's report on the quadratic
+// fixture, and in the main window shows the Hessian spectrum of a probe whose Hessian is known in
+// closed form, through a workspace round trip, and empties on a new model (stale-state rule).
 #include "gui_test_support.h"
 #include "datapanel.h"
 #include "mainwindow.h"
+#include "probeworker.h"
 #include "settingspanel.h"
 #include "spectrumview.h"
 #include "workspace.h"
@@ -118,6 +119,24 @@ std::vector<double> linearModelHessianEigenvalues()
         for (double& v : row)
             v *= 2.0 / rows;
     return symmetricEigenvalues(h);
+}
+
+/// Eigenvalues of A in tests/data/quadratic_A.csv (the quadratic fixture's Hessian), ascending.
+std::vector<double> quadraticEigenvalues()
+{
+    QFile f(test::dataDir() + QStringLiteral("/quadratic_A.csv"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    std::vector<std::vector<double>> a;
+    while (!f.atEnd()) {
+        const QList<QByteArray> cells = f.readLine().trimmed().split(',');
+        if (cells.size() < 2)
+            continue;
+        a.emplace_back();
+        for (const QByteArray& c : cells)
+            a.back().push_back(c.toDouble());
+    }
+    return symmetricEigenvalues(a);
 }
 
 /// A Gaussian-broadened density of the eigenvalues (what core draws for the exact method).
@@ -335,6 +354,55 @@ private slots:
         QVERIFY(after.caption().contains(QStringLiteral("33 steps")));
         QCOMPARE(keys(after.bottomGraph()), keys(before.bottomGraph()));
         QCOMPARE(errors(after.bottomErrorBars()), errors(before.bottomErrorBars()));
+    }
+
+    void workerReportOfTheQuadraticShowsA()
+    {
+        // L(θ) = ½θᵀAθ computed by the model itself (loss "output", which the CLI offers and the
+        // GUI's task-bound loss does not): the worker's report in the view shows A's eigenvalues,
+        // diagonalised here from quadratic_A.csv (make_fixtures.py built A with eigenvalues
+        // 10, 7, 5, 3, 2, 1.5, 1, 0.8, 0.5, 0.3, 0.2, 0.1).
+        const std::vector<double> expected = quadraticEigenvalues();
+        QCOMPARE(expected.size(), std::size_t(12));
+        QVERIFY(std::abs(expected.back() - 10.0) < 1e-5 && std::abs(expected.front() - 0.1) < 1e-5);
+        ProbeRequest request;
+        request.modelPath = test::dataDir() + QStringLiteral("/quadratic.pt");
+        request.dataPath = test::dataDir() + QStringLiteral("/four_features.csv");
+        request.problem.loss = LossKind::ModelOutput;
+        request.settings.directionKinds.clear();
+        request.settings.power = false;
+        request.settings.lanczos = false;
+        request.settings.trace = false;
+        request.settings.sharpness = false;
+        request.settings.spectrum = true;
+        request.settings.spectrumOptions.topK = 4;
+        request.settings.spectrumOptions.bottomK = 2;
+        request.settings.metric = Metric::Loss;
+        request.device = DeviceKind::Cpu;
+        ProbeRunner runner;
+        QSignalSpy finished(&runner, &ProbeRunner::finished);
+        QSignalSpy failed(&runner, &ProbeRunner::failed);
+        QVERIFY(runner.start(request));
+        QVERIFY(finished.wait(120000) || !failed.isEmpty());
+        QVERIFY2(failed.isEmpty(),
+                 failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        SpectrumView v;
+        v.setReport(finished.first().first().value<ProbeReport>());
+        QVERIFY(v.hasData());
+        const std::vector<double> shown = keys(v.eigenvalueGraph());
+        QCOMPARE(shown.size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            QVERIFY2(std::abs(shown[i] - expected[i]) <= 1e-5 * expected.back(),
+                     qPrintable(QStringLiteral("eigenvalue %1: shown %2, expected %3")
+                                    .arg(i).arg(shown[i], 0, 'g', 9).arg(expected[i], 0, 'g', 9)));
+        const std::vector<double> top = keys(v.topGraph());
+        QCOMPARE(top.size(), std::size_t(4));
+        for (std::size_t i = 0; i < 4; ++i)
+            QVERIFY(std::abs(top[i] - expected[8 + i]) <= 1e-5 * expected.back());
+        QCOMPARE(v.caption(),
+                 QStringLiteral("exact Hessian (12 eigenvalues) · λmax = 10 · λmin = 0.1 · "
+                                "negative curvature: none found · |λmin|/λmax = 0.01 · "
+                                "tr(H) = 31.4"));
     }
 
     void probeShowsTheKnownHessianSpectrum()
