@@ -3,6 +3,7 @@
 #include "borehole/study_halving.h"
 
 #include "borehole/error.h"
+#include "borehole/study_store_pg.h"
 
 #include <algorithm>
 #include <chrono>
@@ -338,10 +339,25 @@ std::vector<float> scaled(const std::vector<float>& theta0, double s)
     return out;
 }
 
-std::string checkpointPath(const StudyStore& store, std::int64_t configurationId, int rung)
+} // namespace
+
+std::string rungCheckpointFolder(const StudyStore& store, const StudySpec& spec)
 {
-    return store.path() + ".rungs/c" + std::to_string(configurationId) + "-r" + std::to_string(rung)
-           + ".ckpt";
+    if (!spec.halving.checkpoints.empty())
+        return spec.halving.checkpoints;
+    if (PgStudyStore::isUrl(store.path()))
+        throw InputError(store.path() + ": a probe-halving study on PostgreSQL needs a folder for "
+                         "the trainer checkpoints between rungs that every worker can reach (a "
+                         "shared file system): set \"halving\": {\"checkpoints\": \"/shared/path\"} "
+                         "in its spec");
+    return store.path() + ".rungs";
+}
+
+namespace {
+
+std::string checkpointPath(const std::string& folder, std::int64_t configurationId, int rung)
+{
+    return folder + "/c" + std::to_string(configurationId) + "-r" + std::to_string(rung) + ".ckpt";
 }
 
 } // namespace
@@ -428,6 +444,7 @@ HalvingSummary runProbeHalving(StudyStore& store, Problem& problem, const StudyR
     if (spec.strategy != StudyStrategy::ProbeHalving)
         throw InputError(store.path() + ": the study's strategy is '" + toString(spec.strategy)
                          + "', not 'probe-halving'");
+    const std::string folder = rungCheckpointFolder(store, spec); // refused before any probing
     HalvingSummary summary;
     summary.probe = runStudy(store, problem, options, progress);
     if (options.limit > 0 && summary.probe.remaining > 0) {
@@ -449,9 +466,9 @@ HalvingSummary runProbeHalving(StudyStore& store, Problem& problem, const StudyR
         }
     } restore{problem, initial};
     std::error_code ec;
-    std::filesystem::create_directories(store.path() + ".rungs", ec);
+    std::filesystem::create_directories(folder, ec);
     if (ec)
-        throw Error(store.path() + ".rungs: cannot create the checkpoint folder: " + ec.message());
+        throw Error(folder + ": cannot create the checkpoint folder: " + ec.message());
 
     // Progress in rung rows (kScale units each): those finished of all the schedule will open.
     auto unitsTotal = [&] {
@@ -530,7 +547,7 @@ HalvingSummary runProbeHalving(StudyStore& store, Problem& problem, const StudyR
             TrainOptions t = fullRunOptions(record->hyper, spec.fullRun, spec.metric, spec.seed);
             t.steps = claim->steps;
             t.resumePath = resume;
-            t.checkpointPath = checkpointPath(store, claim->configurationId, claim->rung);
+            t.checkpointPath = checkpointPath(folder, claim->configurationId, claim->rung);
             const int rowsDone = unitsDone(), rowsTotal = unitsTotal();
             trained = train(problem, t, [&](int done, int count) {
                 if (seconds(last) >= options.leaseSeconds / 4.0) {

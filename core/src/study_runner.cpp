@@ -2,6 +2,7 @@
 // target mode and the active loop of follow-up full runs. Uses core's public API only (no torch
 // here), so it compiles quickly.
 #include "borehole/error.h"
+#include "borehole/study_halving.h"
 #include "borehole/study_runner.h"
 
 #include <nlohmann/json.hpp>
@@ -328,6 +329,8 @@ Problem loadStudyProblem(const StudySpec& spec)
 
 void prepareStudy(StudyStore& store, const StudySpec& spec)
 {
+    if (spec.strategy == StudyStrategy::ProbeHalving)
+        rungCheckpointFolder(store, spec); // a server study without a shared folder: refused now
     std::string stored = store.specJson();
     const std::string wanted = toJson(spec);
     if (stored.empty()) {

@@ -811,7 +811,10 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
         if (s.strategy != StudyStrategy::ProbeHalving)
             r.fail("halving", "needs \"strategy\": \"probe-halving\"");
         r.requireObject(h, "halving");
-        r.allowOnly(h, "halving", {"eta", "eigen_iterations"});
+        r.allowOnly(h, "halving", {"eta", "eigen_iterations", "checkpoints"});
+        if (h.is_object() && h.contains("checkpoints"))
+            s.halving.checkpoints =
+                resolvePath(r.string(h["checkpoints"], "halving.checkpoints"), baseDir);
         if (h.contains("eta")) {
             s.halving.eta = r.number(h["eta"], "halving.eta");
             if (!(s.halving.eta >= 2.0 && s.halving.eta <= 100.0))
@@ -952,6 +955,8 @@ std::string toJson(const StudySpec& s, int indent)
         doc["strategy"] = toString(s.strategy);
         doc["halving"] = {{"eta", s.halving.eta},
                           {"eigen_iterations", s.halving.eigenIterations}};
+        if (!s.halving.checkpoints.empty())
+            doc["halving"]["checkpoints"] = s.halving.checkpoints;
     }
     return doc.dump(indent);
 }

@@ -1037,7 +1037,7 @@ bool StudyStore::openRung(int rung,
                           const std::vector<std::pair<std::int64_t, std::int64_t>>& entries)
 {
     if (m_impl->pg)
-        throw Error(m_impl->path + ": successive-halving rungs are not stored on PostgreSQL yet");
+        return m_impl->pg->openRung(rung, entries);
     Impl::Transaction t(*m_impl);
     {
         Impl::Stmt has(*m_impl, "SELECT count(*) FROM rungs WHERE rung = ?");
@@ -1089,7 +1089,7 @@ RungRecord rungFrom(sqlite3_stmt* s)
 std::optional<RungRecord> StudyStore::claimNextRung(double leaseSeconds)
 {
     if (m_impl->pg)
-        throw Error(m_impl->path + ": successive-halving rungs are not stored on PostgreSQL yet");
+        return m_impl->pg->claimNextRung(leaseSeconds);
     Impl::Transaction t(*m_impl);
     reclaimIn(*m_impl);
     std::int64_t id = 0;
@@ -1122,7 +1122,7 @@ std::optional<RungRecord> StudyStore::claimNextRung(double leaseSeconds)
 bool StudyStore::heartbeatRung(std::int64_t id, double leaseSeconds)
 {
     if (m_impl->pg)
-        throw Error(m_impl->path + ": successive-halving rungs are not stored on PostgreSQL yet");
+        return m_impl->pg->heartbeatRung(id, leaseSeconds);
     Impl::Transaction t(*m_impl);
     Impl::Stmt(*m_impl, std::string("UPDATE rungs SET lease_until = ") + kEpoch
                             + " + ? WHERE id = ? AND status = 'running' AND owner = ?")
@@ -1138,7 +1138,7 @@ bool StudyStore::heartbeatRung(std::int64_t id, double leaseSeconds)
 bool StudyStore::finishRung(std::int64_t id, const RungRecord& r)
 {
     if (m_impl->pg)
-        throw Error(m_impl->path + ": successive-halving rungs are not stored on PostgreSQL yet");
+        return m_impl->pg->finishRung(id, r);
     Impl::Transaction t(*m_impl);
     Impl::Stmt(*m_impl, std::string("UPDATE rungs SET status = ?, reason = ?, validation = ?, "
                                     "previous_validation = ?, lambda_max = ?, score = ?, "
@@ -1164,7 +1164,7 @@ bool StudyStore::finishRung(std::int64_t id, const RungRecord& r)
 bool StudyStore::releaseRung(std::int64_t id, const std::string& error)
 {
     if (m_impl->pg)
-        throw Error(m_impl->path + ": successive-halving rungs are not stored on PostgreSQL yet");
+        return m_impl->pg->releaseRung(id, error);
     Impl::Transaction t(*m_impl);
     if (error.empty()) {
         Impl::Stmt(*m_impl, "UPDATE rungs SET status = 'pending', owner = NULL, lease_until = "
@@ -1198,7 +1198,7 @@ bool StudyStore::releaseRung(std::int64_t id, const std::string& error)
 std::vector<RungRecord> StudyStore::rungs() const
 {
     if (m_impl->pg)
-        throw Error(m_impl->path + ": successive-halving rungs are not stored on PostgreSQL yet");
+        return m_impl->pg->rungs();
     Impl::Stmt s(*m_impl, std::string(kRungColumns)
                               + " JOIN configurations c ON c.id = r.configuration_id ORDER BY "
                                 "r.rung, c.idx");

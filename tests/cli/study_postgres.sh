@@ -21,6 +21,9 @@
 #    2 with failures 1), features identical to the SQLite run's, a meta-model stored;
 #  - `study worker` (study run --no-fit) and `study status` on the server study; refusals: an empty database ("no such study on the
 #    server") and a server that is not there ("cannot connect to the PostgreSQL server").
+# And a probe-halving study: refused on the server without a shared checkpoint folder (before
+# anything is stored); with one, two workers share its rungs and reach the SQLite run's rungs,
+# validations and pick, every rung run done once.
 # Usage: study_postgres.sh <pg_store_worker or "none"> <source dir> <borehole-cli>
 set -uo pipefail
 worker=$1
@@ -218,6 +221,74 @@ code=$?
 check "status with no server there exits 1" test $code -eq 1
 check "status with no server there says so" \
   grep -qF "postgresql:///cli?host=$pgdir&port=1&user=borehole: cannot connect to the PostgreSQL server (" "$work/cnone.out"
+
+# --- a probe-halving study on the server: two workers share the rungs ---
+"${psql[@]}" "host=$pgdir port=$port user=borehole dbname=postgres" -c "CREATE DATABASE halving"
+"${psql[@]}" "host=$pgdir port=$port user=borehole dbname=postgres" -c "CREATE DATABASE halving0"
+hurl="postgresql:///halving?host=$pgdir&port=$port&user=borehole"
+hsql() { "${psql[@]}" "host=$pgdir port=$port user=borehole dbname=halving" -c "$1"; }
+halving_spec() { # $1: the "halving" object
+  cat <<JSON
+{
+  "name": "halving on the server",
+  "model": "$src/examples/diabetes/diabetes_mlp.pt",
+  "data": {"path": "$src/examples/diabetes/diabetes.csv", "target": "progression",
+           "standardize_targets": true, "device": "cpu"},
+  "hyperparameters": {"learning_rate": {"min": 1e-3, "max": 0.03, "levels": 3},
+                      "momentum": {"values": [0, 0.9]}},
+  "sampler": {"kind": "grid"},
+  "probe": {"burst_steps": 20, "directions": 1, "direction_kinds": ["gradient"],
+            "eigen_iterations": 4, "trace_samples": 0, "perturbations": 0, "probe_rows": 128},
+  "outcome": {"metric": "mse", "full_run": {"steps": 180, "validate_every": 30}},
+  "strategy": "probe-halving",
+  "halving": $1
+}
+JSON
+}
+halving_spec '{"eta": 3}' > "$work/halving-nofolder.json"
+h0url="postgresql:///halving0?host=$pgdir&port=$port&user=borehole"
+"$cli" study run "$work/halving-nofolder.json" --db "$h0url" --quiet > "$work/h0.out" 2>&1
+code=$?
+check "a probe-halving study on the server without a checkpoint folder is refused (exit 1, got $code)" \
+  test $code -eq 1
+check "… saying what to set" grep -qxF "borehole-cli study: error: $h0url: a probe-halving study on PostgreSQL needs a folder for the trainer checkpoints between rungs that every worker can reach (a shared file system): set \"halving\": {\"checkpoints\": \"/shared/path\"} in its spec" "$work/h0.out"
+[ $code -eq 1 ] || cat "$work/h0.out"
+check "… before anything is stored" \
+  test "$("${psql[@]}" "host=$pgdir port=$port user=borehole dbname=halving0" -c "SELECT count(*) FROM spec")" = 0
+halving_spec "{\"eta\": 3, \"checkpoints\": \"$work/shared-ckpt\"}" > "$work/halving.json"
+halving_spec "{\"eta\": 3, \"checkpoints\": \"$work/ref-ckpt\"}" > "$work/halving-ref.json"
+"$cli" study run "$work/halving-ref.json" --db "$work/halving-ref.sqlite" --quiet \
+  > "$work/href.out" 2>&1
+check "SQLite reference probe-halving run exits 0" test $? -eq 0
+"$cli" study run "$work/halving.json" --db "$hurl" --quiet > "$work/h1.out" 2>&1 &
+h1=$!
+"$cli" study run "$work/halving.json" --db "$hurl" --quiet > "$work/h2.out" 2>&1 &
+h2=$!
+wait $h1; c1=$?
+wait $h2; c2=$?
+check "two probe-halving workers on the server exit 0 (got $c1 $c2)" test $c1 -eq 0 -a $c2 -eq 0
+[ $c1 -eq 0 ] && [ $c2 -eq 0 ] || cat "$work/h1.out" "$work/h2.out"
+hsql "SELECT c.idx, r.rung, r.steps, r.status, r.attempts, r.validation, r.checkpoint FROM rungs r
+      JOIN configurations c ON c.id = r.configuration_id ORDER BY r.rung, c.idx" > "$work/hrungs.txt"
+cat "$work/hrungs.txt"
+check "every rung run done once, with the SQLite run's rungs, steps and validations; checkpoints in the spec's folder" \
+  $py - "$work/hrungs.txt" "$work/halving-ref.sqlite" "$work/shared-ckpt" <<'PY'
+import os, sqlite3, sys
+rows = [l.rstrip("\n").split("|") for l in open(sys.argv[1]) if l.strip()]
+ref = sqlite3.connect(sys.argv[2]).execute(
+    "select c.idx, r.rung, r.steps, r.status, r.validation from rungs r join configurations c "
+    "on c.id = r.configuration_id order by r.rung, c.idx").fetchall()
+assert len(rows) == len(ref) and len(rows) >= 2, (len(rows), len(ref))
+for (idx, rung, steps, status, attempts, val, ckpt), (ridx, rrung, rsteps, rstatus, rval) in zip(rows, ref):
+    assert (int(idx), int(rung), int(steps), status) == (ridx, rrung, rsteps, rstatus), (idx, rung, ridx, rrung)
+    assert status == "done" and attempts == "1", (idx, rung, status, attempts)
+    assert abs(float(val) - rval) <= 1e-9 * max(1.0, abs(rval)), (idx, rung, val, rval)
+    assert os.path.dirname(ckpt) == sys.argv[3] and os.path.isfile(ckpt), ckpt
+PY
+ref_pick=$(grep "^pick: " "$work/href.out")
+check "the workers report the reference's pick ($ref_pick)" \
+  bash -c "[ -n '$ref_pick' ] && cat '$work/h1.out' '$work/h2.out' | grep '^pick: ' | sort -u | grep -qxF '$ref_pick' && [ \$(cat '$work/h1.out' '$work/h2.out' | grep '^pick: ' | sort -u | wc -l) -eq 1 ]"
+check "no rung claim is left" test "$(hsql "SELECT count(*) FROM rungs WHERE owner IS NOT NULL")" = 0
 
 "${as[@]}" "$bindir/pg_ctl" -D "$pgdir/data" -m fast -w stop > /dev/null 2>&1
 check "the server stops" test $? -eq 0

@@ -110,6 +110,22 @@ void TestStudyHalving::specKeysRoundTrip()
     const auto again = parseStudySpec(toJson(spec), "again.json");
     QVERIFY(again.strategy == StudyStrategy::ProbeHalving);
     QCOMPARE(again.halving.eta, 3.0);
+    QVERIFY(again.halving.checkpoints.empty());
+    QVERIFY(toJson(spec).find("checkpoints") == std::string::npos);
+    // The checkpoint folder resolves against the spec's folder and survives the round trip.
+    std::string withFolder = halvingSpec();
+    const std::string eta = "\"halving\": {\"eta\": 3}";
+    QVERIFY(withFolder.find(eta) != std::string::npos);
+    withFolder.replace(withFolder.find(eta), eta.size(),
+                       "\"halving\": {\"eta\": 3, \"checkpoints\": \"ckpt/shared\"}");
+    const auto folder = parseStudySpec(withFolder, "spec.json", "/studies/a");
+    BH_COMPARE_TEXT(folder.halving.checkpoints, "/studies/a/ckpt/shared");
+    BH_COMPARE_TEXT(parseStudySpec(toJson(folder), "again.json").halving.checkpoints,
+                    "/studies/a/ckpt/shared");
+    BH_THROWS(parseStudySpec(R"({"model": "m.pt", "data": {"path": "d.csv"},
+        "hyperparameters": {"learning_rate": {"values": [0.1, 0.2]}}, "strategy": "probe-halving",
+        "halving": {"checkpoints": 3}})", "s.json"),
+              InputError, "s.json: halving.checkpoints must be a string, got 3");
     // A probe study's canonical text has no strategy key: earlier databases still match.
     auto plain = spec;
     plain.strategy = StudyStrategy::Probe;

@@ -146,6 +146,11 @@ struct HalvingSpec
 {
     double eta = 3.0;        ///< reduction factor η, in [2, 100]
     int eigenIterations = 4; ///< Lanczos iterations for λmax at each rung's end (0: skip)
+    /// Folder of the trainer checkpoints between rungs (absolute once parsed; relative paths
+    /// resolve against the spec's folder). Empty: "<database>.rungs" next to an SQLite study;
+    /// required for a study on PostgreSQL — a folder every worker can reach (a shared file
+    /// system), since workers on other machines continue each other's rungs.
+    std::string checkpoints;
 };
 constexpr double kMaxHyperparameterValue = 1e6;
 constexpr std::int64_t kMaxBatchSize = 1000000000;

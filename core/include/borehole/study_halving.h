@@ -135,6 +135,12 @@ struct HalvingSummary
     double seconds = 0.0;
 };
 
+/// The folder of the trainer checkpoints between rungs: the spec's "halving.checkpoints", else
+/// "<database>.rungs" next to an SQLite study. Throws InputError for a study on PostgreSQL
+/// without one (no folder next to a server is one every worker sees); prepareStudy() checks this
+/// before it stores anything.
+std::string rungCheckpointFolder(const StudyStore& store, const StudySpec& spec);
+
 /// Runs a probe-halving study as one worker among any number on the same database: probes the
 /// pending configurations (runStudy), then opens, claims and trains rungs until the last is done.
 /// Waits (polling progress, so it can be cancelled) while other workers hold the rung it needs.

@@ -1,6 +1,6 @@
 #pragma once
 // A study on a PostgreSQL server (docs/scale-out.md): the tables of docs/study-schema.md
-// (study_meta, spec, configurations, full_runs, meta_models, predictions) and the same claim,
+// (study_meta, spec, configurations, full_runs, meta_models, predictions, rungs) and the same claim,
 // heartbeat, finish, release and reclaim rules as the SQLite StudyStore, for workers on any
 // number of machines sharing one database. A claim takes the pending configuration with the
 // fewest failures, then the lowest index, with SELECT … FOR UPDATE SKIP LOCKED, so concurrent
@@ -9,14 +9,15 @@
 //
 // StudyStore::open / openExisting hand a postgresql:// URL to this class and forward every method
 // to it, so `borehole-cli study run --db postgresql://…` and the rest of Borehole use it through
-// StudyStore. Not stored here yet: successive-halving rungs (StudyStore refuses them on a
-// PostgreSQL study). Tested against a real server by tests/cli/study_postgres.sh.
+// StudyStore, probe-halving rungs included (their checkpoints live in the spec's
+// "halving.checkpoints" folder). Tested against a real server by tests/cli/study_postgres.sh.
 #include "borehole/study_store.h"
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace borehole {
@@ -71,6 +72,15 @@ public:
     int addMetaModel(const MetaModelRecord& record);
     std::optional<MetaModelRecord> latestMetaModel() const;
     std::vector<MetaModelRecord> metaModels() const;
+
+    /// Probe-halving rungs, as StudyStore's (table `rungs`; opening a rung is serialised between
+    /// workers by an advisory lock, claims use FOR UPDATE SKIP LOCKED).
+    bool openRung(int rung, const std::vector<std::pair<std::int64_t, std::int64_t>>& entries);
+    std::optional<RungRecord> claimNextRung(double leaseSeconds = kDefaultLeaseSeconds);
+    bool heartbeatRung(std::int64_t id, double leaseSeconds = kDefaultLeaseSeconds);
+    bool finishRung(std::int64_t id, const RungRecord& result);
+    bool releaseRung(std::int64_t id, const std::string& error = {});
+    std::vector<RungRecord> rungs() const;
 
     struct Impl;
 
