@@ -473,6 +473,26 @@
         <source>Spec</source>
         <translation>Spezifikation</translation>
     </message>
+    <message>
+        <source>Probe-halving rungs</source>
+        <translation>Probe-Halving-Stufen</translation>
+    </message>
+    <message>
+        <source>Rung</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
 </context>
 <context>
     <name>borehole::CurvaturePlot</name>
@@ -1836,10 +1856,6 @@ Gitterkrümmung = %1</translation>
         <translation>keine Spezifikationsdatei</translation>
     </message>
     <message>
-        <source>study database (.sqlite)</source>
-        <translation>Studiendatenbank (.sqlite)</translation>
-    </message>
-    <message>
         <source>Open spec…</source>
         <translation>Spezifikation öffnen…</translation>
     </message>
@@ -2336,6 +2352,86 @@ Gitterkrümmung = %1</translation>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Probe-halving (η = %1): no rung opened yet; rung 1 opens when every configuration is probed.</source>
+        <translation>Probe-Halving (η = %1): noch keine Stufe geöffnet; Stufe 1 öffnet, sobald jede Konfiguration geprüft ist.</translation>
+    </message>
+    <message>
+        <source>Probe-halving (η = %1): %2 rung runs up to rung %3.</source>
+        <translation>Probe-Halving (η = %1): %2 Stufenläufe bis Stufe %3.</translation>
+    </message>
+    <message>
+        <source>Rung %1 → %2 (%3 entrants): the score promoted %4, as the validation alone would have.</source>
+        <translation>Stufe %1 → %2 (%3 Teilnehmer): die Bewertung beförderte %4, wie es die Validierung allein getan hätte.</translation>
+    </message>
+    <message>
+        <source>Rung %1 → %2 (%3 entrants): the score promoted %4; the validation alone (plain successive halving) would have promoted %5.</source>
+        <translation>Stufe %1 → %2 (%3 Teilnehmer): die Bewertung beförderte %4; die Validierung allein (einfaches Successive Halving) hätte %5 befördert.</translation>
+    </message>
+    <message>
+        <source>study database (.sqlite) or postgresql://…</source>
+        <translation>Studiendatenbank (.sqlite) oder postgresql://…</translation>
+    </message>
+    <message>
+        <source>A study database file, or the URL of a study on a PostgreSQL server (postgresql://user@host/dbname); press Enter to open it.</source>
+        <translation>Eine Studiendatenbank-Datei oder die URL einer Studie auf einem PostgreSQL-Server (postgresql://user@host/dbname); mit Enter öffnen.</translation>
+    </message>
+    <message>
+        <source>Watch live</source>
+        <translation>Live verfolgen</translation>
+    </message>
+    <message>
+        <source>Re-read the open study every few seconds while no job of this panel runs, so that configurations other workers probe or train (other processes, other machines on a PostgreSQL server) appear as they are committed.</source>
+        <translation>Die offene Studie alle paar Sekunden neu lesen, solange kein Auftrag dieses Bereichs läuft, damit Konfigurationen, die andere Worker prüfen oder trainieren (andere Prozesse, andere Rechner an einem PostgreSQL-Server), erscheinen, sobald sie gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Rung</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Time [s]</source>
+        <translation>Zeit [s]</translation>
+    </message>
+    <message>
+        <source>Rungs</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <source>1 configuration being probed now by %1.</source>
+        <translation>1 Konfiguration wird gerade von %1 geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 configurations being probed now by %2.</source>
+        <translation>%1 Konfigurationen werden gerade von %2 geprüft.</translation>
+    </message>
+    <message>
+        <source>Not a probe-halving study: rungs appear here for studies whose spec sets &quot;strategy&quot;: &quot;probe-halving&quot;.</source>
+        <translation>Keine Probe-Halving-Studie: Stufen erscheinen hier für Studien, deren Spezifikation &quot;strategy&quot;: &quot;probe-halving&quot; setzt.</translation>
+    </message>
+    <message>
+        <source>Watching live: read at %1, every %2 s.</source>
+        <translation>Live verfolgt: gelesen um %1, alle %2 s.</translation>
+    </message>
+    <message>
+        <source>Watching live: cannot read the study (%1); trying again every %2 s.</source>
+        <translation>Live verfolgt: die Studie ist nicht lesbar (%1); neuer Versuch alle %2 s.</translation>
+    </message>
 </context>
 <context>
     <name>borehole::StudyWorker</name>
@@ -2366,6 +2462,14 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>Unknown error in the study.</source>
         <translation>Unbekannter Fehler in der Studie.</translation>
+    </message>
+    <message>
+        <source>Probe-halving: probed %1 configurations (%2 failed), trained %3 rung runs in %4 s; rung %5 of %6 open.</source>
+        <translation>Probe-Halving: %1 Konfigurationen geprüft (%2 fehlgeschlagen), %3 Stufenläufe in %4 s trainiert; Stufe %5 von %6 offen.</translation>
+    </message>
+    <message>
+        <source>%1 rung attempts ended with an error (the reason is stored with the rung).</source>
+        <translation>%1 Stufenversuche endeten mit einem Fehler (der Grund ist bei der Stufe gespeichert).</translation>
     </message>
 </context>
 <context>

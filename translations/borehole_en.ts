@@ -473,6 +473,26 @@
         <source>Spec</source>
         <translation>Spec</translation>
     </message>
+    <message>
+        <source>Probe-halving rungs</source>
+        <translation>Probe-halving rungs</translation>
+    </message>
+    <message>
+        <source>Rung</source>
+        <translation>Rung</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
 </context>
 <context>
     <name>borehole::CurvaturePlot</name>
@@ -1836,10 +1856,6 @@ grid curvature = %1</translation>
         <translation>no spec file</translation>
     </message>
     <message>
-        <source>study database (.sqlite)</source>
-        <translation>study database (.sqlite)</translation>
-    </message>
-    <message>
         <source>Open spec…</source>
         <translation>Open spec…</translation>
     </message>
@@ -2336,6 +2352,86 @@ grid curvature = %1</translation>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Probe-halving (η = %1): no rung opened yet; rung 1 opens when every configuration is probed.</source>
+        <translation>Probe-halving (η = %1): no rung opened yet; rung 1 opens when every configuration is probed.</translation>
+    </message>
+    <message>
+        <source>Probe-halving (η = %1): %2 rung runs up to rung %3.</source>
+        <translation>Probe-halving (η = %1): %2 rung runs up to rung %3.</translation>
+    </message>
+    <message>
+        <source>Rung %1 → %2 (%3 entrants): the score promoted %4, as the validation alone would have.</source>
+        <translation>Rung %1 → %2 (%3 entrants): the score promoted %4, as the validation alone would have.</translation>
+    </message>
+    <message>
+        <source>Rung %1 → %2 (%3 entrants): the score promoted %4; the validation alone (plain successive halving) would have promoted %5.</source>
+        <translation>Rung %1 → %2 (%3 entrants): the score promoted %4; the validation alone (plain successive halving) would have promoted %5.</translation>
+    </message>
+    <message>
+        <source>study database (.sqlite) or postgresql://…</source>
+        <translation>study database (.sqlite) or postgresql://…</translation>
+    </message>
+    <message>
+        <source>A study database file, or the URL of a study on a PostgreSQL server (postgresql://user@host/dbname); press Enter to open it.</source>
+        <translation>A study database file, or the URL of a study on a PostgreSQL server (postgresql://user@host/dbname); press Enter to open it.</translation>
+    </message>
+    <message>
+        <source>Watch live</source>
+        <translation>Watch live</translation>
+    </message>
+    <message>
+        <source>Re-read the open study every few seconds while no job of this panel runs, so that configurations other workers probe or train (other processes, other machines on a PostgreSQL server) appear as they are committed.</source>
+        <translation>Re-read the open study every few seconds while no job of this panel runs, so that configurations other workers probe or train (other processes, other machines on a PostgreSQL server) appear as they are committed.</translation>
+    </message>
+    <message>
+        <source>Rung</source>
+        <translation>Rung</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Time [s]</source>
+        <translation>Time [s]</translation>
+    </message>
+    <message>
+        <source>Rungs</source>
+        <translation>Rungs</translation>
+    </message>
+    <message>
+        <source>1 configuration being probed now by %1.</source>
+        <translation>1 configuration being probed now by %1.</translation>
+    </message>
+    <message>
+        <source>%1 configurations being probed now by %2.</source>
+        <translation>%1 configurations being probed now by %2.</translation>
+    </message>
+    <message>
+        <source>Not a probe-halving study: rungs appear here for studies whose spec sets &quot;strategy&quot;: &quot;probe-halving&quot;.</source>
+        <translation>Not a probe-halving study: rungs appear here for studies whose spec sets &quot;strategy&quot;: &quot;probe-halving&quot;.</translation>
+    </message>
+    <message>
+        <source>Watching live: read at %1, every %2 s.</source>
+        <translation>Watching live: read at %1, every %2 s.</translation>
+    </message>
+    <message>
+        <source>Watching live: cannot read the study (%1); trying again every %2 s.</source>
+        <translation>Watching live: cannot read the study (%1); trying again every %2 s.</translation>
+    </message>
 </context>
 <context>
     <name>borehole::StudyWorker</name>
@@ -2366,6 +2462,14 @@ grid curvature = %1</translation>
     <message>
         <source>Unknown error in the study.</source>
         <translation>Unknown error in the study.</translation>
+    </message>
+    <message>
+        <source>Probe-halving: probed %1 configurations (%2 failed), trained %3 rung runs in %4 s; rung %5 of %6 open.</source>
+        <translation>Probe-halving: probed %1 configurations (%2 failed), trained %3 rung runs in %4 s; rung %5 of %6 open.</translation>
+    </message>
+    <message>
+        <source>%1 rung attempts ended with an error (the reason is stored with the rung).</source>
+        <translation>%1 rung attempts ended with an error (the reason is stored with the rung).</translation>
     </message>
 </context>
 <context>
