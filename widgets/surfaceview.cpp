@@ -216,6 +216,9 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent), d(std::make_unique<
     d->scalarBar->UnconstrainedFontSizeOn();
     d->scalarBar->SetBarRatio(0.3);
     d->scalarBar->SetLabelFormat("%-6.3g");
+    // Labels on the bar's left, inside the view: on its right they ran off the view's edge
+    // ("2.904e+0…" cut at 535 px, the default window's 3D view).
+    d->scalarBar->SetTextPositionToPrecedeScalarBar();
     for (vtkTextProperty* p : {d->scalarBar->GetTitleTextProperty(),
                                d->scalarBar->GetLabelTextProperty()}) {
         p->SetColor(0.1, 0.1, 0.1);
@@ -233,6 +236,9 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent), d(std::make_unique<
     d->axes->SetXLabelFormat("%-6.2g");
     d->axes->SetYLabelFormat("%-6.2g");
     d->axes->SetZLabelFormat("%-6.3g");
+    // The labels carry their own digits (tickLabelFormat): VTK's automatic scaling printed
+    // 28.75 for a loss of 28,750 and wrote its "(x10^3)" exponent over the z labels.
+    d->axes->SetLabelScaling(false, 0, 0, 0);
     // Titles and labels as screen-aligned 2D text (vtkTextActor, FreeType) so that a Unicode
     // font file applies; the default 3D vector text knows ASCII only.
     if (!unicodeFontFile().isEmpty())
