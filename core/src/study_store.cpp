@@ -659,44 +659,50 @@ std::optional<ConfigurationRecord> StudyStore::claimNext(double leaseSeconds)
     return configuration(id);
 }
 
-bool StudyStore::heartbeat(std::int64_t id, double leaseSeconds)
+namespace {
+
+// The claim rules that configurations and rung rows share (docs/study-schema.md), on `table`
+// ("configurations" or "rungs", never user input): extend this worker's lease on its running
+// row; give the row back — to the pool, or failed with the error once failures reach the cap.
+// Each returns false when the row is no longer this worker's claim.
+bool heartbeatClaim(StudyStore::Impl& impl, const char* table, std::int64_t id,
+                    double leaseSeconds)
 {
-    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
-        return m_impl->pg->heartbeat(id, leaseSeconds);
-    Impl::Transaction t(*m_impl);
-    Impl::Stmt(*m_impl, std::string("UPDATE configurations SET lease_until = ") + kEpoch
-                            + " + ? WHERE id = ? AND status = 'running' AND owner = ?")
+    StudyStore::Impl::Transaction t(impl);
+    StudyStore::Impl::Stmt(impl, std::string("UPDATE ") + table + " SET lease_until = " + kEpoch
+                                     + " + ? WHERE id = ? AND status = 'running' AND owner = ?")
         .bind(1, leaseSeconds)
         .bind(2, id)
-        .bind(3, m_impl->workerId)
+        .bind(3, impl.workerId)
         .step();
-    const bool owned = m_impl->changes() == 1;
+    const bool owned = impl.changes() == 1;
     t.commit();
     return owned;
 }
 
-bool StudyStore::release(std::int64_t id, const std::string& error)
+bool releaseClaim(StudyStore::Impl& impl, const char* table, std::int64_t id,
+                  const std::string& error)
 {
-    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
-        return m_impl->pg->release(id, error);
-    Impl::Transaction t(*m_impl);
+    StudyStore::Impl::Transaction t(impl);
     if (error.empty()) {
-        Impl::Stmt(*m_impl, "UPDATE configurations SET status = 'pending', owner = NULL, "
-                            "lease_until = NULL, started_at = NULL WHERE id = ? AND status = "
-                            "'running' AND owner = ?")
+        StudyStore::Impl::Stmt(impl, std::string("UPDATE ") + table
+                                         + " SET status = 'pending', owner = NULL, lease_until = "
+                                           "NULL, started_at = NULL WHERE id = ? AND status = "
+                                           "'running' AND owner = ?")
             .bind(1, id)
-            .bind(2, m_impl->workerId)
+            .bind(2, impl.workerId)
             .step();
     } else {
         // failures + 1 reaching the cap: failed with the error; otherwise back to the pool.
-        Impl::Stmt(*m_impl,
-                   std::string("UPDATE configurations SET failures = failures + 1, owner = NULL, "
-                               "lease_until = NULL, status = CASE WHEN failures + 1 >= ? THEN "
-                               "'failed' ELSE 'pending' END, reason = CASE WHEN failures + 1 >= ? "
-                               "THEN 'failed ' || (failures + 1) || ' times; last: ' || ? ELSE ? "
-                               "END, started_at = CASE WHEN failures + 1 >= ? THEN started_at ELSE "
-                               "NULL END, finished_at = CASE WHEN failures + 1 >= ? THEN ")
-                       + kNow + " ELSE NULL END WHERE id = ? AND status = 'running' AND owner = ?")
+        StudyStore::Impl::Stmt(
+            impl, std::string("UPDATE ") + table
+                      + " SET failures = failures + 1, owner = NULL, lease_until = NULL, status = "
+                        "CASE WHEN failures + 1 >= ? THEN 'failed' ELSE 'pending' END, reason = "
+                        "CASE WHEN failures + 1 >= ? THEN 'failed ' || (failures + 1) || ' "
+                        "times; last: ' || ? ELSE ? END, started_at = CASE WHEN failures + 1 >= "
+                        "? THEN started_at ELSE NULL END, finished_at = CASE WHEN failures + 1 >= "
+                        "? THEN "
+                      + kNow + " ELSE NULL END WHERE id = ? AND status = 'running' AND owner = ?")
             .bind(1, kMaxConfigurationFailures)
             .bind(2, kMaxConfigurationFailures)
             .bind(3, error)
@@ -704,12 +710,28 @@ bool StudyStore::release(std::int64_t id, const std::string& error)
             .bind(5, kMaxConfigurationFailures)
             .bind(6, kMaxConfigurationFailures)
             .bind(7, id)
-            .bind(8, m_impl->workerId)
+            .bind(8, impl.workerId)
             .step();
     }
-    const bool owned = m_impl->changes() == 1;
+    const bool owned = impl.changes() == 1;
     t.commit();
     return owned;
+}
+
+} // namespace
+
+bool StudyStore::heartbeat(std::int64_t id, double leaseSeconds)
+{
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->heartbeat(id, leaseSeconds);
+    return heartbeatClaim(*m_impl, "configurations", id, leaseSeconds);
+}
+
+bool StudyStore::release(std::int64_t id, const std::string& error)
+{
+    if (m_impl->pg) // PostgreSQL study (study_store_pg.h)
+        return m_impl->pg->release(id, error);
+    return releaseClaim(*m_impl, "configurations", id, error);
 }
 
 void StudyStore::setInfo(const std::string& key, const std::string& value)
@@ -1123,16 +1145,7 @@ bool StudyStore::heartbeatRung(std::int64_t id, double leaseSeconds)
 {
     if (m_impl->pg)
         return m_impl->pg->heartbeatRung(id, leaseSeconds);
-    Impl::Transaction t(*m_impl);
-    Impl::Stmt(*m_impl, std::string("UPDATE rungs SET lease_until = ") + kEpoch
-                            + " + ? WHERE id = ? AND status = 'running' AND owner = ?")
-        .bind(1, leaseSeconds)
-        .bind(2, id)
-        .bind(3, m_impl->workerId)
-        .step();
-    const bool owned = m_impl->changes() == 1;
-    t.commit();
-    return owned;
+    return heartbeatClaim(*m_impl, "rungs", id, leaseSeconds);
 }
 
 bool StudyStore::finishRung(std::int64_t id, const RungRecord& r)
@@ -1165,34 +1178,7 @@ bool StudyStore::releaseRung(std::int64_t id, const std::string& error)
 {
     if (m_impl->pg)
         return m_impl->pg->releaseRung(id, error);
-    Impl::Transaction t(*m_impl);
-    if (error.empty()) {
-        Impl::Stmt(*m_impl, "UPDATE rungs SET status = 'pending', owner = NULL, lease_until = "
-                            "NULL, started_at = NULL WHERE id = ? AND status = 'running' AND "
-                            "owner = ?")
-            .bind(1, id)
-            .bind(2, m_impl->workerId)
-            .step();
-    } else {
-        Impl::Stmt(*m_impl,
-                   std::string("UPDATE rungs SET failures = failures + 1, owner = NULL, "
-                               "lease_until = NULL, status = CASE WHEN failures + 1 >= ? THEN "
-                               "'failed' ELSE 'pending' END, reason = CASE WHEN failures + 1 >= ? "
-                               "THEN 'failed ' || (failures + 1) || ' times; last: ' || ? ELSE ? "
-                               "END, finished_at = CASE WHEN failures + 1 >= ? THEN ")
-                       + kNow + " ELSE NULL END WHERE id = ? AND status = 'running' AND owner = ?")
-            .bind(1, kMaxConfigurationFailures)
-            .bind(2, kMaxConfigurationFailures)
-            .bind(3, error)
-            .bind(4, error)
-            .bind(5, kMaxConfigurationFailures)
-            .bind(6, id)
-            .bind(7, m_impl->workerId)
-            .step();
-    }
-    const bool owned = m_impl->changes() == 1;
-    t.commit();
-    return owned;
+    return releaseClaim(*m_impl, "rungs", id, error);
 }
 
 std::vector<RungRecord> StudyStore::rungs() const

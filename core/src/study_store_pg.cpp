@@ -536,12 +536,53 @@ std::optional<ConfigurationRecord> PgStudyStore::claimNext(double leaseSeconds)
     return record;
 }
 
+namespace {
+
+// The claim rules that configurations and rung rows share (docs/study-schema.md), on `table`
+// ("configurations" or "rungs", never user input): extend this worker's lease on its running
+// row; give the row back — to the pool, or failed with the error once failures reach the cap.
+// Each returns false when the row is no longer this worker's claim.
+bool heartbeatClaim(const PgStudyStore::Impl& impl, const char* table, std::int64_t id,
+                    double leaseSeconds)
+{
+    return impl.run(std::string("UPDATE ") + table + " SET lease_until = " + kEpoch
+                        + " + $1 WHERE id = $2 AND status = 'running' AND owner = $3",
+                    {str(leaseSeconds), std::to_string(id), impl.workerId})
+               .changed()
+           == 1;
+}
+
+bool releaseClaim(const PgStudyStore::Impl& impl, const char* table, std::int64_t id,
+                  const std::string& error)
+{
+    if (error.empty())
+        return impl.run(std::string("UPDATE ") + table
+                            + " SET status = 'pending', owner = NULL, lease_until = NULL, "
+                              "started_at = NULL WHERE id = $1 AND status = 'running' AND "
+                              "owner = $2",
+                        {std::to_string(id), impl.workerId})
+                   .changed()
+               == 1;
+    const std::string cap = std::to_string(kMaxConfigurationFailures);
+    return impl.run(std::string("UPDATE ") + table
+                        + " SET failures = failures + 1, owner = NULL, lease_until = NULL, "
+                          "status = CASE WHEN failures + 1 >= $1 THEN 'failed' ELSE 'pending' "
+                          "END, reason = CASE WHEN failures + 1 >= $1 THEN 'failed ' || "
+                          "(failures + 1) || ' times; last: ' || $2 ELSE $2 END, started_at = "
+                          "CASE WHEN failures + 1 >= $1 THEN started_at ELSE NULL END, "
+                          "finished_at = CASE WHEN failures + 1 >= $1 THEN "
+                        + kNow + " ELSE NULL END WHERE id = $3 AND status = 'running' AND "
+                                 "owner = $4",
+                    {cap, error, std::to_string(id), impl.workerId})
+               .changed()
+           == 1;
+}
+
+} // namespace
+
 bool PgStudyStore::heartbeat(std::int64_t id, double leaseSeconds)
 {
-    const auto r = m_impl->run(std::string("UPDATE configurations SET lease_until = ") + kEpoch
-                                   + " + $1 WHERE id = $2 AND status = 'running' AND owner = $3",
-                               {str(leaseSeconds), std::to_string(id), m_impl->workerId});
-    return r.changed() == 1;
+    return heartbeatClaim(*m_impl, "configurations", id, leaseSeconds);
 }
 
 bool PgStudyStore::finish(std::int64_t id, const ConfigurationFeatures& f)
@@ -563,28 +604,7 @@ bool PgStudyStore::finish(std::int64_t id, const ConfigurationFeatures& f)
 
 bool PgStudyStore::release(std::int64_t id, const std::string& error)
 {
-    if (error.empty())
-        return m_impl
-                   ->run("UPDATE configurations SET status = 'pending', owner = NULL, "
-                         "lease_until = NULL, started_at = NULL WHERE id = $1 AND status = "
-                         "'running' AND owner = $2",
-                         {std::to_string(id), m_impl->workerId})
-                   .changed()
-               == 1;
-    const std::string cap = std::to_string(kMaxConfigurationFailures);
-    return m_impl
-               ->run(std::string("UPDATE configurations SET failures = failures + 1, owner = NULL, "
-                                 "lease_until = NULL, status = CASE WHEN failures + 1 >= $1 THEN "
-                                 "'failed' ELSE 'pending' END, reason = CASE WHEN failures + 1 >= "
-                                 "$1 THEN 'failed ' || (failures + 1) || ' times; last: ' || $2 "
-                                 "ELSE $2 END, started_at = CASE WHEN failures + 1 >= $1 THEN "
-                                 "started_at ELSE NULL END, finished_at = CASE WHEN failures + 1 "
-                                 ">= $1 THEN ")
-                         + kNow + " ELSE NULL END WHERE id = $3 AND status = 'running' AND "
-                                  "owner = $4",
-                     {cap, error, std::to_string(id), m_impl->workerId})
-               .changed()
-           == 1;
+    return releaseClaim(*m_impl, "configurations", id, error);
 }
 
 void PgStudyStore::setInfo(const std::string& key, const std::string& value)
@@ -855,12 +875,7 @@ std::optional<RungRecord> PgStudyStore::claimNextRung(double leaseSeconds)
 
 bool PgStudyStore::heartbeatRung(std::int64_t id, double leaseSeconds)
 {
-    return m_impl
-               ->run(std::string("UPDATE rungs SET lease_until = ") + kEpoch
-                         + " + $1 WHERE id = $2 AND status = 'running' AND owner = $3",
-                     {str(leaseSeconds), std::to_string(id), m_impl->workerId})
-               .changed()
-           == 1;
+    return heartbeatClaim(*m_impl, "rungs", id, leaseSeconds);
 }
 
 bool PgStudyStore::finishRung(std::int64_t id, const RungRecord& r)
@@ -881,25 +896,7 @@ bool PgStudyStore::finishRung(std::int64_t id, const RungRecord& r)
 
 bool PgStudyStore::releaseRung(std::int64_t id, const std::string& error)
 {
-    if (error.empty())
-        return m_impl
-                   ->run("UPDATE rungs SET status = 'pending', owner = NULL, lease_until = NULL, "
-                         "started_at = NULL WHERE id = $1 AND status = 'running' AND owner = $2",
-                         {std::to_string(id), m_impl->workerId})
-                   .changed()
-               == 1;
-    const std::string cap = std::to_string(kMaxConfigurationFailures);
-    return m_impl
-               ->run(std::string("UPDATE rungs SET failures = failures + 1, owner = NULL, "
-                                 "lease_until = NULL, status = CASE WHEN failures + 1 >= $1 THEN "
-                                 "'failed' ELSE 'pending' END, reason = CASE WHEN failures + 1 >= "
-                                 "$1 THEN 'failed ' || (failures + 1) || ' times; last: ' || $2 "
-                                 "ELSE $2 END, finished_at = CASE WHEN failures + 1 >= $1 THEN ")
-                         + kNow + " ELSE NULL END WHERE id = $3 AND status = 'running' AND "
-                                  "owner = $4",
-                     {cap, error, std::to_string(id), m_impl->workerId})
-               .changed()
-           == 1;
+    return releaseClaim(*m_impl, "rungs", id, error);
 }
 
 std::vector<RungRecord> PgStudyStore::rungs() const
