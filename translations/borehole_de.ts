@@ -1741,6 +1741,38 @@ Gitterkrümmung = %1</translation>
         <source>Steps per run:</source>
         <translation>Schritte je Lauf:</translation>
     </message>
+    <message>
+        <source>Task default (MSE / cross-entropy)</source>
+        <translation>Standard der Aufgabe (MSE / Kreuzentropie)</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>MAE (L1)</source>
+        <translation>MAE (L1)</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>Kreuzentropie</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy on logits</source>
+        <translation>Binäre Kreuzentropie auf Logits</translation>
+    </message>
+    <message>
+        <source>Model output is the loss</source>
+        <translation>Modellausgabe ist der Verlust</translation>
+    </message>
+    <message>
+        <source>The loss L whose landscape is probed (the CLI&apos;s --loss). Task default: MSE for regression, cross-entropy for classification. &quot;Model output is the loss&quot;: forward() returns the loss of each row and L is their mean.</source>
+        <translation>Der Verlust L, dessen Landschaft untersucht wird (--loss der CLI). Standard der Aufgabe: MSE für Regression, Kreuzentropie für Klassifikation. „Modellausgabe ist der Verlust“: forward() liefert den Verlust jeder Zeile, L ist ihr Mittelwert.</translation>
+    </message>
+    <message>
+        <source>Loss:</source>
+        <translation>Verlust:</translation>
+    </message>
 </context>
 <context>
     <name>borehole::SpectrumView</name>

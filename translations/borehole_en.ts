@@ -1741,6 +1741,38 @@ grid curvature = %1</translation>
         <source>Steps per run:</source>
         <translation>Steps per run:</translation>
     </message>
+    <message>
+        <source>Task default (MSE / cross-entropy)</source>
+        <translation>Task default (MSE / cross-entropy)</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>MAE (L1)</source>
+        <translation>MAE (L1)</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>Cross-entropy</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy on logits</source>
+        <translation>Binary cross-entropy on logits</translation>
+    </message>
+    <message>
+        <source>Model output is the loss</source>
+        <translation>Model output is the loss</translation>
+    </message>
+    <message>
+        <source>The loss L whose landscape is probed (the CLI&apos;s --loss). Task default: MSE for regression, cross-entropy for classification. &quot;Model output is the loss&quot;: forward() returns the loss of each row and L is their mean.</source>
+        <translation>The loss L whose landscape is probed (the CLI&apos;s --loss). Task default: MSE for regression, cross-entropy for classification. &quot;Model output is the loss&quot;: forward() returns the loss of each row and L is their mean.</translation>
+    </message>
+    <message>
+        <source>Loss:</source>
+        <translation>Loss:</translation>
+    </message>
 </context>
 <context>
     <name>borehole::SpectrumView</name>

@@ -600,7 +600,7 @@ bool MainWindow::openWorkspace(const QString& path)
     m_dataPanel->setColumns(columns);
     m_dataPanel->setOptions(w.data);
     m_settingsPanel->setSettings(w.settings);
-    m_settingsPanel->setProblemOptions(w.problem);
+    m_settingsPanel->setProblemOptions(w.problem, w.data.task);
     m_settingsPanel->setDevice(w.device);
     m_dataPanel->setOutput(QString::fromStdString(w.problem.output));
     checkModelOnData();

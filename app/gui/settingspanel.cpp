@@ -225,6 +225,18 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
     auto* rform = new QFormLayout(run);
     rform->addRow(tr("Seed:"), m_seed);
     rform->addRow(tr("Device:"), m_device);
+    m_loss = new QComboBox(run);
+    m_loss->addItem(tr("Task default (MSE / cross-entropy)"), -1);
+    m_loss->addItem(tr("MSE"), static_cast<int>(LossKind::Mse));
+    m_loss->addItem(tr("MAE (L1)"), static_cast<int>(LossKind::Mae));
+    m_loss->addItem(tr("Cross-entropy"), static_cast<int>(LossKind::CrossEntropy));
+    m_loss->addItem(tr("Binary cross-entropy on logits"), static_cast<int>(LossKind::BceWithLogits));
+    m_loss->addItem(tr("Model output is the loss"), static_cast<int>(LossKind::ModelOutput));
+    m_loss->setToolTip(tr("The loss L whose landscape is probed (the CLI's --loss). Task default: "
+                          "MSE for regression, cross-entropy for classification. \"Model output "
+                          "is the loss\": forward() returns the loss of each row and L is their "
+                          "mean."));
+    rform->addRow(tr("Loss:"), m_loss);
     rform->addRow(tr("Probe rows:"), m_probeRows);
     rform->addRow(tr("Batch size:"), m_batchSize);
 
@@ -235,7 +247,7 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
     layout->addStretch(1);
 
     setSettings(defaultSettings());
-    setProblemOptions(ProblemOptions());
+    setProblemOptions(ProblemOptions(), Task::Regression); // MSE: the task's default
 
     for (QCheckBox* c : findChildren<QCheckBox*>())
         connect(c, &QCheckBox::toggled, this, &SettingsPanel::changed);
@@ -344,15 +356,29 @@ void SettingsPanel::setSettings(const ProbeSettings& s)
 ProblemOptions SettingsPanel::problemOptions(Task task) const
 {
     ProblemOptions o;
-    o.loss = defaultLoss(task);
+    o.loss = loss().value_or(defaultLoss(task));
     o.probeRows = m_probeRows->value();
     o.batchSize = m_batchSize->value();
     o.seed = static_cast<std::uint64_t>(m_seed->value());
     return o;
 }
 
-void SettingsPanel::setProblemOptions(const ProblemOptions& o)
+std::optional<LossKind> SettingsPanel::loss() const
 {
+    const int kind = m_loss->currentData().toInt();
+    return kind < 0 ? std::nullopt : std::optional<LossKind>(static_cast<LossKind>(kind));
+}
+
+void SettingsPanel::setLoss(std::optional<LossKind> loss)
+{
+    m_loss->setCurrentIndex(m_loss->findData(loss ? static_cast<int>(*loss) : -1));
+}
+
+void SettingsPanel::setProblemOptions(const ProblemOptions& o, Task task)
+{
+    // A workspace keeps the loss it was probed with: the task's default shows as "Task default",
+    // any other (MAE, the model's own output, ...) stays chosen.
+    setLoss(o.loss == defaultLoss(task) ? std::nullopt : std::optional<LossKind>(o.loss));
     m_probeRows->setValue(static_cast<int>(o.probeRows));
     m_batchSize->setValue(static_cast<int>(o.batchSize));
 }

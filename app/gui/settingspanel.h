@@ -9,6 +9,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -24,9 +26,15 @@ public:
 
     ProbeSettings settings() const;
     void setSettings(const ProbeSettings& settings);
-    /// Probe rows, batch size and seed (the loss follows the task).
+    /// Loss, probe rows, batch size and seed. The loss is the task's default (MSE for
+    /// regression, cross-entropy for classification) unless one is chosen, as the CLI's --loss.
     ProblemOptions problemOptions(Task task) const;
-    void setProblemOptions(const ProblemOptions& options);
+    /// Restores the options of a workspace made for `task`: a loss other than that task's
+    /// default stays chosen.
+    void setProblemOptions(const ProblemOptions& options, Task task);
+    /// The chosen loss; nullopt: the task's default.
+    std::optional<LossKind> loss() const;
+    void setLoss(std::optional<LossKind> loss);
     DeviceKind device() const;
     void setDevice(DeviceKind device);
 
@@ -72,6 +80,7 @@ private:
     QSpinBox* m_seed = nullptr;
     QComboBox* m_device = nullptr;
     QSpinBox* m_probeRows = nullptr;
+    QComboBox* m_loss = nullptr;
     QSpinBox* m_batchSize = nullptr;
 };
 

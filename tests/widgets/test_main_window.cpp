@@ -527,6 +527,53 @@ private slots:
         QVERIFY2(worst < 50, qPrintable(QStringLiteral("worst stall %1 ms").arg(worst)));
     }
 
+    // The loss is chosen as the CLI's --loss: the quadratic fixture returns its own loss
+    // L = ½θᵀAθ, so with "Model output is the loss" λmax is A's largest eigenvalue, 10
+    // (make_fixtures.py); a workspace keeps the loss (it was reset to the task's default).
+    void lossIsChosenAndKeptByTheWorkspace()
+    {
+        MainWindow& w = *m_window;
+        SettingsPanel* settings = w.settingsPanel();
+        QVERIFY(!settings->loss()); // the task's default
+        QVERIFY(settings->problemOptions(Task::Regression).loss == LossKind::Mse);
+        QVERIFY(settings->problemOptions(Task::Classification).loss == LossKind::CrossEntropy);
+        QVERIFY(w.openModel(test::dataDir() + QStringLiteral("/quadratic.pt")));
+        QVERIFY(w.openData(test::dataDir() + QStringLiteral("/four_features.csv")));
+        settings->setLoss(LossKind::ModelOutput);
+        QVERIFY(settings->problemOptions(Task::Regression).loss == LossKind::ModelOutput);
+        ProbeSettings s;
+        s.directionKinds = {DirectionKind::Random};
+        s.curvature.count = 1;
+        s.power = false;
+        s.lanczos = true;
+        s.eigen.maxIterations = 12; // 12 parameters: Lanczos is exact by then
+        s.eigen.relativeTolerance = 1e-6;
+        s.trace = false;
+        s.sharpness = false;
+        settings->setSettings(s);
+        settings->setDevice(DeviceKind::Cpu);
+        QVERIFY(runAndWait(w));
+        QVERIFY(w.report().has_value());
+        QCOMPARE(QString::fromStdString(w.report()->problem.loss),
+                 QStringLiteral("output"));
+        QVERIFY(w.report()->lanczos.has_value());
+        const double lambda = w.report()->lanczos->value;
+        QVERIFY2(std::abs(lambda - 10.0) < 1e-3, qPrintable(QString::number(lambda, 'g', 10)));
+
+        const QString path = test::outputDir() + QStringLiteral("/loss.borehole");
+        QFile::remove(path);
+        QVERIFY(w.saveWorkspace(path));
+        MainWindow other;
+        QVERIFY(!other.settingsPanel()->loss());
+        QVERIFY(other.openWorkspace(path));
+        QVERIFY(other.settingsPanel()->loss() == std::optional<LossKind>(LossKind::ModelOutput));
+        // A workspace whose loss is its task's default shows "Task default".
+        settings->setLoss(std::nullopt);
+        QVERIFY(w.saveWorkspace(path));
+        QVERIFY(other.openWorkspace(path));
+        QVERIFY(!other.settingsPanel()->loss());
+    }
+
     void workspaceReportAndSelectionFiles()
     {
         MainWindow& w = *m_window;
