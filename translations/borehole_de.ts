@@ -671,6 +671,14 @@
         <source>The model and the data do not fit: %1</source>
         <translation>Modell und Daten passen nicht zusammen: %1</translation>
     </message>
+    <message>
+        <source>Task guessed from &apos;%1&apos;: regression. Its %2 whole-number values could be class labels, but the model has one output per row, and classification needs one per class.</source>
+        <translation>Aufgabe aus „%1“ geschätzt: Regression. Seine %2 ganzzahligen Werte könnten Klassenlabels sein, aber das Modell hat eine Ausgabe je Zeile, und Klassifikation braucht eine je Klasse.</translation>
+    </message>
+    <message>
+        <source>Task guessed from &apos;%1&apos;: classification (%2 distinct whole-number labels, all below the model&apos;s %3 outputs per row).</source>
+        <translation>Aufgabe aus „%1“ geschätzt: Klassifikation (%2 verschiedene ganzzahlige Labels, alle unter den %3 Ausgaben je Zeile des Modells).</translation>
+    </message>
 </context>
 <context>
     <name>borehole::HeatmapView</name>
@@ -1320,6 +1328,10 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>Click / Shift+Click</source>
         <translation>Klick / Umschalt+Klick</translation>
+    </message>
+    <message>
+        <source>Partial results: the probe is still running; this shows the probes finished so far.</source>
+        <translation>Teilergebnisse: die Untersuchung läuft noch; hier stehen die bisher fertigen Proben.</translation>
     </message>
 </context>
 <context>

@@ -671,6 +671,14 @@
         <source>The model and the data do not fit: %1</source>
         <translation>The model and the data do not fit: %1</translation>
     </message>
+    <message>
+        <source>Task guessed from &apos;%1&apos;: regression. Its %2 whole-number values could be class labels, but the model has one output per row, and classification needs one per class.</source>
+        <translation>Task guessed from &apos;%1&apos;: regression. Its %2 whole-number values could be class labels, but the model has one output per row, and classification needs one per class.</translation>
+    </message>
+    <message>
+        <source>Task guessed from &apos;%1&apos;: classification (%2 distinct whole-number labels, all below the model&apos;s %3 outputs per row).</source>
+        <translation>Task guessed from &apos;%1&apos;: classification (%2 distinct whole-number labels, all below the model&apos;s %3 outputs per row).</translation>
+    </message>
 </context>
 <context>
     <name>borehole::HeatmapView</name>
@@ -1320,6 +1328,10 @@ grid curvature = %1</translation>
     <message>
         <source>Click / Shift+Click</source>
         <translation>Click / Shift+Click</translation>
+    </message>
+    <message>
+        <source>Partial results: the probe is still running; this shows the probes finished so far.</source>
+        <translation>Partial results: the probe is still running; this shows the probes finished so far.</translation>
     </message>
 </context>
 <context>

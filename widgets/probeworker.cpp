@@ -14,7 +14,8 @@ void ProbeWorker::run(const ProbeRequest& request)
         [&](const ProgressFn& onProgress) {
             Problem problem = loadProblem(request.modelPath, request.dataPath, request.data,
                                           request.problem, request.device);
-            ProbeReport report = runProbes(problem, request.settings, onProgress);
+            ProbeReport report = runProbes(problem, request.settings, onProgress,
+                                           [this](const ProbeReport& soFar) { emit partial(soFar); });
             emit finished(report);
         },
         tr("Unknown error while probing."));
@@ -24,6 +25,10 @@ ProbeRunner::ProbeRunner(QObject* parent) : JobRunner(QStringLiteral("borehole-p
 {
     registerProbeMetaTypes();
     m_worker = new ProbeWorker(cancelFlag());
+    connect(m_worker, &ProbeWorker::partial, this, [this](const ProbeReport& soFar) {
+        if (isRunning()) // queued behind the job's end: not this job's any more
+            emit partial(soFar);
+    });
     connect(m_worker, &ProbeWorker::finished, this, [this](const ProbeReport& report) {
         endJob();
         emit finished(report);

@@ -38,6 +38,8 @@ public:
     void run(const borehole::ProbeRequest& request);
 
 signals:
+    /// The report so far, after each probe (core's ProbeReportFn): live results.
+    void partial(const borehole::ProbeReport& soFar);
     void finished(const borehole::ProbeReport& report);
 };
 
@@ -53,6 +55,8 @@ public:
     bool start(const ProbeRequest& request);
 
 signals:
+    /// The running job's report so far, after each of its probes; never after the job ended.
+    void partial(const borehole::ProbeReport& soFar);
     void finished(const borehole::ProbeReport& report);
 
 private:

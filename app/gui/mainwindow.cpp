@@ -86,6 +86,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     m_runner = new ProbeRunner(this);
     connect(m_runner, &ProbeRunner::progress, this, &MainWindow::onProgress);
+    connect(m_runner, &ProbeRunner::partial, this, &MainWindow::onPartial);
     connect(m_runner, &ProbeRunner::finished, this, &MainWindow::onFinished);
     connect(m_runner, &ProbeRunner::failed, this, &MainWindow::onFailed);
     connect(m_runner, &ProbeRunner::cancelled, this, &MainWindow::onCancelled);
@@ -680,8 +681,44 @@ void MainWindow::onProgress(int done, int total)
                           .arg(formatDuration(elapsed), eta));
 }
 
+void MainWindow::onPartial(const ProbeReport& soFar)
+{
+    // Live results: each probe's numbers as it finishes, in the curvature plots, the spectrum
+    // and the summary; the surface views wait for the end (the grid is the last step). Exports
+    // and the selection keep using the last finished report.
+    m_partialShown = true;
+    m_plots->setReport(soFar);
+    m_spectrum->setReport(soFar);
+    m_summaryText->setPlainText(tr("Partial results: the probe is still running; this shows the "
+                                   "probes finished so far.")
+                                + QStringLiteral("\n\n")
+                                + QString::fromStdString(formatSummary(soFar)));
+}
+
+QString MainWindow::summaryText() const
+{
+    return m_summaryText->toPlainText();
+}
+
+void MainWindow::restoreViewsAfterPartial()
+{
+    if (!m_partialShown)
+        return;
+    m_partialShown = false;
+    if (m_report) {
+        m_plots->setReport(*m_report);
+        m_spectrum->setReport(*m_report);
+        m_summaryText->setPlainText(QString::fromStdString(formatSummary(*m_report)));
+    } else {
+        m_plots->clear();
+        m_spectrum->clear();
+        m_summaryText->clear();
+    }
+}
+
 void MainWindow::onFinished(const ProbeReport& report)
 {
+    m_partialShown = false;
     const double elapsed = m_probeClock.elapsed() / 1000.0;
     m_progress->setValue(m_progress->maximum());
     clearResults();
@@ -741,6 +778,7 @@ void MainWindow::onFinished(const ProbeReport& report)
 
 void MainWindow::onFailed(const QString& message)
 {
+    restoreViewsAfterPartial();
     m_progress->setValue(0);
     m_status->setText(tr("Probe failed."));
     refreshActions();
@@ -750,6 +788,7 @@ void MainWindow::onFailed(const QString& message)
 
 void MainWindow::onCancelled()
 {
+    restoreViewsAfterPartial();
     m_progress->setValue(0);
     m_status->setText(tr("Probe cancelled after %1 s; previous results kept.")
                           .arg(m_probeClock.elapsed() / 1000.0, 0, 'f', 1));
@@ -760,6 +799,7 @@ void MainWindow::onCancelled()
 
 void MainWindow::clearResults()
 {
+    m_partialShown = false;
     m_report.reset();
     m_surface->clear();
     m_heatmap->clear();

@@ -80,6 +80,8 @@ public:
     SpectrumView* spectrumView() const { return m_spectrum; }
     SelectionTable* selectionTable() const { return m_selectionTable; }
     ProbeRunner* runner() const { return m_runner; }
+    /// The Summary tab's text.
+    QString summaryText() const;
     QTabWidget* viewTabs() const { return m_tabs; }
     /// The training and study panels open as docks on first use (View menu);
     /// the training panel starts from the current model, data and data options.
@@ -130,7 +132,11 @@ private:
     void showReport(const ProbeReport& report);
     void clearResults();
     void onProgress(int done, int total);
+    void onPartial(const ProbeReport& soFar);
     void onFinished(const ProbeReport& report);
+    /// After a cancelled or failed probe: the views show the previous results again (a
+    /// partial report of the stopped probe may have replaced them).
+    void restoreViewsAfterPartial();
     void onFailed(const QString& message);
     void onCancelled();
     void onSelection(const GridSelection& selection);
@@ -148,6 +154,7 @@ private:
     std::optional<Model> m_model; ///< on the CPU, for trial forwards on the GUI thread
     std::optional<CsvTable> m_table;
     std::optional<ProbeReport> m_report;
+    bool m_partialShown = false; ///< views show a running probe's partial report
     QString m_workspacePath;
 
     ProbeRunner* m_runner = nullptr;

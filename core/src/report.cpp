@@ -236,8 +236,13 @@ private:
 
 } // namespace
 
-ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const ProgressFn& progress)
+ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const ProgressFn& progress,
+                      const ProbeReportFn& partial)
 {
+    auto soFar = [&](const ProbeReport& r) {
+        if (partial)
+            partial(r);
+    };
     ProbeReport report;
     report.borehole = version();
     report.model = problem.model().summary();
@@ -254,6 +259,7 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const Pro
     requireFinite(problem, report.base);
     report.total += report.base.cost;
     reportProgress(next(), 1, 1);
+    soFar(report);
 
     for (std::size_t k = 0; k < settings.directionKinds.size(); ++k) {
         CurvatureOptions o = settings.curvature;
@@ -261,46 +267,54 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const Pro
         o.seed = seedFor(k);
         report.curvature.push_back(finiteDifferenceCurvature(problem, o, next()));
         report.total += report.curvature.back().cost;
+        soFar(report);
     }
     EigenOptions eigen = settings.eigen;
     eigen.seed = seedFor(10);
     if (settings.power) {
         report.power = topEigenvaluePower(problem, eigen, next());
         report.total += report.power->cost;
+        soFar(report);
     }
     if (settings.lanczos) {
         report.lanczos = topEigenvalueLanczos(problem, eigen, next());
         report.total += report.lanczos->cost;
+        soFar(report);
     }
     if (settings.trace) {
         TraceOptions o = settings.traceOptions;
         o.seed = seedFor(11);
         report.trace = hutchinsonTrace(problem, o, next());
         report.total += report.trace->cost;
+        soFar(report);
     }
     if (settings.spectrum) {
         SpectrumOptions o = settings.spectrumOptions;
         o.seed = seedFor(15);
         report.spectrum = hessianSpectrum(problem, o, next());
         report.total += report.spectrum->cost;
+        soFar(report);
     }
     if (settings.sharpness) {
         SharpnessOptions o = settings.sharpnessOptions;
         o.seed = seedFor(12);
         report.sharpness = perturbationSensitivity(problem, o, next());
         report.total += report.sharpness->cost;
+        soFar(report);
     }
     if (settings.line) {
         LineOptions o = settings.lineOptions;
         o.directions.seed = seedFor(13);
         report.line = lossLine(problem, o, next());
         report.total += report.line->cost;
+        soFar(report);
     }
     if (settings.surface) {
         SurfaceOptions o = settings.surfaceOptions;
         o.directions.seed = seedFor(14);
         report.surface = lossPlane(problem, o, next());
         report.total += report.surface->cost;
+        soFar(report);
     }
     report.metricName = toString(settings.metric);
     report.validationMetric = problem.validationMetric(settings.metric);
@@ -389,8 +403,10 @@ std::string formatSummary(const ProbeReport& r)
     o << "  L(θ)                 " << fmt(r.base.loss) << "\n";
     o << "  ‖∇L(θ)‖              " << fmt(r.base.gradientNorm) << "\n";
     o << "  ‖θ‖                  " << fmt(r.base.parameterNorm) << "\n";
-    o << "  validation " << r.metricName << std::string(r.metricName.size() < 10 ? 10 - r.metricName.size() : 0, ' ')
-      << fmt(r.validationMetric) << "\n";
+    if (!r.metricName.empty()) // a partial report (ProbeReportFn) has no validation yet
+        o << "  validation " << r.metricName
+          << std::string(r.metricName.size() < 10 ? 10 - r.metricName.size() : 0, ' ')
+          << fmt(r.validationMetric) << "\n";
     for (const auto& c : r.curvature) {
         o << "  FD curvature, " << toString(c.kind) << " (K=" << c.norms.size()
           << ", ε=" << fmt(c.epsilon, 3) << "): ‖ΔG‖/ε " << fmt(c.meanNorm) << " ± "

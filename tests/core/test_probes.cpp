@@ -36,6 +36,7 @@ private slots:
     void badOptionsAreRejected();
     void reportRoundTripsThroughJson();
     void progressFollowsTheWork();
+    void partialReportsGrowProbeByProbe();
 
 private:
     bht::Matrix m_a = bht::readMatrix(bht::data("quadratic_A.csv"));
@@ -454,6 +455,62 @@ void TestProbes::reportRoundTripsThroughJson()
              3);
 }
 
+void TestProbes::partialReportsGrowProbeByProbe()
+{
+    // Live results: the report so far after the loss and gradient and after every probe, each
+    // call holding exactly the steps done; the last equals the returned report's probes.
+    auto p = bht::quadraticProblem();
+    ProbeSettings s;
+    s.directionKinds = {DirectionKind::Random, DirectionKind::Gradient};
+    s.curvature.count = 2;
+    s.eigen.maxIterations = 20;
+    s.traceOptions.maxSamples = 12;
+    s.sharpnessOptions.samples = 3;
+    s.line = true;
+    s.lineOptions.resolution = 5;
+    s.surface = true;
+    s.surfaceOptions.resolution = 5;
+    s.metric = Metric::Loss;
+    std::vector<std::string> seen; // what each call added
+    ProbeReport previous;
+    bool first = true;
+    const auto r = runProbes(p, s, {}, [&](const ProbeReport& soFar) {
+        std::string added;
+        if (first)
+            added = "base";
+        else if (soFar.curvature.size() > previous.curvature.size())
+            added = "curvature " + toString(soFar.curvature.back().kind);
+        else if (soFar.power && !previous.power)
+            added = "power";
+        else if (soFar.lanczos && !previous.lanczos)
+            added = "lanczos";
+        else if (soFar.trace && !previous.trace)
+            added = "trace";
+        else if (soFar.sharpness && !previous.sharpness)
+            added = "sharpness";
+        else if (soFar.line && !previous.line)
+            added = "line";
+        else if (soFar.surface && !previous.surface)
+            added = "surface";
+        else
+            added = "nothing new";
+        QVERIFY(soFar.base.loss == soFar.base.loss); // the base is there from the first call
+        seen.push_back(added);
+        previous = soFar;
+        first = false;
+    });
+    const std::vector<std::string> expected{"base",  "curvature random", "curvature gradient",
+                                            "power", "lanczos",          "trace",
+                                            "sharpness", "line",         "surface"};
+    std::string got;
+    for (const auto& step : seen)
+        got += step + "; ";
+    QVERIFY2(seen == expected, got.c_str());
+    QCOMPARE(previous.surface->values, r.surface->values);
+    QCOMPARE(previous.lanczos->value, r.lanczos->value);
+    QCOMPARE(previous.total.hvps, r.total.hvps);
+}
+
 void TestProbes::progressFollowsTheWork()
 {
     // The ETA is elapsed × (1 − f) / f for the progress fraction f. With f the fraction of
@@ -513,7 +570,8 @@ BH_TEST_MAIN(TestProbes, &TestProbes::lossIsTheQuadraticForm, &TestProbes::gradi
              &TestProbes::probesLeaveParametersUnchanged,
              &TestProbes::cancellationStopsAndRestores, &TestProbes::sameSeedSameNumbers,
              &TestProbes::badOptionsAreRejected, &TestProbes::reportRoundTripsThroughJson,
-             &TestProbes::progressFollowsTheWork)
+             &TestProbes::progressFollowsTheWork,
+             &TestProbes::partialReportsGrowProbeByProbe)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_probes.moc"

@@ -309,6 +309,60 @@ private slots:
         QVERIFY(w.statusText().startsWith(QStringLiteral("Done: L(θ) = ")));
     }
 
+    // Live results: each probe's numbers appear as it finishes (the curvature plots and the
+    // summary, marked partial); the surface views wait for the grid. A cancelled probe's
+    // partial results give way to the previous probe's again.
+    void partialResultsAppearWhileProbing()
+    {
+        MainWindow& w = *m_window;
+        openExample(w);
+        int partials = 0;
+        bool curvatureLive = false, summaryMarked = false, surfaceWaited = true;
+        auto watch = connect(w.runner(), &ProbeRunner::partial, &w,
+                             [&](const ProbeReport& soFar) {
+                                 ++partials;
+                                 if (!soFar.curvature.empty()
+                                     && w.curvaturePlot()->pageHasData(CurvaturePlot::Directions))
+                                     curvatureLive = true;
+                                 summaryMarked = summaryMarked
+                                                 || w.summaryText().startsWith(
+                                                     QStringLiteral("Partial results: the probe "
+                                                                    "is still running"));
+                                 if (w.surfaceView()->hasData())
+                                     surfaceWaited = false;
+                             });
+        QVERIFY(runAndWait(w));
+        disconnect(watch);
+        // base, 2 curvature kinds, power, Lanczos, trace, sharpness, line, surface
+        QCOMPARE(partials, 9);
+        QVERIFY(curvatureLive);
+        QVERIFY(summaryMarked);
+        QVERIFY(surfaceWaited);
+        QVERIFY(!w.summaryText().startsWith(QStringLiteral("Partial results")));
+        const QString finished = w.summaryText();
+
+        // A second, longer probe is cancelled after its first curvature result arrived.
+        ProbeSettings longer = test::smallProbe();
+        longer.surfaceOptions.resolution = 61;
+        longer.seed = 8;
+        w.settingsPanel()->setSettings(longer);
+        QSignalSpy cancelled(w.runner(), &ProbeRunner::cancelled);
+        bool sawPartial = false;
+        watch = connect(w.runner(), &ProbeRunner::partial, &w, [&](const ProbeReport& soFar) {
+            if (!soFar.curvature.empty() && !sawPartial) {
+                sawPartial = true;
+                QVERIFY(w.summaryText().startsWith(QStringLiteral("Partial results")));
+                w.cancelProbe();
+            }
+        });
+        QVERIFY(w.startProbe());
+        QVERIFY(cancelled.wait(180000));
+        disconnect(watch);
+        QVERIFY(sawPartial);
+        QCOMPARE(w.summaryText(), finished); // the previous probe's results again
+        QCOMPARE(w.report()->settings.seed, std::uint64_t(7));
+    }
+
     void cancelKeepsTheWindowUsable()
     {
         MainWindow& w = *m_window;

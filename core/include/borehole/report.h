@@ -5,6 +5,7 @@
 #include "borehole/landscape.h"
 #include "borehole/files.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,10 +58,17 @@ struct ProbeReport
     ProbeCost total;
 };
 
-/// Runs every probe the settings select, in a fixed order, reporting progress on one scale.
-/// Throws CancelledError when progress returns false (θ is restored first).
+/// Receives the report as it grows: after the loss and gradient, and after each probe (each
+/// direction kind's curvature, power iteration, Lanczos, trace, spectrum, sharpness, line,
+/// surface), with the results of the steps done so far. Called on the thread of runProbes().
+using ProbeReportFn = std::function<void(const ProbeReport& soFar)>;
+
+/// Runs every probe the settings select, in a fixed order, reporting progress on one scale and,
+/// when `partial` is given, the report so far after each probe (live results; the last call
+/// precedes the validation metric, which only the returned report has). Throws CancelledError
+/// when progress returns false (θ is restored first).
 ProbeReport runProbes(Problem& problem, const ProbeSettings& settings,
-                      const ProgressFn& progress = {});
+                      const ProgressFn& progress = {}, const ProbeReportFn& partial = {});
 
 /// One line stating the sampling error bound of a subsampled grid (Grid2D::standardError):
 /// rows used, the largest and mean standard error and the pointwise ~95 % band ±1.96·SE.
