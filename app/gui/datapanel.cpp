@@ -80,6 +80,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     });
     connect(m_features, &QListWidget::itemChanged, this, &DataPanel::changed);
     connect(m_task, &QComboBox::currentIndexChanged, this, [this] {
+        m_taskGuessed = false; // chosen by hand
         refreshTaskDependent();
         emit changed();
     });
@@ -174,6 +175,55 @@ void DataPanel::applyTaskGuess()
     refreshTaskDependent();
     m_taskNote->setText(why);
     m_taskNote->setVisible(true);
+    m_taskGuessed = true;
+}
+
+bool DataPanel::applyModelOutputWidth(std::int64_t outputs)
+{
+    if (!m_taskGuessed || !m_table || outputs < 1 || m_target->currentIndex() < 0
+        || m_target->currentIndex() >= static_cast<int>(m_table->columns.size()))
+        return false;
+    const auto column = static_cast<std::size_t>(m_target->currentIndex());
+    const QString name = QString::fromStdString(m_table->columns[column]);
+    // Whole-number labels ≥ 0: how many distinct, and the largest.
+    std::vector<double> distinct;
+    bool labels = m_table->rowCount() > 0;
+    for (std::int64_t r = 0; r < m_table->rowCount() && labels; ++r) {
+        const double v = m_table->at(r, column);
+        labels = std::isfinite(v) && v >= 0.0 && v == std::floor(v);
+        if (labels && std::find(distinct.begin(), distinct.end(), v) == distinct.end())
+            distinct.push_back(v);
+    }
+    const Task now = static_cast<Task>(m_task->currentData().toInt());
+    Task task = now;
+    QString why;
+    if (now == Task::Classification && outputs == 1) {
+        task = Task::Regression;
+        why = tr("Task guessed from '%1': regression. Its %2 whole-number values could be class "
+                 "labels, but the model has one output per row, and classification needs one "
+                 "per class.")
+                  .arg(name)
+                  .arg(distinct.size());
+    } else if (now == Task::Regression && outputs >= 2 && labels && distinct.size() >= 2
+               && *std::max_element(distinct.begin(), distinct.end())
+                      < static_cast<double>(outputs)) {
+        task = Task::Classification;
+        why = tr("Task guessed from '%1': classification (%2 distinct whole-number labels, all "
+                 "below the model's %3 outputs per row).")
+                  .arg(name)
+                  .arg(distinct.size())
+                  .arg(outputs);
+    }
+    if (task == now)
+        return false;
+    {
+        const QSignalBlocker block(m_task);
+        setTask(task);
+    }
+    refreshTaskDependent();
+    m_taskNote->setText(why);
+    m_taskNote->setVisible(true);
+    return true;
 }
 
 void DataPanel::refreshTaskDependent()
@@ -358,6 +408,7 @@ void DataPanel::setOptions(const DatasetOptions& o)
         }
     }
     setTask(o.task); // a workspace keeps its own task: no guess
+    m_taskGuessed = false;
     m_taskNote->setVisible(false);
     m_standardizeFeatures->setChecked(o.standardizeFeatures);
     m_standardizeTargets->setChecked(o.standardizeTargets && o.task == Task::Regression);

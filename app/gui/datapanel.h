@@ -35,6 +35,12 @@ public:
     /// sentence naming the column.
     static Task guessTask(const CsvTable& table, std::size_t column, QString* why = nullptr);
     QString taskNote() const;
+    /// Refines a task guessed from the target (not a workspace's or a chosen one) with the
+    /// model's outputs per row: one output makes a column of labels a regression target (the
+    /// GUI's classification needs one output per class); C ≥ 2 outputs make whole-number labels
+    /// 0…C−1 class labels even where the target alone did not say so. Returns true when the
+    /// task changed (changed() is not emitted: the caller checks again).
+    bool applyModelOutputWidth(std::int64_t outputs);
     QStringList columns() const { return m_columns; }
 
     DatasetOptions options() const;
@@ -91,6 +97,7 @@ private:
     QLabel* m_scaleWarning = nullptr;
     QString m_wantedOutput;
     bool m_outputsKnown = false;
+    bool m_taskGuessed = false; ///< the task came from guessTask(), nobody chose it
     std::optional<CsvTable> m_table;
 };
 

@@ -1036,7 +1036,16 @@ void MainWindow::checkModelOnData()
     std::optional<Dataset> dataset;
     try {
         dataset = Dataset::fromTable(*m_table, data);
-        m_dataPanel->setModelOutputs(inspectModelOutputs(*m_model, *dataset));
+        const ModelOutputs outputs = inspectModelOutputs(*m_model, *dataset);
+        m_dataPanel->setModelOutputs(outputs);
+        // The chosen output's width refines a task guessed from the target alone.
+        const std::string chosen = m_dataPanel->output().toStdString();
+        for (const auto& o : outputs.outputs)
+            if (o.key == chosen || outputs.outputs.size() == 1)
+                if (m_dataPanel->applyModelOutputWidth(o.shape.size() >= 2 ? o.shape.back() : 1)) {
+                    checkModelOnData(); // once more with the new task
+                    return;
+                }
     } catch (const std::exception& e) {
         m_dataPanel->setModelOutputsError(QString::fromStdString(e.what()));
         return;

@@ -181,6 +181,39 @@ private slots:
                                 "classification with the loss cross-entropy)"));
     }
 
+    void modelOutputsRefineTheTaskGuess()
+    {
+        // Defect 7: the task was guessed from the target alone; the model's outputs per row
+        // (one per class for classification) now decide where the target cannot.
+        MainWindow& w = *m_window;
+        QVERIFY(w.openModel(test::diabetesModel()));
+        QVERIFY(w.openData(test::diabetesData()));
+        QVERIFY(w.dataPanel()->options().task == Task::Regression);
+        // 'sex' holds the labels 1 and 2, but the model has one output: a regression target.
+        QVERIFY(w.dataPanel()->setTarget(QStringLiteral("sex")));
+        QVERIFY(w.dataPanel()->options().task == Task::Regression);
+        QCOMPARE(w.dataPanel()->taskNote(),
+                 QStringLiteral("Task guessed from 'sex': regression. Its 2 whole-number values "
+                                "could be class labels, but the model has one output per row, and "
+                                "classification needs one per class."));
+        QCOMPARE(w.dataPanel()->outputNote(),
+                 QStringLiteral("forward() returns one tensor, [1, 1] on one row."));
+        // 12 rows with 8 distinct labels 0…7 are too many for a guess from the target alone; a
+        // model with 10 outputs per row makes them classes.
+        QVERIFY(w.openModel(data("bad/ten_outputs.pt")));
+        QVERIFY(w.openData(data("few_labels.csv")));
+        QVERIFY(w.dataPanel()->options().task == Task::Classification);
+        QCOMPARE(w.dataPanel()->taskNote(),
+                 QStringLiteral("Task guessed from 'digit': classification (8 distinct "
+                                "whole-number labels, all below the model's 10 outputs per row)."));
+        QVERIFY(runAndWait(w));
+        QVERIFY(w.report()->data.task == Task::Classification);
+        // A task chosen by hand is left alone.
+        w.dataPanel()->setTask(Task::Regression);
+        QVERIFY(w.openModel(data("bad/ten_outputs.pt")));
+        QVERIFY(w.dataPanel()->options().task == Task::Regression);
+    }
+
     void rawScaleModelIsWarnedAboutAndScalingIsShown()
     {
         // Defect 14: "Standardise features" is on by default and nothing said so where the
