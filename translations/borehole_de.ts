@@ -1894,6 +1894,77 @@ Gitterkrümmung = %1</translation>
     </message>
 </context>
 <context>
+    <name>borehole::StudyDashboard</name>
+    <message>
+        <source>Full runs, in the order they finished</source>
+        <translation>Volle Läufe, in der Reihenfolge ihres Endes</translation>
+    </message>
+    <message>
+        <source>Open or run a study: its history, parameter importance and parallel coordinates appear here.</source>
+        <translation>Eine Studie öffnen oder ausführen: ihr Verlauf, die Wichtigkeit der Parameter und die parallelen Koordinaten erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Measured %1</source>
+        <translation>Gemessen: %1</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>best so far</source>
+        <translation>bisher bester</translation>
+    </message>
+    <message>
+        <source>History: no full run has finished yet (Train selected / Train next N).</source>
+        <translation>Verlauf: noch kein voller Lauf beendet (Ausgewählte trainieren / Nächste N trainieren).</translation>
+    </message>
+    <message>
+        <source>History: %1 full runs; best %2 %3.</source>
+        <translation>Verlauf: %1 volle Läufe; bestes %2 %3.</translation>
+    </message>
+    <message>
+        <source>|Spearman ρ| with promisingness</source>
+        <translation>|Spearman ρ| mit der Erfolgsaussicht</translation>
+    </message>
+    <message>
+        <source>Importance: needs at least 3 probed configurations and a hyperparameter that varies.</source>
+        <translation>Wichtigkeit: braucht mindestens 3 geprüfte Konfigurationen und einen Hyperparameter, der variiert.</translation>
+    </message>
+    <message>
+        <source>Importance: how strongly each varying hyperparameter orders the meta-model&apos;s promisingness over %1 probed configurations (rank correlation; not causal).</source>
+        <translation>Wichtigkeit: wie stark jeder variierende Hyperparameter die Erfolgsaussicht des Metamodells über %1 geprüfte Konfigurationen ordnet (Rangkorrelation; nicht kausal).</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>promisingness</source>
+        <translation>Erfolgsaussicht</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>gemessen</translation>
+    </message>
+    <message>
+        <source>10^%1 … 10^%2</source>
+        <translation>10^%1 … 10^%2</translation>
+    </message>
+    <message>
+        <source>each axis from its minimum (0) to its maximum (1)</source>
+        <translation>jede Achse von ihrem Minimum (0) bis zu ihrem Maximum (1)</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates: no configuration probed yet.</source>
+        <translation>Parallele Koordinaten: noch keine Konfiguration geprüft.</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates: %1 probed configurations, coloured by promisingness (viridis, yellow = most promising).</source>
+        <translation>Parallele Koordinaten: %1 geprüfte Konfigurationen, gefärbt nach Erfolgsaussicht (viridis, gelb = am aussichtsreichsten).</translation>
+    </message>
+</context>
+<context>
     <name>borehole::StudyPanel</name>
     <message>
         <source>no spec file</source>
@@ -2475,6 +2546,26 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>Watching live: cannot read the study (%1); trying again every %2 s.</source>
         <translation>Live verfolgt: die Studie ist nicht lesbar (%1); neuer Versuch alle %2 s.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Export trials…</source>
+        <translation>Versuche exportieren…</translation>
+    </message>
+    <message>
+        <source>Every configuration as CSV: hyperparameters, status, prediction, measured outcome and every probe feature</source>
+        <translation>Jede Konfiguration als CSV: Hyperparameter, Status, Vorhersage, gemessenes Ergebnis und jedes Probenmerkmal</translation>
+    </message>
+    <message>
+        <source>Export trials</source>
+        <translation>Versuche exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -1894,6 +1894,77 @@ grid curvature = %1</translation>
     </message>
 </context>
 <context>
+    <name>borehole::StudyDashboard</name>
+    <message>
+        <source>Full runs, in the order they finished</source>
+        <translation>Full runs, in the order they finished</translation>
+    </message>
+    <message>
+        <source>Open or run a study: its history, parameter importance and parallel coordinates appear here.</source>
+        <translation>Open or run a study: its history, parameter importance and parallel coordinates appear here.</translation>
+    </message>
+    <message>
+        <source>Measured %1</source>
+        <translation>Measured %1</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>run</translation>
+    </message>
+    <message>
+        <source>best so far</source>
+        <translation>best so far</translation>
+    </message>
+    <message>
+        <source>History: no full run has finished yet (Train selected / Train next N).</source>
+        <translation>History: no full run has finished yet (Train selected / Train next N).</translation>
+    </message>
+    <message>
+        <source>History: %1 full runs; best %2 %3.</source>
+        <translation>History: %1 full runs; best %2 %3.</translation>
+    </message>
+    <message>
+        <source>|Spearman ρ| with promisingness</source>
+        <translation>|Spearman ρ| with promisingness</translation>
+    </message>
+    <message>
+        <source>Importance: needs at least 3 probed configurations and a hyperparameter that varies.</source>
+        <translation>Importance: needs at least 3 probed configurations and a hyperparameter that varies.</translation>
+    </message>
+    <message>
+        <source>Importance: how strongly each varying hyperparameter orders the meta-model&apos;s promisingness over %1 probed configurations (rank correlation; not causal).</source>
+        <translation>Importance: how strongly each varying hyperparameter orders the meta-model&apos;s promisingness over %1 probed configurations (rank correlation; not causal).</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>promisingness</source>
+        <translation>promisingness</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>measured</translation>
+    </message>
+    <message>
+        <source>10^%1 … 10^%2</source>
+        <translation>10^%1 … 10^%2</translation>
+    </message>
+    <message>
+        <source>each axis from its minimum (0) to its maximum (1)</source>
+        <translation>each axis from its minimum (0) to its maximum (1)</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates: no configuration probed yet.</source>
+        <translation>Parallel coordinates: no configuration probed yet.</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates: %1 probed configurations, coloured by promisingness (viridis, yellow = most promising).</source>
+        <translation>Parallel coordinates: %1 probed configurations, coloured by promisingness (viridis, yellow = most promising).</translation>
+    </message>
+</context>
+<context>
     <name>borehole::StudyPanel</name>
     <message>
         <source>no spec file</source>
@@ -2475,6 +2546,26 @@ grid curvature = %1</translation>
     <message>
         <source>Watching live: cannot read the study (%1); trying again every %2 s.</source>
         <translation>Watching live: cannot read the study (%1); trying again every %2 s.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Export trials…</source>
+        <translation>Export trials…</translation>
+    </message>
+    <message>
+        <source>Every configuration as CSV: hyperparameters, status, prediction, measured outcome and every probe feature</source>
+        <translation>Every configuration as CSV: hyperparameters, status, prediction, measured outcome and every probe feature</translation>
+    </message>
+    <message>
+        <source>Export trials</source>
+        <translation>Export trials</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "exportutil.h"
 #include "pca.h"
 #include "plotstyle.h"
+#include "studydashboard.h"
 #include "studymap.h"
 #include "studyreport.h"
 #include "surfaceview.h"
@@ -89,21 +90,8 @@ private:
 
 double valueOf(const RankedConfiguration& row, const QString& key)
 {
-    const auto& h = row.record.hyper;
-    if (key == QLatin1String("learning_rate"))
-        return h.learningRate;
-    if (key == QLatin1String("weight_decay"))
-        return h.weightDecay;
-    if (key == QLatin1String("momentum"))
-        return h.momentum;
-    if (key == QLatin1String("batch_size"))
-        return static_cast<double>(h.batchSize);
-    if (key == QLatin1String("optimizer"))
-        return static_cast<double>(static_cast<int>(h.optimizer));
-    if (key == QLatin1String("sam_rho"))
-        return h.samRho;
-    if (key == QLatin1String("init_scale"))
-        return h.initScale;
+    if (const double v = hyperparameterValue(row.record.hyper, key.toStdString()); !std::isnan(v))
+        return v;
     if (key == kPredicted)
         return row.predicted;
     if (key == kPromisingness)
@@ -566,6 +554,8 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     rungLayout->addWidget(m_rungNote);
     rungLayout->addWidget(m_rungs, 1);
     m_tabs->addTab(rungPage, tr("Rungs"));
+    m_dashboard = new StudyDashboard(this);
+    m_tabs->addTab(m_dashboard, tr("Dashboard"));
 
     // Follow-up runs and export.
     m_trainSelected = new QPushButton(tr("Train selected"), this);
@@ -607,6 +597,20 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
         if (!exportReport(path, &error))
             emit errorReported(error);
     });
+    auto* exportTrialsButton = new QPushButton(tr("Export trials…"), this);
+    exportTrialsButton->setToolTip(tr("Every configuration as CSV: hyperparameters, status, "
+                                      "prediction, measured outcome and every probe feature"));
+    connect(exportTrialsButton, &QPushButton::clicked, this, [this] {
+        QString path = QFileDialog::getSaveFileName(this, tr("Export trials"), QString(),
+                                                    tr("CSV (*.csv)"));
+        if (path.isEmpty())
+            return;
+        if (QFileInfo(path).suffix().isEmpty())
+            path += QStringLiteral(".csv");
+        QString error;
+        if (!exportTrials(path, &error))
+            emit errorReported(error);
+    });
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_trainSelected);
     actions->addWidget(m_trainGuided);
@@ -615,6 +619,7 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     actions->addWidget(m_trainTop);
     actions->addStretch(1);
     actions->addWidget(m_export);
+    actions->addWidget(exportTrialsButton);
     actions->addWidget(m_exportReport);
 
     auto* right = new QWidget(this);
@@ -936,6 +941,7 @@ void StudyPanel::showSnapshot(const StudySnapshot& snapshot)
     redrawMap();
     redrawPca();
     refreshRungs();
+    m_dashboard->setSnapshot(snapshot);
 }
 
 void StudyPanel::refreshRungs()
@@ -1659,6 +1665,17 @@ std::vector<std::int64_t> StudyPanel::selectedConfigurations() const
     for (const auto& index : table->selectionModel()->selectedRows(0))
         ids.push_back(table->item(index.row(), 0)->data(Qt::UserRole).toLongLong());
     return ids;
+}
+
+bool StudyPanel::exportTrials(const QString& path, QString* error) const
+{
+    if (!m_snapshot) {
+        if (error)
+            *error = tr("Run or open a study first.");
+        return false;
+    }
+    return writeTextAtomically(path, QString::fromStdString(studyTrialsCsv(m_snapshot->ranking.rows)),
+                               error);
 }
 
 bool StudyPanel::exportSelection(const QString& path, QString* error) const

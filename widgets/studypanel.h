@@ -43,13 +43,14 @@ class QTabWidget;
 
 namespace borehole {
 
+class StudyDashboard;
 class SurfaceView;
 
 class StudyPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { RankingTab = 0, MapTab = 1, PcaTab = 2, TargetTab = 3, RungsTab = 4 };
+    enum Tab { RankingTab = 0, MapTab = 1, PcaTab = 2, TargetTab = 3, RungsTab = 4, DashboardTab = 5 };
 
     explicit StudyPanel(QWidget* parent = nullptr);
     ~StudyPanel() override;
@@ -110,6 +111,9 @@ public:
     QTableWidget* targetTable() const { return m_targets; }
     /// Probe-halving studies: one row per rung run; rungNote() compares the promotions.
     QTableWidget* rungTable() const { return m_rungs; }
+    StudyDashboard* dashboard() const { return m_dashboard; }
+    /// Writes every configuration (the trials) as CSV (core's studyTrialsCsv); needs a study.
+    bool exportTrials(const QString& path, QString* error = nullptr) const;
     QString rungNote() const;
     QCustomPlot* mapPlot() const { return m_map; }
     QCustomPlot* pcaPlot() const { return m_pca; }
@@ -234,6 +238,7 @@ private:
     QLabel* m_targetMessage = nullptr;
     QTableWidget* m_rungs = nullptr;
     QLabel* m_rungNote = nullptr;
+    StudyDashboard* m_dashboard = nullptr;
     QSpinBox* m_topCount = nullptr;
     QPushButton* m_trainSelected = nullptr;
     QPushButton* m_trainGuided = nullptr;

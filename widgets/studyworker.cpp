@@ -17,6 +17,7 @@ StudySnapshot snapshotOf(const StudyStore& store, const QString& dbPath)
     s.spec = storedSpec(store);
     s.ranking = rankStudy(store, s.spec);
     s.counts = store.counts();
+    s.fullRuns = store.fullRuns();
     if (s.spec.strategy == StudyStrategy::ProbeHalving) {
         s.rungs = store.rungs();
         s.rungComparisons = compareRungPromotions(store, s.spec);

@@ -59,6 +59,8 @@ struct StudySnapshot
     /// score promoted against those the validation alone (plain halving) would have.
     std::vector<RungRecord> rungs;
     std::vector<RungComparison> rungComparisons;
+    /// Every full run (the dashboard's optimisation history).
+    std::vector<FullRunRecord> fullRuns;
 };
 
 /// Lives on the study thread; each run() opens its own StudyStore.

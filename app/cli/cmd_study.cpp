@@ -506,9 +506,12 @@ int exportAction(const std::vector<std::string>& argv)
     a.addOption("out", "chosen.json", "Chosen hyperparameters ('-' for stdout)", "chosen.json");
     a.addOption("html", "report.html", "HTML report (default: --out with .html)");
     a.addOption("top", "n", "Configurations listed in the JSON ranking", "10");
+    a.addOption("trials", "trials.csv",
+                "Also every configuration (the trials) as CSV: hyperparameters, status, "
+                "prediction, measured outcome and every probe feature");
     if (!a.parse(argv))
         return 0;
-    checkOutputs(a, {"out", "html"});
+    checkOutputs(a, {"out", "html", "trials"});
     const int top = boundedInt(a, "top", 0);
     const auto store = openDb(a);
     const auto spec = storedSpec(store);
@@ -594,10 +597,13 @@ int exportAction(const std::vector<std::string>& argv)
                + ".html";
     if (!html.empty())
         writeOutput(html, htmlReport(store, spec, r, choice));
+    if (a.has("trials"))
+        writeOutput(a.value("trials"), studyTrialsCsv(r.rows));
     if (out != "-")
         std::cout << "chose configuration #" << chosen->record.index << " ("
                   << describe(chosen->record.hyper) << ") by " << basis << "\nwrote " << out
-                  << (html.empty() ? "" : " and " + html) << "\n";
+                  << (html.empty() ? "" : " and " + html)
+                  << (a.has("trials") ? " and " + a.value("trials") : "") << "\n";
     return 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <set>
 
 namespace borehole {
 namespace {
@@ -17,7 +18,50 @@ std::string number(double v)
     return std::string(buffer, result.ptr);
 }
 
+/// A text cell: quoted (quotes doubled) when it holds a comma, quote or line break.
+std::string text(const std::string& v)
+{
+    if (v.find_first_of(",\"\r\n") == std::string::npos)
+        return v;
+    std::string out = "\"";
+    for (const char c : v)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + '"';
+}
+
 } // namespace
+
+std::string studyTrialsCsv(const std::vector<RankedConfiguration>& rows)
+{
+    std::set<std::string> names;
+    for (const RankedConfiguration& row : rows)
+        for (const auto& [name, value] : row.record.features)
+            names.insert(name);
+    std::string header = chosenConfigurationsCsv({});
+    header.pop_back(); // its "\n"
+    header += ",status,reason,attempts,failures,probe_seconds,full_run_failed";
+    for (const auto& name : names)
+        header += ',' + text(name);
+    std::string csv = header + '\n';
+    for (const RankedConfiguration& row : rows) {
+        std::string line = chosenConfigurationsCsv({row});
+        line = line.substr(line.find('\n') + 1); // without its header
+        line.pop_back();
+        const ConfigurationRecord& r = row.record;
+        line += ',' + toString(r.status) + ',' + text(r.reason) + ',' + std::to_string(r.attempts)
+                + ',' + std::to_string(r.failures) + ','
+                + (r.status == RunStatus::Done || r.status == RunStatus::Failed
+                       ? number(r.burstCost.seconds + r.probeCost.seconds)
+                       : std::string())
+                + ',' + (row.fullRunFailed ? "1" : row.outcome ? "0" : "");
+        for (const auto& name : names) {
+            const auto it = r.features.find(name);
+            line += ',' + (it == r.features.end() ? std::string() : number(it->second));
+        }
+        csv += line + '\n';
+    }
+    return csv;
+}
 
 std::string chosenConfigurationsCsv(const std::vector<RankedConfiguration>& rows)
 {

@@ -147,6 +147,42 @@ ids = [int(r["configuration"]) for r in rows]
 assert len(ids) == len(set(ids)) and 4 <= len(ids) <= 5, ids
 PY
 check "the CSV export's report is chosen.html" test "$work/chosen.html" -nt "$work/chosen.json"
+# Every configuration (the trials) as CSV, against the database row by row.
+"$cli" study export --db "$db" --out "$work/chosen2.json" --trials "$work/trials.csv" \
+  > "$work/export_trials.out" 2>&1
+check "export --trials exits 0 and says so" grep -q " and $work/trials.csv\$" "$work/export_trials.out"
+check "the trials CSV has every configuration with its status, measured outcome and probe features" \
+  $py - "$work/trials.csv" "$db" <<'PY'
+import csv, json, math, sqlite3, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+c = sqlite3.connect(sys.argv[2])
+configs = {i: (s, json.loads(f) if f else {}) for i, s, f in
+           c.execute("select idx, status, features from configurations")}
+assert len(rows) == len(configs), (len(rows), len(configs))
+head = list(rows[0])
+assert head[:18] == ["configuration", "optimizer", "learning_rate", "weight_decay", "momentum",
+                     "batch_size", "sam_rho", "init_scale", "predicted", "predicted_std",
+                     "promisingness", "measured", "status", "reason", "attempts", "failures",
+                     "probe_seconds", "full_run_failed"], head[:18]
+features = sorted({k for _, f in configs.values() for k in f})
+assert head[18:] == features, (head[18:], features)
+measured = {i: o for i, o in c.execute(
+    "select c.idx, r.outcome from full_runs r join configurations c on c.id = r.configuration_id "
+    "where r.status = 'done'")}
+for r in rows:
+    i = int(r["configuration"])
+    status, f = configs[i]
+    assert r["status"] == status, (i, r["status"], status)
+    for k in features:
+        v = f.get(k)
+        if v is None:
+            assert r[k] == "", (i, k, r[k])
+        else:
+            assert math.isclose(float(r[k]), v, rel_tol=1e-15), (i, k, r[k], v)
+    if i in measured:
+        assert math.isclose(float(r["measured"]), measured[i], rel_tol=1e-15), (i, r["measured"])
+        assert r["full_run_failed"] == "0"
+PY
 
 # A guided follow-up of the top-ranked configuration: rank 1 gets the full cap (s = 1), the
 # run record says guided, the model is written and the database is unchanged.

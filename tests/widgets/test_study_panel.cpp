@@ -10,6 +10,7 @@
 // a missing database names it and creates nothing.
 #include "gui_test_support.h"
 #include "plotstyle.h"
+#include "studydashboard.h"
 #include "studymap.h"
 #include "studypanel.h"
 #include "surfaceview.h"
@@ -306,6 +307,22 @@ private slots:
         QVERIFY(!panel.listTargetCandidates(QStringLiteral("mse <= 0.5")));
         QCOMPARE(panel.targetMessage(), expected);
 
+        // Dashboard before any full run: no history, one line per probed configuration across
+        // the varying hyperparameters and the probe columns, importance of lr and momentum.
+        StudyDashboard* dash = panel.dashboard();
+        QCOMPARE(dash->historyPointCount(), 0);
+        QVERIFY(dash->note().contains(
+            QStringLiteral("History: no full run has finished yet (Train selected / Train next N).")));
+        QCOMPARE(dash->parallelLineCount(), snapshot.counts.done);
+        QCOMPARE(dash->parallelAxes(),
+                 (QStringList{QStringLiteral("learning_rate"), QStringLiteral("momentum"),
+                              QStringLiteral("lambda_max"), QStringLiteral("promisingness"),
+                              QStringLiteral("measured")}));
+        for (const auto& [key, rho] : dash->importance()) {
+            QVERIFY(key == QLatin1String("learning_rate") || key == QLatin1String("momentum"));
+            QVERIFY(rho >= 0.0 && rho <= 1.0);
+        }
+
         // Train one selected configuration fully: its measured outcome appears.
         const auto id = panel.rankingTable()->item(0, 0)->data(Qt::UserRole).toLongLong();
         panel.selectConfigurations({id});
@@ -364,6 +381,22 @@ private slots:
                 QCOMPARE(panel.rankingTable()->item(r, 0)->data(Qt::UserRole).toLongLong(), id);
             }
         QCOMPARE(measured, 1);
+        // The history has the run and the best so far; the trials CSV has every configuration.
+        QCOMPARE(panel.dashboard()->historyPointCount(), 1);
+        QCOMPARE(panel.dashboard()->bestSoFar().size(), std::size_t(1));
+        QCOMPARE(panel.dashboard()->bestSoFar().front(), trained.fullRuns.front().outcome);
+        const QString trials = m_dir.filePath(QStringLiteral("trials.csv"));
+        QString trialsError;
+        QVERIFY2(panel.exportTrials(trials, &trialsError), qPrintable(trialsError));
+        QFile tf(trials);
+        QVERIFY(tf.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(tf.readAll()).split(QLatin1Char('\n'),
+                                                                       Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + trained.counts.total()); // header + every configuration
+        QVERIFY(lines.front().startsWith(QStringLiteral(
+            "configuration,optimizer,learning_rate,weight_decay,momentum,batch_size,sam_rho,"
+            "init_scale,predicted,predicted_std,promisingness,measured,status,reason,attempts,"
+            "failures,probe_seconds,full_run_failed,")));
 
         // Export the selection.
         panel.selectConfigurations({id});

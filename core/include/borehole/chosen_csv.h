@@ -20,4 +20,12 @@ namespace borehole {
 /// Header plus one line per row, in the given order, "\n" line ends.
 std::string chosenConfigurationsCsv(const std::vector<RankedConfiguration>& rows);
 
+/// Every configuration of a study (the trials), one line each in the given order: the columns
+/// of chosenConfigurationsCsv(), then status (pending, running, done, failed), reason, attempts,
+/// failures, probe_seconds (burst and probes), full_run_failed (1 when the latest full run
+/// diverged or failed) and one column per probe feature (the union over the rows, by name; an
+/// empty cell where a row lacks it). Text cells with a comma, quote or line break are quoted
+/// (RFC 4180). GUI study panel "Export trials…", CLI `study export --trials x.csv`.
+std::string studyTrialsCsv(const std::vector<RankedConfiguration>& rows);
+
 } // namespace borehole
