@@ -2567,6 +2567,18 @@ Gitterkrümmung = %1</translation>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Grey: no predicted outcomes yet. The meta-model predicts outcomes once configurations have full runs (Train selected / Train next N).</source>
+        <translation>Grau: noch keine vorhergesagten Ergebnisse. Das Metamodell sagt Ergebnisse vorher, sobald Konfigurationen volle Läufe haben (Ausgewählte trainieren / Nächste N trainieren).</translation>
+    </message>
+    <message>
+        <source>Grey: no measured outcomes yet. Train configurations fully (Train selected / Train next N).</source>
+        <translation>Grau: noch keine gemessenen Ergebnisse. Konfigurationen voll trainieren (Ausgewählte trainieren / Nächste N trainieren).</translation>
+    </message>
+    <message>
+        <source>Grey: no probed configuration has a value for %1.</source>
+        <translation>Grau: keine geprüfte Konfiguration hat einen Wert für %1.</translation>
+    </message>
 </context>
 <context>
     <name>borehole::StudyWorker</name>

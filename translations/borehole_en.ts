@@ -2567,6 +2567,18 @@ grid curvature = %1</translation>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Grey: no predicted outcomes yet. The meta-model predicts outcomes once configurations have full runs (Train selected / Train next N).</source>
+        <translation>Grey: no predicted outcomes yet. The meta-model predicts outcomes once configurations have full runs (Train selected / Train next N).</translation>
+    </message>
+    <message>
+        <source>Grey: no measured outcomes yet. Train configurations fully (Train selected / Train next N).</source>
+        <translation>Grey: no measured outcomes yet. Train configurations fully (Train selected / Train next N).</translation>
+    </message>
+    <message>
+        <source>Grey: no probed configuration has a value for %1.</source>
+        <translation>Grey: no probed configuration has a value for %1.</translation>
+    </message>
 </context>
 <context>
     <name>borehole::StudyWorker</name>

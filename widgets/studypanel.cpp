@@ -1209,6 +1209,35 @@ void StudyPanel::refreshRanking()
     selectConfigurations(selected);
 }
 
+QString StudyPanel::missingColourNote(const QString& key, const std::vector<double>& values) const
+{
+    if (values.empty()
+        || std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); }))
+        return {};
+    if (key == kPredicted)
+        return tr("Grey: no predicted outcomes yet. The meta-model predicts outcomes once "
+                  "configurations have full runs (Train selected / Train next N).");
+    if (key == kOutcome)
+        return tr("Grey: no measured outcomes yet. Train configurations fully (Train selected / "
+                  "Train next N).");
+    return tr("Grey: no probed configuration has a value for %1.").arg(keyLabel(key));
+}
+
+void StudyPanel::showColourNote(QCustomPlot* plot, const QString& note)
+{
+    plot->clearItems();
+    if (note.isEmpty())
+        return;
+    auto* text = new QCPItemText(plot);
+    text->position->setType(QCPItemPosition::ptAxisRectRatio);
+    text->position->setCoords(0.5, 0.04);
+    text->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
+    text->setText(note);
+    text->setPadding(QMargins(6, 4, 6, 4));
+    text->setBrush(QColor(255, 255, 255, 220));
+    text->setPen(QPen(QColor(150, 150, 150)));
+}
+
 void StudyPanel::redrawMap()
 {
     m_map->clearGraphs();
@@ -1245,6 +1274,8 @@ void StudyPanel::redrawMap()
     m_map->yAxis->setLabel(axisLabel(keyLabel(yKey), unitOf(yKey)));
     m_mapScale->axis()->setLabel(axisLabel(keyLabel(cKey), unitOf(cKey)));
     m_mapPoints = addColouredPoints(m_map, m_mapScale, xs, ys, cs);
+    m_mapColourNote = missingColourNote(cKey, cs);
+    showColourNote(m_map, m_mapColourNote);
     for (std::size_t i = 0; i < rows.size(); ++i)
         if (std::isfinite(xs[i]) && std::isfinite(ys[i]))
             m_mapDots.push_back({rows[i]->record.id, xs[i], ys[i]});
@@ -1492,6 +1523,7 @@ void StudyPanel::redrawPca()
                 cs.push_back(valueOf(*rows[r], cKey));
             }
             m_pcaPoints = addColouredPoints(m_pca, m_pcaScale, xs, ys, cs);
+            showColourNote(m_pca, missingColourNote(cKey, cs));
             for (std::size_t r = 0; r < rows.size(); ++r)
                 if (std::isfinite(xs[r]) && std::isfinite(ys[r]))
                     m_pcaDots.push_back({rows[r]->record.id, xs[r], ys[r]});

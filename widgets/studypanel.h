@@ -115,6 +115,8 @@ public:
     /// Writes every configuration (the trials) as CSV (core's studyTrialsCsv); needs a study.
     bool exportTrials(const QString& path, QString* error = nullptr) const;
     QString rungNote() const;
+    /// Why every dot of the map is grey (its colour has no value yet), or empty.
+    QString mapColourNote() const { return m_mapColourNote; }
     QCustomPlot* mapPlot() const { return m_map; }
     QCustomPlot* pcaPlot() const { return m_pca; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -168,6 +170,8 @@ private:
     void redrawMap();
     void redrawPca();
     void refreshRungs();
+    QString missingColourNote(const QString& key, const std::vector<double>& values) const;
+    static void showColourNote(QCustomPlot* plot, const QString& note);
     void redrawSurface(const std::vector<double>& xs, const std::vector<double>& ys,
                        const std::vector<double>& cs, bool logX, bool logY,
                        const std::set<double>& momenta, double medianLambda);
@@ -239,6 +243,7 @@ private:
     QTableWidget* m_rungs = nullptr;
     QLabel* m_rungNote = nullptr;
     StudyDashboard* m_dashboard = nullptr;
+    QString m_mapColourNote;
     QSpinBox* m_topCount = nullptr;
     QPushButton* m_trainSelected = nullptr;
     QPushButton* m_trainGuided = nullptr;

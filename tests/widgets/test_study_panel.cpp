@@ -307,6 +307,17 @@ private slots:
         QVERIFY(!panel.listTargetCandidates(QStringLiteral("mse <= 0.5")));
         QCOMPARE(panel.targetMessage(), expected);
 
+        // Issue 14, defect 13: colouring by the predicted outcome before any full run is all
+        // grey; the map says why.
+        panel.setMapAxes(QStringLiteral("learning_rate"), QStringLiteral("lambda_max"),
+                         QStringLiteral("predicted"));
+        QCOMPARE(panel.mapColourNote(),
+                 QStringLiteral("Grey: no predicted outcomes yet. The meta-model predicts outcomes "
+                                "once configurations have full runs (Train selected / Train next "
+                                "N)."));
+        panel.setMapAxes(QStringLiteral("learning_rate"), QStringLiteral("lambda_max"),
+                         QStringLiteral("burst_final_loss"));
+        QVERIFY(panel.mapColourNote().isEmpty());
         // Dashboard before any full run: no history, one line per probed configuration across
         // the varying hyperparameters and the probe columns, importance of lr and momentum.
         StudyDashboard* dash = panel.dashboard();
