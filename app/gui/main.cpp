@@ -81,7 +81,28 @@ int main(int argc, char** argv)
         QCoreApplication::setApplicationVersion(QString::fromStdString(borehole::version()));
         QCommandLineParser parser;
         Options().addTo(parser);
-        parser.process(core); // prints and exits 0
+        // QApplication would take its own options (-platform offscreen, -style …) out of argv;
+        // QCoreApplication leaves them, so drop them here, with their values, before parsing.
+        static const QStringList withValue{
+            QStringLiteral("-platform"),      QStringLiteral("-platformpluginpath"),
+            QStringLiteral("-platformtheme"), QStringLiteral("-plugin"),
+            QStringLiteral("-qwindowgeometry"), QStringLiteral("-qwindowtitle"),
+            QStringLiteral("-qwindowicon"),   QStringLiteral("-display"),
+            QStringLiteral("-style"),         QStringLiteral("-stylesheet"),
+            QStringLiteral("-session"),       QStringLiteral("-geometry")};
+        static const QStringList flags{QStringLiteral("-reverse"), QStringLiteral("-widgetcount")};
+        QStringList args;
+        const QStringList all = QCoreApplication::arguments();
+        for (int i = 0; i < all.size(); ++i) {
+            if (i > 0 && withValue.contains(all[i])) {
+                ++i; // and its value
+                continue;
+            }
+            if (i > 0 && flags.contains(all[i]))
+                continue;
+            args << all[i];
+        }
+        parser.process(args); // prints and exits 0
         return 0;
     }
     borehole::installDefaultSurfaceFormat();
