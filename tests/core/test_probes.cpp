@@ -402,11 +402,13 @@ void TestProbes::badOptionsAreRejected()
               "vector v has 3 values but the model has 12 parameters");
 }
 
-void TestProbes::reportRoundTripsThroughJson()
+namespace {
+
+// Every probe except the line and the spectrum, small, on the quadratic fixture. It ignores the
+// data, so mini-batch gradients do not vary: no PCA directions.
+ProbeSettings quadraticProbeSettings()
 {
-    auto p = bht::quadraticProblem();
     ProbeSettings s;
-    // The quadratic ignores the data, so mini-batch gradients do not vary: no PCA directions.
     s.directionKinds = {DirectionKind::Random, DirectionKind::Gradient};
     s.curvature.count = 2;
     s.eigen.maxIterations = 20;
@@ -415,6 +417,15 @@ void TestProbes::reportRoundTripsThroughJson()
     s.surface = true;
     s.surfaceOptions.resolution = 5;
     s.metric = Metric::Loss;
+    return s;
+}
+
+} // namespace
+
+void TestProbes::reportRoundTripsThroughJson()
+{
+    auto p = bht::quadraticProblem();
+    const ProbeSettings s = quadraticProbeSettings();
     const auto r = runProbes(p, s);
     QVERIFY(r.power && r.lanczos && r.trace && r.sharpness && r.surface);
     QVERIFY(!std::isfinite(r.power->changes[0])); // no relative change before iteration 2
@@ -460,17 +471,9 @@ void TestProbes::partialReportsGrowProbeByProbe()
     // Live results: the report so far after the loss and gradient and after every probe, each
     // call holding exactly the steps done; the last equals the returned report's probes.
     auto p = bht::quadraticProblem();
-    ProbeSettings s;
-    s.directionKinds = {DirectionKind::Random, DirectionKind::Gradient};
-    s.curvature.count = 2;
-    s.eigen.maxIterations = 20;
-    s.traceOptions.maxSamples = 12;
-    s.sharpnessOptions.samples = 3;
+    ProbeSettings s = quadraticProbeSettings();
     s.line = true;
     s.lineOptions.resolution = 5;
-    s.surface = true;
-    s.surfaceOptions.resolution = 5;
-    s.metric = Metric::Loss;
     std::vector<std::string> seen; // what each call added
     ProbeReport previous;
     bool first = true;
