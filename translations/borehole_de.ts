@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>× filter-normalised direction</source>
+        <translation>× filternormierte Richtung</translation>
+    </message>
+    <message>
+        <source>× direction scaled to ‖θ‖</source>
+        <translation>× auf ‖θ‖ skalierte Richtung</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The meta-model needs at least 3 probed configurations.</source>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <source>× filter-normalised direction</source>
+        <translation>× filter-normalised direction</translation>
+    </message>
+    <message>
+        <source>× direction scaled to ‖θ‖</source>
+        <translation>× direction scaled to ‖θ‖</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The meta-model needs at least 3 probed configurations.</source>

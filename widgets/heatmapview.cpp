@@ -193,7 +193,7 @@ void HeatmapView::redraw()
         return;
     const Grid2D& g = *m_grid;
     const std::vector<double>* values = &shownValues();
-    QString valueName = QString::fromStdString(g.valueName);
+    QString valueName = coreText(g.valueName);
     if (values == &g.curvature)
         valueName = QString::fromStdString(g.curvatureName);
     else if (values == &m_laplacian)
@@ -209,10 +209,8 @@ void HeatmapView::redraw()
     rescaleColourRange(m_map);
     updateContours();
     m_scale->axis()->setLabel(valueName);
-    m_plot->xAxis->setLabel(axisLabel(QString::fromStdString(g.x.name),
-                                      QString::fromStdString(g.x.unit)));
-    m_plot->yAxis->setLabel(axisLabel(QString::fromStdString(g.y.name),
-                                      QString::fromStdString(g.y.unit)));
+    m_plot->xAxis->setLabel(axisLabel(QString::fromStdString(g.x.name), coreText(g.x.unit)));
+    m_plot->yAxis->setLabel(axisLabel(QString::fromStdString(g.y.name), coreText(g.y.unit)));
     m_plot->graph(0)->setData(QVector<double>{0.0}, QVector<double>{0.0});
     m_plot->rescaleAxes();
     // Cells are centred on grid values: widen the view by half a cell.
@@ -288,7 +286,7 @@ QString HeatmapView::hoverText(double alpha, double beta) const
     QString text = tr("α = %1, β = %2\n%3 = %4")
                        .arg(g.x.values[static_cast<std::size_t>(ix)], 0, 'g', 4)
                        .arg(g.y.values[static_cast<std::size_t>(iy)], 0, 'g', 4)
-                       .arg(QString::fromStdString(g.valueName))
+                       .arg(coreText(g.valueName))
                        .arg(g.at(static_cast<std::size_t>(ix), static_cast<std::size_t>(iy)), 0,
                             'g', 6);
     const std::size_t k = static_cast<std::size_t>(iy) * g.nx() + static_cast<std::size_t>(ix);

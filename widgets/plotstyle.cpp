@@ -1,5 +1,7 @@
 #include "plotstyle.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -144,6 +146,17 @@ std::string tickLabelFormat(double lo, double hi, int ticks)
     }
     // No '#': it keeps the decimal point of a whole number ("204."), which reads as a typo.
     return "%-" + std::to_string(digits + 3) + "." + std::to_string(digits) + "g";
+}
+
+QString coreText(const std::string& text)
+{
+    if (text == "loss")
+        return QCoreApplication::translate("CoreText", "loss");
+    if (text == "× filter-normalised direction")
+        return QCoreApplication::translate("CoreText", "× filter-normalised direction");
+    if (text == "× direction scaled to ‖θ‖")
+        return QCoreApplication::translate("CoreText", "× direction scaled to ‖θ‖");
+    return QString::fromStdString(text);
 }
 
 } // namespace borehole

@@ -34,6 +34,9 @@ void clearColourMap(QCPColorMap* map);
 /// significant digits ("0.693147", "4.87475e+29"). Databases written before core formatted its
 /// numbers keep such reasons, so the GUI tidies them where it shows them.
 QString withReadableNumbers(const std::string& text);
+/// Words core writes into grids (the value name "loss", the direction units) in the user
+/// interface's language; other text (feature names, symbols such as "α (d₁)") as it is.
+QString coreText(const std::string& text);
 /// "name [unit]" or just "name" when the unit is empty.
 QString axisLabel(const QString& name, const QString& unit);
 /// Display name of a trace estimator as core reports it ("hutch++" → "Hutch++",

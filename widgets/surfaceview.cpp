@@ -471,12 +471,12 @@ void SurfaceView::rebuild()
     d->lines->Modified();
     d->linesActor->SetVisibility(polylines->GetNumberOfCells() > 0);
 
-    const QString valueName = QString::fromStdString(g.valueName);
+    const QString valueName = coreText(g.valueName);
     const QString valueTitle =
         vtkText(d->logZ ? QStringLiteral("log₁₀ %1").arg(valueName) : valueName);
     auto axisTitle = [](const Axis& a) {
         const QString name = vtkText(QString::fromStdString(a.name));
-        const QString unit = vtkText(QString::fromStdString(a.unit));
+        const QString unit = vtkText(coreText(a.unit));
         return unit.isEmpty() ? name : QStringLiteral("%1 [%2]").arg(name, unit);
     };
     d->scalarBar->SetTitle(valueTitle.toUtf8().constData());

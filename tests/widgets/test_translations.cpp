@@ -1,6 +1,7 @@
 // The German translation is built, loads, and translates the main window.
 #include "gui_test_support.h"
 #include "mainwindow.h"
+#include "plotstyle.h"
 
 #include <QFile>
 #include <QMenuBar>
@@ -25,7 +26,14 @@ private slots:
             menus << a->text();
         QCOMPARE(menus, QStringList({"&Datei", "&Sonde", "&Ansicht", "&Hilfe"}));
         QCOMPARE(w.viewTabs()->tabText(0), QStringLiteral("Oberfläche 3D"));
+        // Issue 14, defect 13: the words core writes into grids (the 3D and heatmap axis and
+        // colour-bar titles) follow the language too; symbols and feature names stay.
+        QCOMPARE(coreText("loss"), QStringLiteral("Verlust"));
+        QCOMPARE(coreText("× filter-normalised direction"),
+                 QStringLiteral("× filternormierte Richtung"));
+        QCOMPARE(coreText("α (d₁)"), QStringLiteral("α (d₁)"));
         QApplication::removeTranslator(&german);
+        QCOMPARE(coreText("loss"), QStringLiteral("loss"));
         MainWindow english;
         QCOMPARE(english.menuBar()->actions().first()->text(), QStringLiteral("&File"));
     }
