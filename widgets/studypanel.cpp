@@ -235,9 +235,7 @@ QStringList halvingLines(const StudySnapshot& snapshot)
     QStringList lines;
     if (snapshot.spec.strategy != StudyStrategy::ProbeHalving)
         return lines;
-    std::map<std::int64_t, int> index;
-    for (const auto& row : snapshot.ranking.rows)
-        index[row.record.id] = row.record.index;
+    auto index = configurationIndices(snapshot.ranking);
     auto list = [&](const std::vector<std::int64_t>& ids) {
         QStringList names;
         for (const auto id : ids)
@@ -953,9 +951,7 @@ void StudyPanel::refreshRungs()
         return;
     }
     m_rungNote->setText(halvingLines(*m_snapshot).join(QLatin1Char('\n')));
-    std::map<std::int64_t, int> index;
-    for (const auto& row : m_snapshot->ranking.rows)
-        index[row.record.id] = row.record.index;
+    auto index = configurationIndices(m_snapshot->ranking);
     const auto& rungs = m_snapshot->rungs;
     m_rungs->setSortingEnabled(false);
     m_rungs->setRowCount(static_cast<int>(rungs.size()));
@@ -1035,11 +1031,17 @@ void StudyPanel::onWatchRead(const StudySnapshot& snapshot)
     } else if (sameStudy) {
         m_status->setText(m_statusBase + QLatin1Char('\n') + watchLine());
     }
-    if (m_queuedJob) {
-        auto [request, what] = *m_queuedJob;
-        m_queuedJob.reset();
-        startJob(request, what);
-    }
+    startQueuedJob();
+}
+
+void StudyPanel::startQueuedJob()
+{
+    // A job asked for while a watch read was in flight starts once the read has ended.
+    if (!m_queuedJob)
+        return;
+    auto [request, what] = *m_queuedJob;
+    m_queuedJob.reset();
+    startJob(request, what);
 }
 
 QString StudyPanel::watchLine() const
@@ -1057,11 +1059,7 @@ void StudyPanel::onWatchFailed(const QString& message)
     m_status->setText(tr("Watching live: cannot read the study (%1); trying again every %2 s.")
                           .arg(message)
                           .arg(m_watchTimer->interval() / 1000.0, 0, 'g', 3));
-    if (m_queuedJob) {
-        auto [request, what] = *m_queuedJob;
-        m_queuedJob.reset();
-        startJob(request, what);
-    }
+    startQueuedJob();
 }
 
 void StudyPanel::onFailed(const QString& message)
@@ -1082,11 +1080,7 @@ void StudyPanel::onCancelled()
 {
     if (m_watchInFlight) { // a watch read stopped by cancel(): nothing to report
         m_watchInFlight = false;
-        if (m_queuedJob) {
-            auto [request, what] = *m_queuedJob;
-            m_queuedJob.reset();
-            startJob(request, what);
-        }
+        startQueuedJob();
         return;
     }
     m_status->setText(tr("Cancelled; finished configurations are kept in the database."));

@@ -158,6 +158,7 @@ private:
     void onWatchFailed(const QString& message);
     void showSnapshot(const StudySnapshot& snapshot);
     QString watchLine() const;
+    void startQueuedJob();
     void startJob(const StudyRequest& request, const QString& what);
     void onProgress(int done, int total);
     void onConfiguration(const ConfigurationRecord& record);

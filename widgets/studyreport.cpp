@@ -37,6 +37,14 @@ QString cells(const QStringList& values, bool header = false)
 
 } // namespace
 
+std::map<std::int64_t, int> configurationIndices(const StudyRanking& ranking)
+{
+    std::map<std::int64_t, int> index;
+    for (const auto& row : ranking.rows)
+        index[row.record.id] = row.record.index;
+    return index;
+}
+
 QString studyReportHtml(const StudyReportContent& c, bool embedImages)
 {
     const QString title = StudyReportText::tr("Borehole study report");
@@ -151,9 +159,7 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
         for (const auto& line : c.halvingLines)
             h += QStringLiteral("<p>%1</p>\n").arg(htmlEscape(line));
         if (!c.rungs.empty()) {
-            std::map<std::int64_t, int> index; // configuration id → its index in the grid
-            for (const auto& row : c.ranking.rows)
-                index[row.record.id] = row.record.index;
+            auto index = configurationIndices(c.ranking);
             h += QStringLiteral("<table>\n");
             h += cells({StudyReportText::tr("Rung"), StudyReportText::tr("#"),
                         StudyReportText::tr("Steps"), StudyReportText::tr("Status"),

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -43,6 +45,10 @@ struct StudyReportContent
     /// Ranking rows written; the rest are counted.
     int maxRows = 100;
 };
+
+/// Configuration id → its index in the sampler's list (the "#" users see), for the rows of a
+/// ranking; rung rows and full runs name configurations by id.
+std::map<std::int64_t, int> configurationIndices(const StudyRanking& ranking);
 
 /// The HTML text. With `embedImages` figures are data: URIs; otherwise they refer to
 /// "figure<N>.png" resources (what the PDF path registers with QTextDocument).

@@ -29,6 +29,24 @@ std::string text(const std::string& v)
     return out + '"';
 }
 
+constexpr const char* kChosenHeader =
+    "configuration,optimizer,learning_rate,weight_decay,momentum,batch_size,sam_rho,init_scale,"
+    "predicted,predicted_std,promisingness,measured";
+
+/// One row's cells of the chosen-configurations CSV, without the line end.
+std::string chosenCells(const RankedConfiguration& row)
+{
+    const Hyperparameters& h = row.record.hyper;
+    const bool predicted = std::isfinite(row.predicted);
+    return std::to_string(row.record.index) + ',' + toString(h.optimizer) + ','
+           + number(h.learningRate) + ',' + number(h.weightDecay) + ',' + number(h.momentum) + ','
+           + std::to_string(h.batchSize) + ',' + number(h.samRho) + ',' + number(h.initScale)
+           + ',' + number(row.predicted) + ','
+           + (predicted ? number(row.predictedStd) : std::string()) + ','
+           + number(row.promisingness) + ','
+           + (row.outcome ? number(*row.outcome) : std::string());
+}
+
 } // namespace
 
 std::string studyTrialsCsv(const std::vector<RankedConfiguration>& rows)
@@ -37,16 +55,13 @@ std::string studyTrialsCsv(const std::vector<RankedConfiguration>& rows)
     for (const RankedConfiguration& row : rows)
         for (const auto& [name, value] : row.record.features)
             names.insert(name);
-    std::string header = chosenConfigurationsCsv({});
-    header.pop_back(); // its "\n"
-    header += ",status,reason,attempts,failures,probe_seconds,full_run_failed";
+    std::string header = std::string(kChosenHeader)
+                         + ",status,reason,attempts,failures,probe_seconds,full_run_failed";
     for (const auto& name : names)
         header += ',' + text(name);
     std::string csv = header + '\n';
     for (const RankedConfiguration& row : rows) {
-        std::string line = chosenConfigurationsCsv({row});
-        line = line.substr(line.find('\n') + 1); // without its header
-        line.pop_back();
+        std::string line = chosenCells(row);
         const ConfigurationRecord& r = row.record;
         line += ',' + toString(r.status) + ',' + text(r.reason) + ',' + std::to_string(r.attempts)
                 + ',' + std::to_string(r.failures) + ','
@@ -65,19 +80,9 @@ std::string studyTrialsCsv(const std::vector<RankedConfiguration>& rows)
 
 std::string chosenConfigurationsCsv(const std::vector<RankedConfiguration>& rows)
 {
-    std::string csv = "configuration,optimizer,learning_rate,weight_decay,momentum,batch_size,"
-                      "sam_rho,init_scale,predicted,predicted_std,promisingness,measured\n";
-    for (const RankedConfiguration& row : rows) {
-        const Hyperparameters& h = row.record.hyper;
-        const bool predicted = std::isfinite(row.predicted);
-        csv += std::to_string(row.record.index) + ',' + toString(h.optimizer) + ','
-               + number(h.learningRate) + ',' + number(h.weightDecay) + ',' + number(h.momentum)
-               + ',' + std::to_string(h.batchSize) + ',' + number(h.samRho) + ','
-               + number(h.initScale) + ',' + number(row.predicted) + ','
-               + (predicted ? number(row.predictedStd) : std::string()) + ','
-               + number(row.promisingness) + ','
-               + (row.outcome ? number(*row.outcome) : std::string()) + '\n';
-    }
+    std::string csv = std::string(kChosenHeader) + '\n';
+    for (const RankedConfiguration& row : rows)
+        csv += chosenCells(row) + '\n';
     return csv;
 }
 
