@@ -97,17 +97,20 @@ bool appendChain(const torch::jit::Module& seq, const std::string& prefix,
     return true;
 }
 
-torch::Tensor activate(const BatchedPoints::Layer& layer, const torch::Tensor& h)
+/// The activation applied to `h`, in place where libtorch has an in-place form: h is always a
+/// fresh temporary of evaluate() (a product's result), and a block's activations are memory-bound,
+/// so writing them once instead of into a new tensor saves a pass over B × rows × width floats.
+torch::Tensor activate(const BatchedPoints::Layer& layer, torch::Tensor& h)
 {
     switch (layer.kind) {
-    case Kind::Relu: return torch::relu(h);
-    case Kind::Tanh: return torch::tanh(h);
-    case Kind::Sigmoid: return torch::sigmoid(h);
+    case Kind::Relu: return torch::relu_(h);
+    case Kind::Tanh: return torch::tanh_(h);
+    case Kind::Sigmoid: return torch::sigmoid_(h);
     case Kind::Gelu: return torch::gelu(h);
     case Kind::GeluTanh: return torch::gelu(h, "tanh");
-    case Kind::LeakyRelu: return torch::leaky_relu(h, layer.slope);
-    case Kind::Elu: return torch::elu(h, layer.slope);
-    case Kind::Silu: return torch::silu(h);
+    case Kind::LeakyRelu: return torch::leaky_relu_(h, layer.slope);
+    case Kind::Elu: return torch::elu_(h, layer.slope);
+    case Kind::Silu: return torch::silu_(h);
     case Kind::Softplus: return torch::softplus(h, layer.slope, layer.threshold);
     case Kind::Identity:
     case Kind::Linear: break;
@@ -238,14 +241,16 @@ std::optional<BatchedPoints> BatchedPoints::make(Problem::Impl& p, const torch::
             layer.stackedBias = torch::stack(bias).to(p.device(), torch::kFloat32);
         }
     }
-    // The first layer's products with x do not depend on the point: x·W₀ᵀ, x·D₁ᵀ, … once.
+    // The first layer's pre-activations are affine in the point's coefficients, bias included:
+    // x·W₀ᵀ + b₀, x·D₁ᵀ + e₁, … once, so a block's first layer is one product with them.
     const auto& first = b.m_layers.front();
     const auto k1 = static_cast<std::int64_t>(directions.size()) + 1;
-    b.m_firstProducts = x.mm(first.stackedWeight.view({k1 * first.out, first.in}).t())
-                            .view({rows, k1, first.out})
-                            .permute({1, 0, 2})
-                            .contiguous()
-                            .view({k1, rows * first.out});
+    auto products = x.mm(first.stackedWeight.view({k1 * first.out, first.in}).t())
+                        .view({rows, k1, first.out})
+                        .permute({1, 0, 2});
+    if (first.stackedBias.defined())
+        products = products + first.stackedBias.view({k1, 1, first.out});
+    b.m_firstProducts = products.contiguous().view({k1, rows * first.out});
     return b;
 }
 
@@ -304,15 +309,13 @@ BatchLosses BatchedPoints::evaluate(const torch::Tensor& coefficients)
             h = activate(layer, h);
             continue;
         }
-        const auto bias = layer.bias >= 0 ? c.mm(layer.stackedBias).unsqueeze(1)
-                                          : torch::Tensor(); // [B, 1, out]
-        if (firstLinear) {
+        if (firstLinear) { // bias included in the products (make())
             h = c.mm(m_firstProducts).view({points, rows, layer.out});
-            if (bias.defined())
-                h = h + bias;
             firstLinear = false;
             continue;
         }
+        const auto bias = layer.bias >= 0 ? c.mm(layer.stackedBias).unsqueeze(1)
+                                          : torch::Tensor(); // [B, 1, out]
         const auto w = c.mm(layer.stackedWeight).view({points, layer.out, layer.in});
         h = bias.defined() ? torch::baddbmm(bias, h, w.transpose(1, 2))
                            : torch::bmm(h, w.transpose(1, 2));

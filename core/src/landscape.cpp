@@ -208,13 +208,25 @@ private:
             bool step = !m_current.empty();
             for (std::size_t j = 1; step && j < r.k; ++j)
                 step = m_current[j] == c[j];
+            if (m_dirViews.empty()) { // per-parameter views, made once per grid
+                m_thetaViews = p.unflatten(m_theta);
+                for (const auto& d : m_dirs)
+                    m_dirViews.push_back(p.unflatten(d));
+            }
+            torch::NoGradGuard noGrad;
+            auto& params = p.params();
+            auto add = [&](const std::vector<torch::Tensor>& views, double alpha) {
+                for (std::size_t i = 0; i < params.size(); ++i)
+                    params[i].add_(views[i], alpha);
+            };
             if (step) {
-                p.addFlat(m_dirs[0], c[0] - m_current[0]);
+                add(m_dirViews[0], c[0] - m_current[0]);
             } else {
-                p.setFlat(m_theta);
+                for (std::size_t i = 0; i < params.size(); ++i)
+                    params[i].copy_(m_thetaViews[i]);
                 for (std::size_t j = 0; j < r.k; ++j)
                     if (c[j] != 0.0)
-                        p.addFlat(m_dirs[j], c[j]);
+                        add(m_dirViews[j], c[j]);
             }
             m_current.assign(c, c + r.k);
             m_losses.evaluate();
@@ -312,6 +324,10 @@ private:
     Problem::Impl& m_problem;
     torch::Tensor m_theta;
     std::vector<torch::Tensor> m_dirs;
+    /// θ and the directions as views shaped like the parameters (per-point path): a point's move
+    /// is then one add per parameter, not a narrow, a view and an add.
+    std::vector<torch::Tensor> m_thetaViews;
+    std::vector<std::vector<torch::Tensor>> m_dirViews;
     bool m_sampling;
     PointLosses m_losses;
     std::optional<BatchedPoints> m_batched;
