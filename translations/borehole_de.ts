@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ColourMap</name>
+    <message>
+        <source>Magma</source>
+        <translation>Magma</translation>
+    </message>
+    <message>
+        <source>Cividis (colour-blind safe)</source>
+        <translation>Cividis (farbenblind-sicher)</translation>
+    </message>
+    <message>
+        <source>Cool–warm</source>
+        <translation>Kalt–warm</translation>
+    </message>
+    <message>
+        <source>Greys</source>
+        <translation>Grautöne</translation>
+    </message>
+    <message>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <source>%1 (locked range)</source>
+        <translation>%1 (fester Bereich)</translation>
+    </message>
+</context>
+<context>
     <name>CoreText</name>
     <message>
         <source>loss</source>
@@ -507,6 +534,57 @@
     <message>
         <source>Score</source>
         <translation>Bewertung</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::ColourMenu</name>
+    <message>
+        <source>C&amp;olour</source>
+        <translation>&amp;Farbe</translation>
+    </message>
+    <message>
+        <source>&amp;Lock Range to Shown Data</source>
+        <translation>Bereich auf gezeigte Daten &amp;festlegen</translation>
+    </message>
+    <message>
+        <source>Colour every probe on the loss range shown now, so that probes compare by colour; uncheck to colour each probe over its own range</source>
+        <translation>Jede Sondierung über den jetzt gezeigten Verlustbereich einfärben, damit Sondierungen farblich vergleichbar sind; abwählen, um jede über ihren eigenen Bereich einzufärben</translation>
+    </message>
+    <message>
+        <source>Set &amp;Range…</source>
+        <translation>&amp;Bereich setzen…</translation>
+    </message>
+    <message>
+        <source>The lowest value &apos;%1&apos; is not a number.</source>
+        <translation>Der kleinste Wert &apos;%1&apos; ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>The highest value &apos;%1&apos; is not a number.</source>
+        <translation>Der größte Wert &apos;%1&apos; ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>The lowest value must be below the highest.</source>
+        <translation>Der kleinste Wert muss unter dem größten liegen.</translation>
+    </message>
+    <message>
+        <source>Colour Range</source>
+        <translation>Farbbereich</translation>
+    </message>
+    <message>
+        <source>Colour the loss between these values in the 3D view, the heatmap and the PCA map; values outside take the end colours.</source>
+        <translation>Den Verlust zwischen diesen Werten in der 3D-Ansicht, der Heatmap und der PCA-Karte einfärben; Werte außerhalb erhalten die Endfarben.</translation>
+    </message>
+    <message>
+        <source>Lowest value:</source>
+        <translation>Kleinster Wert:</translation>
+    </message>
+    <message>
+        <source>Highest value:</source>
+        <translation>Größter Wert:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock Range to Shown Data (locked: %1 to %2)</source>
+        <translation>Bereich auf gezeigte Daten &amp;festlegen (fest: %1 bis %2)</translation>
     </message>
 </context>
 <context>
@@ -2679,6 +2757,12 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>The 3D view could not be rendered.</source>
         <translation>Die 3D-Ansicht konnte nicht gerendert werden.</translation>
+    </message>
+    <message>
+        <source>%1
+(locked range)</source>
+        <translation>%1
+(fester Bereich)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ColourMap</name>
+    <message>
+        <source>Magma</source>
+        <translation>Magma</translation>
+    </message>
+    <message>
+        <source>Cividis (colour-blind safe)</source>
+        <translation>Cividis (colour-blind safe)</translation>
+    </message>
+    <message>
+        <source>Cool–warm</source>
+        <translation>Cool–warm</translation>
+    </message>
+    <message>
+        <source>Greys</source>
+        <translation>Greys</translation>
+    </message>
+    <message>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <source>%1 (locked range)</source>
+        <translation>%1 (locked range)</translation>
+    </message>
+</context>
+<context>
     <name>CoreText</name>
     <message>
         <source>loss</source>
@@ -507,6 +534,57 @@
     <message>
         <source>Score</source>
         <translation>Score</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::ColourMenu</name>
+    <message>
+        <source>C&amp;olour</source>
+        <translation>C&amp;olour</translation>
+    </message>
+    <message>
+        <source>&amp;Lock Range to Shown Data</source>
+        <translation>&amp;Lock Range to Shown Data</translation>
+    </message>
+    <message>
+        <source>Colour every probe on the loss range shown now, so that probes compare by colour; uncheck to colour each probe over its own range</source>
+        <translation>Colour every probe on the loss range shown now, so that probes compare by colour; uncheck to colour each probe over its own range</translation>
+    </message>
+    <message>
+        <source>Set &amp;Range…</source>
+        <translation>Set &amp;Range…</translation>
+    </message>
+    <message>
+        <source>The lowest value &apos;%1&apos; is not a number.</source>
+        <translation>The lowest value &apos;%1&apos; is not a number.</translation>
+    </message>
+    <message>
+        <source>The highest value &apos;%1&apos; is not a number.</source>
+        <translation>The highest value &apos;%1&apos; is not a number.</translation>
+    </message>
+    <message>
+        <source>The lowest value must be below the highest.</source>
+        <translation>The lowest value must be below the highest.</translation>
+    </message>
+    <message>
+        <source>Colour Range</source>
+        <translation>Colour Range</translation>
+    </message>
+    <message>
+        <source>Colour the loss between these values in the 3D view, the heatmap and the PCA map; values outside take the end colours.</source>
+        <translation>Colour the loss between these values in the 3D view, the heatmap and the PCA map; values outside take the end colours.</translation>
+    </message>
+    <message>
+        <source>Lowest value:</source>
+        <translation>Lowest value:</translation>
+    </message>
+    <message>
+        <source>Highest value:</source>
+        <translation>Highest value:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock Range to Shown Data (locked: %1 to %2)</source>
+        <translation>&amp;Lock Range to Shown Data (locked: %1 to %2)</translation>
     </message>
 </context>
 <context>
@@ -2679,6 +2757,12 @@ grid curvature = %1</translation>
     <message>
         <source>The 3D view could not be rendered.</source>
         <translation>The 3D view could not be rendered.</translation>
+    </message>
+    <message>
+        <source>%1
+(locked range)</source>
+        <translation>%1
+(locked range)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "heatmapview.h"
 
+#include "colormap.h"
 #include "contour.h"
 #include "pca.h"
 #include "plotstyle.h"
@@ -187,6 +188,17 @@ void HeatmapView::clear()
     m_plot->replot();
 }
 
+void HeatmapView::setColourScale(const ColourScale& scale)
+{
+    m_colourScale = scale;
+    if (m_grid)
+        redraw();
+    else {
+        applyColourScale(m_map, m_colourScale, true, QString());
+        clearColourMap(m_map);
+    }
+}
+
 void HeatmapView::redraw()
 {
     if (!m_grid)
@@ -206,9 +218,8 @@ void HeatmapView::redraw()
     for (int iy = 0; iy < ny; ++iy)
         for (int ix = 0; ix < nx; ++ix)
             m_map->data()->setCell(ix, iy, (*values)[static_cast<std::size_t>(iy) * g.nx() + ix]);
-    rescaleColourRange(m_map);
+    applyColourScale(m_map, m_colourScale, values == &g.values, valueName);
     updateContours();
-    m_scale->axis()->setLabel(valueName);
     m_plot->xAxis->setLabel(axisLabel(QString::fromStdString(g.x.name), coreText(g.x.unit)));
     m_plot->yAxis->setLabel(axisLabel(QString::fromStdString(g.y.name), coreText(g.y.unit)));
     m_plot->graph(0)->setData(QVector<double>{0.0}, QVector<double>{0.0});

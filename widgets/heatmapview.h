@@ -3,6 +3,7 @@
 // contour lines: hover shows (α, β, value), dragging a rubber band selects the grid points
 // inside it, a click selects the cell under the cursor and Shift+click extends the selection to
 // the clicked cell.
+#include "colormap.h"
 #include "selection.h"
 
 #include <borehole/landscape.h>
@@ -55,6 +56,9 @@ public:
     std::size_t contourSegmentCount() const;
 
     QCustomPlot* plot() const { return m_plot; }
+    /// The colour map and, for the loss, a locked range (redraws).
+    void setColourScale(const ColourScale& scale);
+    const ColourScale& colourScale() const { return m_colourScale; }
 
 signals:
     void selectionChanged(const borehole::GridSelection& selection);
@@ -79,6 +83,7 @@ private:
     std::optional<Grid2D> m_grid;
     std::vector<double> m_laplacian;
     GridSelection m_selection;
+    ColourScale m_colourScale;
 };
 
 } // namespace borehole

@@ -91,6 +91,17 @@ void PcaView::clear()
     m_plot->replot();
 }
 
+void PcaView::setColourScale(const ColourScale& scale)
+{
+    m_colourScale = scale;
+    if (hasData())
+        redraw();
+    else {
+        applyColourScale(m_map, m_colourScale, true, QString());
+        clearColourMap(m_map);
+    }
+}
+
 void PcaView::redraw()
 {
     if (!hasData() || m_pca.components < 2)
@@ -131,8 +142,7 @@ void PcaView::redraw()
     for (int by = 0; by < kBins; ++by)
         for (int bx = 0; bx < kBins; ++bx)
             m_map->data()->setCell(bx, by, raster[static_cast<std::size_t>(by * kBins + bx)]);
-    rescaleColourRange(m_map);
-    m_scale->axis()->setLabel(m_colourChoice->currentText());
+    applyColourScale(m_map, m_colourScale, choice == 0, m_colourChoice->currentText());
     m_plot->graph(0)->setData(xs, ys);
     m_plot->graph(1)->data()->clear();
 

@@ -5,6 +5,7 @@
 // heatmap (mean colour value per bin) with the points on top; explained variance is on the axes.
 // Points that look alike (same slope and curvature) land together, wherever they sit on the
 // plane. Dragging a rubber band selects points, like the heatmap.
+#include "colormap.h"
 #include "pca.h"
 #include "selection.h"
 
@@ -34,6 +35,9 @@ public:
     /// Selects the points whose scores fall in the rectangle; emits selectionChanged().
     void selectRegion(double pc1a, double pc1b, double pc2a, double pc2b);
     QCustomPlot* plot() const { return m_plot; }
+    /// The colour map and, when colouring by the loss, a locked range (redraws).
+    void setColourScale(const ColourScale& scale);
+    const ColourScale& colourScale() const { return m_colourScale; }
 
     static constexpr int kBins = 36;
 
@@ -51,6 +55,7 @@ private:
     std::optional<Grid2D> m_grid;
     GridFeatures m_features;
     PcaProjection m_pca;
+    ColourScale m_colourScale;
 };
 
 } // namespace borehole

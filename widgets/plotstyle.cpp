@@ -14,16 +14,55 @@
 
 namespace borehole {
 
-QCPColorGradient viridisGradient()
+QCPColorGradient colourGradient(ColourMapKind kind)
 {
     QCPColorGradient g;
     g.clearColorStops();
-    const auto& stops = viridisStops();
+    const auto& stops = colourStops(kind);
     for (std::size_t i = 0; i < stops.size(); ++i)
         g.setColorStopAt(static_cast<double>(i) / static_cast<double>(stops.size() - 1), stops[i]);
     g.setColorInterpolation(QCPColorGradient::ciRGB);
     g.setNanHandling(QCPColorGradient::nhTransparent);
     return g;
+}
+
+QCPColorGradient viridisGradient()
+{
+    return colourGradient(ColourMapKind::Viridis);
+}
+
+QString colourMapName(ColourMapKind kind)
+{
+    switch (kind) {
+    case ColourMapKind::Magma: return QCoreApplication::translate("ColourMap", "Magma");
+    case ColourMapKind::Cividis:
+        return QCoreApplication::translate("ColourMap", "Cividis (colour-blind safe)");
+    case ColourMapKind::Coolwarm: return QCoreApplication::translate("ColourMap", "Cool–warm");
+    case ColourMapKind::Greys: return QCoreApplication::translate("ColourMap", "Greys");
+    case ColourMapKind::Viridis: break;
+    }
+    return QCoreApplication::translate("ColourMap", "Viridis");
+}
+
+void applyColourScale(QCPColorMap* map, const ColourScale& scale, bool showsLoss,
+                      const QString& label)
+{
+    const QCPColorGradient gradient = colourGradient(scale.map);
+    map->setGradient(gradient);
+    QCPColorScale* bar = map->colorScale();
+    if (bar)
+        bar->setGradient(gradient);
+    rescaleColourRange(map);
+    const bool locked = showsLoss && scale.validLock();
+    if (locked) {
+        map->setDataRange(QCPRange(scale.min, scale.max));
+        if (bar)
+            bar->setDataRange(QCPRange(scale.min, scale.max));
+    }
+    if (bar)
+        bar->axis()->setLabel(
+            locked ? QCoreApplication::translate("ColourMap", "%1 (locked range)").arg(label)
+                   : label);
 }
 
 QCPColorMap* addColorMap(QCustomPlot* plot, QCPColorScale** scale)

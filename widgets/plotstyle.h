@@ -13,8 +13,21 @@ class QCPColorScale;
 
 namespace borehole {
 
+enum class ColourMapKind;
+struct ColourScale;
+
 /// Viridis as a QCPColorGradient; NaN cells are transparent.
 QCPColorGradient viridisGradient();
+/// Any of the shared colour maps as a QCPColorGradient; NaN cells are transparent.
+QCPColorGradient colourGradient(ColourMapKind kind);
+/// The map's name in the user interface's language.
+QString colourMapName(ColourMapKind kind);
+/// Gives the map (and its scale) `scale`'s colours and its range: the finite range of the cells,
+/// or the locked range when `scale` is locked and the map shows the loss (`showsLoss`; a locked
+/// loss range means nothing for a curvature). The scale's label is `label`, with "(locked
+/// range)" appended when the locked range is in use.
+void applyColourScale(QCPColorMap* map, const ColourScale& scale, bool showsLoss,
+                      const QString& label);
 /// Common fonts, margins and background for every plot.
 void applyPlotStyle(QCustomPlot* plot);
 /// A colour map on the plot's axes with a viridis colour scale to its right, margins aligned;

@@ -14,6 +14,7 @@
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
+#include <vtkCellPicker.h>
 #include <vtkContourFilter.h>
 #include <vtkCubeAxesActor.h>
 #include <vtkDoubleArray.h>
@@ -29,6 +30,7 @@
 #include <vtkRenderer.h>
 #include <vtkScalarBarActor.h>
 #include <vtkSphereSource.h>
+#include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 
 #include <algorithm>
@@ -120,6 +122,15 @@ struct SurfaceView::Impl
     vtkNew<vtkLookupTable> lut;
     vtkNew<vtkScalarBarActor> scalarBar;
     vtkNew<vtkCubeAxesActor> axes;
+    vtkNew<vtkTextActor> readout;
+    vtkNew<vtkSphereSource> hoverMarker; ///< the grid point the readout names
+    vtkNew<vtkPolyDataMapper> hoverMapper;
+    vtkNew<vtkActor> hoverActor;
+    std::optional<std::pair<std::size_t, std::size_t>> hovered;
+    vtkNew<vtkCellPicker> picker;
+    QString readoutText;
+    ColourScale colourScale;
+    std::pair<double, double> colourRange{0.0, 1.0};
     bool actorsAdded = false;
 };
 
@@ -161,13 +172,27 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent), d(std::make_unique<
     layout->addWidget(m_toolBar);
     layout->addWidget(m_canvas, 1);
 
-    // Colour map: viridis, shared with the 2D views.
-    d->lut->SetNumberOfTableValues(256);
-    for (int i = 0; i < 256; ++i) {
-        const QColor c = viridis(i / 255.0);
-        d->lut->SetTableValue(i, c.redF(), c.greenF(), c.blueF(), 1.0);
-    }
-    d->lut->Build();
+    // Colour map: viridis until the user picks another, shared with the 2D views.
+    fillLookupTable();
+    connect(m_canvas, &VtkOpenGLWidget::pointerMoved, this, &SurfaceView::onPointerMoved);
+    connect(m_canvas, &VtkOpenGLWidget::pointerLeft, this, [this] { onPointerMoved(QPoint(-1, -1)); });
+    d->picker->SetTolerance(0.0);
+    d->picker->PickFromListOn();
+    d->picker->AddPickList(d->surfaceActor);
+    d->readout->SetPosition(8, 8);
+    d->readout->SetVisibility(false);
+    d->readout->GetTextProperty()->SetFontSize(13);
+    d->readout->GetTextProperty()->SetColor(0.1, 0.1, 0.1);
+    d->readout->GetTextProperty()->SetBackgroundColor(1.0, 1.0, 1.0);
+    d->readout->GetTextProperty()->SetBackgroundOpacity(0.8);
+    d->readout->GetTextProperty()->ShadowOff();
+    useUnicodeFont(d->readout->GetTextProperty());
+    d->hoverMapper->SetInputConnection(d->hoverMarker->GetOutputPort());
+    d->hoverActor->SetMapper(d->hoverMapper);
+    d->hoverActor->GetProperty()->SetColor(1.0, 1.0, 1.0);
+    d->hoverActor->GetProperty()->SetAmbient(0.6);
+    d->hoverActor->SetVisibility(false);
+    d->hoverActor->PickableOff();
 
     d->normals->SetInputData(d->surface);
     d->normals->SplittingOff();
@@ -296,6 +321,12 @@ void SurfaceView::setGrid(const Grid2D& grid)
     };
     const bool sameAxes = d->grid && sameAxis(d->grid->x, grid.x) && sameAxis(d->grid->y, grid.y);
     d->grid = grid;
+    if (!d->readoutText.isEmpty()) { // it named the old grid's point; the next move reads anew
+        d->readoutText.clear();
+        d->readout->SetVisibility(false);
+        d->hoverActor->SetVisibility(false);
+        emit readoutChanged(QString());
+    }
     rebuild();
     if (sameAxes) {
         m_canvas->renderer()->ResetCameraClippingRange();
@@ -307,6 +338,9 @@ void SurfaceView::setGrid(const Grid2D& grid)
 void SurfaceView::clear()
 {
     d->grid.reset();
+    d->readoutText.clear();
+    d->readout->SetVisibility(false);
+    d->hoverActor->SetVisibility(false);
     vtkRenderer* ren = m_canvas->renderer();
     ren->RemoveAllViewProps();
     d->actorsAdded = false;
@@ -445,9 +479,26 @@ void SurfaceView::rebuild()
     d->contour->GenerateValues(12, vmin + 0.02 * (vmax - vmin), vmax - 0.02 * (vmax - vmin));
     d->contourActor->SetVisibility(d->contours);
 
-    d->lut->SetRange(vmin, vmax);
-    d->surfaceMapper->SetScalarRange(vmin, vmax);
-    d->contourMapper->SetScalarRange(vmin, vmax);
+    // Colours over the data's range, or over the locked one (heights stay the data's).
+    double cmin = vmin;
+    double cmax = vmax;
+    const bool locked = d->colourScale.validLock();
+    if (locked) {
+        cmin = d->colourScale.min;
+        cmax = d->colourScale.max;
+        if (d->logZ) {
+            const double range = std::max(rawMax - rawMin, 1e-300);
+            const double shift = rawMin > 0.0 ? 0.0 : -rawMin + 1e-6 * range;
+            cmin = std::log10(std::max(cmin + shift, 1e-300));
+            cmax = std::log10(std::max(cmax + shift, 1e-300));
+            if (!(cmax > cmin))
+                cmax = cmin + 1.0;
+        }
+    }
+    d->colourRange = {cmin, cmax};
+    d->lut->SetRange(cmin, cmax);
+    d->surfaceMapper->SetScalarRange(cmin, cmax);
+    d->contourMapper->SetScalarRange(cmin, cmax);
 
     const double zc = (center - vmin) * zScale;
     d->marker->SetCenter(0.0, 0.0, zc);
@@ -479,7 +530,8 @@ void SurfaceView::rebuild()
         const QString unit = vtkText(coreText(a.unit));
         return unit.isEmpty() ? name : QStringLiteral("%1 [%2]").arg(name, unit);
     };
-    d->scalarBar->SetTitle(valueTitle.toUtf8().constData());
+    d->scalarBar->SetTitle(
+        (locked ? tr("%1\n(locked range)").arg(valueTitle) : valueTitle).toUtf8().constData());
     d->axes->SetXTitle(axisTitle(g.x).toUtf8().constData());
     d->axes->SetYTitle(axisTitle(g.y).toUtf8().constData());
     // The value's name is the colour bar's title. In 2D text mode VTK 9.1 places the z title at
@@ -493,7 +545,7 @@ void SurfaceView::rebuild()
     // Enough digits that the labels of a nearly flat surface still differ.
     d->axes->SetZLabelFormat(tickLabelFormat(vmin + floorZ / zScale, vmax, 8).c_str());
     d->scalarBar->SetLabelFormat(
-        tickLabelFormat(vmin, vmax, d->scalarBar->GetNumberOfLabels()).c_str());
+        tickLabelFormat(cmin, cmax, d->scalarBar->GetNumberOfLabels()).c_str());
 
     vtkRenderer* ren = m_canvas->renderer();
     if (!d->actorsAdded) {
@@ -504,9 +556,121 @@ void SurfaceView::rebuild()
         ren->AddActor(d->linesActor);
         ren->AddActor(d->axes);
         ren->AddActor2D(d->scalarBar);
+        ren->AddActor2D(d->readout);
+        ren->AddActor(d->hoverActor);
         d->actorsAdded = true;
     }
     m_canvas->requestRender();
+}
+
+void SurfaceView::fillLookupTable()
+{
+    d->lut->SetNumberOfTableValues(256);
+    for (int i = 0; i < 256; ++i) {
+        const QColor c = colourAt(d->colourScale.map, i / 255.0);
+        d->lut->SetTableValue(i, c.redF(), c.greenF(), c.blueF(), 1.0);
+    }
+    d->lut->Build();
+    d->lut->Modified();
+}
+
+void SurfaceView::setColourScale(const ColourScale& scale)
+{
+    const bool newMap = scale.map != d->colourScale.map;
+    d->colourScale = scale;
+    if (newMap)
+        fillLookupTable();
+    if (d->grid)
+        rebuild();
+}
+
+const ColourScale& SurfaceView::colourScale() const
+{
+    return d->colourScale;
+}
+
+std::pair<double, double> SurfaceView::colourRange() const
+{
+    return d->colourRange;
+}
+
+QString SurfaceView::readoutAt(QPoint display)
+{
+    if (!d->grid || display.x() < 0 || display.y() < 0)
+        return {};
+    vtkRenderer* ren = m_canvas->renderer();
+    if (!d->picker->Pick(display.x(), display.y(), 0.0, ren)
+        || d->picker->GetActor() != d->surfaceActor.GetPointer())
+        return {};
+    double world[3];
+    d->picker->GetPickPosition(world);
+    const Grid2D& g = *d->grid;
+    auto nearest = [](const std::vector<double>& axis, double v) {
+        std::size_t best = 0;
+        for (std::size_t i = 1; i < axis.size(); ++i)
+            if (std::abs(axis[i] - v) < std::abs(axis[best] - v))
+                best = i;
+        return best;
+    };
+    const std::size_t ix = nearest(g.x.values, world[0]);
+    const std::size_t iy = nearest(g.y.values, world[1]);
+    d->hovered = std::make_pair(ix, iy);
+    const auto name = [](const Axis& a) { return QString::fromStdString(a.name); };
+    QString text = QStringLiteral("%1 = %2\n%3 = %4\n%5 = %6")
+                       .arg(name(g.x))
+                       .arg(g.x.values[ix], 0, 'g', 4)
+                       .arg(name(g.y))
+                       .arg(g.y.values[iy], 0, 'g', 4)
+                       .arg(coreText(g.valueName))
+                       .arg(g.at(ix, iy), 0, 'g', 6);
+    if (g.curvature.size() == g.values.size())
+        text += QStringLiteral("\n%1 = %2")
+                    .arg(QString::fromStdString(g.curvatureName))
+                    .arg(g.curvature[iy * g.nx() + ix], 0, 'g', 6);
+    return text;
+}
+
+QPoint SurfaceView::displayPositionOf(std::size_t ix, std::size_t iy)
+{
+    if (!d->grid || ix >= d->grid->nx() || iy >= d->grid->ny())
+        return QPoint(-1, -1);
+    double p[3];
+    d->surface->GetPoint(static_cast<vtkIdType>(iy * d->grid->nx() + ix), p);
+    vtkRenderer* ren = m_canvas->renderer();
+    ren->SetWorldPoint(p[0], p[1], p[2], 1.0);
+    ren->WorldToDisplay();
+    double out[3];
+    ren->GetDisplayPoint(out);
+    return QPoint(static_cast<int>(std::lround(out[0])), static_cast<int>(std::lround(out[1])));
+}
+
+QString SurfaceView::currentReadout() const
+{
+    return d->readoutText;
+}
+
+void SurfaceView::onPointerMoved(QPoint display)
+{
+    d->hovered.reset();
+    const QString text = readoutAt(display);
+    if (text == d->readoutText)
+        return;
+    d->readoutText = text;
+    if (d->hovered && d->grid) {
+        double p[3];
+        d->surface->GetPoint(static_cast<vtkIdType>(d->hovered->second * d->grid->nx()
+                                                    + d->hovered->first),
+                             p);
+        const double extent = std::max(d->grid->x.values.back() - d->grid->x.values.front(),
+                                       d->grid->y.values.back() - d->grid->y.values.front());
+        d->hoverMarker->SetCenter(p);
+        d->hoverMarker->SetRadius(0.018 * extent);
+    }
+    d->hoverActor->SetVisibility(!text.isEmpty());
+    d->readout->SetInput(vtkText(text).toUtf8().constData());
+    d->readout->SetVisibility(!text.isEmpty());
+    m_canvas->requestRender();
+    emit readoutChanged(text);
 }
 
 void SurfaceView::resetCamera()

@@ -2,9 +2,12 @@
 // The 2D loss landscape as a warped, colour-mapped 3D surface (VTK through VtkOpenGLWidget):
 // scalar bar, axes titled with the direction names and units, the current θ marked at the
 // origin, optional contour lines on the floor, wireframe and log-z toggles, PNG export.
+#include "colormap.h"
+
 #include <borehole/landscape.h>
 
 #include <QImage>
+#include <QPoint>
 #include <QString>
 #include <QWidget>
 
@@ -53,6 +56,20 @@ public:
     /// Writes renderImage() as PNG atomically; returns false with `error` set on failure.
     bool exportPng(const QString& path, QString* error = nullptr);
 
+    /// The colour map and a locked loss range (the surface keeps its heights from the data;
+    /// only the colours follow the locked range, so several probes share one colour scale).
+    void setColourScale(const ColourScale& scale);
+    const ColourScale& colourScale() const;
+    /// The value range the colours span now (the locked range, else the data's; log₁₀ under
+    /// log z), for tests and the legend.
+    std::pair<double, double> colourRange() const;
+    /// The grid point under a display position (VTK display coordinates: device pixels from the
+    /// bottom left), as "name = value" lines for both axes and the value; empty off the surface.
+    QString readoutAt(QPoint display);
+    /// Where grid point (ix, iy) is drawn, in display coordinates (for tests of the readout).
+    QPoint displayPositionOf(std::size_t ix, std::size_t iy);
+    /// The readout shown in the view's corner now (empty when the pointer is off the surface).
+    QString currentReadout() const;
     VtkOpenGLWidget* canvas() const { return m_canvas; }
     QToolBar* toolBar() const { return m_toolBar; }
 
@@ -69,9 +86,13 @@ public slots:
 signals:
     /// The user asked for an export; the owner picks the file.
     void exportRequested();
+    /// The pointer moved over (text) or off (empty) the surface: the grid point's readout.
+    void readoutChanged(const QString& text);
 
 private:
     void rebuild();
+    void fillLookupTable();
+    void onPointerMoved(QPoint display);
     struct Impl;
     std::unique_ptr<Impl> d;
     VtkOpenGLWidget* m_canvas = nullptr;

@@ -216,6 +216,13 @@ void VtkOpenGLWidget::mouseMoveEvent(QMouseEvent* event)
                      event->modifiers());
     d->interactor->InvokeEvent(vtkCommand::MouseMoveEvent);
     event->accept();
+    if (event->buttons() == Qt::NoButton) {
+        const double ratio = devicePixelRatioF();
+        // Flipped as SetEventInformationFlipY does: y from the bottom row of device pixels.
+        emit pointerMoved(QPoint(static_cast<int>(event->position().x() * ratio),
+                                 static_cast<int>(height() * ratio)
+                                     - static_cast<int>(event->position().y() * ratio) - 1));
+    }
 }
 
 void VtkOpenGLWidget::wheelEvent(QWheelEvent* event)
@@ -261,6 +268,7 @@ void VtkOpenGLWidget::enterEvent(QEnterEvent* event)
 void VtkOpenGLWidget::leaveEvent(QEvent* event)
 {
     d->interactor->InvokeEvent(vtkCommand::LeaveEvent);
+    emit pointerLeft();
     QOpenGLWidget::leaveEvent(event);
 }
 

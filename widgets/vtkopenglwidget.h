@@ -37,6 +37,10 @@ signals:
     /// The user pressed R: the owning view returns its camera to its default view. (VTK's own
     /// 'r' only re-fits the bounds and keeps the direction the user turned to.)
     void resetCameraRequested();
+    /// The pointer moved with no button held (display coordinates: device pixels from the
+    /// bottom left, as VTK's pickers take them), or left the widget (pointerLeft).
+    void pointerMoved(QPoint display);
+    void pointerLeft();
 
 protected:
     void initializeGL() override;

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "colourmenu.h"
 #include "curvatureplot.h"
 #include "datapanel.h"
 #include "exportutil.h"
@@ -274,6 +275,22 @@ void MainWindow::buildMenus()
     m_viewMenu->addSeparator();
     auto* reset = m_viewMenu->addAction(tr("Reset &Camera"), m_surface, &SurfaceView::resetCamera);
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    // One colour scale for the three loss views; "Lock Range" takes the loss range shown now.
+    m_colourMenu = new ColourMenu(
+        [this]() -> std::optional<std::pair<double, double>> {
+            if (!m_heatmap->hasData())
+                return std::nullopt;
+            return finiteRange(m_heatmap->grid()->values);
+        },
+        this);
+    m_viewMenu->addMenu(m_colourMenu);
+    auto applyColour = [this](const ColourScale& s) {
+        m_surface->setColourScale(s);
+        m_heatmap->setColourScale(s);
+        m_pca->setColourScale(s);
+    };
+    connect(m_colourMenu, &ColourMenu::scaleChanged, this, applyColour);
+    applyColour(m_colourMenu->scale());
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto* a = m_viewMenu->addAction(m_tabs->tabText(i), this, [this, i] {
             m_tabs->setCurrentIndex(i);

@@ -27,6 +27,7 @@ class QTabWidget;
 
 namespace borehole {
 
+class ColourMenu;
 class CurvaturePlot;
 class DataPanel;
 class HeatmapView;
@@ -76,6 +77,7 @@ public:
     SurfaceView* surfaceView() const { return m_surface; }
     HeatmapView* heatmapView() const { return m_heatmap; }
     PcaView* pcaView() const { return m_pca; }
+    ColourMenu* colourMenu() const { return m_colourMenu; }
     CurvaturePlot* curvaturePlot() const { return m_plots; }
     SpectrumView* spectrumView() const { return m_spectrum; }
     SelectionTable* selectionTable() const { return m_selectionTable; }
@@ -199,6 +201,7 @@ private:
     QAction* m_shortcuts = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
+    ColourMenu* m_colourMenu = nullptr;
 };
 
 } // namespace borehole

@@ -13,10 +13,14 @@
 #include "vtkopenglwidget.h"
 
 #include <QFile>
+#include <QMouseEvent>
+#include <QSignalSpy>
 #include <QImage>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 using namespace borehole;
 
@@ -104,6 +108,99 @@ private slots:
         QVERIFY(view.logZ());
         const QImage logged = view.renderImage();
         QVERIFY(meanAbsDifference(logged, actual) > 0.005);
+    }
+
+    void hoverReadsTheGridPointUnderThePointer()
+    {
+        // Distinct values per point (10·ix + iy + 1) so that a readout names one point only.
+        Grid2D g = test::saddleGrid(9);
+        for (std::size_t iy = 0; iy < g.ny(); ++iy)
+            for (std::size_t ix = 0; ix < g.nx(); ++ix)
+                g.values[iy * g.nx() + ix] = 10.0 * double(ix) + double(iy) + 1.0;
+        g.valueName = "loss";
+        SurfaceView view;
+        view.canvas()->setFixedSize(kCanvas);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setGrid(g);
+        view.renderImage();
+        for (const auto& [ix, iy] : {std::pair<std::size_t, std::size_t>{4, 4}, {2, 6}, {6, 1}}) {
+            const QPoint at = view.displayPositionOf(ix, iy);
+            const QString text = view.readoutAt(at);
+            const QString expected = QStringLiteral("%1 = %2\n%3 = %4\nloss = %5")
+                                         .arg(QString::fromStdString(g.x.name))
+                                         .arg(g.x.values[ix], 0, 'g', 4)
+                                         .arg(QString::fromStdString(g.y.name))
+                                         .arg(g.y.values[iy], 0, 'g', 4)
+                                         .arg(g.at(ix, iy), 0, 'g', 6);
+            QCOMPARE(text, expected);
+        }
+        // Off the surface (the view's corner, background): no readout.
+        QCOMPARE(view.readoutAt(QPoint(2, 2)), QString());
+
+        // Through the pointer: a move over grid point (4, 4) shows and signals its readout,
+        // leaving the view clears it.
+        QSignalSpy spy(&view, &SurfaceView::readoutChanged);
+        const QPoint display = view.displayPositionOf(4, 4);
+        const double ratio = view.canvas()->devicePixelRatioF();
+        const QPointF local(display.x() / ratio,
+                            (view.canvas()->height() * ratio - display.y() - 1) / ratio);
+        QMouseEvent move(QEvent::MouseMove, local, view.canvas()->mapToGlobal(local), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(view.canvas(), &move);
+        QCOMPARE(view.currentReadout(), view.readoutAt(display));
+        QVERIFY(view.currentReadout().endsWith(QStringLiteral("loss = 45")));
+        QCOMPARE(spy.count(), 1);
+        QEvent leave(QEvent::Leave);
+        QApplication::sendEvent(view.canvas(), &leave);
+        QCOMPARE(view.currentReadout(), QString());
+        QCOMPARE(spy.count(), 2);
+    }
+
+    void colourMapAndLockedRange()
+    {
+        Grid2D g = test::saddleGrid(9);
+        const double lo = *std::min_element(g.values.begin(), g.values.end());
+        const double hi = *std::max_element(g.values.begin(), g.values.end());
+        SurfaceView view;
+        view.canvas()->setFixedSize(kCanvas);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setGrid(g);
+        QCOMPARE(view.colourRange(), std::make_pair(lo, hi));
+        const QImage viridisImage = view.renderImage();
+
+        ColourScale s;
+        s.map = ColourMapKind::Magma;
+        view.setColourScale(s);
+        QCOMPARE(view.colourRange(), std::make_pair(lo, hi)); // the map only
+        const QImage magmaImage = view.renderImage();
+        QVERIFY(meanAbsDifference(magmaImage, viridisImage) > 0.01);
+
+        // Locked: the colours span the locked range, whatever grid comes next.
+        s.locked = true;
+        s.min = -10.0;
+        s.max = 30.0;
+        view.setColourScale(s);
+        QCOMPARE(view.colourRange(), std::make_pair(-10.0, 30.0));
+        Grid2D other = g;
+        for (double& v : other.values)
+            v = 3.0 * v + 7.0;
+        view.setGrid(other);
+        QCOMPARE(view.colourRange(), std::make_pair(-10.0, 30.0));
+        const QImage lockedImage = view.renderImage();
+        QVERIFY(meanAbsDifference(lockedImage, magmaImage) > 0.005);
+
+        // An invalid lock (min ≥ max) is not applied; unlocking returns to the data's range.
+        s.max = s.min;
+        view.setColourScale(s);
+        QCOMPARE(view.colourRange().first,
+                 *std::min_element(other.values.begin(), other.values.end()));
+        s.locked = false;
+        view.setColourScale(s);
+        QCOMPARE(view.colourRange(),
+                 std::make_pair(*std::min_element(other.values.begin(), other.values.end()),
+                                *std::max_element(other.values.begin(), other.values.end())));
     }
 
     void cameraIsKeptWhileTheSameMapUpdates()

@@ -9,7 +9,9 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QSettings>
 #include <QString>
+#include <QTemporaryDir>
 #include <QtTest>
 
 namespace borehole::test {
@@ -83,6 +85,11 @@ inline ProbeSettings smallProbe()
         borehole::installDefaultSurfaceFormat();                                            \
         QApplication app(argc, argv);                                                       \
         QApplication::setApplicationName(QStringLiteral("borehole-tests"));                 \
+        /* Settings (colour scale, recent files, window state) in a folder of this run only:  \
+           nothing a test stores reaches the next test, another suite or the user's own. */   \
+        QTemporaryDir settingsDir;                                                          \
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path()); \
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());    \
         borehole::initGuiApplication(app, QStringLiteral("en"));                            \
         app.setAttribute(Qt::AA_Use96Dpi, true);                                            \
         TestClass test;                                                                     \

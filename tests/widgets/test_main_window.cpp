@@ -1,6 +1,7 @@
 // The main window end to end on the bundled example: load, probe, every view filled; cancel;
 // bad files leave the workspace intact and show core's message; the event loop stays
 // responsive while probing; workspace, report and selection files.
+#include "colourmenu.h"
 #include "curvatureplot.h"
 #include "datapanel.h"
 #include "gui_test_support.h"
@@ -24,6 +25,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
+#include <QSettings>
 #include <QPushButton>
 #include <QCheckBox>
 #include <QLayout>
@@ -180,6 +182,73 @@ private slots:
         checkButtonsReachable(w.trainingPanel(), &w,
                               {QStringLiteral("Train"), QStringLiteral("Cancel")});
         QCOMPARE(w.size(), QSize(1280, 800));
+    }
+
+    void colourMenuColoursEveryLossViewAndIsKept()
+    {
+        // Issue #14 (colour): one colour map for the 3D view, the heatmap and the PCA map, and a
+        // range locked to the loss shown so that the next probe is coloured on the same scale.
+        MainWindow& w = *m_window;
+        w.setErrorDialogsEnabled(false);
+        ColourMenu* menu = w.colourMenu();
+        QVERIFY(menu);
+        QCOMPARE(menu->scale().map, ColourMapKind::Viridis);
+        QVERIFY(!menu->lockToShownData()); // nothing shown yet: nothing to lock
+        QVERIFY(!menu->scale().locked);
+        QAction* magma = nullptr;
+        for (QAction* a : menu->actions())
+            if (a->text() == QStringLiteral("Magma"))
+                magma = a;
+        QVERIFY(magma);
+        magma->trigger();
+        QCOMPARE(w.surfaceView()->colourScale().map, ColourMapKind::Magma);
+        QCOMPARE(w.heatmapView()->colourScale().map, ColourMapKind::Magma);
+        QCOMPARE(w.pcaView()->colourScale().map, ColourMapKind::Magma);
+        QCOMPARE(QSettings().value(QStringLiteral("colour/map")).toString(),
+                 QStringLiteral("magma"));
+
+        openExample(w);
+        QVERIFY(runAndWait(w));
+        auto* heatmapMap = qobject_cast<QCPColorMap*>(w.heatmapView()->plot()->plottable(0));
+        QVERIFY(heatmapMap);
+        QCOMPARE(heatmapMap->colorScale()->gradient().color(1.0, QCPRange(0.0, 1.0)),
+                 colourAt(ColourMapKind::Magma, 1.0).rgb());
+        const auto& values = w.report()->surface->values;
+        const double lo = *std::min_element(values.begin(), values.end());
+        const double hi = *std::max_element(values.begin(), values.end());
+        QVERIFY(menu->lockToShownData());
+        QCOMPARE(menu->scale().min, lo);
+        QCOMPARE(menu->scale().max, hi);
+        QCOMPARE(w.surfaceView()->colourRange(), std::make_pair(lo, hi));
+        QCOMPARE(heatmapMap->colorScale()->dataRange(), QCPRange(lo, hi));
+        QVERIFY(heatmapMap->colorScale()->axis()->label().endsWith(QStringLiteral("(locked range)")));
+
+        // A new window (a new session) starts with the stored scale: magma, locked to [lo, hi].
+        MainWindow fresh;
+        QCOMPARE(fresh.colourMenu()->scale(), menu->scale());
+        QCOMPARE(fresh.heatmapView()->colourScale(), menu->scale());
+
+        // Unlocked again: each probe over its own range.
+        ColourScale open = menu->scale();
+        open.locked = false;
+        menu->setScale(open);
+        QVERIFY(!w.surfaceView()->colourScale().locked);
+        QVERIFY(!heatmapMap->colorScale()->axis()->label().endsWith(QStringLiteral("(locked range)")));
+        QVERIFY(!QSettings().value(QStringLiteral("colour/locked")).toBool());
+
+        double min = 0.0;
+        double max = 0.0;
+        QCOMPARE(ColourMenu::parseRange(QStringLiteral("x"), QStringLiteral("1"), &min, &max),
+                 QStringLiteral("The lowest value 'x' is not a number."));
+        QCOMPARE(ColourMenu::parseRange(QStringLiteral("1"), QStringLiteral(" inf "), &min, &max),
+                 QStringLiteral("The highest value 'inf' is not a number."));
+        QCOMPARE(ColourMenu::parseRange(QStringLiteral("5"), QStringLiteral("5"), &min, &max),
+                 QStringLiteral("The lowest value must be below the highest."));
+        QCOMPARE(ColourMenu::parseRange(QStringLiteral("1e-3"), QStringLiteral("2.5"), &min, &max),
+                 QString());
+        QCOMPARE(min, 1e-3);
+        QCOMPARE(max, 2.5);
+        menu->setScale(ColourScale()); // back to the default for the tests after this one
     }
 
     void newFilesLeaveNoStaleState()

@@ -11,6 +11,7 @@
 #include "selection.h"
 #include "selectiontable.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -77,6 +78,49 @@ class TestViews : public QObject
 {
     Q_OBJECT
 private slots:
+    void lockedColourRangeAppliesToTheLossOnly()
+    {
+        // Issue #14 (colour): a locked range colours the loss; a curvature shown in the same
+        // view keeps its own range (a loss range means nothing for it).
+        const Grid2D g = liftedBowl(11, 17.0, 204.0);
+        ColourScale locked;
+        locked.map = ColourMapKind::Cividis;
+        locked.locked = true;
+        locked.min = 0.0;
+        locked.max = 500.0;
+
+        HeatmapView heatmap;
+        heatmap.resize(700, 500);
+        heatmap.setGrid(g);
+        heatmap.setColourScale(locked);
+        auto* map = qobject_cast<QCPColorMap*>(heatmap.plot()->plottable(0));
+        QVERIFY(map);
+        QCOMPARE(map->colorScale()->dataRange(), QCPRange(0.0, 500.0));
+        QCOMPARE(map->dataRange(), QCPRange(0.0, 500.0));
+        QCOMPARE(map->colorScale()->axis()->label(), QStringLiteral("loss (locked range)"));
+        QCOMPARE(map->gradient().color(0.0, QCPRange(0.0, 1.0)),
+                 colourAt(ColourMapKind::Cividis, 0.0).rgb());
+        auto* choice = heatmap.findChild<QComboBox*>();
+        QVERIFY(choice && choice->count() > 1);
+        choice->setCurrentIndex(1); // the grid's curvature
+        QVERIFY(!map->colorScale()->axis()->label().contains(QStringLiteral("locked")));
+        QVERIFY(map->colorScale()->dataRange().upper < 500.0);
+        choice->setCurrentIndex(0);
+        QCOMPARE(map->colorScale()->dataRange(), QCPRange(0.0, 500.0));
+
+        PcaView pca;
+        pca.resize(700, 500);
+        pca.setGrid(g);
+        pca.setColourScale(locked);
+        auto* pcaMap = qobject_cast<QCPColorMap*>(pca.plot()->plottable(0));
+        QVERIFY(pcaMap);
+        QCOMPARE(pcaMap->colorScale()->dataRange(), QCPRange(0.0, 500.0));
+        locked.locked = false;
+        pca.setColourScale(locked);
+        const QCPRange own = pcaMap->colorScale()->dataRange();
+        QVERIFY(own.lower >= 17.0 - 1e-9 && own.upper <= 204.0 + 1e-9);
+    }
+
     void pcaColourScaleFollowsTheData()
     {
         // Issue #14, defect 1: with an empty first raster cell the scale showed 0–6 for losses
