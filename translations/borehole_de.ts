@@ -1426,6 +1426,18 @@ Gitterkrümmung = %1</translation>
         <source>Partial results: the probe is still running; this shows the probes finished so far.</source>
         <translation>Teilergebnisse: die Untersuchung läuft noch; hier stehen die bisher fertigen Proben.</translation>
     </message>
+    <message>
+        <source>Loading model %1…</source>
+        <translation>Modell %1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Opening workspace %1…</source>
+        <translation>Arbeitsbereich %1 wird geöffnet…</translation>
+    </message>
 </context>
 <context>
     <name>borehole::PcaView</name>

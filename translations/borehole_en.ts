@@ -1426,6 +1426,18 @@ grid curvature = %1</translation>
         <source>Partial results: the probe is still running; this shows the probes finished so far.</source>
         <translation>Partial results: the probe is still running; this shows the probes finished so far.</translation>
     </message>
+    <message>
+        <source>Loading model %1…</source>
+        <translation>Loading model %1…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Opening workspace %1…</source>
+        <translation>Opening workspace %1…</translation>
+    </message>
 </context>
 <context>
     <name>borehole::PcaView</name>

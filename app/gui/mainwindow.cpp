@@ -40,6 +40,8 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
+#include <QTimer>
+#include <QEventLoop>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -49,6 +51,9 @@
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
+
+#include <optional>
+#include <thread>
 
 namespace borehole {
 
@@ -488,20 +493,24 @@ bool MainWindow::isProbing() const
 
 bool MainWindow::openModel(const QString& path)
 {
+    if (m_loading)
+        return false; // one read at a time (user input waits during a read; a script may not)
     if (isProbing()) {
         reportError(tr("Probe running"), tr("Cancel the running probe before opening a model."));
         return false;
     }
-    try {
-        // Loaded on the CPU just to validate and summarise it; the worker loads its own copy on
-        // the chosen device.
-        Model model = Model::load(path.toStdString(), DeviceKind::Cpu);
-        m_modelSummary = model.summary();
-        m_model = std::move(model);
-    } catch (const std::exception& e) {
-        reportError(tr("Cannot open model"), QString::fromStdString(e.what()));
+    // Loaded on the CPU just to validate and summarise it; the worker loads its own copy on
+    // the chosen device. A large model takes seconds: read on a thread of its own.
+    std::optional<Model> loaded;
+    QString error;
+    if (!runOffGuiThread(tr("Loading model %1…").arg(QFileInfo(path).fileName()),
+                         [&] { loaded = Model::load(path.toStdString(), DeviceKind::Cpu); },
+                         &error)) {
+        reportError(tr("Cannot open model"), error);
         return false;
     }
+    m_modelSummary = loaded->summary();
+    m_model = std::move(*loaded);
     m_modelPath = QFileInfo(path).filePath();
     clearResults();
     addRecentFile(path);
@@ -515,15 +524,17 @@ bool MainWindow::openModel(const QString& path)
 
 bool MainWindow::openData(const QString& path)
 {
+    if (m_loading)
+        return false;
     if (isProbing()) {
         reportError(tr("Probe running"), tr("Cancel the running probe before opening data."));
         return false;
     }
     std::optional<CsvTable> table;
-    try {
-        table = readCsv(path.toStdString());
-    } catch (const std::exception& e) {
-        reportError(tr("Cannot open data"), QString::fromStdString(e.what()));
+    QString error;
+    if (!runOffGuiThread(tr("Reading %1…").arg(QFileInfo(path).fileName()),
+                         [&] { table = readCsv(path.toStdString()); }, &error)) {
+        reportError(tr("Cannot open data"), error);
         return false;
     }
     QStringList columns;
@@ -585,6 +596,8 @@ bool MainWindow::saveWorkspace(const QString& path)
 
 bool MainWindow::openWorkspace(const QString& path)
 {
+    if (m_loading)
+        return false;
     if (isProbing()) {
         reportError(tr("Probe running"), tr("Cancel the running probe before opening a workspace."));
         return false;
@@ -594,16 +607,21 @@ bool MainWindow::openWorkspace(const QString& path)
     std::optional<ModelSummary> modelSummary;
     std::optional<Model> model;
     std::optional<CsvTable> table;
-    try {
-        w = workspaceFromJson(QString::fromStdString(readFile(path.toStdString())), path);
-        if (!w.modelPath.isEmpty()) {
-            model = Model::load(w.modelPath.toStdString(), DeviceKind::Cpu);
-            modelSummary = model->summary();
-        }
-        if (!w.dataPath.isEmpty())
-            table = readCsv(w.dataPath.toStdString());
-    } catch (const std::exception& e) {
-        reportError(tr("Cannot open workspace"), QString::fromStdString(e.what()));
+    QString error;
+    const bool read = runOffGuiThread(
+        tr("Opening workspace %1…").arg(QFileInfo(path).fileName()),
+        [&] {
+            w = workspaceFromJson(QString::fromStdString(readFile(path.toStdString())), path);
+            if (!w.modelPath.isEmpty()) {
+                model = Model::load(w.modelPath.toStdString(), DeviceKind::Cpu);
+                modelSummary = model->summary();
+            }
+            if (!w.dataPath.isEmpty())
+                table = readCsv(w.dataPath.toStdString());
+        },
+        &error);
+    if (!read) {
+        reportError(tr("Cannot open workspace"), error);
         return false;
     }
     m_modelPath = w.modelPath;
@@ -992,9 +1010,49 @@ void MainWindow::refreshSummary()
                        : tr("%1 — Borehole").arg(QFileInfo(m_modelPath).fileName()));
 }
 
+bool MainWindow::runOffGuiThread(const QString& what, const std::function<void()>& work,
+                                 QString* error)
+{
+    m_loading = true;
+    refreshActions();
+    const QString before = m_status->text();
+    m_status->setText(what);
+    const int maximum = m_progress->maximum();
+    const int value = m_progress->value();
+    m_progress->setRange(0, 0); // busy
+    std::string failure;
+    bool failed = false;
+    QEventLoop loop;
+    std::thread worker([&] {
+        try {
+            work();
+        } catch (const std::exception& e) {
+            failure = e.what();
+            failed = true;
+        } catch (...) {
+            failure = "unknown error";
+            failed = true;
+        }
+        // Queued: delivered when the loop runs, even if the work ended before exec().
+        QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+    });
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    worker.join();
+    m_progress->setRange(0, maximum);
+    m_progress->setValue(value);
+    m_status->setText(before);
+    m_loading = false;
+    refreshActions();
+    if (failed && error)
+        *error = QString::fromStdString(failure);
+    if (m_closeAfterLoad)
+        QTimer::singleShot(0, this, &QWidget::close);
+    return !failed;
+}
+
 void MainWindow::refreshActions()
 {
-    const bool running = isProbing();
+    const bool running = isProbing() || m_loading;
     const bool ready = !m_modelPath.isEmpty() && !m_dataPath.isEmpty();
     m_run->setEnabled(ready && !running);
     m_runButton->setEnabled(ready && !running);
@@ -1168,6 +1226,11 @@ void MainWindow::about()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_loading) { // the reading thread uses this window's members: close once it is done
+        m_closeAfterLoad = true;
+        event->ignore();
+        return;
+    }
     if (isProbing())
         m_runner->cancel();
     QSettings settings;

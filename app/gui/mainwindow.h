@@ -5,6 +5,8 @@
 // heatmap, PCA map and plots. Workspaces, reports and selections are saved from here.
 #include "workspace.h"
 
+#include <functional>
+
 #include <borehole/csv.h>
 #include <borehole/model.h>
 #include <borehole/report.h>
@@ -66,6 +68,8 @@ public:
     bool startProbe();
     void cancelProbe();
     bool isProbing() const;
+    /// A model or a data set is being read on a thread of its own (the window keeps painting).
+    bool isLoading() const { return m_loading; }
 
     QString modelPath() const { return m_modelPath; }
     QString dataPath() const { return m_dataPath; }
@@ -103,6 +107,7 @@ public:
     /// Help → Keyboard shortcuts: every action with a shortcut, read from the actions.
     void showShortcuts();
     QAction* userGuideAction() const { return m_userGuide; }
+    QAction* runAction() const { return m_run; }
     QAction* shortcutsAction() const { return m_shortcuts; }
 
     /// When false, errors are only emitted through errorReported() (no modal dialog).
@@ -122,6 +127,11 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    /// Runs `work` on a thread of its own while the window keeps repainting and its timers run
+    /// (user input waits until it is done, so nothing re-enters an open): the status says
+    /// `what`, the progress bar runs busy, opening and running are disabled. False with `error`
+    /// set to the exception's message when `work` throws.
+    bool runOffGuiThread(const QString& what, const std::function<void()>& work, QString* error);
     void buildActions();
     void buildMenus();
     void buildDocks();
@@ -202,6 +212,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     ColourMenu* m_colourMenu = nullptr;
+    bool m_loading = false;
+    bool m_closeAfterLoad = false; ///< the window was closed during a load: close when it ends
 };
 
 } // namespace borehole

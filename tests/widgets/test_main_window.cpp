@@ -184,6 +184,58 @@ private slots:
         QCOMPARE(w.size(), QSize(1280, 800));
     }
 
+    void modelsAndDataAreReadOffTheGuiThread()
+    {
+        // Issue #14: the model was loaded on the GUI thread (a large one froze the window). Now
+        // the window's timers run while it is read: a timer due at once fires during the open.
+        MainWindow& w = *m_window;
+        w.setErrorDialogsEnabled(false);
+        struct Seen
+        {
+            bool loading = false;
+            QString status;
+            bool runEnabled = true;
+        };
+        auto during = [&](const std::function<bool()>& open, Seen& seen) {
+            QTimer::singleShot(0, &w, [&] {
+                seen.loading = w.isLoading();
+                seen.status = w.statusText();
+                seen.runEnabled = w.runAction()->isEnabled();
+            });
+            return open();
+        };
+        Seen model;
+        QVERIFY(during([&] { return w.openModel(test::diabetesModel()); }, model));
+        QVERIFY(model.loading);
+        QCOMPARE(model.status, QStringLiteral("Loading model diabetes_mlp.pt…"));
+        QVERIFY(!w.isLoading());
+        Seen data;
+        QVERIFY(during([&] { return w.openData(test::diabetesData()); }, data));
+        QVERIFY(data.loading);
+        QCOMPARE(data.status, QStringLiteral("Reading diabetes.csv…"));
+        QVERIFY(!data.runEnabled);
+        QCOMPARE(w.statusText(), QStringLiteral("Ready: press Run (F5) to probe."));
+
+        // A model that fails to load says why, as before, and leaves nothing loading.
+        QVERIFY(w.runAction()->isEnabled());
+        QSignalSpy errors(&w, &MainWindow::errorReported);
+        const QString notModel = test::dataDir() + QStringLiteral("/not_torchscript.pt");
+        Seen bad;
+        QVERIFY(!during([&] { return w.openModel(notModel); }, bad));
+        QVERIFY(bad.loading);
+        QVERIFY(!w.isLoading());
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(errors.at(0).at(0).toString(),
+                 coreError([&] { Model::load(notModel.toStdString(), DeviceKind::Cpu); }));
+        QVERIFY(w.runAction()->isEnabled()); // the loaded model stays
+
+        // Closing the window during a read closes it once the read is done.
+        QVERIFY(w.isVisible());
+        QTimer::singleShot(0, &w, [&] { w.close(); });
+        QVERIFY(w.openModel(test::diabetesModel()));
+        QTRY_VERIFY(!w.isVisible());
+    }
+
     void colourMenuColoursEveryLossViewAndIsKept()
     {
         // Issue #14 (colour): one colour map for the 3D view, the heatmap and the PCA map, and a
