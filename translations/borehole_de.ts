@@ -44,6 +44,69 @@
     </message>
 </context>
 <context>
+    <name>ProbeHistory</name>
+    <message>
+        <source>#%1 · %2 on %3 · %4</source>
+        <translation>#%1 · %2 auf %3 · %4</translation>
+    </message>
+    <message>
+        <source>Both probes need a surface.</source>
+        <translation>Beide Sondierungen brauchen eine Fläche.</translation>
+    </message>
+    <message>
+        <source>The surfaces lie on different grids (%1 axis: %2 %3 against %4 %5): probe both with the same resolution and span to subtract them.</source>
+        <translation>Die Flächen liegen auf verschiedenen Gittern (%1-Achse: %2 %3 gegenüber %4 %5): beide mit gleicher Auflösung und Spannweite sondieren, um sie abzuziehen.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>L(θ)</source>
+        <translation>L(θ)</translation>
+    </message>
+    <message>
+        <source>‖∇L(θ)‖</source>
+        <translation>‖∇L(θ)‖</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>λmin</source>
+        <translation>λmin</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Spur</translation>
+    </message>
+    <message>
+        <source>FD curvature, %1 (mean ± sd)</source>
+        <translation>FD-Krümmung, %1 (Mittel ± SA)</translation>
+    </message>
+    <message>
+        <source>Sharpness: mean / worst loss increase</source>
+        <translation>Schärfe: mittlerer / größter Verlustanstieg</translation>
+    </message>
+    <message>
+        <source>Validation metric</source>
+        <translation>Validierungsmetrik</translation>
+    </message>
+    <message>
+        <source>Surface: lowest / highest loss</source>
+        <translation>Fläche: kleinster / größter Verlust</translation>
+    </message>
+    <message>
+        <source>Time [s]</source>
+        <translation>Zeit [s]</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The meta-model needs at least 3 probed configurations.</source>
@@ -585,6 +648,69 @@
     <message>
         <source>&amp;Lock Range to Shown Data (locked: %1 to %2)</source>
         <translation>Bereich auf gezeigte Daten &amp;festlegen (fest: %1 bis %2)</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::CompareView</name>
+    <message>
+        <source>α (× direction)</source>
+        <translation>α (× Richtung)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>eigenvalue λ</source>
+        <translation>Eigenwert λ</translation>
+    </message>
+    <message>
+        <source>spectral density φ(λ)</source>
+        <translation>Spektraldichte φ(λ)</translation>
+    </message>
+    <message>
+        <source>A:</source>
+        <translation>A:</translation>
+    </message>
+    <message>
+        <source>minus B:</source>
+        <translation>minus B:</translation>
+    </message>
+    <message>
+        <source>1D lines</source>
+        <translation>1D-Linien</translation>
+    </message>
+    <message>
+        <source>Spectral density</source>
+        <translation>Spektraldichte</translation>
+    </message>
+    <message>
+        <source>Surface difference</source>
+        <translation>Flächendifferenz</translation>
+    </message>
+    <message>
+        <source>Tick two probes with surfaces in the Probes list to see their difference.</source>
+        <translation>Zwei Sondierungen mit Flächen in der Sondierungsliste ankreuzen, um ihre Differenz zu sehen.</translation>
+    </message>
+    <message>
+        <source>Choose two different probes.</source>
+        <translation>Zwei verschiedene Sondierungen wählen.</translation>
+    </message>
+    <message>
+        <source>Both probes need a surface.</source>
+        <translation>Beide Sondierungen brauchen eine Fläche.</translation>
+    </message>
+    <message>
+        <source>A − B on their common %1 × %2 grid: from %3 to %4.</source>
+        <translation>A − B auf ihrem gemeinsamen %1 × %2-Gitter: von %3 bis %4.</translation>
+    </message>
+    <message>
+        <source>The directions differ in kind (%1 against %2), so the same α, β are different points of the two landscapes.</source>
+        <translation>Die Richtungen sind verschiedener Art (%1 gegenüber %2), daher sind dieselben α, β verschiedene Punkte der beiden Landschaften.</translation>
+    </message>
+    <message>
+        <source>Different models: each surface spans its own θ along directions drawn (and filter-normalised) for that model.</source>
+        <translation>Verschiedene Modelle: jede Fläche spannt ihr eigenes θ entlang Richtungen auf, die für dieses Modell gezogen (und filternormiert) wurden.</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1564,22 @@ Gitterkrümmung = %1</translation>
         <source>Opening workspace %1…</source>
         <translation>Arbeitsbereich %1 wird geöffnet…</translation>
     </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>Sondierungen</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>Showing %1: L(θ) = %2</source>
+        <translation>Gezeigt: %1: L(θ) = %2</translation>
+    </message>
 </context>
 <context>
     <name>borehole::PcaView</name>
@@ -1468,6 +1610,25 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>PC2 (%1 % of variance) [standardised score]</source>
         <translation>HK2 (%1 % der Varianz) [standardisierter Wert]</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::ProbeHistoryPanel</name>
+    <message>
+        <source>Every probe of this session or workspace. Tick the probes to compare (Compare tab); double-click one to show it in the views; F2 renames.</source>
+        <translation>Jede Sondierung dieser Sitzung oder dieses Arbeitsbereichs. Zu vergleichende Sondierungen ankreuzen (Reiter Vergleich); Doppelklick zeigt eine in den Ansichten; F2 benennt um.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Shown in the views now</source>
+        <translation>Jetzt in den Ansichten gezeigt</translation>
     </message>
 </context>
 <context>

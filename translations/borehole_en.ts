@@ -44,6 +44,69 @@
     </message>
 </context>
 <context>
+    <name>ProbeHistory</name>
+    <message>
+        <source>#%1 · %2 on %3 · %4</source>
+        <translation>#%1 · %2 on %3 · %4</translation>
+    </message>
+    <message>
+        <source>Both probes need a surface.</source>
+        <translation>Both probes need a surface.</translation>
+    </message>
+    <message>
+        <source>The surfaces lie on different grids (%1 axis: %2 %3 against %4 %5): probe both with the same resolution and span to subtract them.</source>
+        <translation>The surfaces lie on different grids (%1 axis: %2 %3 against %4 %5): probe both with the same resolution and span to subtract them.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>L(θ)</source>
+        <translation>L(θ)</translation>
+    </message>
+    <message>
+        <source>‖∇L(θ)‖</source>
+        <translation>‖∇L(θ)‖</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>λmin</source>
+        <translation>λmin</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>FD curvature, %1 (mean ± sd)</source>
+        <translation>FD curvature, %1 (mean ± sd)</translation>
+    </message>
+    <message>
+        <source>Sharpness: mean / worst loss increase</source>
+        <translation>Sharpness: mean / worst loss increase</translation>
+    </message>
+    <message>
+        <source>Validation metric</source>
+        <translation>Validation metric</translation>
+    </message>
+    <message>
+        <source>Surface: lowest / highest loss</source>
+        <translation>Surface: lowest / highest loss</translation>
+    </message>
+    <message>
+        <source>Time [s]</source>
+        <translation>Time [s]</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The meta-model needs at least 3 probed configurations.</source>
@@ -585,6 +648,69 @@
     <message>
         <source>&amp;Lock Range to Shown Data (locked: %1 to %2)</source>
         <translation>&amp;Lock Range to Shown Data (locked: %1 to %2)</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::CompareView</name>
+    <message>
+        <source>α (× direction)</source>
+        <translation>α (× direction)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <source>eigenvalue λ</source>
+        <translation>eigenvalue λ</translation>
+    </message>
+    <message>
+        <source>spectral density φ(λ)</source>
+        <translation>spectral density φ(λ)</translation>
+    </message>
+    <message>
+        <source>A:</source>
+        <translation>A:</translation>
+    </message>
+    <message>
+        <source>minus B:</source>
+        <translation>minus B:</translation>
+    </message>
+    <message>
+        <source>1D lines</source>
+        <translation>1D lines</translation>
+    </message>
+    <message>
+        <source>Spectral density</source>
+        <translation>Spectral density</translation>
+    </message>
+    <message>
+        <source>Surface difference</source>
+        <translation>Surface difference</translation>
+    </message>
+    <message>
+        <source>Tick two probes with surfaces in the Probes list to see their difference.</source>
+        <translation>Tick two probes with surfaces in the Probes list to see their difference.</translation>
+    </message>
+    <message>
+        <source>Choose two different probes.</source>
+        <translation>Choose two different probes.</translation>
+    </message>
+    <message>
+        <source>Both probes need a surface.</source>
+        <translation>Both probes need a surface.</translation>
+    </message>
+    <message>
+        <source>A − B on their common %1 × %2 grid: from %3 to %4.</source>
+        <translation>A − B on their common %1 × %2 grid: from %3 to %4.</translation>
+    </message>
+    <message>
+        <source>The directions differ in kind (%1 against %2), so the same α, β are different points of the two landscapes.</source>
+        <translation>The directions differ in kind (%1 against %2), so the same α, β are different points of the two landscapes.</translation>
+    </message>
+    <message>
+        <source>Different models: each surface spans its own θ along directions drawn (and filter-normalised) for that model.</source>
+        <translation>Different models: each surface spans its own θ along directions drawn (and filter-normalised) for that model.</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1564,22 @@ grid curvature = %1</translation>
         <source>Opening workspace %1…</source>
         <translation>Opening workspace %1…</translation>
     </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>Probes</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>saved</translation>
+    </message>
+    <message>
+        <source>Showing %1: L(θ) = %2</source>
+        <translation>Showing %1: L(θ) = %2</translation>
+    </message>
 </context>
 <context>
     <name>borehole::PcaView</name>
@@ -1468,6 +1610,25 @@ grid curvature = %1</translation>
     <message>
         <source>PC2 (%1 % of variance) [standardised score]</source>
         <translation>PC2 (%1 % of variance) [standardised score]</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::ProbeHistoryPanel</name>
+    <message>
+        <source>Every probe of this session or workspace. Tick the probes to compare (Compare tab); double-click one to show it in the views; F2 renames.</source>
+        <translation>Every probe of this session or workspace. Tick the probes to compare (Compare tab); double-click one to show it in the views; F2 renames.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Shown in the views now</source>
+        <translation>Shown in the views now</translation>
     </message>
 </context>
 <context>

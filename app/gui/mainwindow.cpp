@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "colourmenu.h"
+#include "probecompare.h"
 #include "curvatureplot.h"
 #include "datapanel.h"
 #include "exportutil.h"
@@ -40,6 +41,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
+#include <QTime>
 #include <QTimer>
 #include <QEventLoop>
 #include <QStatusBar>
@@ -115,6 +117,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_tabs->addTab(m_plots, tr("Curvature"));
     m_tabs->addTab(m_spectrum, tr("Spectrum"));
     m_tabs->addTab(m_summaryText, tr("Summary"));
+    m_compare = new CompareView;
+    // In a scroll area: its table, plots and difference map would otherwise add their minimum
+    // heights to the window's (1280 × 800 must hold every panel).
+    auto* compareScroll = new QScrollArea(m_tabs);
+    compareScroll->setWidget(m_compare);
+    compareScroll->setWidgetResizable(true);
+    compareScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(compareScroll, tr("Compare"));
     setCentralWidget(m_tabs);
 
     connect(m_heatmap, &HeatmapView::selectionChanged, this, &MainWindow::onSelection);
@@ -382,6 +392,41 @@ void MainWindow::buildDocks()
     logDock->setObjectName(QStringLiteral("logDock"));
     logDock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    // Probes: the history list, beside the log (tick to compare, double-click to show).
+    m_historyPanel = new ProbeHistoryPanel;
+    auto* historyDock = new QDockWidget(tr("Probes"), this);
+    historyDock->setObjectName(QStringLiteral("historyDock"));
+    historyDock->setWidget(m_historyPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+    tabifyDockWidget(logDock, historyDock);
+    logDock->raise();
+    connect(m_historyPanel, &ProbeHistoryPanel::showRequested, this, &MainWindow::showHistoryEntry);
+    connect(m_historyPanel, &ProbeHistoryPanel::comparedChanged, this, [this](int i, bool on) {
+        if (i < 0 || i >= static_cast<int>(m_history.size()))
+            return;
+        m_history[static_cast<std::size_t>(i)].compared = on;
+        m_compare->setEntries(m_history);
+        emit workspaceChanged();
+    });
+    connect(m_historyPanel, &ProbeHistoryPanel::renamed, this, [this](int i, const QString& label) {
+        if (i < 0 || i >= static_cast<int>(m_history.size())
+            || m_history[static_cast<std::size_t>(i)].label == label || label.trimmed().isEmpty())
+            return;
+        m_history[static_cast<std::size_t>(i)].label = label.trimmed();
+        m_compare->setEntries(m_history);
+        emit workspaceChanged();
+    });
+    connect(m_historyPanel, &ProbeHistoryPanel::removeRequested, this, [this](int i) {
+        if (i < 0 || i >= static_cast<int>(m_history.size()))
+            return;
+        m_history.erase(m_history.begin() + i);
+        if (m_historyCurrent == i)
+            m_historyCurrent = -1; // the views keep showing it; it is just no longer kept
+        else if (m_historyCurrent > i)
+            --m_historyCurrent;
+        refreshHistory();
+        emit workspaceChanged();
+    });
     resizeDocks({logDock}, {130}, Qt::Vertical);
     resizeDocks({selectionDock}, {300}, Qt::Horizontal);
 }
@@ -577,6 +622,8 @@ Workspace MainWindow::currentWorkspace() const
     w.problem.output = m_dataPanel->output().toStdString();
     w.device = m_settingsPanel->device();
     w.report = m_report;
+    w.history = m_history;
+    w.historyCurrent = m_report ? m_historyCurrent : -1;
     return w;
 }
 
@@ -641,6 +688,14 @@ bool MainWindow::openWorkspace(const QString& path)
     m_dataPanel->setOutput(QString::fromStdString(w.problem.output));
     checkModelOnData();
     clearResults();
+    m_history = w.history;
+    m_historyCurrent = w.historyCurrent;
+    if (m_history.empty() && w.report) { // a workspace from before the history: its one probe
+        m_history.push_back({probeLabel(1, *w.report, tr("saved")), *w.report, true});
+        m_historyCurrent = 0;
+    }
+    m_probesRun = static_cast<int>(m_history.size());
+    refreshHistory();
     if (w.report) {
         showReport(*w.report);
         m_status->setText(tr("Opened %1 with its saved results: L(θ) = %2")
@@ -755,9 +810,14 @@ void MainWindow::onFinished(const ProbeReport& report)
 {
     m_partialShown = false;
     const double elapsed = m_probeClock.elapsed() / 1000.0;
+    clearResults(); // (sets the progress bar to 0: the new results are set after it)
     m_progress->setValue(m_progress->maximum());
-    clearResults();
     showReport(report);
+    m_history.push_back({probeLabel(++m_probesRun, report,
+                                    QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))),
+                         report, true});
+    m_historyCurrent = static_cast<int>(m_history.size()) - 1;
+    refreshHistory();
     log(tr("Probe finished in %1 s").arg(elapsed, 0, 'f', 2));
     log(tr("  loss and gradient: %1").arg(costLine(report.base.cost)));
     for (const auto& c : report.curvature)
@@ -843,11 +903,34 @@ void MainWindow::clearResults()
     m_spectrum->clear();
     m_summaryText->clear();
     m_selectionTable->clearSelection();
+    if (m_historyCurrent >= 0) {
+        m_historyCurrent = -1; // nothing shown; the history itself is kept for comparison
+        refreshHistory();
+    }
     // The status line spoke of the results just dropped ("Done: L(θ) = …"): say what is next.
     m_progress->setValue(0);
     m_status->setText(m_modelPath.isEmpty() || m_dataPath.isEmpty()
                           ? tr("Open a model (.pt) and a data set (.csv) to start.")
                           : tr("Ready: press Run (F5) to probe."));
+}
+
+void MainWindow::refreshHistory()
+{
+    m_historyPanel->setEntries(m_history, m_historyCurrent);
+    m_compare->setEntries(m_history);
+}
+
+void MainWindow::showHistoryEntry(int index)
+{
+    if (index < 0 || index >= static_cast<int>(m_history.size()) || isProbing())
+        return;
+    clearResults();
+    const ProbeHistoryEntry& e = m_history[static_cast<std::size_t>(index)];
+    showReport(e.report);
+    m_historyCurrent = index;
+    refreshHistory();
+    m_status->setText(tr("Showing %1: L(θ) = %2").arg(e.label).arg(e.report.base.loss, 0, 'g', 5));
+    refreshActions();
 }
 
 void MainWindow::showReport(const ProbeReport& report)

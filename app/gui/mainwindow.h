@@ -30,6 +30,8 @@ class QTabWidget;
 namespace borehole {
 
 class ColourMenu;
+class CompareView;
+class ProbeHistoryPanel;
 class CurvaturePlot;
 class DataPanel;
 class HeatmapView;
@@ -89,6 +91,14 @@ public:
     /// The Summary tab's text.
     QString summaryText() const;
     QTabWidget* viewTabs() const { return m_tabs; }
+    /// Every finished probe of this session (and those of an opened workspace), in order.
+    const std::vector<ProbeHistoryEntry>& history() const { return m_history; }
+    /// The history entry the views show, or −1 (none, or results cleared).
+    int historyCurrent() const { return m_historyCurrent; }
+    ProbeHistoryPanel* historyPanel() const { return m_historyPanel; }
+    CompareView* compareView() const { return m_compare; }
+    /// Shows history entry `index` in the views (as if it had just finished).
+    void showHistoryEntry(int index);
     /// The training and study panels open as docks on first use (View menu);
     /// the training panel starts from the current model, data and data options.
     void showTrainingPanel();
@@ -135,6 +145,8 @@ private:
     void buildActions();
     void buildMenus();
     void buildDocks();
+    /// The Probes list and the Compare tab after m_history or m_historyCurrent changed.
+    void refreshHistory();
     void reportError(const QString& title, const QString& text);
     void log(const QString& line);
     void addRecentFile(const QString& path);
@@ -182,6 +194,11 @@ private:
     CurvaturePlot* m_plots = nullptr;
     SpectrumView* m_spectrum = nullptr;
     QPlainTextEdit* m_summaryText = nullptr;
+    CompareView* m_compare = nullptr;
+    ProbeHistoryPanel* m_historyPanel = nullptr;
+    std::vector<ProbeHistoryEntry> m_history;
+    int m_historyCurrent = -1;
+    int m_probesRun = 0; ///< numbers the default labels (#1, #2, …)
     DataPanel* m_dataPanel = nullptr;
     SettingsPanel* m_settingsPanel = nullptr;
     SelectionTable* m_selectionTable = nullptr;

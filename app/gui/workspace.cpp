@@ -233,9 +233,23 @@ QString workspaceToJson(const Workspace& w)
                      {QStringLiteral("dataOptions"), data},
                      {QStringLiteral("problemOptions"), problem},
                      {QStringLiteral("settings"), settingsJson(w.settings)}};
-    if (w.report) {
-        const auto report = QJsonDocument::fromJson(QByteArray::fromStdString(toJson(*w.report, -1)));
-        root.insert(QStringLiteral("report"), report.object());
+    auto reportObject = [](const ProbeReport& r) {
+        return QJsonDocument::fromJson(QByteArray::fromStdString(toJson(r, -1))).object();
+    };
+    if (w.report)
+        root.insert(QStringLiteral("report"), reportObject(*w.report));
+    if (!w.history.empty()) {
+        QJsonArray history;
+        for (std::size_t i = 0; i < w.history.size(); ++i) {
+            QJsonObject entry{{QStringLiteral("label"), w.history[i].label},
+                              {QStringLiteral("compared"), w.history[i].compared}};
+            if (static_cast<int>(i) == w.historyCurrent && w.report)
+                entry.insert(QStringLiteral("current"), true); // its report is "report"
+            else
+                entry.insert(QStringLiteral("report"), reportObject(w.history[i].report));
+            history.append(entry);
+        }
+        root.insert(QStringLiteral("history"), history);
     }
     return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
 }
@@ -281,6 +295,30 @@ Workspace workspaceFromJson(const QString& text, const QString& sourceName)
                 .toJson();
         w.report = probeReportFromJson(report.toStdString(), source);
         restoreNans(*w.report);
+    }
+    const QJsonArray history = root.value(QStringLiteral("history")).toArray();
+    for (qsizetype i = 0; i < history.size(); ++i) {
+        const QJsonObject entry = history.at(i).toObject();
+        ProbeHistoryEntry e;
+        e.label = entry.value(QStringLiteral("label")).toString();
+        e.compared = entry.value(QStringLiteral("compared")).toBool(true);
+        const std::string where = source + ": history[" + std::to_string(i) + "]";
+        if (entry.value(QStringLiteral("current")).toBool()) {
+            if (!w.report || w.historyCurrent >= 0)
+                throw InputError(where + " is marked current, but "
+                                 + (w.report ? "another entry is already" : "there is no report"));
+            e.report = *w.report;
+            w.historyCurrent = static_cast<int>(i);
+        } else {
+            if (!entry.value(QStringLiteral("report")).isObject())
+                throw InputError(where + " has no report");
+            const QByteArray text =
+                QJsonDocument(replaceNulls(entry.value(QStringLiteral("report")), false).toObject())
+                    .toJson();
+            e.report = probeReportFromJson(text.toStdString(), where);
+            restoreNans(e.report);
+        }
+        w.history.push_back(std::move(e));
     }
     return w;
 }

@@ -7,6 +7,8 @@
 #include <borehole/problem.h>
 #include <borehole/report.h>
 
+#include "probecompare.h"
+
 #include <QString>
 
 #include <optional>
@@ -22,6 +24,10 @@ struct Workspace
     ProbeSettings settings;
     DeviceKind device = DeviceKind::Auto;
     std::optional<ProbeReport> report;
+    /// The probes kept for comparison, in order. The one shown (historyCurrent, −1 for none) is
+    /// `report` and is stored only once, as "report"; the others are stored in "history".
+    std::vector<ProbeHistoryEntry> history;
+    int historyCurrent = -1;
 };
 
 QString workspaceToJson(const Workspace& workspace);

@@ -2,6 +2,7 @@
 // bad files leave the workspace intact and show core's message; the event loop stays
 // responsive while probing; workspace, report and selection files.
 #include "colourmenu.h"
+#include "probecompare.h"
 #include "curvatureplot.h"
 #include "datapanel.h"
 #include "gui_test_support.h"
@@ -22,10 +23,14 @@
 #include <QElapsedTimer>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QListWidget>
 #include <QMessageBox>
+#include <QTableWidget>
 #include <QSettings>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QCheckBox>
 #include <QLayout>
@@ -182,6 +187,101 @@ private slots:
         checkButtonsReachable(w.trainingPanel(), &w,
                               {QStringLiteral("Train"), QStringLiteral("Cancel")});
         QCOMPARE(w.size(), QSize(1280, 800));
+    }
+
+    void probesAreKeptComparedAndSavedWithTheWorkspace()
+    {
+        // Issue #14 (compare probes): every finished probe goes to the Probes list; the Compare
+        // tab puts the ticked ones side by side; any of them can be shown again; the workspace
+        // keeps them.
+        MainWindow& w = *m_window;
+        w.setErrorDialogsEnabled(false);
+        openExample(w);
+        QVERIFY(runAndWait(w));
+        ProbeSettings second = test::smallProbe();
+        second.seed = 8; // other directions, the same grid
+        w.settingsPanel()->setSettings(second);
+        QVERIFY(runAndWait(w));
+        QCOMPARE(w.history().size(), std::size_t(2));
+        QCOMPARE(w.historyCurrent(), 1);
+        // A finished probe leaves the progress bar full (it fell back to 0 % with "Done").
+        auto* progress = w.findChild<QProgressBar*>();
+        QVERIFY(progress);
+        QCOMPARE(progress->value(), progress->maximum());
+        QVERIFY(w.history()[0].label.startsWith(QStringLiteral("#1 · diabetes_mlp.pt on "
+                                                               "diabetes.csv · ")));
+        QVERIFY(w.history()[1].label.startsWith(QStringLiteral("#2 · ")));
+        const ProbeReport first = w.history()[0].report;
+        const ProbeReport last = w.history()[1].report;
+        QVERIFY(first.surface && last.surface && first.surface->values != last.surface->values);
+        QCOMPARE(w.historyPanel()->list()->count(), 2);
+        QVERIFY(w.historyPanel()->list()->item(1)->font().bold());
+
+        // Compare: two columns, λmax of each from its own report.
+        CompareView* c = w.compareView();
+        QCOMPARE(c->table()->columnCount(), 2);
+        int lambdaRow = -1;
+        for (int r = 0; r < c->table()->rowCount(); ++r)
+            if (c->table()->verticalHeaderItem(r)->text() == QStringLiteral("λmax"))
+                lambdaRow = r;
+        QVERIFY(lambdaRow >= 0);
+        QCOMPARE(c->table()->item(lambdaRow, 0)->text(),
+                 QString::number(first.lanczos->value, 'g', 6));
+        QCOMPARE(c->table()->item(lambdaRow, 1)->text(),
+                 QString::number(last.lanczos->value, 'g', 6));
+        QCOMPARE(c->linePlot()->graphCount(), 2);
+        // The difference: the newest minus the one before, point by point.
+        const auto& shown = *c->differenceView()->grid();
+        for (std::size_t i = 0; i < shown.values.size(); ++i)
+            QCOMPARE(shown.values[i], last.surface->values[i] - first.surface->values[i]);
+
+        // Unticked: out of the comparison.
+        w.historyPanel()->list()->item(0)->setCheckState(Qt::Unchecked);
+        QVERIFY(!w.history()[0].compared);
+        QCOMPARE(c->table()->columnCount(), 1);
+        QVERIFY(!c->differenceView()->hasData());
+
+        // Show the first probe again: the views draw its surface.
+        w.showHistoryEntry(0);
+        QCOMPARE(w.historyCurrent(), 0);
+        QCOMPARE(w.heatmapView()->grid()->values, first.surface->values);
+        QVERIFY(w.statusText().startsWith(QStringLiteral("Showing #1 · ")));
+
+        // The workspace keeps both probes, their names, ticks and which one is shown.
+        w.historyPanel()->list()->item(1)->setText(QStringLiteral("after more training"));
+        QCOMPARE(w.history()[1].label, QStringLiteral("after more training"));
+        const QString ws = test::outputDir() + QStringLiteral("/history.borehole");
+        QVERIFY(w.saveWorkspace(ws));
+        MainWindow other;
+        other.setErrorDialogsEnabled(false);
+        QVERIFY(other.openWorkspace(ws));
+        QCOMPARE(other.history().size(), std::size_t(2));
+        QCOMPARE(other.historyCurrent(), 0);
+        QCOMPARE(other.history()[1].label, QStringLiteral("after more training"));
+        QVERIFY(!other.history()[0].compared);
+        QCOMPARE(other.history()[1].report.lanczos->value, last.lanczos->value);
+        QCOMPARE(other.history()[0].report.surface->values, first.surface->values);
+        QCOMPARE(other.heatmapView()->grid()->values, first.surface->values);
+        // The shown probe's report is written once (as "report"), not again in "history".
+        QFile f(ws);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        QVERIFY(root.value(QStringLiteral("history")).toArray().at(0).toObject()
+                    .value(QStringLiteral("current")).toBool());
+        QVERIFY(!root.value(QStringLiteral("history")).toArray().at(0).toObject()
+                     .contains(QStringLiteral("report")));
+
+        // Removing the shown probe keeps the views; it is just no longer kept.
+        QSignalSpy removed(other.historyPanel(), &ProbeHistoryPanel::removeRequested);
+        other.historyPanel()->list()->setCurrentRow(0);
+        const auto buttons = other.historyPanel()->findChildren<QPushButton*>();
+        for (QPushButton* b : buttons)
+            if (b->text() == QStringLiteral("Remove"))
+                b->click();
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(other.history().size(), std::size_t(1));
+        QCOMPARE(other.historyCurrent(), -1);
+        QVERIFY(other.heatmapView()->hasData());
     }
 
     void modelsAndDataAreReadOffTheGuiThread()

@@ -8,11 +8,13 @@
 #include "pca.h"
 #include "pcaview.h"
 #include "plotstyle.h"
+#include "probecompare.h"
 #include "selection.h"
 #include "selectiontable.h"
 
 #include <QComboBox>
 #include <QFile>
+#include <QTableWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -78,6 +80,72 @@ class TestViews : public QObject
 {
     Q_OBJECT
 private slots:
+    void surfaceDifferenceNeedsTheSameGrid()
+    {
+        const Grid2D a = liftedBowl(9, 17.0, 204.0);
+        Grid2D b = liftedBowl(9, 1.0, 2.0);
+        QString why;
+        const auto d = surfaceDifference(a, b, &why);
+        QVERIFY2(d, qPrintable(why));
+        QCOMPARE(d->valueName, std::string("loss (A − B)"));
+        for (std::size_t i = 0; i < d->values.size(); ++i)
+            QCOMPARE(d->values[i], a.values[i] - b.values[i]);
+        Grid2D wider = liftedBowl(11, 1.0, 2.0);
+        QVERIFY(!surfaceDifference(a, wider, &why));
+        QCOMPARE(why, QStringLiteral("The surfaces lie on different grids (x axis: α (d₁) 9 × -1…1 "
+                                     "against α (d₁) 11 × -1…1): probe both with the same "
+                                     "resolution and span to subtract them."));
+        b.y.name = "lr";
+        QVERIFY(!surfaceDifference(a, b, &why));
+        QVERIFY(why.contains(QStringLiteral("y axis: β (d₂)")));
+
+        // The comparison table: a number where a report has it, "–" where not, rows no report
+        // has are left out.
+        ProbeReport r1;
+        r1.base.loss = 2.5;
+        r1.lanczos = EigenResult{};
+        r1.lanczos->value = 12.0;
+        r1.surface = a;
+        ProbeReport r2;
+        r2.base.loss = 3.0;
+        const auto rows = compareRows({&r1, &r2});
+        auto find = [&](const QString& name) -> const CompareRow* {
+            for (const auto& r : rows)
+                if (r.name == name)
+                    return &r;
+            return nullptr;
+        };
+        QVERIFY(find(QStringLiteral("L(θ)")));
+        QCOMPARE(find(QStringLiteral("L(θ)"))->cells, (QStringList{"2.5", "3"}));
+        QCOMPARE(find(QStringLiteral("λmax"))->cells, (QStringList{"12", "–"}));
+        QCOMPARE(find(QStringLiteral("Surface: lowest / highest loss"))->cells,
+                 (QStringList{"17 / 204", "–"}));
+        QVERIFY(!find(QStringLiteral("Trace")));
+        QVERIFY(!find(QStringLiteral("λmin")));
+
+        // The view: unticked probes are left out; a grid mismatch is said, not drawn.
+        std::vector<ProbeHistoryEntry> entries{{QStringLiteral("one"), r1, true},
+                                               {QStringLiteral("two"), r2, true},
+                                               {QStringLiteral("three"), r1, false}};
+        CompareView view;
+        view.resize(900, 700);
+        view.setEntries(entries);
+        QCOMPARE(view.table()->columnCount(), 2);
+        QCOMPARE(view.differenceNote(), QStringLiteral("Both probes need a surface."));
+        entries[1].report.surface = wider;
+        view.setEntries(entries);
+        QVERIFY(view.differenceNote().startsWith(QStringLiteral("The surfaces lie on different grids")));
+        QVERIFY(!view.differenceView()->hasData());
+        entries[1].report.surface = b;
+        entries[1].report.surface->y.name = a.y.name;
+        view.setEntries(entries);
+        view.setDifference(0, 1);
+        QVERIFY(view.differenceView()->hasData());
+        QCOMPARE(view.differenceView()->grid()->values[0], a.values[0] - b.values[0]);
+        QVERIFY2(view.differenceNote().startsWith(QStringLiteral("A − B on their common 9 × 9 grid: from ")),
+                 qPrintable(view.differenceNote()));
+    }
+
     void lockedColourRangeAppliesToTheLossOnly()
     {
         // Issue #14 (colour): a locked range colours the loss; a curvature shown in the same
