@@ -14,8 +14,9 @@ void ProbeWorker::run(const ProbeRequest& request)
         [&](const ProgressFn& onProgress) {
             Problem problem = loadProblem(request.modelPath, request.dataPath, request.data,
                                           request.problem, request.device);
-            ProbeReport report = runProbes(problem, request.settings, onProgress,
-                                           [this](const ProbeReport& soFar) { emit partial(soFar); });
+            ProbeReport report = runProbes(
+                problem, request.settings, onProgress,
+                [this](const ProbeReport& soFar) { emit partial(soFar); }, request.liveRowsInterval);
             emit finished(report);
         },
         tr("Unknown error while probing."));

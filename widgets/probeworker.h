@@ -23,6 +23,8 @@ struct ProbeRequest
     ProblemOptions problem;
     ProbeSettings settings;
     DeviceKind device = DeviceKind::Auto;
+    /// Seconds between live surface rows (runProbes' rowsInterval); infinity: none.
+    double liveRowsInterval = 0.25;
 };
 
 /// Lives on the worker thread. Loads the model and data, builds the Problem and calls

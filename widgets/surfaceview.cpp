@@ -35,6 +35,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 namespace borehole {
@@ -96,6 +97,10 @@ void useUnicodeFont(vtkTextProperty* p)
 struct SurfaceView::Impl
 {
     std::optional<Grid2D> grid;
+    /// The axes of the last grid shown, kept by clear(): a grid on the same axes after a clear
+    /// (the finished surface after its live rows, the next probe of the same plane) keeps the
+    /// camera the user turned to.
+    std::optional<std::pair<Axis, Axis>> lastAxes;
     bool wireframe = false;
     bool logZ = false;
     bool contours = true;
@@ -319,8 +324,15 @@ void SurfaceView::setGrid(const Grid2D& grid)
         return a.name == b.name && a.unit == b.unit && a.values.front() == b.values.front()
                && a.values.back() == b.values.back();
     };
-    const bool sameAxes = d->grid && sameAxis(d->grid->x, grid.x) && sameAxis(d->grid->y, grid.y);
+    const bool sameAxes = d->lastAxes && sameAxis(d->lastAxes->first, grid.x)
+                          && sameAxis(d->lastAxes->second, grid.y);
+    if (!std::any_of(grid.values.begin(), grid.values.end(),
+                     [](double v) { return std::isfinite(v); })) {
+        clear(); // nothing to draw yet (no finished point)
+        return;
+    }
     d->grid = grid;
+    d->lastAxes = std::make_pair(grid.x, grid.y);
     if (!d->readoutText.isEmpty()) { // it named the old grid's point; the next move reads anew
         d->readoutText.clear();
         d->readout->SetVisibility(false);
@@ -408,21 +420,32 @@ void SurfaceView::rebuild()
     const std::size_t ny = g.ny();
 
     // Values shown: raw, or log10 shifted so that the smallest is 1e-12·(range) above zero.
+    // Points not evaluated yet (NaN: live rows of a running probe) are left out of the range
+    // and of the surface: a cell is drawn only when its four corners are finite.
     std::vector<double> shown = g.values;
-    const auto [minIt, maxIt] = std::minmax_element(shown.begin(), shown.end());
-    const double rawMin = *minIt;
-    const double rawMax = *maxIt;
+    double rawMin = std::numeric_limits<double>::infinity();
+    double rawMax = -rawMin;
+    for (double v : shown)
+        if (std::isfinite(v)) {
+            rawMin = std::min(rawMin, v);
+            rawMax = std::max(rawMax, v);
+        }
     double center = g.centerValue;
     if (d->logZ) {
         const double range = std::max(rawMax - rawMin, 1e-300);
         const double shift = rawMin > 0.0 ? 0.0 : -rawMin + 1e-6 * range;
         for (double& v : shown)
-            v = std::log10(std::max(v + shift, 1e-300));
+            if (std::isfinite(v))
+                v = std::log10(std::max(v + shift, 1e-300));
         center = std::log10(std::max(center + shift, 1e-300));
     }
-    const auto [sMinIt, sMaxIt] = std::minmax_element(shown.begin(), shown.end());
-    const double vmin = *sMinIt;
-    double vmax = *sMaxIt;
+    double vmin = std::numeric_limits<double>::infinity();
+    double vmax = -vmin;
+    for (double v : shown)
+        if (std::isfinite(v)) {
+            vmin = std::min(vmin, v);
+            vmax = std::max(vmax, v);
+        }
     if (!(vmax > vmin))
         vmax = vmin + 1.0;
 
@@ -447,7 +470,8 @@ void SurfaceView::rebuild()
         for (std::size_t ix = 0; ix < nx; ++ix) {
             const auto id = static_cast<vtkIdType>(iy * nx + ix);
             const double v = shown[iy * nx + ix];
-            points->SetPoint(id, g.x.values[ix], g.y.values[iy], (v - vmin) * zScale);
+            points->SetPoint(id, g.x.values[ix], g.y.values[iy],
+                             std::isfinite(v) ? (v - vmin) * zScale : 0.0);
             floorPoints->SetPoint(id, g.x.values[ix], g.y.values[iy], floorZ);
             scalars->SetValue(id, v);
         }
@@ -458,7 +482,9 @@ void SurfaceView::rebuild()
             const vtkIdType a = static_cast<vtkIdType>(iy * nx + ix);
             const vtkIdType quad[4] = {a, a + 1, a + 1 + static_cast<vtkIdType>(nx),
                                        a + static_cast<vtkIdType>(nx)};
-            quads->InsertNextCell(4, quad);
+            if (std::all_of(std::begin(quad), std::end(quad),
+                            [&](vtkIdType i) { return std::isfinite(shown[std::size_t(i)]); }))
+                quads->InsertNextCell(4, quad);
         }
     }
     d->surface->Initialize();

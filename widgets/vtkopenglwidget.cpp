@@ -1,5 +1,8 @@
 #include "vtkopenglwidget.h"
 
+#include <QOpenGLContext>
+#include <QOpenGLFunctions>
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
@@ -25,6 +28,7 @@ struct VtkOpenGLWidget::Impl
     vtkNew<vtkCallbackCommand> renderRequest;
     vtkNew<vtkCallbackCommand> contextQuery;
     bool initialized = false;
+    bool software = false;
     int renders = 0;
 };
 
@@ -101,6 +105,11 @@ vtkRenderWindow* VtkOpenGLWidget::renderWindow() const
     return d->window;
 }
 
+bool VtkOpenGLWidget::softwareRendering() const
+{
+    return d->software;
+}
+
 int VtkOpenGLWidget::renderCount() const
 {
     return d->renders;
@@ -112,6 +121,13 @@ void VtkOpenGLWidget::initializeGL()
         releaseGraphics();
     connect(context(), &QOpenGLContext::aboutToBeDestroyed, this,
             &VtkOpenGLWidget::releaseGraphics, Qt::DirectConnection);
+    // A software rasteriser (Mesa's llvmpipe under Xvfb or in a VM, SwiftShader) draws every
+    // frame on the CPU: tens of milliseconds for a surface.
+    const auto* renderer = reinterpret_cast<const char*>(
+        context()->functions()->glGetString(GL_RENDERER));
+    const QByteArray name = renderer ? QByteArray(renderer).toLower() : QByteArray();
+    d->software = name.contains("llvmpipe") || name.contains("softpipe")
+                  || name.contains("swiftshader") || name.contains("software rasterizer");
     d->window->SetIsCurrent(true);
     d->window->SetMapped(1);
     d->window->SetIsDirect(1);

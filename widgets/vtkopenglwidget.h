@@ -32,6 +32,9 @@ public:
 
     /// Number of paintGL() calls that rendered, for tests.
     int renderCount() const;
+    /// The OpenGL renderer is a software rasteriser (llvmpipe, softpipe, SwiftShader): every
+    /// frame costs tens of milliseconds of CPU. False until the widget was first shown.
+    bool softwareRendering() const;
 
 signals:
     /// The user pressed R: the owning view returns its camera to its default view. (VTK's own

@@ -15,6 +15,7 @@
 #include "spectrumview.h"
 #include "studypanel.h"
 #include "surfaceview.h"
+#include "vtkopenglwidget.h"
 #include "trainingpanel.h"
 
 #include <borehole/device.h>
@@ -727,6 +728,7 @@ bool MainWindow::startProbe()
     request.problem = w.problem;
     request.settings = w.settings;
     request.device = w.device;
+    request.liveRowsInterval = m_liveRowsInterval;
     m_progress->setValue(0);
     m_probeClock.start();
     m_statusClock.invalidate();
@@ -774,11 +776,23 @@ void MainWindow::onProgress(int done, int total)
 void MainWindow::onPartial(const ProbeReport& soFar)
 {
     // Live results: each probe's numbers as it finishes, in the curvature plots, the spectrum
-    // and the summary; the surface views wait for the end (the grid is the last step). Exports
-    // and the selection keep using the last finished report.
+    // and the summary, and the surface's rows as they finish in the 3D view and the heatmap
+    // (points not evaluated yet are left out; the PCA map needs every point and waits for the
+    // end). Exports and the selection keep using the last finished report.
     m_partialShown = true;
     m_plots->setReport(soFar);
     m_spectrum->setReport(soFar);
+    if (soFar.surface) {
+        // With a software OpenGL rasteriser each redraw of the 3D view blocks this thread for
+        // 30–90 ms (measured under Xvfb: the first with its shaders, 91 ms): the 3D view then
+        // takes the finished surface only, and the heatmap the rows.
+        if (!m_surface->canvas()->softwareRendering())
+            m_surface->setGrid(*soFar.surface);
+        else if (m_surface->hasData())
+            m_surface->clear(); // not the previous probe's beside this one's rows
+        m_heatmap->setGrid(*soFar.surface);
+        m_pca->clear();
+    }
     m_summaryText->setPlainText(tr("Partial results: the probe is still running; this shows the "
                                    "probes finished so far.")
                                 + QStringLiteral("\n\n")
@@ -803,6 +817,15 @@ void MainWindow::restoreViewsAfterPartial()
         m_plots->clear();
         m_spectrum->clear();
         m_summaryText->clear();
+    }
+    if (m_report && m_report->surface) { // live rows of the stopped probe were shown
+        m_surface->setGrid(*m_report->surface);
+        m_heatmap->setGrid(*m_report->surface);
+        m_pca->setGrid(*m_report->surface);
+    } else {
+        m_surface->clear();
+        m_heatmap->clear();
+        m_pca->clear();
     }
 }
 

@@ -122,6 +122,9 @@ public:
 
     /// When false, errors are only emitted through errorReported() (no modal dialog).
     void setErrorDialogsEnabled(bool on) { m_errorDialogs = on; }
+    /// Seconds between live surface rows while probing (default 0.25; infinity: the surface
+    /// appears when it is done). Tests set it to count partial reports deterministically.
+    void setLiveRowsInterval(double seconds) { m_liveRowsInterval = seconds; }
 
 signals:
     /// Every error shown to the user, with the exact text of the dialog.
@@ -230,6 +233,7 @@ private:
     QMenu* m_viewMenu = nullptr;
     ColourMenu* m_colourMenu = nullptr;
     bool m_loading = false;
+    double m_liveRowsInterval = 0.25;
     bool m_closeAfterLoad = false; ///< the window was closed during a load: close when it ends
 };
 

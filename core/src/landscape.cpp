@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <chrono>
 #include <functional>
 
@@ -230,7 +231,12 @@ private:
             }
             m_current.assign(c, c + r.k);
             m_losses.evaluate();
-            if ((i + 1 - from) % kChunk == 0 || i + 1 == to) {
+            // Flushed every kChunk points (one host synchronisation each) and where a grid row
+            // ends (the next point's other coefficients differ), so that rows arrive live.
+            bool rowEnds = false;
+            for (std::size_t j = 1; i + 1 < to && j < r.k && !rowEnds; ++j)
+                rowEnds = c[r.k + j] != c[j];
+            if ((i + 1 - from) % kChunk == 0 || i + 1 == to || rowEnds) {
                 m_losses.flush(r.values, r.standardErrors);
                 if (r.afterBlock)
                     r.afterBlock(i + 1);
@@ -581,9 +587,29 @@ Grid2D lossPlane(Problem& problem, const SurfaceOptions& options, const Progress
 
 namespace {
 
+/// Hands `g` so far to `onRows`: its values padded with NaN to the whole grid, without the
+/// standard errors and curvature of the finished points (they come with the finished grid).
+void handRows(const Grid2D& g, int nx, int rows, const GridRowsFn& onRows)
+{
+    if (!onRows)
+        return;
+    Grid2D soFar;
+    soFar.x = g.x;
+    soFar.y = g.y;
+    soFar.valueName = g.valueName;
+    soFar.centerValue = g.centerValue;
+    soFar.directionKind = g.directionKind;
+    soFar.directionCosine = g.directionCosine;
+    soFar.values = g.values;
+    soFar.values.resize(static_cast<std::size_t>(nx) * static_cast<std::size_t>(rows),
+                        std::numeric_limits<double>::quiet_NaN());
+    onRows(soFar);
+}
+
 /// Rows [rows.begin, rows.end) of the plane (all of them for lossPlane()); see surface_rows.h.
 Grid2D planeRows(Problem& problem, const std::vector<float>& d1v, const std::vector<float>& d2v,
-                 const SurfaceOptions& options, RowRange rows, const ProgressFn& progress)
+                 const SurfaceOptions& options, RowRange rows, const ProgressFn& progress,
+                 const GridRowsFn& onRows = {})
 {
     const int nx = options.resolution;
     const int ny = options.resolutionY > 0 ? options.resolutionY : options.resolution;
@@ -638,8 +664,10 @@ Grid2D planeRows(Problem& problem, const std::vector<float>& d1v, const std::vec
         int rowsDone = 0;
         batched.evaluate(coefficients, 2, g.values, g.standardError, [&](std::size_t done) {
             const int finished = static_cast<int>(done / static_cast<std::size_t>(nx));
-            if (finished > rowsDone)
+            if (finished > rowsDone) {
                 reportProgress(progress, rowsDone = finished, rows.count());
+                handRows(g, nx, rows.count(), onRows);
+            }
         });
         if (g.standardError.size() != g.values.size())
             g.standardError.clear();
@@ -664,6 +692,7 @@ Grid2D planeRows(Problem& problem, const std::vector<float>& d1v, const std::vec
             }
             losses.flush(g.values, g.standardError);
             reportProgress(progress, iy + 1 - rows.begin, total);
+            handRows(g, nx, total, onRows);
         }
         if (g.standardError.size() != g.values.size())
             g.standardError.clear();
@@ -691,6 +720,30 @@ Grid2D lossPlane(Problem& problem, const std::vector<float>& d1v, const std::vec
 {
     const int ny = options.resolutionY > 0 ? options.resolutionY : options.resolution;
     return planeRows(problem, d1v, d2v, options, {0, ny}, progress);
+}
+
+Grid2D lossPlane(Problem& problem, const SurfaceOptions& options, const ProgressFn& progress,
+                 const GridRowsFn& rows)
+{
+    auto dirs = randomDirections(problem, options.directions, 2);
+    const std::string kind
+        = options.directions.filterNormalize ? "random-filter-normalized" : "random";
+    const std::string unit = directionUnit(options.directions);
+    auto named = [&](Grid2D& g) {
+        g.directionKind = kind;
+        g.x.unit = g.y.unit = unit;
+    };
+    const int ny = options.resolutionY > 0 ? options.resolutionY : options.resolution;
+    GridRowsFn onRows;
+    if (rows)
+        onRows = [&](const Grid2D& soFar) {
+            Grid2D g = soFar;
+            named(g);
+            rows(g);
+        };
+    Grid2D g = planeRows(problem, dirs[0], dirs[1], options, {0, ny}, progress, onRows);
+    named(g);
+    return g;
 }
 
 RowRange rowShare(int rows, int rank, int ranks)

@@ -3,6 +3,7 @@
 
 #include "internal.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -237,11 +238,15 @@ private:
 } // namespace
 
 ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const ProgressFn& progress,
-                      const ProbeReportFn& partial)
+                      const ProbeReportFn& partial, double rowsInterval)
 {
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point lastPartial = Clock::now();
     auto soFar = [&](const ProbeReport& r) {
-        if (partial)
+        if (partial) {
             partial(r);
+            lastPartial = Clock::now();
+        }
     };
     ProbeReport report;
     report.borehole = version();
@@ -312,7 +317,17 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const Pro
     if (settings.surface) {
         SurfaceOptions o = settings.surfaceOptions;
         o.directions.seed = seedFor(14);
-        report.surface = lossPlane(problem, o, next());
+        GridRowsFn rows;
+        if (partial && !o.refine)
+            rows = [&](const Grid2D& g) {
+                const std::chrono::duration<double> since = Clock::now() - lastPartial;
+                if (since.count() < rowsInterval)
+                    return;
+                report.surface = g;
+                soFar(report);
+                report.surface.reset();
+            };
+        report.surface = lossPlane(problem, o, next(), rows);
         report.total += report.surface->cost;
         soFar(report);
     }

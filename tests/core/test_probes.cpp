@@ -6,6 +6,10 @@
 #include <borehole/probes.h>
 #include <borehole/report.h>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 using namespace borehole;
 
 class TestProbes : public QObject
@@ -37,6 +41,7 @@ private slots:
     void reportRoundTripsThroughJson();
     void progressFollowsTheWork();
     void partialReportsGrowProbeByProbe();
+    void surfaceRowsArriveLive();
 
 private:
     bht::Matrix m_a = bht::readMatrix(bht::data("quadratic_A.csv"));
@@ -477,6 +482,7 @@ void TestProbes::partialReportsGrowProbeByProbe()
     std::vector<std::string> seen; // what each call added
     ProbeReport previous;
     bool first = true;
+    const double noRows = std::numeric_limits<double>::infinity(); // rows: surfaceRowsArriveLive
     const auto r = runProbes(p, s, {}, [&](const ProbeReport& soFar) {
         std::string added;
         if (first)
@@ -501,7 +507,7 @@ void TestProbes::partialReportsGrowProbeByProbe()
         seen.push_back(added);
         previous = soFar;
         first = false;
-    });
+    }, noRows);
     const std::vector<std::string> expected{"base",  "curvature random", "curvature gradient",
                                             "power", "lanczos",          "trace",
                                             "sharpness", "line",         "surface"};
@@ -512,6 +518,44 @@ void TestProbes::partialReportsGrowProbeByProbe()
     QCOMPARE(previous.surface->values, r.surface->values);
     QCOMPARE(previous.lanczos->value, r.lanczos->value);
     QCOMPARE(previous.total.hvps, r.total.hvps);
+}
+
+void TestProbes::surfaceRowsArriveLive()
+{
+    // While the surface runs, the report so far carries its finished rows (the rest NaN), one
+    // call per row with no minimum interval; the last equals the finished surface. Per point a
+    // call per row; batched, per launch (blocks of points).
+    for (PointBatching mode : {PointBatching::Off, PointBatching::On}) {
+        auto p = bht::quadraticProblem();
+        ProbeSettings s = quadraticProbeSettings();
+        s.surface = true;
+        s.surfaceOptions.resolution = 5;
+        s.surfaceOptions.resolutionY = 4;
+        s.surfaceOptions.pointBatching = mode;
+        std::vector<std::size_t> finite; // finite values per call that carried a surface
+        std::vector<double> last;
+        const auto r = runProbes(p, s, {}, [&](const ProbeReport& soFar) {
+            if (!soFar.surface)
+                return;
+            QCOMPARE(soFar.surface->values.size(), std::size_t(20));
+            QCOMPARE(soFar.surface->nx(), std::size_t(5));
+            QCOMPARE(soFar.surface->directionKind, std::string("random-filter-normalized"));
+            std::size_t n = 0;
+            while (n < 20 && std::isfinite(soFar.surface->values[n]))
+                ++n;
+            for (std::size_t i = n; i < 20; ++i) // the finished points lead, the rest are NaN
+                QVERIFY(std::isnan(soFar.surface->values[i]));
+            finite.push_back(n);
+            last = soFar.surface->values;
+        }, 0.0);
+        QVERIFY(std::is_sorted(finite.begin(), finite.end()));
+        QVERIFY(!finite.empty());
+        QCOMPARE(finite.back(), std::size_t(20));
+        QCOMPARE(last, r.surface->values);
+        if (mode == PointBatching::Off) // per point: each row as it ends, then the whole grid
+            QCOMPARE(finite, (std::vector<std::size_t>{5, 10, 15, 20, 20}));
+        // Batched, the 20 points are one launch here: the rows come with the finished grid.
+    }
 }
 
 void TestProbes::progressFollowsTheWork()
@@ -574,7 +618,7 @@ BH_TEST_MAIN(TestProbes, &TestProbes::lossIsTheQuadraticForm, &TestProbes::gradi
              &TestProbes::cancellationStopsAndRestores, &TestProbes::sameSeedSameNumbers,
              &TestProbes::badOptionsAreRejected, &TestProbes::reportRoundTripsThroughJson,
              &TestProbes::progressFollowsTheWork,
-             &TestProbes::partialReportsGrowProbeByProbe)
+             &TestProbes::partialReportsGrowProbeByProbe, &TestProbes::surfaceRowsArriveLive)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_probes.moc"

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 using namespace borehole;
@@ -201,6 +202,40 @@ private slots:
         QCOMPARE(view.colourRange(),
                  std::make_pair(*std::min_element(other.values.begin(), other.values.end()),
                                 *std::max_element(other.values.begin(), other.values.end())));
+    }
+
+    void liveRowsDrawOnlyFinishedCells()
+    {
+        // A running probe's surface: the first rows evaluated, the rest NaN. The finished cells
+        // are drawn and coloured over the finished values only; no NaN reaches the picture.
+        const Grid2D whole = saddle();
+        Grid2D rows = whole;
+        const std::size_t done = 8 * rows.nx(); // 8 of 21 rows
+        for (std::size_t i = done; i < rows.values.size(); ++i)
+            rows.values[i] = std::numeric_limits<double>::quiet_NaN();
+        SurfaceView view;
+        view.canvas()->setFixedSize(kCanvas);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        Grid2D none = whole;
+        std::fill(none.values.begin(), none.values.end(), std::numeric_limits<double>::quiet_NaN());
+        view.setGrid(none);
+        QVERIFY(!view.hasData()); // nothing finished yet: nothing drawn
+        view.setGrid(rows);
+        QVERIFY(view.hasData());
+        const auto [lo, hi] = std::minmax_element(rows.values.begin(), rows.values.begin() + done);
+        QCOMPARE(view.colourRange(), std::make_pair(*lo, *hi));
+        const QImage partial = view.renderImage();
+        view.setGrid(whole);
+        const QImage full = view.renderImage();
+        QVERIFY(meanAbsDifference(partial, full) > 0.01); // fewer cells drawn
+        // A finished point reads back; an unfinished one is not on the surface.
+        QVERIFY(view.readoutAt(view.displayPositionOf(10, 2)).endsWith(
+            QStringLiteral("= %1").arg(whole.at(10, 2), 0, 'g', 6)));
+        view.setGrid(rows);
+        view.renderImage();
+        QVERIFY(!view.readoutAt(view.displayPositionOf(10, 18)).contains(
+            QStringLiteral("β (d₂) = %1").arg(whole.y.values[18], 0, 'g', 4)));
     }
 
     void cameraIsKeptWhileTheSameMapUpdates()

@@ -14,6 +14,7 @@
 #include "settingspanel.h"
 #include "studypanel.h"
 #include "surfaceview.h"
+#include "vtkopenglwidget.h"
 #include "trainingpanel.h"
 
 #include <borehole/csv.h>
@@ -39,6 +40,8 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <ctime>
 
 #include <qcustomplot.h>
@@ -537,6 +540,7 @@ private slots:
     {
         MainWindow& w = *m_window;
         openExample(w);
+        w.setLiveRowsInterval(std::numeric_limits<double>::infinity()); // rows: below
         int partials = 0;
         bool curvatureLive = false, summaryMarked = false, surfaceWaited = true;
         auto watch = connect(w.runner(), &ProbeRunner::partial, &w,
@@ -549,7 +553,12 @@ private slots:
                                                  || w.summaryText().startsWith(
                                                      QStringLiteral("Partial results: the probe "
                                                                     "is still running"));
-                                 if (w.surfaceView()->hasData())
+                                 // No rows before the whole surface (the last call has it).
+                                 if (w.surfaceView()->hasData()
+                                     && (!soFar.surface
+                                         || std::any_of(soFar.surface->values.begin(),
+                                                        soFar.surface->values.end(),
+                                                        [](double x) { return std::isnan(x); })))
                                      surfaceWaited = false;
                              });
         QVERIFY(runAndWait(w));
@@ -582,6 +591,35 @@ private slots:
         QVERIFY(sawPartial);
         QCOMPARE(w.summaryText(), finished); // the previous probe's results again
         QCOMPARE(w.report()->settings.seed, std::uint64_t(7));
+
+        // Surface rows live: with no minimum interval every finished row reaches the 3D view
+        // and the heatmap, the points not evaluated yet as NaN (not drawn); the PCA map waits.
+        w.setLiveRowsInterval(0.0);
+        ProbeSettings live = test::smallProbe();
+        live.surfaceOptions.pointBatching = PointBatching::Off; // a row per call (batched: a block)
+        w.settingsPanel()->setSettings(live);
+        std::vector<std::size_t> finiteShown;
+        bool pcaWaited = true;
+        watch = connect(w.runner(), &ProbeRunner::partial, &w, [&](const ProbeReport& soFar) {
+            if (!soFar.surface)
+                return;
+            QVERIFY(w.heatmapView()->hasData());
+            // The 3D view takes rows on hardware OpenGL; on a software rasteriser (this
+            // test's Xvfb) it waits for the finished surface and shows nothing older meanwhile.
+            QCOMPARE(w.surfaceView()->hasData(), !w.surfaceView()->canvas()->softwareRendering());
+            const auto& v = w.heatmapView()->grid()->values;
+            finiteShown.push_back(static_cast<std::size_t>(
+                std::count_if(v.begin(), v.end(), [](double x) { return std::isfinite(x); })));
+            if (w.pcaView()->hasData()) // neither this probe's (unfinished) nor the last one's
+                pcaWaited = false;
+        });
+        QVERIFY(runAndWait(w));
+        disconnect(watch);
+        QVERIFY2(finiteShown.size() >= 2, qPrintable(QString::number(finiteShown.size())));
+        QVERIFY(finiteShown.front() < 81); // a part of the 9 × 9 grid first
+        QCOMPARE(finiteShown.back(), std::size_t(81));
+        QVERIFY(pcaWaited);
+        QVERIFY(w.pcaView()->hasData()); // the finished probe fills it
     }
 
     void cancelKeepsTheWindowUsable()

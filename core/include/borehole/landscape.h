@@ -182,6 +182,15 @@ struct SurfaceOptions
 
 /// L on the plane spanned by two random directions (see DirectionOptions).
 Grid2D lossPlane(Problem& problem, const SurfaceOptions& options, const ProgressFn& progress = {});
+
+/// Receives a surface as its rows finish: the whole grid's axes and names, the finished rows'
+/// values, NaN for the points not evaluated yet (and no curvature or standard errors yet).
+using GridRowsFn = std::function<void(const Grid2D& soFar)>;
+
+/// lossPlane() that also hands the grid so far to `rows` after each finished row (not for a
+/// refined surface, whose cells span rows: it comes whole). Called on the calling thread.
+Grid2D lossPlane(Problem& problem, const SurfaceOptions& options, const ProgressFn& progress,
+                 const GridRowsFn& rows);
 /// L on the plane spanned by the given directions (sizes must equal parameterCount()).
 Grid2D lossPlane(Problem& problem, const std::vector<float>& d1, const std::vector<float>& d2,
                  const SurfaceOptions& options, const ProgressFn& progress = {});

@@ -65,10 +65,13 @@ using ProbeReportFn = std::function<void(const ProbeReport& soFar)>;
 
 /// Runs every probe the settings select, in a fixed order, reporting progress on one scale and,
 /// when `partial` is given, the report so far after each probe (live results; the last call
-/// precedes the validation metric, which only the returned report has). Throws CancelledError
-/// when progress returns false (θ is restored first).
+/// precedes the validation metric, which only the returned report has) and, while the surface
+/// runs, with the surface's finished rows (the other points NaN; a refined surface comes whole)
+/// at most every `rowsInterval` seconds. Throws CancelledError when progress returns false (θ is
+/// restored first).
 ProbeReport runProbes(Problem& problem, const ProbeSettings& settings,
-                      const ProgressFn& progress = {}, const ProbeReportFn& partial = {});
+                      const ProgressFn& progress = {}, const ProbeReportFn& partial = {},
+                      double rowsInterval = 0.25);
 
 /// One line stating the sampling error bound of a subsampled grid (Grid2D::standardError):
 /// rows used, the largest and mean standard error and the pointwise ~95 % band ±1.96·SE.
