@@ -2051,6 +2051,18 @@ Gitterkrümmung = %1</translation>
         <source>Loss:</source>
         <translation>Verlust:</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>At most this many seconds for the whole probe (0: no limit). The run times the loss and gradient, then shrinks the surface and line and drops the costliest probes until the rest fits; the Summary and the report say what it changed.</source>
+        <translation>Höchstens so viele Sekunden für die ganze Sondierung (0: keine Grenze). Der Lauf misst Verlust und Gradient, verkleinert dann Fläche und Linie und lässt die teuersten Sondierungen weg, bis der Rest passt; Zusammenfassung und Bericht nennen jede Änderung.</translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation>Zeitbudget:</translation>
+    </message>
 </context>
 <context>
     <name>borehole::SpectrumView</name>

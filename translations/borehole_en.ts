@@ -2051,6 +2051,18 @@ grid curvature = %1</translation>
         <source>Loss:</source>
         <translation>Loss:</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>At most this many seconds for the whole probe (0: no limit). The run times the loss and gradient, then shrinks the surface and line and drops the costliest probes until the rest fits; the Summary and the report say what it changed.</source>
+        <translation>At most this many seconds for the whole probe (0: no limit). The run times the loss and gradient, then shrinks the surface and line and drops the costliest probes until the rest fits; the Summary and the report say what it changed.</translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation>Time budget:</translation>
+    </message>
 </context>
 <context>
     <name>borehole::SpectrumView</name>

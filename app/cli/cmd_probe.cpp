@@ -37,6 +37,10 @@ void addProbeOptions(Args& a)
     a.addOption("directions", "kinds", "Direction kinds for FD curvature: random,gradient,pca",
                 "random,gradient,pca");
     a.addOption("k", "n", "Directions per kind (K)", "8");
+    a.addOption("time-budget", "s",
+                "Seconds the whole probe may take (0: no limit): after timing the loss and "
+                "gradient it shrinks the surface and line and drops the costliest probes until "
+                "the rest fits, and the report says what it changed", "0");
     a.addOption("epsilon", "e", "Finite-difference step ε along unit directions", "1e-3");
     a.addOption("pca-samples", "n", "Mini-batch gradient samples for PCA directions", "16");
     a.addOption("tol", "r",
@@ -260,6 +264,7 @@ int runProbe(const std::vector<std::string>& argv)
     s.metric = a.has("metric") ? parseMetric(a.value("metric"))
                                : defaultMetric(problem.data().summary().task, problem.options().loss);
     s.seed = a.seed("seed");
+    s.timeBudget = a.number("time-budget", 0.0, 1e9);
 
     ProgressPrinter printer("probe", a.flag("quiet"));
     const auto report = runProbes(problem, s, printer.callback());

@@ -239,6 +239,14 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
     rform->addRow(tr("Loss:"), m_loss);
     rform->addRow(tr("Probe rows:"), m_probeRows);
     rform->addRow(tr("Batch size:"), m_batchSize);
+    m_timeBudget = numberBox(run, 0.0, 1e7, 0, 10.0);
+    m_timeBudget->setSuffix(tr(" s"));
+    m_timeBudget->setSpecialValueText(tr("none"));
+    m_timeBudget->setToolTip(tr("At most this many seconds for the whole probe (0: no limit). "
+                                "The run times the loss and gradient, then shrinks the surface "
+                                "and line and drops the costliest probes until the rest fits; "
+                                "the Summary and the report say what it changed."));
+    rform->addRow(tr("Time budget:"), m_timeBudget);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -309,6 +317,7 @@ ProbeSettings SettingsPanel::settings() const
     s.lineOptions.span = s.surfaceOptions.span;
     s.lineOptions.directions = s.surfaceOptions.directions;
     s.seed = static_cast<std::uint64_t>(m_seed->value());
+    s.timeBudget = m_timeBudget->value();
     return s;
 }
 
@@ -351,6 +360,7 @@ void SettingsPanel::setSettings(const ProbeSettings& s)
     m_refine->setChecked(s.surfaceOptions.refine);
     m_pointBatching->setChecked(s.surfaceOptions.pointBatching == PointBatching::Auto);
     m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(s.seed, 2147483647)));
+    m_timeBudget->setValue(s.timeBudget);
 }
 
 ProblemOptions SettingsPanel::problemOptions(Task task) const

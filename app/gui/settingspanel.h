@@ -80,6 +80,7 @@ private:
     QSpinBox* m_seed = nullptr;
     QComboBox* m_device = nullptr;
     QSpinBox* m_probeRows = nullptr;
+    QDoubleSpinBox* m_timeBudget = nullptr;
     QComboBox* m_loss = nullptr;
     QSpinBox* m_batchSize = nullptr;
 };

@@ -75,7 +75,8 @@ QJsonObject settingsJson(const ProbeSettings& s)
         {QStringLiteral("pointBatching"),
          QString::fromStdString(toString(s.surfaceOptions.pointBatching))},
         {QStringLiteral("metric"), QString::fromStdString(toString(s.metric))},
-        {QStringLiteral("seed"), QString::number(s.seed)}};
+        {QStringLiteral("seed"), QString::number(s.seed)},
+        {QStringLiteral("timeBudget"), s.timeBudget}};
 }
 
 ProbeSettings settingsFromJson(const QJsonObject& o)
@@ -144,6 +145,7 @@ ProbeSettings settingsFromJson(const QJsonObject& o)
     s.lineOptions.pointBatching = so.pointBatching;
     s.metric = parseMetric(o.value(QStringLiteral("metric")).toString("mse").toStdString());
     s.seed = o.value(QStringLiteral("seed")).toString("0").toULongLong();
+    s.timeBudget = std::max(0.0, o.value(QStringLiteral("timeBudget")).toDouble(0.0));
     return s;
 }
 

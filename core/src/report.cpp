@@ -3,10 +3,12 @@
 
 #include "internal.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 namespace borehole {
@@ -199,6 +201,137 @@ std::vector<double> stepWork(const Problem& problem, const ProbeSettings& s)
     return work;
 }
 
+/// Expected seconds of the steps after the loss and gradient.
+double plannedSeconds(const Problem& problem, const ProbeSettings& s, double secondsPerUnit)
+{
+    const auto work = stepWork(problem, s);
+    double sum = 0.0;
+    for (std::size_t i = 1; i < work.size(); ++i)
+        sum += work[i];
+    return sum * secondsPerUnit;
+}
+
+std::string secondsText(double seconds)
+{
+    char buf[48];
+    std::snprintf(buf, sizeof buf, seconds < 10.0 ? "%.2g s" : "%.0f s", seconds);
+    return buf;
+}
+
+/// The largest odd resolution ≥ `floor` (or the current one, if smaller) whose step fits `room`
+/// seconds, the step costing `cost(r)` seconds at resolution r; the current one if it fits.
+int fittingResolution(int current, int floor, double room, const std::function<double(int)>& cost)
+{
+    int r = current;
+    while (r > std::min(floor, current) && cost(r) > room)
+        r = std::max(std::min(floor, current), (r - 1) % 2 == 0 ? r - 2 : r - 1);
+    return r;
+}
+
+} // namespace
+
+BudgetPlan planProbeBudget(const Problem& problem, const ProbeSettings& settings,
+                           double secondsPerUnit, double seconds)
+{
+    BudgetPlan plan;
+    plan.settings = settings;
+    ProbeSettings& s = plan.settings;
+    auto total = [&] { return plannedSeconds(problem, s, secondsPerUnit); };
+    const double asked = total();
+    if (!(seconds > 0.0) || !(secondsPerUnit > 0.0) || asked <= seconds) {
+        plan.plannedSeconds = asked;
+        return plan;
+    }
+    plan.notes.push_back(secondsText(seconds) + " left: the probes asked for need about "
+                         + secondsText(asked) + " (" + formatNumber(secondsPerUnit * 1e3)
+                         + " ms per forward-pass equivalent, measured on the loss and gradient)");
+    auto fits = [&] { return total() <= seconds; };
+    // The cost of one step alone: the plan with it minus the plan without it.
+    auto without = [&](const std::function<void(ProbeSettings&)>& drop) {
+        ProbeSettings t = s;
+        drop(t);
+        return plannedSeconds(problem, t, secondsPerUnit);
+    };
+    auto shrink = [&](const char* what, bool on, int& resolution, int* resolutionY) {
+        if (fits() || !on)
+            return;
+        const int before = resolution;
+        const int beforeY = resolutionY && *resolutionY > 0 ? *resolutionY : before;
+        const double ratio = static_cast<double>(beforeY) / before;
+        const int r = fittingResolution(before, 11, seconds, [&](int res) {
+            const int keep = resolution;
+            const int keepY = resolutionY ? *resolutionY : 0;
+            resolution = res;
+            if (resolutionY && *resolutionY > 0)
+                *resolutionY = std::max(3, static_cast<int>(std::lround(res * ratio)) | 1);
+            const double t = total();
+            resolution = keep;
+            if (resolutionY)
+                *resolutionY = keepY;
+            return t;
+        });
+        if (r == before)
+            return;
+        resolution = r;
+        int y = r;
+        if (resolutionY && *resolutionY > 0)
+            y = *resolutionY = std::max(3, static_cast<int>(std::lround(r * ratio)) | 1);
+        plan.notes.push_back(std::string(what) + " " + std::to_string(before)
+                             + (resolutionY ? " × " + std::to_string(beforeY) : std::string()) + " → "
+                             + std::to_string(r)
+                             + (resolutionY ? " × " + std::to_string(y) : std::string()));
+    };
+    auto drop = [&](const char* what, bool ProbeSettings::*flag) {
+        if (fits() || !(s.*flag))
+            return;
+        const double saved = total() - without([&](ProbeSettings& t) { t.*flag = false; });
+        s.*flag = false;
+        plan.notes.push_back(std::string(what) + " dropped (about " + secondsText(saved) + ")");
+    };
+
+    shrink("surface", s.surface, s.surfaceOptions.resolution, &s.surfaceOptions.resolutionY);
+    shrink("1D line", s.line, s.lineOptions.resolution, nullptr);
+    if (!fits() && s.trace && s.traceOptions.maxSamples > 10) {
+        const int before = s.traceOptions.maxSamples;
+        s.traceOptions.maxSamples = 10;
+        s.traceOptions.minSamples = std::min(s.traceOptions.minSamples, 10);
+        plan.notes.push_back("trace samples at most " + std::to_string(before) + " → 10");
+    }
+    drop("spectrum", &ProbeSettings::spectrum);
+    drop("trace", &ProbeSettings::trace);
+    drop("sharpness", &ProbeSettings::sharpness);
+    drop("power iteration (Lanczos gives λmax)", &ProbeSettings::power);
+    drop("1D line", &ProbeSettings::line);
+    drop("surface", &ProbeSettings::surface);
+    if (!fits() && s.curvature.count > 2) {
+        plan.notes.push_back("directions per kind " + std::to_string(s.curvature.count) + " → 2");
+        s.curvature.count = 2;
+    }
+    if (!fits()) {
+        const auto pca = std::find(s.directionKinds.begin(), s.directionKinds.end(),
+                                   DirectionKind::Pca);
+        if (pca != s.directionKinds.end()) {
+            s.directionKinds.erase(pca);
+            plan.notes.push_back("PCA directions dropped");
+        }
+    }
+    if (!fits() && s.lanczos && s.eigen.maxIterations > 10) {
+        plan.notes.push_back("Lanczos iterations at most " + std::to_string(s.eigen.maxIterations)
+                             + " → 10");
+        s.eigen.maxIterations = 10;
+    }
+    plan.plannedSeconds = total();
+    if (!fits())
+        plan.notes.push_back("even the smallest plan needs about " + secondsText(plan.plannedSeconds)
+                             + ", more than the budget; it runs, and a step that would start "
+                               "after the budget is spent is dropped");
+    else
+        plan.notes.push_back("planned about " + secondsText(plan.plannedSeconds));
+    return plan;
+}
+
+namespace {
+
 /// Maps each step's own (done, total) onto one scale on which every step spans its share of
 /// the expected work.
 class WorkProgress
@@ -258,6 +391,7 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const Pro
     WorkProgress work(progress, stepWork(problem, settings));
     auto next = [&]() { return work.next(); };
     auto seedFor = [&](std::uint64_t stream) { return deriveSeed(settings.seed, 1000 + stream); };
+    const Clock::time_point started = Clock::now();
 
     requireMemory(estimateProbeMemory(problem, settings));
     report.base = lossAndGradient(problem);
@@ -266,70 +400,175 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const Pro
     reportProgress(next(), 1, 1);
     soFar(report);
 
+    // A time budget: the rest planned from the loss and gradient's measured time (a gradient is
+    // 3 forward-pass equivalents), and a step that would start after the budget is spent dropped.
+    ProbeSettings run = settings;
+    const double budget = settings.timeBudget;
+    double unit = 0.0;      // seconds per forward-pass equivalent the plan used
+    double plannedAt = 0.0; // elapsed seconds when it was made
+    auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started).count(); };
+    if (budget > 0.0) {
+        // The first gradient of a process carries one-time costs (the TorchScript executor's
+        // profiling runs, allocations): 3.5 ms per unit against about 0.1 ms warm on the
+        // diabetes MLP. A second one, counted in the total, gives the plan the warm cost.
+        const LossGradient warm = lossAndGradient(problem);
+        report.total += warm.cost;
+        unit = std::max(warm.cost.seconds, 1e-6) / 3.0;
+        plannedAt = elapsed();
+        BudgetPlan plan = planProbeBudget(problem, settings, unit, budget - plannedAt);
+        run = std::move(plan.settings);
+        report.budgetNotes = std::move(plan.notes);
+        report.budgetNotes.insert(report.budgetNotes.begin(),
+                                  "time budget " + secondsText(budget) + ", of which the loss and "
+                                      "gradient took " + secondsText(plannedAt));
+    }
+    // Before the grids (the last and most elastic steps): the plan again, from the grids asked
+    // for, at the cost per unit the probes so far actually took. A gradient of a small model is
+    // mostly per-call overhead (3.5–8.6 ms per unit measured on the diabetes MLP's first two)
+    // while its grid points run many per launch, so the first plan is often far too cautious.
+    auto replanGrids = [&] {
+        if (!(budget > 0.0) || !(settings.line || settings.surface))
+            return;
+        ProbeSettings done = run; // the steps run so far, without the grids
+        done.line = done.surface = false;
+        const double expected = plannedSeconds(problem, done, unit);
+        const double took = elapsed() - plannedAt;
+        if (!(expected > 0.0) || !(took > 0.0))
+            return;
+        const double measured = unit * took / expected;
+        ProbeSettings grids = settings;
+        grids.directionKinds.clear();
+        grids.power = grids.lanczos = grids.trace = grids.spectrum = grids.sharpness = false;
+        const BudgetPlan plan = planProbeBudget(problem, grids, measured, budget - elapsed());
+        run.line = plan.settings.line;
+        run.lineOptions = plan.settings.lineOptions;
+        run.surface = plan.settings.surface;
+        run.surfaceOptions = plan.settings.surfaceOptions;
+        auto isGridNote = [](const std::string& n) {
+            return n.rfind("surface", 0) == 0 || n.rfind("1D line", 0) == 0
+                   || n.rfind("planned about", 0) == 0
+                   || n.rfind("even the smallest plan", 0) == 0;
+        };
+        auto& notes = report.budgetNotes;
+        notes.erase(std::remove_if(notes.begin(), notes.end(), isGridNote), notes.end());
+        notes.push_back("grids planned again at " + formatNumber(measured * 1e3)
+                        + " ms per forward-pass equivalent (measured on the probes so far), "
+                        + secondsText(std::max(0.0, budget - elapsed())) + " left");
+        for (const auto& n : plan.notes)
+            if (isGridNote(n) && n.rfind("planned about", 0) != 0)
+                notes.push_back(n);
+        if (plan.notes.empty())
+            notes.push_back("the grids fit as asked");
+    };
+    // Whether an optional step may start; when not, its share of the progress is skipped and
+    // the report says so.
+    auto starts = [&](const std::string& what) {
+        if (!(budget > 0.0) || elapsed() < budget)
+            return true;
+        report.budgetNotes.push_back(what + " dropped: the time budget of " + secondsText(budget)
+                                     + " was spent after " + secondsText(elapsed()));
+        reportProgress(next(), 1, 1);
+        return false;
+    };
+    auto skipped = [&]() { reportProgress(next(), 1, 1); }; // a step the plan left out
+
     for (std::size_t k = 0; k < settings.directionKinds.size(); ++k) {
-        CurvatureOptions o = settings.curvature;
-        o.kind = settings.directionKinds[k];
+        const DirectionKind kind = settings.directionKinds[k];
+        if (std::find(run.directionKinds.begin(), run.directionKinds.end(), kind)
+            == run.directionKinds.end()) {
+            skipped();
+            continue;
+        }
+        if (!starts("FD curvature along " + toString(kind) + " directions"))
+            continue;
+        CurvatureOptions o = run.curvature;
+        o.kind = kind;
         o.seed = seedFor(k);
         report.curvature.push_back(finiteDifferenceCurvature(problem, o, next()));
         report.total += report.curvature.back().cost;
         soFar(report);
     }
-    EigenOptions eigen = settings.eigen;
+    EigenOptions eigen = run.eigen;
     eigen.seed = seedFor(10);
     if (settings.power) {
-        report.power = topEigenvaluePower(problem, eigen, next());
-        report.total += report.power->cost;
-        soFar(report);
+        if (!run.power)
+            skipped();
+        else if (starts("power iteration")) {
+            report.power = topEigenvaluePower(problem, eigen, next());
+            report.total += report.power->cost;
+            soFar(report);
+        }
     }
-    if (settings.lanczos) {
+    if (settings.lanczos) { // never dropped: λmax is the least a probe gives
         report.lanczos = topEigenvalueLanczos(problem, eigen, next());
         report.total += report.lanczos->cost;
         soFar(report);
     }
     if (settings.trace) {
-        TraceOptions o = settings.traceOptions;
-        o.seed = seedFor(11);
-        report.trace = hutchinsonTrace(problem, o, next());
-        report.total += report.trace->cost;
-        soFar(report);
+        if (!run.trace)
+            skipped();
+        else if (starts("trace")) {
+            TraceOptions o = run.traceOptions;
+            o.seed = seedFor(11);
+            report.trace = hutchinsonTrace(problem, o, next());
+            report.total += report.trace->cost;
+            soFar(report);
+        }
     }
     if (settings.spectrum) {
-        SpectrumOptions o = settings.spectrumOptions;
-        o.seed = seedFor(15);
-        report.spectrum = hessianSpectrum(problem, o, next());
-        report.total += report.spectrum->cost;
-        soFar(report);
+        if (!run.spectrum)
+            skipped();
+        else if (starts("spectrum")) {
+            SpectrumOptions o = run.spectrumOptions;
+            o.seed = seedFor(15);
+            report.spectrum = hessianSpectrum(problem, o, next());
+            report.total += report.spectrum->cost;
+            soFar(report);
+        }
     }
     if (settings.sharpness) {
-        SharpnessOptions o = settings.sharpnessOptions;
-        o.seed = seedFor(12);
-        report.sharpness = perturbationSensitivity(problem, o, next());
-        report.total += report.sharpness->cost;
-        soFar(report);
+        if (!run.sharpness)
+            skipped();
+        else if (starts("sharpness")) {
+            SharpnessOptions o = run.sharpnessOptions;
+            o.seed = seedFor(12);
+            report.sharpness = perturbationSensitivity(problem, o, next());
+            report.total += report.sharpness->cost;
+            soFar(report);
+        }
     }
+    replanGrids();
     if (settings.line) {
-        LineOptions o = settings.lineOptions;
-        o.directions.seed = seedFor(13);
-        report.line = lossLine(problem, o, next());
-        report.total += report.line->cost;
-        soFar(report);
+        if (!run.line)
+            skipped();
+        else if (starts("1D line")) {
+            LineOptions o = run.lineOptions;
+            o.directions.seed = seedFor(13);
+            report.line = lossLine(problem, o, next());
+            report.total += report.line->cost;
+            soFar(report);
+        }
     }
     if (settings.surface) {
-        SurfaceOptions o = settings.surfaceOptions;
-        o.directions.seed = seedFor(14);
-        GridRowsFn rows;
-        if (partial && !o.refine)
-            rows = [&](const Grid2D& g) {
-                const std::chrono::duration<double> since = Clock::now() - lastPartial;
-                if (since.count() < rowsInterval)
-                    return;
-                report.surface = g;
-                soFar(report);
-                report.surface.reset();
-            };
-        report.surface = lossPlane(problem, o, next(), rows);
-        report.total += report.surface->cost;
-        soFar(report);
+        if (!run.surface)
+            skipped();
+        else if (starts("surface")) {
+            SurfaceOptions o = run.surfaceOptions;
+            o.directions.seed = seedFor(14);
+            GridRowsFn rows;
+            if (partial && !o.refine)
+                rows = [&](const Grid2D& g) {
+                    const std::chrono::duration<double> since = Clock::now() - lastPartial;
+                    if (since.count() < rowsInterval)
+                        return;
+                    report.surface = g;
+                    soFar(report);
+                    report.surface.reset();
+                };
+            report.surface = lossPlane(problem, o, next(), rows);
+            report.total += report.surface->cost;
+            soFar(report);
+        }
     }
     report.metricName = toString(settings.metric);
     report.validationMetric = problem.validationMetric(settings.metric);
@@ -414,7 +653,10 @@ std::string formatSummary(const ProbeReport& r)
       << r.problem.device;
     if (r.problem.threads > 0)
         o << " (" << r.problem.threads << (r.problem.threads == 1 ? " thread" : " threads") << ")";
-    o << ", seed " << r.settings.seed << "\n\n";
+    o << ", seed " << r.settings.seed << "\n";
+    for (const auto& note : r.budgetNotes) // what the time budget shrank or dropped
+        o << "  budget     " << note << "\n";
+    o << "\n";
     o << "  L(θ)                 " << fmt(r.base.loss) << "\n";
     o << "  ‖∇L(θ)‖              " << fmt(r.base.gradientNorm) << "\n";
     o << "  ‖θ‖                  " << fmt(r.base.parameterNorm) << "\n";

@@ -103,7 +103,8 @@ BOREHOLE_JSON_TYPE(ProblemSummary, loss, device, parameterCount,
 BOREHOLE_JSON_TYPE(ProbeSettings, directionKinds, curvature, power,
                    lanczos, eigen, trace, traceOptions, spectrum,
                    spectrumOptions, sharpness, sharpnessOptions, line,
-                   lineOptions, surface, surfaceOptions, metric, seed)
+                   lineOptions, surface, surfaceOptions, metric, seed,
+                   timeBudget)
 
 namespace {
 
@@ -171,6 +172,8 @@ std::string toJson(const ProbeReport& r, int indent)
     putOptional(j, "line", r.line);
     putOptional(j, "surface", r.surface);
     j["total"] = r.total;
+    if (!r.budgetNotes.empty())
+        j["budgetNotes"] = r.budgetNotes;
     return j.dump(indent);
 }
 
@@ -203,6 +206,7 @@ ProbeReport probeReportFromJson(const std::string& text, const std::string& sour
         getOptional(j, "line", r.line);
         getOptional(j, "surface", r.surface);
         json::readField(j, "total", r.total);
+        json::readField(j, "budgetNotes", r.budgetNotes);
         return r;
     } catch (const json::FieldError& e) {
         throw InputError(sourceName + ": malformed probe report: " + e.what());

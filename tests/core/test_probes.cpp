@@ -7,6 +7,7 @@
 #include <borehole/report.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <limits>
 
@@ -42,6 +43,7 @@ private slots:
     void progressFollowsTheWork();
     void partialReportsGrowProbeByProbe();
     void surfaceRowsArriveLive();
+    void timeBudgetPlansTheRun();
 
 private:
     bht::Matrix m_a = bht::readMatrix(bht::data("quadratic_A.csv"));
@@ -558,6 +560,89 @@ void TestProbes::surfaceRowsArriveLive()
     }
 }
 
+void TestProbes::timeBudgetPlansTheRun()
+{
+    auto startsWith = [](const std::string& text, const std::string& prefix) {
+        return text.rfind(prefix, 0) == 0;
+    };
+    auto secondsTextFor = [](double seconds) { // as the notes write seconds
+        char buf[48];
+        std::snprintf(buf, sizeof buf, seconds < 10.0 ? "%.2g s" : "%.0f s", seconds);
+        return std::string(buf);
+    };
+    // The plan is a function of the measured unit cost, so it is tested with a fixed one (no
+    // clock): 1 ms per forward-pass equivalent on the diabetes MLP.
+    DatasetOptions d;
+    d.device = DeviceKind::Cpu;
+    Problem problem(Model::load(bht::example("diabetes/diabetes_mlp.pt"), d.device),
+                    Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), d), {});
+    ProbeSettings s;
+    s.line = true;
+    s.lineOptions.resolution = 51;
+    s.surface = true;
+    s.surfaceOptions.resolution = 51;
+    const double unit = 1e-3;
+    const auto all = planProbeBudget(problem, s, unit, 1e9);
+    QVERIFY(all.notes.empty()); // fits: nothing changes
+    QCOMPARE(all.settings.surfaceOptions.resolution, 51);
+    const double asked = all.plannedSeconds;
+    QVERIFY(asked > 1.0);
+
+    // A little short: only the surface shrinks, to the largest odd resolution that fits.
+    const auto slightly = planProbeBudget(problem, s, unit, 0.9 * asked);
+    const int r = slightly.settings.surfaceOptions.resolution;
+    QVERIFY2(r < 51 && r >= 11 && r % 2 == 1, std::to_string(r).c_str());
+    QVERIFY(slightly.plannedSeconds <= 0.9 * asked);
+    ProbeSettings larger = slightly.settings;
+    larger.surfaceOptions.resolution = r + 2;
+    QVERIFY(planProbeBudget(problem, larger, unit, 1e9).plannedSeconds > 0.9 * asked);
+    QCOMPARE(slightly.settings.lineOptions.resolution, 51);
+    QVERIFY(slightly.settings.trace && slightly.settings.sharpness && slightly.settings.power);
+    QCOMPARE(slightly.notes.size(), std::size_t(3));
+    QVERIFY(startsWith(slightly.notes[0], secondsTextFor(0.9 * asked) + " left: the probes asked "
+                                          "for need about "));
+    BH_COMPARE_TEXT(slightly.notes[1],
+                    "surface 51 × 51 → " + std::to_string(r) + " × " + std::to_string(r));
+    QVERIFY(startsWith(slightly.notes[2], "planned about "));
+
+    // Far too short: everything that may go goes; the loss, gradient and Lanczos stay.
+    const auto tiny = planProbeBudget(problem, s, unit, 1e-6);
+    QVERIFY(!tiny.settings.surface && !tiny.settings.line && !tiny.settings.trace
+            && !tiny.settings.sharpness && !tiny.settings.power && !tiny.settings.spectrum);
+    QVERIFY(tiny.settings.lanczos);
+    QCOMPARE(tiny.settings.curvature.count, 2);
+    QVERIFY(tiny.settings.directionKinds
+            == (std::vector<DirectionKind>{DirectionKind::Random, DirectionKind::Gradient}));
+    QCOMPARE(tiny.settings.eigen.maxIterations, 10);
+    QVERIFY(startsWith(tiny.notes.back(), "even the smallest plan needs about "));
+
+    // A run whose budget is spent before the first probe: the plan keeps Lanczos, and every
+    // other step that would start after the budget is dropped with a note; the report keeps the
+    // notes through JSON and prints them.
+    auto p = bht::quadraticProblem();
+    ProbeSettings q = quadraticProbeSettings();
+    q.timeBudget = 1e-9;
+    const auto report = runProbes(p, q);
+    QVERIFY(report.lanczos);
+    QVERIFY(!report.trace && !report.sharpness && !report.power);
+    QVERIFY(report.curvature.empty());
+    QVERIFY(!report.budgetNotes.empty());
+    QVERIFY(startsWith(report.budgetNotes.front(), "time budget 1e-09 s, of which the loss and "
+                                                   "gradient took "));
+    bool spentNote = false;
+    for (const auto& n : report.budgetNotes)
+        spentNote = spentNote
+                    || (n.find("dropped: the time budget of ") != std::string::npos
+                        && n.find("was spent after") != std::string::npos);
+    QVERIFY(spentNote);
+    QCOMPARE(report.settings.timeBudget, 1e-9); // the settings asked for
+    const auto back = probeReportFromJson(toJson(report, 2), "r.json");
+    QVERIFY(back.budgetNotes == report.budgetNotes);
+    QCOMPARE(back.settings.timeBudget, 1e-9);
+    QVERIFY(formatSummary(report).find("  budget     " + report.budgetNotes.front())
+            != std::string::npos);
+}
+
 void TestProbes::progressFollowsTheWork()
 {
     // The ETA is elapsed × (1 − f) / f for the progress fraction f. With f the fraction of
@@ -618,7 +703,8 @@ BH_TEST_MAIN(TestProbes, &TestProbes::lossIsTheQuadraticForm, &TestProbes::gradi
              &TestProbes::cancellationStopsAndRestores, &TestProbes::sameSeedSameNumbers,
              &TestProbes::badOptionsAreRejected, &TestProbes::reportRoundTripsThroughJson,
              &TestProbes::progressFollowsTheWork,
-             &TestProbes::partialReportsGrowProbeByProbe, &TestProbes::surfaceRowsArriveLive)
+             &TestProbes::partialReportsGrowProbeByProbe, &TestProbes::surfaceRowsArriveLive,
+             &TestProbes::timeBudgetPlansTheRun)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_probes.moc"

@@ -253,6 +253,9 @@ private slots:
         // The workspace keeps both probes, their names, ticks and which one is shown.
         w.historyPanel()->list()->item(1)->setText(QStringLiteral("after more training"));
         QCOMPARE(w.history()[1].label, QStringLiteral("after more training"));
+        ProbeSettings budgeted = w.settingsPanel()->settings();
+        budgeted.timeBudget = 45.0; // the time budget travels with the workspace too
+        w.settingsPanel()->setSettings(budgeted);
         const QString ws = test::outputDir() + QStringLiteral("/history.borehole");
         QVERIFY(w.saveWorkspace(ws));
         MainWindow other;
@@ -260,6 +263,7 @@ private slots:
         QVERIFY(other.openWorkspace(ws));
         QCOMPARE(other.history().size(), std::size_t(2));
         QCOMPARE(other.historyCurrent(), 0);
+        QCOMPARE(other.settingsPanel()->settings().timeBudget, 45.0);
         QCOMPARE(other.history()[1].label, QStringLiteral("after more training"));
         QVERIFY(!other.history()[0].compared);
         QCOMPARE(other.history()[1].report.lanczos->value, last.lanczos->value);

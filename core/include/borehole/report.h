@@ -35,7 +35,29 @@ struct ProbeSettings
     Metric metric = Metric::Mse;
     /// Master seed: every probe's seed is derived from it.
     std::uint64_t seed = 0;
+    /// Seconds the whole run may take (0: no limit). runProbes times the loss and gradient,
+    /// plans the rest to fit (see planProbeBudget) and drops a step that would start after the
+    /// budget is spent; the report says what it shrank and dropped (ProbeReport::budgetNotes).
+    double timeBudget = 0.0;
 };
+
+/// What a time budget made of a probe run: the settings that fit and, in words, every change.
+struct BudgetPlan
+{
+    ProbeSettings settings;
+    std::vector<std::string> notes;
+    double plannedSeconds = 0.0; ///< the expected time of the steps after the loss and gradient
+};
+
+/// Fits `settings` into `seconds` for the steps after the loss and gradient, given the measured
+/// cost of one forward-pass equivalent (a gradient is 3, an exact HVP 2; runProbes measures it
+/// on the loss and gradient). In order, while the plan does not fit: the surface and then the 1D
+/// line shrink (odd resolutions, at least 11), trace samples shrink, then the spectrum, trace,
+/// sharpness, power iteration (Lanczos stays), line and surface are dropped, directions per kind
+/// fall to 2 and PCA directions go, Lanczos is capped at 10 iterations. The loss, gradient and
+/// Lanczos λmax are never dropped: when even they do not fit, a note says so.
+BudgetPlan planProbeBudget(const Problem& problem, const ProbeSettings& settings,
+                           double secondsPerUnit, double seconds);
 
 struct ProbeReport
 {
@@ -56,6 +78,9 @@ struct ProbeReport
     std::optional<Grid1D> line;
     std::optional<Grid2D> surface;
     ProbeCost total;
+    /// What ProbeSettings::timeBudget changed: the plan and every step shrunk or dropped
+    /// (empty without a budget). `settings` above are the ones asked for.
+    std::vector<std::string> budgetNotes;
 };
 
 /// Receives the report as it grows: after the loss and gradient, and after each probe (each
