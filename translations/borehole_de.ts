@@ -712,6 +712,36 @@
         <source>Different models: each surface spans its own θ along directions drawn (and filter-normalised) for that model.</source>
         <translation>Verschiedene Modelle: jede Fläche spannt ihr eigenes θ entlang Richtungen auf, die für dieses Modell gezogen (und filternormiert) wurden.</translation>
     </message>
+    <message>
+        <source>curvature</source>
+        <translation>Krümmung</translation>
+    </message>
+    <message>
+        <source>FD random
+‖ΔG‖/ε</source>
+        <translation>FD zufällig
+‖ΔG‖/ε</translation>
+    </message>
+    <message>
+        <source>FD gradient
+‖ΔG‖/ε</source>
+        <translation>FD Gradient
+‖ΔG‖/ε</translation>
+    </message>
+    <message>
+        <source>FD PCA
+‖ΔG‖/ε</source>
+        <translation>FD PCA
+‖ΔG‖/ε</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>Curvature</source>
+        <translation>Krümmung</translation>
+    </message>
 </context>
 <context>
     <name>borehole::CurvaturePlot</name>

@@ -712,6 +712,36 @@
         <source>Different models: each surface spans its own θ along directions drawn (and filter-normalised) for that model.</source>
         <translation>Different models: each surface spans its own θ along directions drawn (and filter-normalised) for that model.</translation>
     </message>
+    <message>
+        <source>curvature</source>
+        <translation>curvature</translation>
+    </message>
+    <message>
+        <source>FD random
+‖ΔG‖/ε</source>
+        <translation>FD random
+‖ΔG‖/ε</translation>
+    </message>
+    <message>
+        <source>FD gradient
+‖ΔG‖/ε</source>
+        <translation>FD gradient
+‖ΔG‖/ε</translation>
+    </message>
+    <message>
+        <source>FD PCA
+‖ΔG‖/ε</source>
+        <translation>FD PCA
+‖ΔG‖/ε</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>Curvature</source>
+        <translation>Curvature</translation>
+    </message>
 </context>
 <context>
     <name>borehole::CurvaturePlot</name>

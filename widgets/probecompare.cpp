@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 
 namespace borehole {
 
@@ -256,6 +257,18 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     };
     m_lines = makePlot(tr("α (× direction)"), tr("loss"));
     m_density = makePlot(tr("eigenvalue λ"), tr("spectral density φ(λ)"));
+    m_curvature = makePlot(QString(), tr("curvature"));
+    {
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        ticker->addTick(0, tr("FD random\n‖ΔG‖/ε"));
+        ticker->addTick(1, tr("FD gradient\n‖ΔG‖/ε"));
+        ticker->addTick(2, tr("FD PCA\n‖ΔG‖/ε"));
+        ticker->addTick(3, tr("λmax"));
+        m_curvature->xAxis->setTicker(ticker);
+        m_curvature->xAxis->setRange(-0.6, 3.6);
+        // Top left: λmax, the largest value, sits top right, where a legend would hide it.
+        m_curvature->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    }
 
     auto* difference = new QWidget(this);
     m_a = new QComboBox(difference);
@@ -277,6 +290,7 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     connect(m_b, &QComboBox::currentIndexChanged, this, [this] { redrawDifference(); });
 
     m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_curvature, tr("Curvature"));
     m_tabs->addTab(m_lines, tr("1D lines"));
     m_tabs->addTab(m_density, tr("Spectral density"));
     m_tabs->addTab(difference, tr("Surface difference"));
@@ -323,6 +337,10 @@ void CompareView::setEntries(const std::vector<ProbeHistoryEntry>& entries)
 
     m_lines->clearGraphs();
     m_density->clearGraphs();
+    m_curvature->clearPlottables();
+    const double n = static_cast<double>(m_entries.size());
+    bool allPositive = true;
+    double top = 0.0;
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
         const ProbeReport& r = m_entries[i].report;
         const QPen pen(probeColour(i), 1.8);
@@ -332,6 +350,46 @@ void CompareView::setEntries(const std::vector<ProbeHistoryEntry>& entries)
             g->setPen(pen);
             g->setData(QVector<double>(r.line->x.values.begin(), r.line->x.values.end()),
                        QVector<double>(r.line->values.begin(), r.line->values.end()), true);
+        }
+        {
+            // Side by side within each category, in the probe's colour: mean ± sd per kind.
+            QVector<double> x, y, err;
+            const double offset = (static_cast<double>(i) - (n - 1.0) / 2.0) * 0.5 / std::max(1.0, n);
+            const DirectionKind kinds[] = {DirectionKind::Random, DirectionKind::Gradient,
+                                           DirectionKind::Pca};
+            for (int k = 0; k < 3; ++k)
+                for (const auto& c : r.curvature)
+                    if (c.kind == kinds[k] && std::isfinite(c.meanNorm)) {
+                        x << k + offset;
+                        y << c.meanNorm;
+                        err << (std::isfinite(c.stdNorm) ? c.stdNorm : 0.0);
+                    }
+            const double lambda = r.lanczos ? r.lanczos->value
+                                  : r.power ? r.power->value
+                                  : r.spectrum ? r.spectrum->lambdaMax
+                                               : std::numeric_limits<double>::quiet_NaN();
+            if (std::isfinite(lambda)) {
+                x << 3 + offset;
+                y << lambda;
+                err << 0.0;
+            }
+            if (!x.isEmpty()) {
+                QCPGraph* g = m_curvature->addGraph();
+                g->setName(m_entries[i].label);
+                g->setLineStyle(QCPGraph::lsNone);
+                g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, probeColour(i),
+                                                   probeColour(i), 8));
+                g->setData(x, y, true);
+                auto* bars = new QCPErrorBars(m_curvature->xAxis, m_curvature->yAxis);
+                bars->removeFromLegend();
+                bars->setDataPlottable(g);
+                bars->setData(err);
+                bars->setPen(QPen(probeColour(i), 1.4));
+                for (int j = 0; j < y.size(); ++j) {
+                    allPositive = allPositive && y[j] - err[j] > 0.0;
+                    top = std::max(top, y[j] + err[j]);
+                }
+            }
         }
         if (r.spectrum && !r.spectrum->densityX.empty()) {
             QCPGraph* g = m_density->addGraph();
@@ -347,6 +405,19 @@ void CompareView::setEntries(const std::vector<ProbeHistoryEntry>& entries)
         plot->rescaleAxes();
         plot->replot();
     }
+    // Curvatures of probes span decades (0.6 against 20 here): a log axis when all are > 0.
+    m_curvature->legend->setVisible(m_curvature->graphCount() > 0);
+    const bool log = allPositive && m_curvature->graphCount() > 0;
+    m_curvature->yAxis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    m_curvature->yAxis->setTicker(log ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
+                                      : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    m_curvature->yAxis->rescale();
+    if (!log)
+        m_curvature->yAxis->setRangeLower(std::min(0.0, m_curvature->yAxis->range().lower));
+    else
+        m_curvature->yAxis->setRange(m_curvature->yAxis->range().lower / 1.5, top * 1.5);
+    m_curvature->xAxis->setRange(-0.6, 3.6);
+    m_curvature->replot();
 
     {
         const QSignalBlocker ba(m_a);

@@ -86,6 +86,8 @@ public:
     QTableWidget* table() const { return m_table; }
     QCustomPlot* linePlot() const { return m_lines; }
     QCustomPlot* densityPlot() const { return m_density; }
+    /// FD curvature (mean ± sd of ‖ΔG‖/ε) per direction kind and λmax, one colour per probe.
+    QCustomPlot* curvaturePlot() const { return m_curvature; }
     HeatmapView* differenceView() const { return m_difference; }
     /// Chooses the probes of the difference (indices into the compared probes)
     /// and redraws it.
@@ -102,6 +104,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QCustomPlot* m_lines = nullptr;
     QCustomPlot* m_density = nullptr;
+    QCustomPlot* m_curvature = nullptr;
     QComboBox* m_a = nullptr;
     QComboBox* m_b = nullptr;
     QLabel* m_note = nullptr;

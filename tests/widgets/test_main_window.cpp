@@ -233,6 +233,15 @@ private slots:
         QCOMPARE(c->table()->item(lambdaRow, 1)->text(),
                  QString::number(last.lanczos->value, 'g', 6));
         QCOMPARE(c->linePlot()->graphCount(), 2);
+        // Curvature overlay: per probe its FD curvature per kind (random, gradient) and λmax.
+        QCOMPARE(c->curvaturePlot()->graphCount(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const ProbeReport& r = i == 0 ? first : last;
+            const auto* data = c->curvaturePlot()->graph(i)->data().data();
+            QCOMPARE(data->size(), 3);
+            QCOMPARE(data->at(0)->value, r.curvature[0].meanNorm);
+            QCOMPARE(data->at(2)->value, r.lanczos->value);
+        }
         // The difference: the newest minus the one before, point by point.
         const auto& shown = *c->differenceView()->grid();
         for (std::size_t i = 0; i < shown.values.size(); ++i)

@@ -131,6 +131,11 @@ private slots:
         view.resize(900, 700);
         view.setEntries(entries);
         QCOMPARE(view.table()->columnCount(), 2);
+        // Curvature overlay: only "one" has a number (λmax 12, in the λmax category).
+        QCOMPARE(view.curvaturePlot()->graphCount(), 1);
+        QCOMPARE(view.curvaturePlot()->graph(0)->data()->size(), 1);
+        QCOMPARE(view.curvaturePlot()->graph(0)->data()->at(0)->value, 12.0);
+        QVERIFY(std::abs(view.curvaturePlot()->graph(0)->data()->at(0)->key - 3.0) < 0.5);
         QCOMPARE(view.differenceNote(), QStringLiteral("Both probes need a surface."));
         entries[1].report.surface = wider;
         view.setEntries(entries);
