@@ -488,88 +488,73 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const Pro
         report.total += report.curvature.back().cost;
         soFar(report);
     }
+    // An optional step: left out by the plan (its progress share skipped), dropped when the
+    // budget is spent before it starts, or run and reported.
+    auto step = [&](bool asked, bool planned, const std::string& what,
+                    const std::function<void()>& body) {
+        if (!asked)
+            return;
+        if (!planned) {
+            skipped();
+            return;
+        }
+        if (!starts(what))
+            return;
+        body();
+        soFar(report);
+    };
     EigenOptions eigen = run.eigen;
     eigen.seed = seedFor(10);
-    if (settings.power) {
-        if (!run.power)
-            skipped();
-        else if (starts("power iteration")) {
-            report.power = topEigenvaluePower(problem, eigen, next());
-            report.total += report.power->cost;
-            soFar(report);
-        }
-    }
+    step(settings.power, run.power, "power iteration", [&] {
+        report.power = topEigenvaluePower(problem, eigen, next());
+        report.total += report.power->cost;
+    });
     if (settings.lanczos) { // never dropped: λmax is the least a probe gives
         report.lanczos = topEigenvalueLanczos(problem, eigen, next());
         report.total += report.lanczos->cost;
         soFar(report);
     }
-    if (settings.trace) {
-        if (!run.trace)
-            skipped();
-        else if (starts("trace")) {
-            TraceOptions o = run.traceOptions;
-            o.seed = seedFor(11);
-            report.trace = hutchinsonTrace(problem, o, next());
-            report.total += report.trace->cost;
-            soFar(report);
-        }
-    }
-    if (settings.spectrum) {
-        if (!run.spectrum)
-            skipped();
-        else if (starts("spectrum")) {
-            SpectrumOptions o = run.spectrumOptions;
-            o.seed = seedFor(15);
-            report.spectrum = hessianSpectrum(problem, o, next());
-            report.total += report.spectrum->cost;
-            soFar(report);
-        }
-    }
-    if (settings.sharpness) {
-        if (!run.sharpness)
-            skipped();
-        else if (starts("sharpness")) {
-            SharpnessOptions o = run.sharpnessOptions;
-            o.seed = seedFor(12);
-            report.sharpness = perturbationSensitivity(problem, o, next());
-            report.total += report.sharpness->cost;
-            soFar(report);
-        }
-    }
+    step(settings.trace, run.trace, "trace", [&] {
+        TraceOptions o = run.traceOptions;
+        o.seed = seedFor(11);
+        report.trace = hutchinsonTrace(problem, o, next());
+        report.total += report.trace->cost;
+    });
+    step(settings.spectrum, run.spectrum, "spectrum", [&] {
+        SpectrumOptions o = run.spectrumOptions;
+        o.seed = seedFor(15);
+        report.spectrum = hessianSpectrum(problem, o, next());
+        report.total += report.spectrum->cost;
+    });
+    step(settings.sharpness, run.sharpness, "sharpness", [&] {
+        SharpnessOptions o = run.sharpnessOptions;
+        o.seed = seedFor(12);
+        report.sharpness = perturbationSensitivity(problem, o, next());
+        report.total += report.sharpness->cost;
+    });
     replanGrids();
-    if (settings.line) {
-        if (!run.line)
-            skipped();
-        else if (starts("1D line")) {
-            LineOptions o = run.lineOptions;
-            o.directions.seed = seedFor(13);
-            report.line = lossLine(problem, o, next());
-            report.total += report.line->cost;
-            soFar(report);
-        }
-    }
-    if (settings.surface) {
-        if (!run.surface)
-            skipped();
-        else if (starts("surface")) {
-            SurfaceOptions o = run.surfaceOptions;
-            o.directions.seed = seedFor(14);
-            GridRowsFn rows;
-            if (partial && !o.refine)
-                rows = [&](const Grid2D& g) {
-                    const std::chrono::duration<double> since = Clock::now() - lastPartial;
-                    if (since.count() < rowsInterval)
-                        return;
-                    report.surface = g;
-                    soFar(report);
-                    report.surface.reset();
-                };
-            report.surface = lossPlane(problem, o, next(), rows);
-            report.total += report.surface->cost;
-            soFar(report);
-        }
-    }
+    step(settings.line, run.line, "1D line", [&] {
+        LineOptions o = run.lineOptions;
+        o.directions.seed = seedFor(13);
+        report.line = lossLine(problem, o, next());
+        report.total += report.line->cost;
+    });
+    step(settings.surface, run.surface, "surface", [&] {
+        SurfaceOptions o = run.surfaceOptions;
+        o.directions.seed = seedFor(14);
+        GridRowsFn rows;
+        if (partial && !o.refine)
+            rows = [&](const Grid2D& g) {
+                const std::chrono::duration<double> since = Clock::now() - lastPartial;
+                if (since.count() < rowsInterval)
+                    return;
+                report.surface = g;
+                soFar(report);
+                report.surface.reset();
+            };
+        report.surface = lossPlane(problem, o, next(), rows);
+        report.total += report.surface->cost;
+    });
     report.metricName = toString(settings.metric);
     report.validationMetric = problem.validationMetric(settings.metric);
     report.total.forwards += 1;

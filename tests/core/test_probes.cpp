@@ -413,6 +413,15 @@ namespace {
 
 // Every probe except the line and the spectrum, small, on the quadratic fixture. It ignores the
 // data, so mini-batch gradients do not vary: no PCA directions.
+/// The diabetes example's MLP on its CSV, on the CPU, default options.
+Problem diabetesProblem()
+{
+    DatasetOptions d;
+    d.device = DeviceKind::Cpu;
+    return Problem(Model::load(bht::example("diabetes/diabetes_mlp.pt"), d.device),
+                   Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), d), {});
+}
+
 ProbeSettings quadraticProbeSettings()
 {
     ProbeSettings s;
@@ -572,10 +581,7 @@ void TestProbes::timeBudgetPlansTheRun()
     };
     // The plan is a function of the measured unit cost, so it is tested with a fixed one (no
     // clock): 1 ms per forward-pass equivalent on the diabetes MLP.
-    DatasetOptions d;
-    d.device = DeviceKind::Cpu;
-    Problem problem(Model::load(bht::example("diabetes/diabetes_mlp.pt"), d.device),
-                    Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), d), {});
+    Problem problem = diabetesProblem();
     ProbeSettings s;
     s.line = true;
     s.lineOptions.resolution = 51;
@@ -649,10 +655,7 @@ void TestProbes::progressFollowsTheWork()
     // steps it grew all run long: the cheap steps came first and the 41 × 41 surface, which
     // costs more than all of them, was one step of eleven. A deterministic clock replaces
     // time: the work evaluated so far, a forward 1, a gradient 3, an exact HVP 2.
-    DatasetOptions d;
-    d.device = DeviceKind::Cpu;
-    Problem problem(Model::load(bht::example("diabetes/diabetes_mlp.pt"), d.device),
-                    Dataset::loadCsv(bht::example("diabetes/diabetes.csv"), d), {});
+    Problem problem = diabetesProblem();
     ProbeSettings s;
     s.line = true;
     s.surface = true;
