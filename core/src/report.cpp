@@ -427,8 +427,8 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const Pro
     // mostly per-call overhead (3.5–8.6 ms per unit measured on the diabetes MLP's first two)
     // while its grid points run many per launch, so the first plan is often far too cautious.
     auto replanGrids = [&] {
-        if (!(budget > 0.0) || !(settings.line || settings.surface))
-            return;
+        if (!(budget > 0.0) || !(settings.line || settings.surface) || elapsed() >= budget)
+            return; // (spent: the grids are dropped as they come, each with a note)
         ProbeSettings done = run; // the steps run so far, without the grids
         done.line = done.surface = false;
         const double expected = plannedSeconds(problem, done, unit);

@@ -641,6 +641,15 @@ void TestProbes::timeBudgetPlansTheRun()
                     || (n.find("dropped: the time budget of ") != std::string::npos
                         && n.find("was spent after") != std::string::npos);
     QVERIFY(spentNote);
+    QVERIFY(!report.surface);
+    // A spent budget does not plan the grids again (that plan said "fit as asked" here).
+    for (const auto& n : report.budgetNotes)
+        QVERIFY2(n.rfind("grids planned again", 0) != 0 && n != "the grids fit as asked",
+                 n.c_str());
+    QVERIFY(std::any_of(report.budgetNotes.begin(), report.budgetNotes.end(),
+                        [](const std::string& n) {
+                            return n.rfind("surface dropped: the time budget of ", 0) == 0;
+                        }));
     QCOMPARE(report.settings.timeBudget, 1e-9); // the settings asked for
     const auto back = probeReportFromJson(toJson(report, 2), "r.json");
     QVERIFY(back.budgetNotes == report.budgetNotes);
