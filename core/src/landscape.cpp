@@ -458,7 +458,7 @@ std::string directionUnit(const DirectionOptions& o)
 
 /// Coarse-to-fine evaluation of g.values (see SurfaceOptions::refine).
 void refinePlane(Problem::Impl& p, const SurfaceOptions& options, BatchedGrid& batched, Grid2D& g,
-                 const ProgressFn& progress)
+                 const ProgressFn& progress, const GridRowsFn& onLevel = {})
 {
     const int nx = static_cast<int>(g.nx());
     const int ny = static_cast<int>(g.ny());
@@ -499,6 +499,22 @@ void refinePlane(Problem::Impl& p, const SurfaceOptions& options, BatchedGrid& b
             coarse.emplace_back(ix, iy);
     evaluate(coarse, {});
     reportProgress(progress, 1, total);
+    if (onLevel) { // the coarse level as a preview: the lattice, the points between interpolated
+        Grid2D preview;
+        preview.x = g.x;
+        preview.y = g.y;
+        preview.valueName = g.valueName;
+        preview.centerValue = g.centerValue;
+        preview.directionKind = g.directionKind;
+        preview.directionCosine = g.directionCosine;
+        preview.values.resize(g.values.size());
+        for (int iy = 0; iy < ny; ++iy)
+            for (int ix = 0; ix < nx; ++ix)
+                preview.values[static_cast<std::size_t>(iy) * nx + ix]
+                    = interpolate(g.values, g.nx(), kx, ky, ix, iy);
+        preview.evaluated = g.evaluated;
+        onLevel(preview);
+    }
     double lo = g.values[0], hi = g.values[0];
     for (const auto& [ix, iy] : coarse) {
         lo = std::min(lo, g.values[static_cast<std::size_t>(iy) * nx + ix]);
@@ -651,7 +667,7 @@ Grid2D planeRows(Problem& problem, const std::vector<float>& d1v, const std::vec
                         std::max<std::int64_t>(1, static_cast<std::int64_t>(nx) * rows.count()),
                         hvpCurvature ? "HVP curvature is evaluated at every point" : nullptr);
     if (options.refine) {
-        refinePlane(p, options, batched, g, progress);
+        refinePlane(p, options, batched, g, progress, onRows);
     } else if (!hvpCurvature) {
         std::vector<double> coefficients;
         coefficients.reserve(static_cast<std::size_t>(nx) * rows.count() * 2);

@@ -543,7 +543,7 @@ ProbeReport runProbes(Problem& problem, const ProbeSettings& settings, const Pro
         SurfaceOptions o = run.surfaceOptions;
         o.directions.seed = seedFor(14);
         GridRowsFn rows;
-        if (partial && !o.refine)
+        if (partial)
             rows = [&](const Grid2D& g) {
                 const std::chrono::duration<double> since = Clock::now() - lastPartial;
                 if (since.count() < rowsInterval)

@@ -564,9 +564,30 @@ void TestProbes::surfaceRowsArriveLive()
         QCOMPARE(finite.back(), std::size_t(20));
         QCOMPARE(last, r.surface->values);
         if (mode == PointBatching::Off) // per point: each row as it ends, then the whole grid
-            QCOMPARE(finite, (std::vector<std::size_t>{5, 10, 15, 20, 20}));
+            QVERIFY(finite == (std::vector<std::size_t>{5, 10, 15, 20, 20}));
         // Batched, the 20 points are one launch here: the rows come with the finished grid.
     }
+
+    // A refined surface hands its coarse level first: the lattice (every 5th point) as it will
+    // stay, the points between interpolated; then the finished grid.
+    auto p = bht::quadraticProblem();
+    ProbeSettings s = quadraticProbeSettings();
+    s.surface = true;
+    s.surfaceOptions.resolution = 11;
+    s.surfaceOptions.refine = true;
+    s.surfaceOptions.refineStride = 5;
+    std::vector<std::vector<double>> levels;
+    const auto r = runProbes(p, s, {}, [&](const ProbeReport& soFar) {
+        if (soFar.surface)
+            levels.push_back(soFar.surface->values);
+    }, 0.0);
+    QCOMPARE(levels.size(), std::size_t(2));
+    QCOMPARE(levels.back(), r.surface->values);
+    for (std::size_t iy = 0; iy < 11; iy += 5)
+        for (std::size_t ix = 0; ix < 11; ix += 5)
+            QCOMPARE(levels.front()[iy * 11 + ix], r.surface->values[iy * 11 + ix]);
+    QVERIFY(std::all_of(levels.front().begin(), levels.front().end(),
+                        [](double v) { return std::isfinite(v); }));
 }
 
 void TestProbes::timeBudgetPlansTheRun()

@@ -187,8 +187,9 @@ Grid2D lossPlane(Problem& problem, const SurfaceOptions& options, const Progress
 /// values, NaN for the points not evaluated yet (and no curvature or standard errors yet).
 using GridRowsFn = std::function<void(const Grid2D& soFar)>;
 
-/// lossPlane() that also hands the grid so far to `rows` after each finished row (not for a
-/// refined surface, whose cells span rows: it comes whole). Called on the calling thread.
+/// lossPlane() that also hands the grid so far to `rows` after each finished row; a refined
+/// surface, whose cells span rows, hands its coarse level instead (the lattice evaluated, the
+/// points between interpolated as the refinement would). Called on the calling thread.
 Grid2D lossPlane(Problem& problem, const SurfaceOptions& options, const ProgressFn& progress,
                  const GridRowsFn& rows);
 /// L on the plane spanned by the given directions (sizes must equal parameterCount()).

@@ -91,7 +91,8 @@ using ProbeReportFn = std::function<void(const ProbeReport& soFar)>;
 /// Runs every probe the settings select, in a fixed order, reporting progress on one scale and,
 /// when `partial` is given, the report so far after each probe (live results; the last call
 /// precedes the validation metric, which only the returned report has) and, while the surface
-/// runs, with the surface's finished rows (the other points NaN; a refined surface comes whole)
+/// runs, with the surface's finished rows (the other points NaN; a refined surface its coarse
+/// level, interpolated between the lattice points)
 /// at most every `rowsInterval` seconds. Throws CancelledError when progress returns false (θ is
 /// restored first).
 ProbeReport runProbes(Problem& problem, const ProbeSettings& settings,
