@@ -430,15 +430,16 @@ void SurfaceView::rebuild()
             rawMin = std::min(rawMin, v);
             rawMax = std::max(rawMax, v);
         }
-    double center = g.centerValue;
-    if (d->logZ) {
-        const double range = std::max(rawMax - rawMin, 1e-300);
-        const double shift = rawMin > 0.0 ? 0.0 : -rawMin + 1e-6 * range;
-        for (double& v : shown)
-            if (std::isfinite(v))
-                v = std::log10(std::max(v + shift, 1e-300));
-        center = std::log10(std::max(center + shift, 1e-300));
-    }
+    // One transform for the values, the centre and a locked colour range.
+    const double shift
+        = rawMin > 0.0 ? 0.0 : -rawMin + 1e-6 * std::max(rawMax - rawMin, 1e-300);
+    auto toShown = [&](double v) {
+        return d->logZ ? std::log10(std::max(v + shift, 1e-300)) : v;
+    };
+    for (double& v : shown)
+        if (std::isfinite(v))
+            v = toShown(v);
+    const double center = toShown(g.centerValue);
     double vmin = std::numeric_limits<double>::infinity();
     double vmax = -vmin;
     for (double v : shown)
@@ -510,16 +511,10 @@ void SurfaceView::rebuild()
     double cmax = vmax;
     const bool locked = d->colourScale.validLock();
     if (locked) {
-        cmin = d->colourScale.min;
-        cmax = d->colourScale.max;
-        if (d->logZ) {
-            const double range = std::max(rawMax - rawMin, 1e-300);
-            const double shift = rawMin > 0.0 ? 0.0 : -rawMin + 1e-6 * range;
-            cmin = std::log10(std::max(cmin + shift, 1e-300));
-            cmax = std::log10(std::max(cmax + shift, 1e-300));
-            if (!(cmax > cmin))
-                cmax = cmin + 1.0;
-        }
+        cmin = toShown(d->colourScale.min);
+        cmax = toShown(d->colourScale.max);
+        if (!(cmax > cmin)) // log z of a range below the shift
+            cmax = cmin + 1.0;
     }
     d->colourRange = {cmin, cmax};
     d->lut->SetRange(cmin, cmax);

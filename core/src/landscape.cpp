@@ -457,6 +457,20 @@ std::string directionUnit(const DirectionOptions& o)
 }
 
 /// Coarse-to-fine evaluation of g.values (see SurfaceOptions::refine).
+/// A grid's axes, names, centre value and directions without any values: what a partial grid
+/// (live rows, a refinement's coarse level) carries besides the values it has so far.
+Grid2D gridHeader(const Grid2D& g)
+{
+    Grid2D h;
+    h.x = g.x;
+    h.y = g.y;
+    h.valueName = g.valueName;
+    h.centerValue = g.centerValue;
+    h.directionKind = g.directionKind;
+    h.directionCosine = g.directionCosine;
+    return h;
+}
+
 void refinePlane(Problem::Impl& p, const SurfaceOptions& options, BatchedGrid& batched, Grid2D& g,
                  const ProgressFn& progress, const GridRowsFn& onLevel = {})
 {
@@ -500,13 +514,7 @@ void refinePlane(Problem::Impl& p, const SurfaceOptions& options, BatchedGrid& b
     evaluate(coarse, {});
     reportProgress(progress, 1, total);
     if (onLevel) { // the coarse level as a preview: the lattice, the points between interpolated
-        Grid2D preview;
-        preview.x = g.x;
-        preview.y = g.y;
-        preview.valueName = g.valueName;
-        preview.centerValue = g.centerValue;
-        preview.directionKind = g.directionKind;
-        preview.directionCosine = g.directionCosine;
+        Grid2D preview = gridHeader(g);
         preview.values.resize(g.values.size());
         for (int iy = 0; iy < ny; ++iy)
             for (int ix = 0; ix < nx; ++ix)
@@ -609,13 +617,7 @@ void handRows(const Grid2D& g, int nx, int rows, const GridRowsFn& onRows)
 {
     if (!onRows)
         return;
-    Grid2D soFar;
-    soFar.x = g.x;
-    soFar.y = g.y;
-    soFar.valueName = g.valueName;
-    soFar.centerValue = g.centerValue;
-    soFar.directionKind = g.directionKind;
-    soFar.directionCosine = g.directionCosine;
+    Grid2D soFar = gridHeader(g);
     soFar.values = g.values;
     soFar.values.resize(static_cast<std::size_t>(nx) * static_cast<std::size_t>(rows),
                         std::numeric_limits<double>::quiet_NaN());
