@@ -287,6 +287,26 @@ private slots:
         QVERIFY(!root.value(QStringLiteral("history")).toArray().at(0).toObject()
                      .contains(QStringLiteral("report")));
 
+        // A history entry without its report is refused by name; the open workspace stays.
+        QJsonObject broken = root;
+        QJsonArray entries = broken.value(QStringLiteral("history")).toArray();
+        QJsonObject entry = entries.at(1).toObject();
+        entry.remove(QStringLiteral("report"));
+        entries.replace(1, entry);
+        broken.insert(QStringLiteral("history"), entries);
+        const QString bad = test::outputDir() + QStringLiteral("/history_broken.borehole");
+        {
+            QFile out(bad);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QJsonDocument(broken).toJson());
+        }
+        QSignalSpy refused(&other, &MainWindow::errorReported);
+        QVERIFY(!other.openWorkspace(bad));
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(refused.at(0).at(0).toString(), bad + QStringLiteral(": history[1] has no report"));
+        QCOMPARE(other.history().size(), std::size_t(2));
+        QCOMPARE(other.history()[1].label, QStringLiteral("after more training"));
+
         // Removing the shown probe keeps the views; it is just no longer kept.
         QSignalSpy removed(other.historyPanel(), &ProbeHistoryPanel::removeRequested);
         other.historyPanel()->list()->setCurrentRow(0);
