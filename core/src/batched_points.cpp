@@ -2,6 +2,7 @@
 // is read as a chain of torch.nn modules; since a scripted forward() may do more than call that
 // chain, make() checks the stacked losses against ordinary forwards before they are used.
 #include "batched_points.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -139,7 +140,7 @@ std::optional<BatchedPoints> BatchedPoints::make(Problem::Impl& p, const torch::
         why = "the loss is computed by the model";
         return std::nullopt;
     }
-    const auto& root = p.model.impl().module;
+    const auto& root = implOf(p.model).module;
     if (root.buffers(/*recurse=*/true).size() > 0) {
         why = "the model has buffers (e.g. batch norm statistics)";
         return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include "borehole/error.h"
 #include "internal.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cctype>

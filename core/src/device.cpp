@@ -2,6 +2,7 @@
 
 #include "borehole/error.h"
 #include "internal.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -199,20 +200,6 @@ int setIntraOpThreads(int threads)
 int intraOpThreads()
 {
     return at::get_num_threads();
-}
-
-std::string formatNumber(double value)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", value);
-    return buf;
-}
-
-std::string toLower(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
 }
 
 std::string shapeString(const std::vector<std::int64_t>& shape)

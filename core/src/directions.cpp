@@ -3,6 +3,7 @@
 #include "borehole/landscape.h"
 
 #include "internal.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -27,7 +28,7 @@ std::vector<std::vector<float>> randomDirections(Problem& problem, const Directi
 {
     if (count < 1)
         throw InputError("direction count must be at least 1");
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     torch::NoGradGuard noGrad;
     // θ is read through the live parameters, not a flat copy; on the CPU each direction is
     // drawn straight into the vector returned, so making k directions holds k parameter

@@ -2,6 +2,7 @@
 // blocks under a memory budget (see hvp_engine.h), and the public
 // HessianOperator over it.
 #include "hvp_engine.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -76,7 +77,7 @@ std::string bytesText(double bytes)
 /// graph must be the same function of θ on its rows as the whole batch's.
 std::string whyNotSplittable(Problem::Impl& p)
 {
-    for (const auto& m : p.model.impl().module.modules()) {
+    for (const auto& m : implOf(p.model).module.modules()) {
         const auto type = m.type();
         const auto qualified = type ? type->name() : c10::nullopt;
         const std::string name = qualified ? qualified->qualifiedName() : std::string();
@@ -312,7 +313,7 @@ struct HessianOperator::Impl
 
 HessianOperator::HessianOperator(Problem& problem, const HvpGraphOptions& options)
     : m_impl(std::make_unique<Impl>(
-        Impl{problem.impl(), HvpEngine(problem.impl(), HvpMode::Exact, 0.0, options)}))
+        Impl{implOf(problem), HvpEngine(implOf(problem), HvpMode::Exact, 0.0, options)}))
 { }
 
 HessianOperator::~HessianOperator() = default;

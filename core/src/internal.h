@@ -17,6 +17,18 @@
 
 namespace borehole {
 
+/// Core's access to the private state behind Model, Dataset and Problem (their impl() is
+/// private: the public API hands out no torch state). Use implOf(x).
+struct ImplAccess
+{
+    static Model::Impl& of(const Model& m) { return m.impl(); }
+    static const Dataset::Impl& of(const Dataset& d) { return d.impl(); }
+    static Problem::Impl& of(Problem& p) { return p.impl(); }
+};
+inline Model::Impl& implOf(const Model& m) { return ImplAccess::of(m); }
+inline const Dataset::Impl& implOf(const Dataset& d) { return ImplAccess::of(d); }
+inline Problem::Impl& implOf(Problem& p) { return ImplAccess::of(p); }
+
 struct Dataset::Impl
 {
     DataSummary summary;
@@ -49,10 +61,6 @@ torch::Device toTorchDevice(DeviceKind kind);
 /// of a TorchScript interpreter traceback (e.g. "RuntimeError: mat1 and mat2 shapes cannot be
 /// multiplied (8x10 and 4x6)"), else the first line.
 std::string libtorchMessage(const std::string& what);
-/// A number as users write it ("0.001", "1e-08"), for messages.
-std::string formatNumber(double value);
-/// ASCII lower case, for parsing the names users type ("MSE", "Adam").
-std::string toLower(std::string text);
 std::string shapeString(const torch::Tensor& t);
 std::string shapeString(const std::vector<std::int64_t>& shape);
 
@@ -82,8 +90,8 @@ struct Problem::Impl
     /// Sets summary.featureScaleWarning when standardised features fit clearly worse than raw.
     void checkFeatureScales();
 
-    std::vector<torch::Tensor>& params() { return model.impl().params; }
-    torch::Device device() const { return model.impl().device; }
+    std::vector<torch::Tensor>& params() { return implOf(model).params; }
+    torch::Device device() const { return implOf(model).device; }
     torch::TensorOptions floatOptions() const
     {
         return torch::TensorOptions().dtype(torch::kFloat32).device(device());
@@ -100,7 +108,7 @@ struct Problem::Impl
     /// row dimension).
     torch::Tensor rowLossesOf(const torch::Tensor& prediction, const torch::Tensor& target) const;
     /// True when the probe rows are a subset of the training rows.
-    bool subsampled() const { return probeX.size(0) < data.impl().trainX.size(0); }
+    bool subsampled() const { return probeX.size(0) < implOf(data).trainX.size(0); }
     /// L(θ) on the probe rows.
     double loss();
     /// Flat ∇L(θ) on the given rows (probe rows by default); `loss` receives L when non-null.

@@ -7,6 +7,7 @@
 
 #include "batched_points.h"
 #include "internal.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -92,7 +93,7 @@ public:
     /// Whether standard errors are being computed (cleared if the loss is not a row mean).
     bool sampling() const { return m_sampling; }
     std::int64_t sampleRows() const { return m_problem.probeX.size(0); }
-    std::int64_t populationRows() const { return m_problem.data.impl().trainX.size(0); }
+    std::int64_t populationRows() const { return implOf(m_problem.data).trainX.size(0); }
 
 private:
     Problem::Impl& m_problem;
@@ -192,7 +193,7 @@ private:
             r.values.insert(r.values.end(), v.begin(), v.end());
             if (m_sampling)
                 appendStandardErrors(l.variances, m_problem.probeX.size(0),
-                                     m_problem.data.impl().trainX.size(0), r.standardErrors);
+                                     implOf(m_problem.data).trainX.size(0), r.standardErrors);
             if (r.afterBlock)
                 r.afterBlock(start + count);
         }
@@ -640,7 +641,7 @@ Grid2D planeRows(Problem& problem, const std::vector<float>& d1v, const std::vec
     if (options.refine && !whole)
         throw InputError("a refined surface cannot be split by rows (its cells span rows): "
                          "evaluate it in one process");
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     Grid2D g;
     g.directionKind = "custom";
     g.x = {"α (d₁)", "× d₁", axisValues(nx, options.span)};
@@ -719,7 +720,7 @@ Grid2D planeRows(Problem& problem, const std::vector<float>& d1v, const std::vec
     g.batchTrials = batched.trials();
     if (!g.standardError.empty()) {
         g.sampleRows = p.probeX.size(0);
-        g.populationRows = p.data.impl().trainX.size(0);
+        g.populationRows = implOf(p.data).trainX.size(0);
     }
     if (hvpCurvature) {
         g.curvatureName = "d₁ᵀHd₁ + d₂ᵀHd₂";
@@ -834,7 +835,7 @@ Grid1D lossLine(Problem& problem, const std::vector<float>& direction, const Lin
                 const ProgressFn& progress)
 {
     checkGrid(options.resolution, options.span);
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     Grid1D g;
     g.x = {"α (d)", "× d", axisValues(options.resolution, options.span)};
     CostTracker tracker(p);
@@ -852,7 +853,7 @@ Grid1D lossLine(Problem& problem, const std::vector<float>& direction, const Lin
         g.standardError.clear();
     } else {
         g.sampleRows = p.probeX.size(0);
-        g.populationRows = p.data.impl().trainX.size(0);
+        g.populationRows = implOf(p.data).trainX.size(0);
     }
     g.cost = tracker.cost();
     return g;

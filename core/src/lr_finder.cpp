@@ -4,6 +4,7 @@
 
 #include "internal.h"
 #include "optimizers.h"
+#include "text.h"
 
 #include <cmath>
 #include <limits>
@@ -31,7 +32,7 @@ LrFinderResult findLearningRate(Problem& problem, const LrFinderOptions& o,
     OptimizerOptions opt = o.optimizer;
     opt.learningRate = o.minRate;
 
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     LrFinderResult r;
     CostTracker tracker(p);
     ParameterRestore restoreParameters(p);

@@ -1,6 +1,7 @@
 // The objective L(θ) behind every probe: forward passes, losses, gradients and Hessian-vector
 // products over flat parameter vectors.
 #include "internal.h"
+#include "text.h"
 
 #include <cmath>
 #include <random>
@@ -166,7 +167,7 @@ torch::Tensor selectOutput(const c10::IValue& result, const std::string& output,
 c10::IValue runForward(const Model& model, const torch::Tensor& x, const std::string& dataPath)
 {
     try {
-        return model.impl().module.forward({x});
+        return implOf(model).module.forward({x});
     } catch (const c10::Error& e) {
         throw InputError("model '" + model.summary().path + "' rejected input tensor 'features' "
                          + shapeString(x) + " from '" + dataPath + "'" + inputShapeHint(model, x)
@@ -204,7 +205,7 @@ std::string libtorchMessage(const std::string& what)
 Problem::Impl::Impl(Model m, Dataset d, const ProblemOptions& o)
     : model(std::move(m)), data(std::move(d)), options(o)
 {
-    const auto& di = data.impl();
+    const auto& di = implOf(data);
     if (di.device != device())
         throw InputError("the model is on " + std::string(device().is_cuda() ? "cuda" : "cpu")
                          + " but the data set is on "
@@ -278,7 +279,7 @@ void Problem::Impl::validatePairing()
                          "detaches it, e.g. with .detach(), torch.no_grad() or a conversion to "
                          "another type), so there is no gradient to probe");
     if (options.loss == LossKind::BceWithLogits) {
-        const auto& trainY = data.impl().trainY;
+        const auto& trainY = implOf(data).trainY;
         const auto lo = trainY.min().item<double>();
         const auto hi = trainY.max().item<double>();
         if (lo < 0.0 || hi > 1.0)
@@ -295,7 +296,7 @@ void Problem::Impl::checkFeatureScales()
 {
     // A model trained on raw feature values sees nonsense once they are standardised, and every
     // number probed then describes that nonsense. One forward each way on a few rows tells.
-    const auto& di = data.impl();
+    const auto& di = implOf(data);
     const auto features = static_cast<std::int64_t>(di.featureStd.size());
     if (!data.summary().standardizedFeatures || features != probeX.size(1)
         || options.loss == LossKind::ModelOutput)
@@ -326,11 +327,11 @@ void Problem::Impl::checkFeatureScales()
 
 ModelOutputs inspectModelOutputs(const Model& model, const Dataset& data)
 {
-    const auto& di = data.impl();
+    const auto& di = implOf(data);
     if (di.trainX.size(0) == 0)
         throw InputError("'" + data.summary().path + "' has no training rows to try the model on");
     torch::NoGradGuard noGrad;
-    const auto x = di.trainX.narrow(0, 0, 1).to(model.impl().device);
+    const auto x = di.trainX.narrow(0, 0, 1).to(implOf(model).device);
     const c10::IValue result = runForward(model, x, data.summary().path);
     const ForwardResults r = splitResults(result);
     ModelOutputs out;
@@ -533,7 +534,7 @@ torch::Tensor Problem::Impl::flatParameters() const
 {
     torch::NoGradGuard noGrad;
     std::vector<torch::Tensor> flat;
-    for (const auto& p : model.impl().params)
+    for (const auto& p : implOf(model).params)
         flat.push_back(p.detach().reshape({-1}));
     return torch::cat(flat); // a new tensor: cat copies (a clone here held θ twice)
 }
@@ -562,7 +563,7 @@ std::vector<torch::Tensor> Problem::Impl::unflatten(const torch::Tensor& flat) c
 {
     std::vector<torch::Tensor> out;
     std::int64_t offset = 0;
-    for (const auto& p : model.impl().params) {
+    for (const auto& p : implOf(model).params) {
         out.push_back(flat.narrow(0, offset, p.numel()).view_as(p));
         offset += p.numel();
     }
@@ -572,7 +573,7 @@ std::vector<torch::Tensor> Problem::Impl::unflatten(const torch::Tensor& flat) c
 torch::Tensor Problem::Impl::flatten(const std::vector<torch::Tensor>& tensors) const
 {
     std::vector<torch::Tensor> flat;
-    const auto& ps = model.impl().params;
+    const auto& ps = implOf(model).params;
     for (std::size_t i = 0; i < tensors.size(); ++i) {
         if (tensors[i].defined())
             flat.push_back(tensors[i].detach().reshape({-1}));

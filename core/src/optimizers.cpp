@@ -5,6 +5,7 @@
 //   AdamW θ ← θ·(1 − lr·wd), then Adam with d = g
 //   SAM   e = ρ·g/‖g‖ (ASAM: ρ·T²g/‖Tg‖, T = |θ|);  g' = ∇L(θ+e);  θ ← base(θ, g')
 #include "optimizers.h"
+#include "text.h"
 
 #include <cmath>
 
@@ -186,7 +187,7 @@ std::vector<float> samPerturbation(const std::vector<float>& parameters,
 std::vector<torch::Tensor> moduleBuffers(Problem::Impl& p)
 {
     std::vector<torch::Tensor> out;
-    for (const auto& b : p.model.impl().module.buffers(/*recurse=*/true))
+    for (const auto& b : implOf(p.model).module.buffers(/*recurse=*/true))
         out.push_back(b);
     return out;
 }
@@ -206,7 +207,7 @@ BufferRestore::~BufferRestore()
 }
 
 ModuleMode::ModuleMode(Problem::Impl& p, bool training)
-    : m_module(p.model.impl().module), m_previous(m_module.is_training())
+    : m_module(implOf(p.model).module), m_previous(m_module.is_training())
 {
     m_module.train(training);
 }
@@ -217,7 +218,7 @@ ModuleMode::~ModuleMode()
 }
 
 BatchSampler::BatchSampler(Problem::Impl& p, std::int64_t batchSize, std::uint64_t seed)
-    : m_data(p.data.impl()), m_device(p.device()), m_rows(m_data.trainX.size(0)), m_seed(seed)
+    : m_data(implOf(p.data)), m_device(p.device()), m_rows(m_data.trainX.size(0)), m_seed(seed)
 {
     m_batch = batchSize <= 0 || batchSize >= m_rows ? m_rows : batchSize;
     m_stepsPerEpoch = (m_rows + m_batch - 1) / m_batch;

@@ -6,6 +6,7 @@
 
 #include "hvp_engine.h"
 #include "internal.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -148,7 +149,7 @@ torch::Tensor denseHessian(Problem::Impl& p, HvpEngine& hvp, const ProgressFn& p
 std::vector<double> exactHessian(
     Problem& problem, std::int64_t maxParameters, const HvpGraphOptions& graph, ProbeCost* cost)
 {
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     if (p.numel > maxParameters)
         throw InputError("the exact Hessian of " + std::to_string(p.numel)
             + " parameters is larger than the limit of " + std::to_string(maxParameters)
@@ -165,7 +166,7 @@ SpectrumResult hessianSpectrum(
     Problem& problem, const SpectrumOptions& options, const ProgressFn& progress)
 {
     checkSpectrumOptions(options);
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     SpectrumResult r;
     CostTracker tracker(p);
     HvpEngine hvp(p, options.hvp, options.fdEpsilon, options.graph);

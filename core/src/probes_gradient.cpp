@@ -2,6 +2,7 @@
 #include "borehole/probes.h"
 
 #include "internal.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -38,7 +39,7 @@ torch::Tensor gradientPcaDirections(Problem::Impl& p, int samples, int component
     if (samples < 2)
         throw InputError("PCA directions need at least 2 gradient samples, got "
                          + std::to_string(samples));
-    const auto& d = p.data.impl();
+    const auto& d = implOf(p.data);
     const std::int64_t n = d.trainX.size(0);
     const std::int64_t batch = std::min<std::int64_t>(p.options.batchSize, n);
     auto gen = makeGenerator(seed);
@@ -132,7 +133,7 @@ HvpMode parseHvpMode(const std::string& text)
 
 LossGradient lossAndGradient(Problem& problem)
 {
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     LossGradient r;
     CostTracker tracker(p);
     auto g = p.gradient(&r.loss);
@@ -149,7 +150,7 @@ CurvatureResult finiteDifferenceCurvature(Problem& problem, const CurvatureOptio
     if (options.count < 1)
         throw InputError("direction count K must be at least 1, got "
                          + std::to_string(options.count));
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     CurvatureResult r;
     r.kind = options.kind;
     r.epsilon = options.epsilon;
@@ -195,7 +196,7 @@ DirectionCurvature curvatureAlong(Problem& problem, const std::vector<float>& di
                                   double epsilon)
 {
     checkEpsilon(epsilon);
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     auto d = p.fromHost(direction, "direction");
     const double n = d.norm().item<double>();
     if (n == 0.0)
@@ -215,7 +216,7 @@ DirectionCurvature curvatureAlong(Problem& problem, const std::vector<float>& di
 std::vector<float> hessianVectorProduct(Problem& problem, const std::vector<float>& v,
                                         HvpMode mode, double epsilon, ProbeCost* cost)
 {
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     CostTracker tracker(p);
     auto out = Problem::Impl::toHost(p.hvp(p.fromHost(v, "vector v"), mode, epsilon));
     if (cost)

@@ -3,6 +3,7 @@
 #include "borehole/probes.h"
 
 #include "internal.h"
+#include "text.h"
 
 #include <algorithm>
 
@@ -17,7 +18,7 @@ SharpnessResult perturbationSensitivity(Problem& problem, const SharpnessOptions
     if (options.samples < 1)
         throw InputError("perturbation samples must be at least 1, got "
                          + std::to_string(options.samples));
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     SharpnessResult r;
     CostTracker tracker(p);
     ParameterRestore restore(p);

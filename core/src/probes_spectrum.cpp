@@ -5,6 +5,7 @@
 
 #include "hvp_engine.h"
 #include "internal.h"
+#include "text.h"
 
 #include <cmath>
 #include <limits>
@@ -35,7 +36,7 @@ EigenResult topEigenvaluePower(Problem& problem, const EigenOptions& options,
                                const ProgressFn& progress)
 {
     checkEigenOptions(options);
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     EigenResult r;
     r.method = "power";
     CostTracker tracker(p);
@@ -122,7 +123,7 @@ EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
                                  const ProgressFn& progress)
 {
     checkEigenOptions(options);
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     EigenResult r;
     r.method = "lanczos";
     CostTracker tracker(p);
@@ -252,7 +253,7 @@ TraceResult hutchinsonTrace(Problem& problem, const TraceOptions& options,
     if (plusPlus && options.sketchSize < 1)
         throw InputError("Hutch++ sketch size must be at least 1, got "
                          + std::to_string(options.sketchSize));
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     TraceResult r;
     r.estimator = toString(options.estimator);
     CostTracker tracker(p);

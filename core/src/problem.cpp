@@ -3,6 +3,7 @@
 #include "borehole/error.h"
 #include "borehole/device.h"
 #include "internal.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -125,7 +126,7 @@ double Problem::loss()
 
 double Problem::validationMetric(Metric metric)
 {
-    const auto& d = m_impl->data.impl();
+    const auto& d = implOf(m_impl->data);
     if (d.valX.size(0) > 0)
         return m_impl->metric(metric, d.valX, d.valY);
     return m_impl->metric(metric, d.trainX, d.trainY);

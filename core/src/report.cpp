@@ -2,6 +2,7 @@
 #include "borehole/report.h"
 
 #include "internal.h"
+#include "text.h"
 
 #include <algorithm>
 #include <chrono>

@@ -977,9 +977,4 @@ std::string toString(StudyStrategy strategy)
     return strategy == StudyStrategy::ProbeHalving ? "probe-halving" : "probe";
 }
 
-double stabilityBound(double learningRate, double momentum)
-{
-    return (2.0 + 2.0 * momentum) / learningRate;
-}
-
 } // namespace borehole

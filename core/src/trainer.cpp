@@ -1,13 +1,13 @@
 // The training loop, its hook context (with the warm-started λmax probe), the curvature-guided
 // learning rate, and checkpoints. Optimizer formulas live in optimizers.cpp.
 #include "borehole/report.h"
-#include "borehole/study.h"
 #include "borehole/trainer.h"
 
 #include "hvp_engine.h"
 #include "internal.h"
 #include "optimizers.h"
 #include "trainer_json.h"
+#include "text.h"
 
 #include <cmath>
 #include <cstring>
@@ -277,6 +277,11 @@ private:
 
 } // namespace
 
+double stabilityBound(double learningRate, double momentum)
+{
+    return (2.0 + 2.0 * momentum) / learningRate;
+}
+
 double stableRateCurvatureProduct(const OptimizerOptions& o)
 {
     // On a quadratic of curvature λ the rule is stable while lr·λ stays below 2 (gradient
@@ -390,7 +395,7 @@ nlohmann::json readCheckpoint(const std::string& path, const std::vector<NamedTe
 TrainResult train(Problem& problem, const TrainOptions& o, const ProgressFn& progress)
 {
     checkTrainOptions(o);
-    auto& p = problem.impl();
+    auto& p = implOf(problem);
     BatchSampler sampler(p, o.batchSize, o.seed);
     const std::int64_t total = o.steps > 0 ? o.steps : o.epochs * sampler.stepsPerEpoch();
     const auto started = std::chrono::steady_clock::now();
@@ -416,7 +421,7 @@ TrainResult train(Problem& problem, const TrainOptions& o, const ProgressFn& pro
     {
         torch::jit::Module& module;
         ~EvalAfter() { module.eval(); }
-    } evalAfter{p.model.impl().module};
+    } evalAfter{implOf(p.model).module};
     ModuleMode training(p, true);
     auto evalLoss = [&] {
         ModuleMode eval(p, false);

@@ -6,6 +6,7 @@
 #include "borehole/lr_finder.h"
 #include "borehole/report.h"
 #include "internal.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cctype>

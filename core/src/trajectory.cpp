@@ -35,7 +35,7 @@ Grid2D trajectoryPlane(Problem& problem, const TrajectoryPlaneOptions& options,
         throw InputError("trajectory plane margin must be positive");
     // The trajectory trains in train() mode: BatchNorm statistics move with θ. The surface is
     // evaluated in the trained state; afterwards everything goes back.
-    StateRestore restore(problem.impl());
+    StateRestore restore(implOf(problem));
     const auto start = problem.parameters();
     TrainOptions training = options.training;
     if (training.snapshotEvery <= 0)

@@ -12,6 +12,8 @@
 
 namespace borehole {
 
+struct ImplAccess; // core/src/internal.h: core's own access to Impl
+
 enum class Task { Regression, Classification };
 
 std::string toString(Task task);
@@ -70,10 +72,11 @@ public:
     std::int64_t featureCount() const;
     std::int64_t targetCount() const;
 
-    struct Impl;
-    const Impl& impl() const { return *m_impl; }
+    struct Impl; ///< core's private state (torch tensors); opaque outside core
 
 private:
+    friend struct ImplAccess;
+    const Impl& impl() const { return *m_impl; }
     explicit Dataset(std::shared_ptr<const Impl> impl);
     std::shared_ptr<const Impl> m_impl;
 };

@@ -10,6 +10,8 @@
 
 namespace borehole {
 
+struct ImplAccess; // core/src/internal.h: core's own access to Impl
+
 struct ParameterInfo
 {
     std::string name;
@@ -90,10 +92,11 @@ public:
     /// The archive is built in memory first (one extra copy of the parameters).
     void save(const std::string& path) const;
 
-    struct Impl;
-    Impl& impl() const { return *m_impl; }
+    struct Impl; ///< core's private state (the TorchScript module); opaque outside core
 
 private:
+    friend struct ImplAccess;
+    Impl& impl() const { return *m_impl; }
     explicit Model(std::shared_ptr<Impl> impl);
     std::shared_ptr<Impl> m_impl;
 };

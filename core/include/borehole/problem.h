@@ -11,6 +11,8 @@
 
 namespace borehole {
 
+struct ImplAccess; // core/src/internal.h: core's own access to Impl
+
 enum class LossKind {
     Mse,           ///< mean squared error (regression)
     Mae,           ///< mean absolute error, L1 (regression)
@@ -135,10 +137,11 @@ public:
     /// seeded generators and do not need this; a computation that trains does.
     static void seedGlobalRandom(std::uint64_t seed);
 
-    struct Impl;
-    Impl& impl() { return *m_impl; }
+    struct Impl; ///< core's private state (the objective over flat tensors); opaque outside core
 
 private:
+    friend struct ImplAccess;
+    Impl& impl() { return *m_impl; }
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -235,9 +235,6 @@ struct ConfigurationFeatures
     ProbeCost total() const;
 };
 
-/// Edge of stability for gradient descent with heavy-ball momentum β: λmax ≤ (2+2β)/lr.
-double stabilityBound(double learningRate, double momentum);
-
 /// From θ = initScale·θ₀: a burst of budget.burstSteps steps with the configuration's optimizer,
 /// then the probes at the end point. θ is left at θ₀ afterwards. A burst or probe that produces
 /// NaN/Inf returns failed = true with the reason, it does not throw. Throws CancelledError when

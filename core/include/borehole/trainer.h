@@ -197,6 +197,10 @@ std::shared_ptr<TrainHook> makeGuidedLrHook(const OptimizerOptions& options);
 /// stability bound on λmax.
 double stableRateCurvatureProduct(const OptimizerOptions& options);
 
+/// Edge of stability for gradient descent with heavy-ball momentum β on a quadratic:
+/// λmax ≤ (2+2β)/lr. The study draws it on its maps and divides λmax by it (eos_ratio).
+double stabilityBound(double learningRate, double momentum);
+
 /// SAM's ascent step for parameters θ and gradient g: e = ρ·g/‖g‖, or with adaptive (ASAM)
 /// e = ρ·T²g/‖Tg‖ with T = |θ| elementwise. The trainer uses the same code. Throws InputError
 /// on a size mismatch.
