@@ -1,7 +1,7 @@
 #include "heatmapview.h"
 
 #include "colormap.h"
-#include "contour.h"
+#include <borehole/contour.h>
 #include "pca.h"
 #include "plotstyle.h"
 

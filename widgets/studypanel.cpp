@@ -5,7 +5,7 @@
 #include "pca.h"
 #include "plotstyle.h"
 #include "studydashboard.h"
-#include "studymap.h"
+#include <borehole/studymap.h>
 #include "studyreport.h"
 #include "surfaceview.h"
 

@@ -11,7 +11,7 @@
 #include "gui_test_support.h"
 #include "plotstyle.h"
 #include "studydashboard.h"
-#include "studymap.h"
+#include <borehole/studymap.h>
 #include "studypanel.h"
 #include "surfaceview.h"
 

@@ -1,6 +1,6 @@
 // The views on fixed data: PCA numbers, region selection and its JSON/CSV, heatmap hover text,
 // curvature plots, plot export formats.
-#include "contour.h"
+#include <borehole/contour.h>
 #include "curvatureplot.h"
 #include "exportutil.h"
 #include "gui_test_support.h"

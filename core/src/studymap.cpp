@@ -1,4 +1,4 @@
-#include "studymap.h"
+#include "borehole/studymap.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "contour.h"
+#include "borehole/contour.h"
 
 #include <cmath>
 #include <limits>

@@ -3,7 +3,7 @@
 // scattered configurations binned onto a regular grid over two hyperparameters (the others
 // marginalised by the mean), and the edge-of-stability bound (2+2β)/lr as curves in the plane.
 // Plain std types and core's Grid2D only, so both are testable without a display.
-#include <borehole/landscape.h>
+#include "borehole/landscape.h"
 
 #include <set>
 #include <string>
