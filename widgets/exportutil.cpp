@@ -80,21 +80,6 @@ bool savePlot(QCustomPlot* plot, const QString& path, int width, int height, QSt
     return saveImageAtomically(plot->toPixmap(width, height).toImage(), path, error);
 }
 
-QString htmlEscape(const QString& text)
-{
-    return text.toHtmlEscaped();
-}
-
-QString htmlEscape(const std::string& text)
-{
-    return QString::fromStdString(text).toHtmlEscaped();
-}
-
-QString htmlRow(const QString& key, const QString& value)
-{
-    return QStringLiteral("<tr><th align=\"left\">%1</th><td>%2</td></tr>\n").arg(key, value);
-}
-
 QString pngBase64(const QImage& image)
 {
     QByteArray bytes;

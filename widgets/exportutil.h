@@ -29,11 +29,6 @@ bool saveImageAtomically(const QImage& image, const QString& path, QString* erro
 bool savePlot(QCustomPlot* plot, const QString& path, int width, int height,
               QString* error = nullptr);
 
-/// HTML pieces shared by the probe and study reports.
-QString htmlEscape(const QString& text);
-QString htmlEscape(const std::string& text);
-/// "<tr><th align=left>key</th><td>value</td></tr>" (both already HTML).
-QString htmlRow(const QString& key, const QString& value);
 /// The image as base64 PNG, for data: URLs.
 QString pngBase64(const QImage& image);
 

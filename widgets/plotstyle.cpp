@@ -1,5 +1,7 @@
 #include "plotstyle.h"
 
+#include <borehole/html_report.h>
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -10,7 +12,6 @@
 
 #include <qcustomplot.h>
 
-#include <QRegularExpression>
 
 namespace borehole {
 
@@ -143,19 +144,7 @@ void clearColourMap(QCPColorMap* map)
 
 QString withReadableNumbers(const std::string& text)
 {
-    static const QRegularExpression fixed(QStringLiteral("(?<![\\d.])-?\\d+\\.\\d{6}(?![\\d.])"));
-    QString in = QString::fromStdString(text);
-    QString out;
-    qsizetype last = 0;
-    auto it = fixed.globalMatch(in);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        out += in.mid(last, m.capturedStart() - last);
-        out += QString::number(m.captured().toDouble(), 'g', 6);
-        last = m.capturedEnd();
-    }
-    out += in.mid(last);
-    return out;
+    return QString::fromStdString(readableNumbers(text));
 }
 
 QString axisLabel(const QString& name, const QString& unit)

@@ -233,44 +233,9 @@ int addColouredPoints(QCustomPlot* plot, QCPColorScale* scale, const std::vector
 QStringList halvingLines(const StudySnapshot& snapshot)
 {
     QStringList lines;
-    if (snapshot.spec.strategy != StudyStrategy::ProbeHalving)
-        return lines;
-    auto index = configurationIndices(snapshot.ranking);
-    auto list = [&](const std::vector<std::int64_t>& ids) {
-        QStringList names;
-        for (const auto id : ids)
-            names << QStringLiteral("#%1").arg(index[id]);
-        return names.join(QStringLiteral(", "));
-    };
-    int top = 0;
-    for (const auto& r : snapshot.rungs)
-        top = std::max(top, r.rung);
-    if (snapshot.rungs.empty())
-        lines << StudyPanel::tr("Probe-halving (η = %1): no rung opened yet; rung 1 opens when "
-                                "every configuration is probed.")
-                     .arg(snapshot.spec.halving.eta);
-    else
-        lines << StudyPanel::tr("Probe-halving (η = %1): %2 rung runs up to rung %3.")
-                     .arg(snapshot.spec.halving.eta)
-                     .arg(snapshot.rungs.size())
-                     .arg(top);
-    for (const auto& c : snapshot.rungComparisons) {
-        if (c.agree())
-            lines << StudyPanel::tr("Rung %1 → %2 (%3 entrants): the score promoted %4, as the "
-                                    "validation alone would have.")
-                         .arg(c.rung)
-                         .arg(c.rung + 1)
-                         .arg(c.entrants)
-                         .arg(list(c.promotedByScore));
-        else
-            lines << StudyPanel::tr("Rung %1 → %2 (%3 entrants): the score promoted %4; the "
-                                    "validation alone (plain successive halving) would have "
-                                    "promoted %5.")
-                         .arg(c.rung)
-                         .arg(c.rung + 1)
-                         .arg(c.entrants)
-                         .arg(list(c.promotedByScore), list(c.promotedByValidation));
-    }
+    for (const auto& line : probeHalvingLines(snapshot.spec, snapshot.ranking, snapshot.rungs,
+                                              snapshot.rungComparisons, studyReportTranslator()))
+        lines << QString::fromStdString(line);
     return lines;
 }
 
@@ -1432,7 +1397,7 @@ bool StudyPanel::exportReport(const QString& path, QString* error)
     c.counts = m_snapshot->counts;
     c.ranking = m_snapshot->ranking;
     c.modelNote = m_snapshot->modelNote;
-    c.halvingLines = halvingLines(*m_snapshot);
+    c.rungComparisons = m_snapshot->rungComparisons;
     c.rungs = m_snapshot->rungs;
     c.target = m_target->text().trimmed();
     if (c.target.isEmpty() && m_snapshot->spec.target)

@@ -1,19 +1,17 @@
 #pragma once
-// The study report, as the probe report of the main window: one self-contained HTML page
-// (figures embedded as base64 PNG) and the same document printed to PDF through QTextDocument
-// and QPdfWriter. It holds the spec, the counts, the meta-model and its validation error, the
-// ranking, the maps and the target-mode candidates. Both files are written atomically.
+// The study report in the GUI: core's one report builder (borehole/study_report.h, which
+// `borehole-cli study export` also uses) fed with the panel's state and its plots as PNG
+// figures, translated through the context "StudyReport". HTML embeds the figures as base64; the
+// PDF is the same document printed through QTextDocument and QPdfWriter. Both files are written
+// atomically.
 #include <borehole/study.h>
+#include <borehole/study_report.h>
 #include <borehole/study_runner.h>
 #include <borehole/study_store.h>
 
 #include <QImage>
 #include <QString>
-#include <QStringList>
 
-#include <cstdint>
-#include <map>
-#include <optional>
 #include <vector>
 
 namespace borehole {
@@ -22,7 +20,7 @@ struct StudyReportFigure
 {
     QString title;
     QString caption;
-    QImage image;
+    QImage image; ///< null: the caption says why there is no figure
 };
 
 struct StudyReportContent
@@ -38,17 +36,16 @@ struct StudyReportContent
     std::vector<TargetCandidate> candidates;
     QString targetMessage;
     std::vector<StudyReportFigure> figures;
-    /// Probe-halving studies: lines comparing each rung's promotions with plain halving's, and
-    /// the rung runs (empty for other strategies).
-    QStringList halvingLines;
+    /// Probe-halving studies: the rung runs and what the score changed at each promotion
+    /// (empty for other strategies).
     std::vector<RungRecord> rungs;
+    std::vector<RungComparison> rungComparisons;
     /// Ranking rows written; the rest are counted.
     int maxRows = 100;
 };
 
-/// Configuration id → its index in the sampler's list (the "#" users see), for the rows of a
-/// ranking; rung rows and full runs name configurations by id.
-std::map<std::int64_t, int> configurationIndices(const StudyRanking& ranking);
+/// Core's report texts in the application's language (context "StudyReport").
+ReportTranslator studyReportTranslator();
 
 /// The HTML text. With `embedImages` figures are data: URIs; otherwise they refer to
 /// "figure<N>.png" resources (what the PDF path registers with QTextDocument).

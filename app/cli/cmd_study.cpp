@@ -6,6 +6,7 @@
 #include <borehole/error.h>
 #include <borehole/report.h>
 #include <borehole/study_halving.h>
+#include <borehole/study_report.h>
 #include <borehole/study_runner.h>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -40,11 +42,6 @@ std::string fmt(double v, const char* f = "%.4g")
     char buf[64];
     std::snprintf(buf, sizeof buf, f, v);
     return buf;
-}
-
-std::string metricName(Metric m)
-{
-    return m == Metric::Mse ? "mse" : m == Metric::Mae ? "mae" : m == Metric::Accuracy ? "accuracy" : "loss";
 }
 
 json hyperJson(const Hyperparameters& h)
@@ -102,7 +99,7 @@ void addModelOptions(Args& a)
 std::string rankingTable(const StudyRanking& r, const StudySpec& spec, std::size_t rows)
 {
     std::ostringstream o;
-    const std::string m = metricName(spec.metric);
+    const std::string m = toString(spec.metric);
     char head[200];
     std::snprintf(head, sizeof head, "  %-4s %-8s %-44s %9s %9s %9s %9s %9s\n", "#", "status",
                   "configuration", "promise", "λmax", "lr·λ/bnd", ("pred " + m).c_str(),
@@ -386,114 +383,51 @@ int statusAction(const std::vector<std::string>& argv)
     return 0;
 }
 
-std::string escapeHtml(const std::string& s)
+/// The local date and time as ISO 8601 ("2026-12-07T02:10:33"), for the report's header.
+std::string isoNow()
 {
-    std::string out;
-    for (char ch : s) {
-        switch (ch) {
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += ch;
+    const std::time_t t = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &local);
+    return buf;
+}
+
+/// The study report through core's one builder (the GUI's "Export report…" writes the same
+/// document with its plots as figures); here the curvature map is core's SVG.
+std::string htmlReport(const StudyStore& store, const StudySpec& spec, const StudyRanking& r)
+{
+    StudyReportData d;
+    d.database = store.path();
+    d.writtenBy = "borehole-cli " + version();
+    d.writtenAt = isoNow();
+    d.spec = spec;
+    d.counts = store.counts();
+    d.ranking = r;
+    d.choice = chooseConfiguration(r, spec);
+    if (spec.target) {
+        d.target = toString(*spec.target);
+        try {
+            d.candidates = targetCandidates(r, *spec.target, d.minProbability);
+            d.targetMessage = std::to_string(d.candidates.size())
+                              + " configuration(s) meet the target, cheapest first.";
+        } catch (const std::exception& e) {
+            d.targetMessage = e.what();
         }
     }
-    return out;
-}
-
-/// log10 lr against log10 λmax for every probed configuration, coloured by promisingness, with
-/// the edge-of-stability line λmax = 2/lr (momentum 0).
-std::string curvatureMapSvg(const StudyRanking& r)
-{
-    struct Point
-    {
-        double x, y, score;
-    };
-    std::vector<Point> pts;
-    for (const auto& row : r.rows) {
-        const auto it = row.record.features.find("lambda_max");
-        if (it == row.record.features.end() || it->second <= 0.0)
-            continue;
-        pts.push_back({std::log10(row.record.hyper.learningRate), std::log10(it->second),
-                       row.promisingness});
+    HtmlFigure map;
+    map.title = "Curvature map: log10 λmax against log10 learning rate";
+    map.svg = curvatureMapSvg(r);
+    map.caption = map.svg.empty() ? "Too few probed configurations for a curvature map."
+                                  : "One dot per probed configuration, coloured by "
+                                    "promisingness (green high, red low).";
+    d.figures.push_back(map);
+    if (spec.strategy == StudyStrategy::ProbeHalving) {
+        d.rungs = store.rungs();
+        d.rungComparisons = compareRungPromotions(store, spec);
     }
-    if (pts.size() < 2)
-        return "<p>Too few probed configurations for a curvature map.</p>";
-    double x0 = pts[0].x, x1 = x0, y0 = pts[0].y, y1 = y0, s0 = 1e300, s1 = -1e300;
-    for (const auto& p : pts) {
-        x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
-        if (std::isfinite(p.score))
-            s0 = std::min(s0, p.score), s1 = std::max(s1, p.score);
-    }
-    x0 -= 0.1, x1 += 0.1, y0 -= 0.2, y1 += 0.2;
-    const double w = 560, h = 360, l = 60, b = 40;
-    auto sx = [&](double x) { return l + (x - x0) / (x1 - x0) * (w - l - 10); };
-    auto sy = [&](double y) { return h - b - (y - y0) / (y1 - y0) * (h - b - 10); };
-    std::ostringstream o;
-    o << "<svg xmlns='http://www.w3.org/2000/svg' width='" << w << "' height='" << h
-      << "' font-family='sans-serif' font-size='11'>\n<rect x='" << l << "' y='10' width='"
-      << w - l - 10 << "' height='" << h - b - 10 << "' fill='none' stroke='#888'/>\n";
-    // λ = 2/lr → log λ = log 2 − log lr
-    o << "<line x1='" << sx(x0) << "' y1='" << sy(std::log10(2.0) - x0) << "' x2='" << sx(x1)
-      << "' y2='" << sy(std::log10(2.0) - x1) << "' stroke='#c00' stroke-dasharray='6 4'/>\n"
-      << "<text x='" << w - 150 << "' y='24' fill='#c00'>λmax = 2/lr (stability edge)</text>\n";
-    for (const auto& p : pts) {
-        const double t = std::isfinite(p.score) && s1 > s0 ? (p.score - s0) / (s1 - s0) : 0.0;
-        o << "<circle cx='" << sx(p.x) << "' cy='" << sy(p.y) << "' r='4' fill='rgb("
-          << static_cast<int>(230 * (1 - t)) << "," << static_cast<int>(60 + 150 * t) << ",80)'/>\n";
-    }
-    o << "<text x='" << w / 2 << "' y='" << h - 8 << "' text-anchor='middle'>log10 learning rate"
-      << "</text>\n<text x='14' y='" << h / 2 << "' transform='rotate(-90 14 " << h / 2
-      << ")' text-anchor='middle'>log10 λmax after the burst</text>\n";
-    for (int k = static_cast<int>(std::ceil(x0)); k <= x1; ++k)
-        o << "<text x='" << sx(k) << "' y='" << h - b + 14 << "' text-anchor='middle'>" << k
-          << "</text>\n";
-    for (int k = static_cast<int>(std::ceil(y0)); k <= y1; ++k)
-        o << "<text x='" << l - 6 << "' y='" << sy(k) + 4 << "' text-anchor='end'>" << k
-          << "</text>\n";
-    o << "</svg>\n<p>Colour: promisingness (green high, red low).</p>\n";
-    return o.str();
-}
-
-std::string htmlReport(const StudyStore& store, const StudySpec& spec, const StudyRanking& r,
-                       const json& choice)
-{
-    std::ostringstream o;
-    const auto c = store.counts();
-    o << "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Borehole study "
-      << escapeHtml(spec.name) << "</title>\n<style>body{font-family:sans-serif;margin:2em}"
-      << "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;"
-      << "text-align:right}th{background:#eee}</style></head><body>\n<h1>Study "
-      << escapeHtml(spec.name.empty() ? store.path() : spec.name) << "</h1>\n<p>"
-      << c.total() << " configurations (" << c.done << " probed, " << c.failed
-      << " failed), " << c.fullRuns << " full runs, sampler " << toString(spec.sampler.kind)
-      << ", outcome metric " << metricName(spec.metric) << ". "
-      << escapeHtml(modelLine(r)) << "</p>\n<h2>Chosen hyperparameters</h2>\n<pre>"
-      << escapeHtml(choice.at("hyperparameters").dump(2)) << "</pre>\n<p>Basis: "
-      << escapeHtml(choice.at("basis").get<std::string>()) << "</p>\n<h2>Curvature map</h2>\n"
-      << curvatureMapSvg(r) << "<h2>Ranking</h2>\n<table><tr><th>#</th><th>status</th>"
-      << "<th>configuration</th><th>promisingness</th><th>λmax</th><th>lr·λmax / bound</th>"
-      << "<th>loss after burst</th><th>predicted</th><th>±</th><th>measured</th></tr>\n";
-    for (const auto& row : r.rows) {
-        const auto& f = row.record.features;
-        auto feature = [&](const char* k) {
-            const auto it = f.find(k);
-            return it == f.end() ? std::nan("") : it->second;
-        };
-        o << "<tr><td>" << row.record.index << "</td><td>" << toString(row.record.status)
-          << "</td><td style='text-align:left'>" << escapeHtml(describe(row.record.hyper))
-          << (row.record.status == RunStatus::Failed ? "<br><small>" + escapeHtml(row.record.reason)
-                                                           + "</small>"
-                                                     : std::string())
-          << "</td><td>" << fmt(row.promisingness) << "</td><td>" << fmt(feature("lambda_max"))
-          << "</td><td>" << fmt(feature("eos_ratio")) << "</td><td>"
-          << fmt(feature("burst_final_loss")) << "</td><td>" << fmt(row.predicted) << "</td><td>"
-          << fmt(row.predictedStd) << "</td><td>"
-          << (row.outcome ? fmt(*row.outcome) : row.fullRunFailed ? "diverged" : "")
-          << "</td></tr>\n";
-    }
-    o << "</table>\n<p>Written by borehole-cli " << version() << ".</p></body></html>\n";
-    return o.str();
+    return studyReportHtml(d);
 }
 
 int exportAction(const std::vector<std::string>& argv)
@@ -516,31 +450,19 @@ int exportAction(const std::vector<std::string>& argv)
     const auto store = openDb(a);
     const auto spec = storedSpec(store);
     const auto r = rankStudy(store, spec);
-    const RankedConfiguration* chosen = nullptr;
-    std::string basis;
-    for (const auto& row : r.rows) // best measured outcome first
-        if (row.outcome
-            && (!chosen
-                || (higherIsBetter(spec.metric) ? *row.outcome > *chosen->outcome
-                                                : *row.outcome < *chosen->outcome)))
-            chosen = &row;
-    if (chosen) {
-        basis = "best measured full-run outcome";
-    } else if (!r.rows.empty() && std::isfinite(r.rows.front().promisingness)) {
-        chosen = &r.rows.front();
-        basis = r.model && r.model->kind == "outcome" ? "best predicted outcome"
-                                                      : "highest probe promisingness (no full runs "
-                                                        "yet)";
-    }
-    if (!chosen)
+    const auto pick = chooseConfiguration(r, spec);
+    if (!pick)
         throw InputError(store.path() + ": no configuration has been probed successfully yet");
+    const RankedConfiguration* chosen = &*std::find_if(
+        r.rows.begin(), r.rows.end(), [&](const auto& row) { return row.record.id == pick->id; });
+    const std::string& basis = pick->basis;
     json choice{{"schema", "borehole.study-choice/1"},
                 {"study", spec.name},
                 {"database", store.path()},
                 {"basis", basis},
                 {"configuration", chosen->record.index},
                 {"hyperparameters", hyperJson(chosen->record.hyper)},
-                {"metric", metricName(spec.metric)},
+                {"metric", toString(spec.metric)},
                 {"measured", chosen->outcome ? json(*chosen->outcome) : json(nullptr)},
                 {"predicted", num(chosen->predicted)},
                 {"predicted_std", num(chosen->predictedStd)},
@@ -596,7 +518,7 @@ int exportAction(const std::vector<std::string>& argv)
                                                                         : out)
                + ".html";
     if (!html.empty())
-        writeOutput(html, htmlReport(store, spec, r, choice));
+        writeOutput(html, htmlReport(store, spec, r));
     if (a.has("trials"))
         writeOutput(a.value("trials"), studyTrialsCsv(r.rows));
     if (out != "-")

@@ -4,6 +4,8 @@
 #include "plotstyle.h"
 #include "spectrumview.h"
 
+#include <borehole/html_report.h>
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -24,6 +26,34 @@ QString num(double v, int precision = 6)
     return QString::number(v, 'g', precision);
 }
 
+QString plain(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+QString plain(const QString& text)
+{
+    return text;
+}
+
+/// The rows of one key–value table, written by flush().
+class KeyValues
+{
+public:
+    void add(const QString& key, const QString& value)
+    {
+        m_rows.emplace_back(key.toStdString(), value.toStdString());
+    }
+    void flush(HtmlReport& report)
+    {
+        report.keyValueTable(m_rows);
+        m_rows.clear();
+    }
+
+private:
+    std::vector<std::pair<std::string, std::string>> m_rows;
+};
+
 QString costText(const ProbeCost& c)
 {
     return ReportText::tr("%1 forward, %2 gradient, %3 HVP, %4 s")
@@ -39,27 +69,21 @@ QString reportHtml(const ReportContent& c, bool embedImages)
 {
     const ProbeReport& r = c.report;
     const ProbeSettings& s = r.settings;
-    QString h;
-    h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<title>%1</title>\n"
-                        "<style>body{font-family:sans-serif;max-width:60em;margin:1em auto;}"
-                        "table{border-collapse:collapse;margin-bottom:1em;}"
-                        "th,td{border:1px solid #bbb;padding:2px 8px;}"
-                        "th{background:#eef;}img{max-width:100%;}</style>\n</head><body>\n")
-             .arg(ReportText::tr("Borehole probe report"));
-    h += QStringLiteral("<h1>%1</h1>\n<p>%2</p>\n")
-             .arg(ReportText::tr("Borehole probe report"),
-                  ReportText::tr("Written by Borehole %1 on %2.")
-                      .arg(htmlEscape(r.borehole),
-                           QDateTime::currentDateTime().toString(Qt::ISODate)));
-
-    h += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(ReportText::tr("Model and data"));
-    h += htmlRow(ReportText::tr("Model"), htmlEscape(r.model.path));
-    h += htmlRow(ReportText::tr("Parameters"), ReportText::tr("%1 in %2 tensors, %3 layers")
+    const QString title = ReportText::tr("Borehole probe report");
+    HtmlReport h(title.toStdString());
+    h.heading(title.toStdString(), 1);
+    h.paragraph(ReportText::tr("Written by Borehole %1 on %2.")
+                    .arg(plain(r.borehole), QDateTime::currentDateTime().toString(Qt::ISODate))
+                    .toStdString());
+    KeyValues rows;
+    h.heading(ReportText::tr("Model and data").toStdString());
+    rows.add(ReportText::tr("Model"), plain(r.model.path));
+    rows.add(ReportText::tr("Parameters"), ReportText::tr("%1 in %2 tensors, %3 layers")
                                    .arg(r.model.parameterCount)
                                    .arg(r.model.parameters.size())
                                    .arg(r.model.layerCount));
-    h += htmlRow(ReportText::tr("Data"), htmlEscape(r.data.path));
-    h += htmlRow(ReportText::tr("Rows"), ReportText::tr("%1 (%2 training, %3 validation)")
+    rows.add(ReportText::tr("Data"), plain(r.data.path));
+    rows.add(ReportText::tr("Rows"), ReportText::tr("%1 (%2 training, %3 validation)")
                              .arg(r.data.rows)
                              .arg(r.data.trainRows)
                              .arg(r.data.validationRows));
@@ -69,40 +93,40 @@ QString reportHtml(const ReportContent& c, bool embedImages)
     QStringList targets;
     for (const auto& t : r.data.targetColumns)
         targets << QString::fromStdString(t);
-    h += htmlRow(ReportText::tr("Features"), htmlEscape(features.join(QStringLiteral(", "))));
-    h += htmlRow(ReportText::tr("Target"), htmlEscape(targets.join(QStringLiteral(", "))));
-    h += htmlRow(ReportText::tr("Task"), htmlEscape(toString(r.data.task)));
-    h += htmlRow(ReportText::tr("Standardisation"),
+    rows.add(ReportText::tr("Features"), plain(features.join(QStringLiteral(", "))));
+    rows.add(ReportText::tr("Target"), plain(targets.join(QStringLiteral(", "))));
+    rows.add(ReportText::tr("Task"), plain(toString(r.data.task)));
+    rows.add(ReportText::tr("Standardisation"),
              ReportText::tr("features: %1, targets: %2 (training-row statistics)")
                  .arg(r.data.standardizedFeatures ? ReportText::tr("yes") : ReportText::tr("no"),
                       r.data.standardizedTargets ? ReportText::tr("yes") : ReportText::tr("no")));
     if (!r.problem.featureScaleWarning.empty())
-        h += htmlRow(ReportText::tr("Warning"), htmlEscape(r.problem.featureScaleWarning));
+        rows.add(ReportText::tr("Warning"), plain(r.problem.featureScaleWarning));
     if (!r.problem.output.empty())
-        h += htmlRow(ReportText::tr("Model output"), htmlEscape(r.problem.output));
-    h += htmlRow(ReportText::tr("Loss"), ReportText::tr("%1 on %2 probe rows").arg(htmlEscape(r.problem.loss)).arg(r.problem.probeRows));
-    h += htmlRow(ReportText::tr("Device"), htmlEscape(r.problem.device));
-    h += QStringLiteral("</table>\n");
+        rows.add(ReportText::tr("Model output"), plain(r.problem.output));
+    rows.add(ReportText::tr("Loss"), ReportText::tr("%1 on %2 probe rows").arg(plain(r.problem.loss)).arg(r.problem.probeRows));
+    rows.add(ReportText::tr("Device"), plain(r.problem.device));
+    rows.flush(h);
 
-    h += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(ReportText::tr("Settings and seeds"));
+    h.heading(ReportText::tr("Settings and seeds").toStdString());
     QStringList kinds;
     for (auto k : s.directionKinds)
         kinds << QString::fromStdString(toString(k));
-    h += htmlRow(ReportText::tr("Master seed"), QString::number(s.seed));
-    h += htmlRow(ReportText::tr("Split seed"), QString::number(r.data.seed));
-    h += htmlRow(ReportText::tr("Direction kinds"), htmlEscape(kinds.join(QStringLiteral(", "))));
-    h += htmlRow(ReportText::tr("K, ε"), QStringLiteral("%1, %2").arg(s.curvature.count).arg(num(s.curvature.epsilon)));
-    h += htmlRow(ReportText::tr("Eigenvalue solvers"),
+    rows.add(ReportText::tr("Master seed"), QString::number(s.seed));
+    rows.add(ReportText::tr("Split seed"), QString::number(r.data.seed));
+    rows.add(ReportText::tr("Direction kinds"), plain(kinds.join(QStringLiteral(", "))));
+    rows.add(ReportText::tr("K, ε"), QStringLiteral("%1, %2").arg(s.curvature.count).arg(num(s.curvature.epsilon)));
+    rows.add(ReportText::tr("Eigenvalue solvers"),
              ReportText::tr("power: %1, Lanczos: %2, tolerance %3, at most %4 iterations, HVP %5")
                  .arg(s.power ? ReportText::tr("yes") : ReportText::tr("no"), s.lanczos ? ReportText::tr("yes") : ReportText::tr("no"))
                  .arg(num(s.eigen.relativeTolerance))
                  .arg(s.eigen.maxIterations)
-                 .arg(htmlEscape(toString(s.eigen.hvp))));
-    h += htmlRow(ReportText::tr("Trace"), ReportText::tr("%1, at most %2 samples, tolerance %3")
+                 .arg(plain(toString(s.eigen.hvp))));
+    rows.add(ReportText::tr("Trace"), ReportText::tr("%1, at most %2 samples, tolerance %3")
                               .arg(s.trace ? ReportText::tr("yes") : ReportText::tr("no"))
                               .arg(s.traceOptions.maxSamples)
                               .arg(num(s.traceOptions.relativeTolerance)));
-    h += htmlRow(ReportText::tr("Spectrum"),
+    rows.add(ReportText::tr("Spectrum"),
                  s.spectrum ? ReportText::tr("top %1, bottom %2, density %3 runs × %4 steps; exact "
                                              "Hessian up to %5 parameters")
                                   .arg(s.spectrumOptions.topK)
@@ -111,46 +135,46 @@ QString reportHtml(const ReportContent& c, bool embedImages)
                                   .arg(s.spectrumOptions.densitySteps)
                                   .arg(s.spectrumOptions.exactUpTo)
                             : ReportText::tr("no"));
-    h += htmlRow(ReportText::tr("Sharpness"), ReportText::tr("%1, ρ = %2, %3 perturbations%4")
+    rows.add(ReportText::tr("Sharpness"), ReportText::tr("%1, ρ = %2, %3 perturbations%4")
                                   .arg(s.sharpness ? ReportText::tr("yes") : ReportText::tr("no"))
                                   .arg(num(s.sharpnessOptions.rho))
                                   .arg(s.sharpnessOptions.samples)
                                   .arg(s.sharpnessOptions.layerwise ? ReportText::tr(", layer-wise")
                                                                     : QString()));
     const auto& d = s.surfaceOptions.directions;
-    h += htmlRow(ReportText::tr("Landscape grid"), ReportText::tr("line: %1, surface: %2, %3 points per axis, span ±%4")
+    rows.add(ReportText::tr("Landscape grid"), ReportText::tr("line: %1, surface: %2, %3 points per axis, span ±%4")
                                        .arg(s.line ? ReportText::tr("yes") : ReportText::tr("no"),
                                             s.surface ? ReportText::tr("yes") : ReportText::tr("no"))
                                        .arg(s.surfaceOptions.resolution)
                                        .arg(num(s.surfaceOptions.span)));
-    h += htmlRow(ReportText::tr("Directions and normalisation"),
+    rows.add(ReportText::tr("Directions and normalisation"),
              ReportText::tr("%1; biases %2; d₂ %3")
                  .arg(d.filterNormalize ? ReportText::tr("random, filter-normalised (Li et al. 2018)")
                                         : ReportText::tr("random, scaled to ‖θ‖"),
                       d.keepBiases ? ReportText::tr("kept") : ReportText::tr("zeroed"),
                       d.orthogonalize ? ReportText::tr("orthogonalised to d₁") : ReportText::tr("as drawn")));
-    h += QStringLiteral("</table>\n");
+    rows.flush(h);
 
-    h += QStringLiteral("<h2>%1</h2>\n<table>\n").arg(ReportText::tr("Results"));
-    h += htmlRow(ReportText::tr("L(θ)"), num(r.base.loss));
-    h += htmlRow(ReportText::tr("‖∇L(θ)‖"), num(r.base.gradientNorm));
-    h += htmlRow(ReportText::tr("‖θ‖"), num(r.base.parameterNorm));
-    h += htmlRow(ReportText::tr("Validation %1").arg(htmlEscape(r.metricName)), num(r.validationMetric));
+    h.heading(ReportText::tr("Results").toStdString());
+    rows.add(ReportText::tr("L(θ)"), num(r.base.loss));
+    rows.add(ReportText::tr("‖∇L(θ)‖"), num(r.base.gradientNorm));
+    rows.add(ReportText::tr("‖θ‖"), num(r.base.parameterNorm));
+    rows.add(ReportText::tr("Validation %1").arg(plain(r.metricName)), num(r.validationMetric));
     for (const auto& cr : r.curvature)
-        h += htmlRow(ReportText::tr("FD curvature, %1 (K = %2)").arg(htmlEscape(toString(cr.kind))).arg(cr.norms.size()),
+        rows.add(ReportText::tr("FD curvature, %1 (K = %2)").arg(plain(toString(cr.kind))).arg(cr.norms.size()),
                  ReportText::tr("dᵀΔg/ε = %1 ± %2; ‖Δg‖/ε = %3 ± %4 [%5]")
                      .arg(num(cr.meanDirectional), num(cr.stdDirectional, 3),
                           num(cr.meanNorm), num(cr.stdNorm, 3), costText(cr.cost)));
     for (const auto* e : {r.power ? &*r.power : nullptr, r.lanczos ? &*r.lanczos : nullptr})
         if (e)
-            h += htmlRow(ReportText::tr("λmax (%1)").arg(htmlEscape(e->method)),
+            rows.add(ReportText::tr("λmax (%1)").arg(plain(e->method)),
                      ReportText::tr("%1 after %2 iterations%3 [%4]")
                          .arg(num(e->value))
                          .arg(e->iterations)
                          .arg(e->converged ? QString() : ReportText::tr(", not converged"))
                          .arg(costText(e->cost)));
     if (r.trace)
-        h += htmlRow(ReportText::tr("tr(H) (%1)").arg(traceEstimatorName(r.trace->estimator)),
+        rows.add(ReportText::tr("tr(H) (%1)").arg(traceEstimatorName(r.trace->estimator)),
                  ReportText::tr("%1 ± %2 (%3 samples) [%4]")
                                                .arg(num(r.trace->estimate),
                                                     num(r.trace->standardError, 3))
@@ -159,36 +183,36 @@ QString reportHtml(const ReportContent& c, bool embedImages)
     if (r.spectrum) {
         const SpectrumResult& sp = *r.spectrum;
         const bool exact = sp.method == "exact";
-        h += htmlRow(ReportText::tr("Spectrum"),
+        rows.add(ReportText::tr("Spectrum"),
                      ReportText::tr("%1 [%2]")
-                         .arg(htmlEscape(spectrumCaption(sp, s.spectrumOptions.densitySteps)),
+                         .arg(plain(spectrumCaption(sp, s.spectrumOptions.densitySteps)),
                               costText(sp.cost)));
-        h += htmlRow(ReportText::tr("Largest eigenvalues"),
-                     htmlEscape(eigenvalueListText(sp.top, sp.topResiduals, exact)));
+        rows.add(ReportText::tr("Largest eigenvalues"),
+                     plain(eigenvalueListText(sp.top, sp.topResiduals, exact)));
         if (!sp.bottom.empty())
-            h += htmlRow(ReportText::tr("Smallest eigenvalues"),
-                         htmlEscape(eigenvalueListText(sp.bottom, sp.bottomResiduals, exact)));
+            rows.add(ReportText::tr("Smallest eigenvalues"),
+                         plain(eigenvalueListText(sp.bottom, sp.bottomResiduals, exact)));
         if (exact && sp.eigenvalues.size() <= 64)
-            h += htmlRow(ReportText::tr("Every eigenvalue"),
-                         htmlEscape(eigenvalueListText(sp.eigenvalues, {}, true)));
+            rows.add(ReportText::tr("Every eigenvalue"),
+                         plain(eigenvalueListText(sp.eigenvalues, {}, true)));
     }
     if (r.sharpness)
-        h += htmlRow(ReportText::tr("Sharpness"), ReportText::tr("mean ΔL %1, worst ΔL %2, radius %3 [%4]")
+        rows.add(ReportText::tr("Sharpness"), ReportText::tr("mean ΔL %1, worst ΔL %2, radius %3 [%4]")
                                       .arg(num(r.sharpness->meanIncrease),
                                            num(r.sharpness->worstIncrease),
                                            num(r.sharpness->radius), costText(r.sharpness->cost)));
     if (r.surface)
-        h += htmlRow(ReportText::tr("Surface"), ReportText::tr("%1 × %2 points, %3, cos∠(d₁, d₂) = %4 [%5]")
+        rows.add(ReportText::tr("Surface"), ReportText::tr("%1 × %2 points, %3, cos∠(d₁, d₂) = %4 [%5]")
                                     .arg(r.surface->nx())
                                     .arg(r.surface->ny())
-                                    .arg(htmlEscape(r.surface->directionKind))
+                                    .arg(plain(r.surface->directionKind))
                                     .arg(num(r.surface->directionCosine, 3))
                                     .arg(costText(r.surface->cost)));
-    h += htmlRow(ReportText::tr("Total cost"), costText(r.total));
-    h += QStringLiteral("</table>\n");
+    rows.add(ReportText::tr("Total cost"), costText(r.total));
+    rows.flush(h);
 
     if (!c.figures.empty()) {
-        h += QStringLiteral("<h2>%1</h2>\n").arg(ReportText::tr("Figures"));
+        h.heading(ReportText::tr("Figures").toStdString());
         for (std::size_t i = 0; i < c.figures.size(); ++i) {
             const ReportFigure& f = c.figures[i];
             if (f.image.isNull())
@@ -196,46 +220,42 @@ QString reportHtml(const ReportContent& c, bool embedImages)
             const QString src = embedImages
                                     ? QStringLiteral("data:image/png;base64,") + pngBase64(f.image)
                                     : QStringLiteral("figure%1.png").arg(i);
-            h += QStringLiteral("<h3>%1</h3>\n<p><img src=\"%2\" width=\"%3\" alt=\"%1\"></p>\n"
-                                "<p><i>%4</i></p>\n")
-                     .arg(htmlEscape(f.title), src)
-                     .arg(std::min(f.image.width(), 640))
-                     .arg(htmlEscape(f.caption));
+            h.image(f.title.toStdString(), src.toStdString(), f.image.width(),
+                    f.caption.toStdString());
         }
     }
 
-    h += QStringLiteral("<h2>%1</h2>\n").arg(ReportText::tr("Selection"));
+    h.heading(ReportText::tr("Selection").toStdString());
     if (c.selection.isEmpty()) {
-        h += QStringLiteral("<p>%1</p>\n").arg(ReportText::tr("No region selected."));
+        h.paragraph(ReportText::tr("No region selected.").toStdString());
     } else {
         const GridSelection& sel = c.selection;
-        h += QStringLiteral("<p>%1</p>\n")
-                 .arg(ReportText::tr("%1 points selected in the %2, x ∈ [%3, %4], y ∈ [%5, %6].")
-                          .arg(sel.points.size())
-                          .arg(sel.source == QLatin1String("pca") ? ReportText::tr("PCA map") : ReportText::tr("heatmap"))
-                          .arg(num(sel.xMin, 4), num(sel.xMax, 4), num(sel.yMin, 4),
-                               num(sel.yMax, 4)));
-        h += QStringLiteral("<table>\n<tr><th>ix</th><th>iy</th><th>α</th><th>β</th><th>%1</th></tr>\n")
-                 .arg(htmlEscape(sel.valueName));
+        h.paragraph(ReportText::tr("%1 points selected in the %2, x ∈ [%3, %4], y ∈ [%5, %6].")
+                        .arg(sel.points.size())
+                        .arg(sel.source == QLatin1String("pca") ? ReportText::tr("PCA map")
+                                                                : ReportText::tr("heatmap"))
+                        .arg(num(sel.xMin, 4), num(sel.xMax, 4), num(sel.yMin, 4),
+                             num(sel.yMax, 4))
+                        .toStdString());
         const std::size_t shown = std::min<std::size_t>(sel.points.size(), 200);
+        std::vector<std::vector<std::string>> points;
         for (std::size_t i = 0; i < shown; ++i) {
             const SelectedPoint& p = sel.points[i];
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>\n")
-                     .arg(p.ix)
-                     .arg(p.iy)
-                     .arg(num(p.alpha, 5), num(p.beta, 5), num(p.value, 7));
+            points.push_back({std::to_string(p.ix), std::to_string(p.iy),
+                              num(p.alpha, 5).toStdString(), num(p.beta, 5).toStdString(),
+                              num(p.value, 7).toStdString()});
         }
-        h += QStringLiteral("</table>\n");
+        h.table({"ix", "iy", "α", "β", sel.valueName.toStdString()}, points);
         if (shown < sel.points.size())
-            h += QStringLiteral("<p>%1</p>\n")
-                     .arg(ReportText::tr("… and %1 more (export the selection for all).")
-                              .arg(sel.points.size() - shown));
+            h.paragraph(ReportText::tr("… and %1 more (export the selection for all).")
+                            .arg(sel.points.size() - shown)
+                            .toStdString());
     }
-    // pre-wrap: the long summary lines (PCA's explained variances, warnings) ran off the PDF page.
-    h += QStringLiteral("<h2>%1</h2>\n<pre style=\"white-space: pre-wrap\">%2</pre>\n")
-             .arg(ReportText::tr("Summary"), htmlEscape(QString::fromStdString(formatSummary(r))));
-    h += QStringLiteral("</body></html>\n");
-    return h;
+    // Preformatted and wrapped: the long summary lines (PCA's explained variances, warnings)
+    // ran off the PDF page.
+    h.heading(ReportText::tr("Summary").toStdString());
+    h.preformatted(formatSummary(r));
+    return QString::fromStdString(h.html());
 }
 
 bool writeReportHtml(const QString& path, const ReportContent& content, QString* error)

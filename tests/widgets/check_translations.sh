@@ -16,7 +16,7 @@ cd "$src"
 shopt -s nullglob
 # The same files as BOREHOLE_TR_SOURCES in translations/CMakeLists.txt, globbed now so that a
 # source file added since the last configure is checked too.
-sources=(widgets/*.cpp widgets/*.h app/gui/*.cpp app/gui/*.h)
+sources=(widgets/*.cpp widgets/*.h app/gui/*.cpp app/gui/*.h core/src/*_report.cpp)
 committed=(translations/borehole_*.ts)
 if ((${#sources[@]} == 0 || ${#committed[@]} == 0)); then
   echo "check_translations: no sources or no .ts files under $src" >&2
@@ -87,7 +87,7 @@ if ((status != 0)); then
   cat <<EOF
 Update the .ts files with  cmake --build <build> --target borehole_lupdate
 (or: lupdate -no-obsolete -locations none widgets/*.cpp widgets/*.h app/gui/*.cpp app/gui/*.h
- -ts translations/borehole_en.ts translations/borehole_de.ts), then translate the new entries
+ core/src/*_report.cpp -ts translations/borehole_en.ts translations/borehole_de.ts), then translate the new entries
 (German in borehole_de.ts; the English file repeats the source text) and remove type="unfinished".
 Strings under "(no context)" are tr() calls whose class lupdate cannot tell (an alias such as
 "using T = Text; T::tr(...)"): their translations never load; call Text::tr(...) by its own name.
