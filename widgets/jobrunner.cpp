@@ -56,15 +56,22 @@ void JobWorker::throwIfCancelled() const
         throw CancelledError();
 }
 
-Problem JobWorker::loadProblem(const QString& modelPath, const QString& dataPath,
-                               DatasetOptions data, const ProblemOptions& problem,
-                               DeviceKind device) const
+Problem JobWorker::loadProblem(const ProblemRequest& request) const
 {
-    auto model = Model::load(modelPath.toStdString(), device);
-    data.device = device;
-    auto rows = Dataset::loadCsv(dataPath.toStdString(), data);
+    auto model = Model::load(request.modelPath.toStdString(), request.device);
+    DatasetOptions data = request.data;
+    data.device = request.device;
+    auto rows = Dataset::loadCsv(request.dataPath.toStdString(), data);
     throwIfCancelled();
-    return Problem(std::move(model), std::move(rows), problem);
+    return Problem(std::move(model), std::move(rows), request.problem);
+}
+
+bool JobWorker::claimFinish()
+{
+    if (!m_jobOpen)
+        return false;
+    m_jobOpen = false;
+    return true;
 }
 
 void JobWorker::execute(const std::function<void(const ProgressFn&)>& body,
@@ -75,15 +82,21 @@ void JobWorker::execute(const std::function<void(const ProgressFn&)>& body,
         emit progress(done, total);
         return !cancel->load(std::memory_order_relaxed);
     };
+    m_jobOpen = true;
     try {
         body(onProgress);
     } catch (const CancelledError&) {
-        emit cancelled();
+        if (claimFinish())
+            emit cancelled();
     } catch (const std::exception& e) {
-        emit failed(QString::fromStdString(e.what()));
+        if (claimFinish())
+            emit failed(QString::fromStdString(e.what()));
     } catch (...) {
-        emit failed(unknownError);
+        if (claimFinish())
+            emit failed(unknownError);
     }
+    if (claimFinish())
+        emit failed(tr("Internal error: the job ended without a result."));
 }
 
 JobRunner::JobRunner(const QString& threadName, QObject* parent)
@@ -118,12 +131,12 @@ void JobRunner::adopt(JobWorker* worker)
         scheduleFlush();
     });
     connect(worker, &JobWorker::failed, this, [this](const QString& message) {
-        endJob();
-        emit failed(message);
+        if (endJob())
+            emit failed(message);
     });
     connect(worker, &JobWorker::cancelled, this, [this] {
-        endJob();
-        emit cancelled();
+        if (endJob())
+            emit cancelled();
     });
     m_thread.start();
 }
@@ -165,11 +178,14 @@ void JobRunner::flush()
     }
 }
 
-void JobRunner::endJob()
+bool JobRunner::endJob()
 {
+    if (!m_running)
+        return false;
     m_coalesce.stop();
     flush();
     m_running = false;
+    return true;
 }
 
 } // namespace borehole

@@ -22,9 +22,25 @@
 
 namespace borehole {
 
+/// What every job that computes on a model and a data set asks for: the files, how to read
+/// them and the device. ProbeRequest and TrainingRequest extend it; JobWorker::loadProblem()
+/// takes it.
+struct ProblemRequest
+{
+    QString modelPath;
+    QString dataPath;
+    DatasetOptions data;
+    ProblemOptions problem;
+    DeviceKind device = DeviceKind::Auto;
+};
+
 /// Base of the objects living on a runner's thread. run()s wrap their body in execute(), which
 /// turns CancelledError into cancelled(), any other exception into failed(its message), and
 /// hands the body a progress callback that emits progress() and polls the cancel flag.
+/// A job ends with exactly one terminal signal (PrismLauncher's Task): the body emits its
+/// finished(…) only after claimFinish() returned true; execute() drops any terminal signal
+/// after the first (a body that finished and then threw) and fails a body that returned
+/// without finishing ("… ended without a result"), so the GUI never waits for ever.
 class JobWorker : public QObject
 {
     Q_OBJECT
@@ -49,16 +65,18 @@ protected:
     /// Runs body(progress callback); the body emits the subclass's finished(…) itself.
     /// `unknownError` is the message for exceptions that are not std::exception.
     void execute(const std::function<void(const ProgressFn&)>& body, const QString& unknownError);
+    /// Marks the running job as finished; true once per job, from inside execute()'s body.
+    /// Emit the subclass's finished(…) only when it returns true.
+    bool claimFinish();
     /// Throws CancelledError when a cancel was requested (between loading and computing).
     void throwIfCancelled() const;
     /// Loads model and data on this thread onto `device` and builds the Problem; throws
     /// core's errors (naming the file) or CancelledError when a cancel came in meanwhile.
-    Problem loadProblem(const QString& modelPath, const QString& dataPath,
-                        DatasetOptions data, const ProblemOptions& problem,
-                        DeviceKind device) const;
+    Problem loadProblem(const ProblemRequest& request) const;
 
 private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
+    bool m_jobOpen = false; ///< inside execute() and no terminal signal yet (worker thread only)
     std::mutex m_jobMutex;
     std::function<void()> m_queuedJob;
 };
@@ -98,7 +116,9 @@ protected:
     /// emits started() and queues job() onto the worker thread.
     bool startJob(std::function<void()> job);
     /// Ends the job before its terminal signal: flushes what is pending, clears running.
-    void endJob();
+    /// False when no job is running (a terminal signal of a job that already ended, or a stale
+    /// one): then emit nothing.
+    bool endJob();
     /// Arms the coalescing timer (when a subclass queued live data).
     void scheduleFlush();
     /// Subclasses emit their merged live data here (before progress()); default: nothing.

@@ -12,12 +12,12 @@ void ProbeWorker::run(const ProbeRequest& request)
 {
     execute(
         [&](const ProgressFn& onProgress) {
-            Problem problem = loadProblem(request.modelPath, request.dataPath, request.data,
-                                          request.problem, request.device);
+            Problem problem = loadProblem(request);
             ProbeReport report = runProbes(
                 problem, request.settings, onProgress,
                 [this](const ProbeReport& soFar) { emit partial(soFar); }, request.liveRowsInterval);
-            emit finished(report);
+            if (claimFinish())
+                emit finished(report);
         },
         tr("Unknown error while probing."));
 }
@@ -31,8 +31,8 @@ ProbeRunner::ProbeRunner(QObject* parent) : JobRunner(QStringLiteral("borehole-p
             emit partial(soFar);
     });
     connect(m_worker, &ProbeWorker::finished, this, [this](const ProbeReport& report) {
-        endJob();
-        emit finished(report);
+        if (endJob())
+            emit finished(report);
     });
     adopt(m_worker);
 }

@@ -15,14 +15,9 @@
 namespace borehole {
 
 /// Everything a probe run needs, copied into the worker: files are loaded on the worker thread.
-struct ProbeRequest
+struct ProbeRequest : ProblemRequest
 {
-    QString modelPath;
-    QString dataPath;
-    DatasetOptions data;
-    ProblemOptions problem;
     ProbeSettings settings;
-    DeviceKind device = DeviceKind::Auto;
     /// Seconds between live surface rows (runProbes' rowsInterval); infinity: none.
     double liveRowsInterval = 0.25;
 };

@@ -73,7 +73,8 @@ void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgre
                 throw;
             }
             snapshot.kind = request.kind;
-            emit finished(snapshot);
+            if (claimFinish())
+                emit finished(snapshot);
             return;
         }
         // Only a run may create a study; opening or training a missing one is an error that
@@ -143,8 +144,10 @@ void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgre
             Problem problem = loadStudyProblem(spec);
             const auto s = trainConfigurations(store, problem, request.configurationIds,
                                                onProgress);
-            const int done = s.trained;
-            summary = tr("Trained %1 selected configurations fully.").arg(done);
+            summary = tr("Trained %1 selected configurations fully (%2 failed) in %3 s.")
+                          .arg(s.trained)
+                          .arg(s.failed)
+                          .arg(s.seconds, 0, 'f', 1);
             note = refit(store, spec);
             break;
         }
@@ -163,7 +166,8 @@ void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgre
         snapshot.kind = request.kind;
         snapshot.modelNote = note;
         snapshot.summary = summary;
-        emit finished(snapshot);
+        if (claimFinish())
+            emit finished(snapshot);
     }
 }
 
@@ -174,8 +178,8 @@ StudyRunner::StudyRunner(QObject* parent) : JobRunner(QStringLiteral("borehole-s
     connect(m_worker, &StudyWorker::configurationFinished, this,
             &StudyRunner::configurationFinished);
     connect(m_worker, &StudyWorker::finished, this, [this](const StudySnapshot& snapshot) {
-        endJob();
-        emit finished(snapshot);
+        if (endJob())
+            emit finished(snapshot);
     });
     adopt(m_worker);
 }

@@ -46,8 +46,7 @@ void TrainingWorker::run(const TrainingRequest& request)
 {
     execute(
         [&](const ProgressFn& onProgress) {
-            Problem problem = loadProblem(request.modelPath, request.dataPath, request.data,
-                                          request.problem, request.device);
+            Problem problem = loadProblem(request);
             if (request.initScale != 1.0) {
                 std::vector<float> theta = problem.parameters();
                 for (float& v : theta)
@@ -63,7 +62,8 @@ void TrainingWorker::run(const TrainingRequest& request)
             run.options = options;
             run.runJson = QString::fromStdString(trainRunJson(problem, options, run.result));
             run.trainedModel = std::make_shared<const Model>(problem.model().clone());
-            emit finished(run);
+            if (claimFinish())
+                emit finished(run);
         },
         tr("Unknown error while training."));
 }
@@ -80,8 +80,8 @@ TrainingRunner::TrainingRunner(QObject* parent)
         scheduleFlush();
     });
     connect(m_worker, &TrainingWorker::finished, this, [this](const TrainingRun& run) {
-        endJob();
-        emit finished(run);
+        if (endJob())
+            emit finished(run);
     });
     adopt(m_worker);
 }

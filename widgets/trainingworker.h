@@ -23,14 +23,9 @@
 namespace borehole {
 
 /// Everything a training run needs, copied into the worker (options.hooks is ignored).
-struct TrainingRequest
+struct TrainingRequest : ProblemRequest
 {
-    QString modelPath;
-    QString dataPath;
-    DatasetOptions data;
-    ProblemOptions problem;
     TrainOptions options;
-    DeviceKind device = DeviceKind::Auto;
     /// Legend entry of the run in the panel's plots.
     QString label;
     /// Train from initScale·θ₀ (a study configuration's initial weight scale; 1: the file's θ).

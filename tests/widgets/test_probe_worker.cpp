@@ -1,5 +1,5 @@
-// ProbeRunner/ProbeWorker: exactly one terminal signal per job, cancel, failure messages,
-// progress coalescing.
+// ProbeRunner/ProbeWorker: exactly one terminal signal per job (also for scripted jobs that
+// misbehave), cancel, failure messages, progress coalescing.
 #include "gui_test_support.h"
 #include "probeworker.h"
 
@@ -10,6 +10,78 @@
 #include <QSignalSpy>
 
 using namespace borehole;
+
+namespace {
+
+/// A job that misbehaves as scripted, to hold JobWorker/JobRunner to one terminal signal.
+enum class Script {
+    FinishTwice,      ///< asks to finish twice (claimFinish() says no the second time)
+    FinishThenThrow,  ///< finishes, then throws
+    EmitTwiceBlindly, ///< emits finished twice without claimFinish(): the runner drops one
+    NoResult,         ///< returns without any terminal signal
+};
+
+} // namespace
+
+class ScriptedWorker : public JobWorker
+{
+    Q_OBJECT
+public:
+    using JobWorker::JobWorker;
+    void run(Script script)
+    {
+        execute(
+            [&](const ProgressFn&) {
+                switch (script) {
+                case Script::FinishTwice:
+                    if (claimFinish())
+                        emit finished(1);
+                    if (claimFinish())
+                        emit finished(2);
+                    break;
+                case Script::FinishThenThrow:
+                    if (claimFinish())
+                        emit finished(1);
+                    throw InputError("thrown after finishing");
+                case Script::EmitTwiceBlindly:
+                    emit finished(1);
+                    emit finished(2);
+                    break;
+                case Script::NoResult:
+                    break;
+                }
+            },
+            QStringLiteral("unknown"));
+    }
+
+signals:
+    void finished(int value);
+};
+
+class ScriptedRunner : public JobRunner
+{
+    Q_OBJECT
+public:
+    ScriptedRunner() : JobRunner(QStringLiteral("borehole-scripted"), nullptr)
+    {
+        m_worker = new ScriptedWorker(cancelFlag());
+        connect(m_worker, &ScriptedWorker::finished, this, [this](int value) {
+            if (endJob())
+                emit finished(value);
+        });
+        adopt(m_worker);
+    }
+    bool start(Script script)
+    {
+        return startJob([worker = m_worker, script] { worker->run(script); });
+    }
+
+signals:
+    void finished(int value);
+
+private:
+    ScriptedWorker* m_worker = nullptr;
+};
 
 class TestProbeWorker : public QObject
 {
@@ -28,6 +100,41 @@ private:
     }
 
 private slots:
+    void everyJobEndsWithExactlyOneTerminalSignal()
+    {
+        // Issue #14 (JobWorker state guard): whatever a job's body does, the runner reports one
+        // terminal signal, and a body that returns without a result fails instead of leaving
+        // the GUI waiting.
+        struct Case
+        {
+            Script script;
+            int finished;
+            QString failed; ///< the message, or empty for no failed()
+        };
+        const QString noResult = QStringLiteral("Internal error: the job ended without a result.");
+        for (const Case& c : {Case{Script::FinishTwice, 1, {}}, Case{Script::FinishThenThrow, 1, {}},
+                              Case{Script::EmitTwiceBlindly, 1, {}},
+                              Case{Script::NoResult, 0, noResult}}) {
+            ScriptedRunner runner;
+            QSignalSpy finished(&runner, &ScriptedRunner::finished);
+            QSignalSpy failed(&runner, &ScriptedRunner::failed);
+            QSignalSpy cancelled(&runner, &ScriptedRunner::cancelled);
+            QVERIFY(runner.start(c.script));
+            QTRY_VERIFY_WITH_TIMEOUT(!runner.isRunning(), 5000);
+            QTest::qWait(100); // anything queued behind the first terminal signal arrives now
+            QCOMPARE(finished.count(), c.finished);
+            QCOMPARE(failed.count(), c.failed.isEmpty() ? 0 : 1);
+            if (!c.failed.isEmpty())
+                QCOMPARE(failed.at(0).at(0).toString(), c.failed);
+            QCOMPARE(cancelled.count(), 0);
+            if (c.finished)
+                QCOMPARE(finished.at(0).at(0).toInt(), 1);
+            // The runner takes the next job: no state is left over.
+            QVERIFY(runner.start(Script::FinishTwice));
+            QTRY_COMPARE_WITH_TIMEOUT(finished.count(), c.finished + 1, 5000);
+        }
+    }
+
     void finishesOnceWithAReport()
     {
         ProbeRunner runner;
