@@ -92,6 +92,21 @@ void useUnicodeFont(vtkTextProperty* p)
     p->SetFontFile(font.toLocal8Bit().constData());
 }
 
+/// "α, β: × filter-normalised direction" when both axes share a unit, else one "name: unit"
+/// per axis that has one, separated by "; "; empty when neither has a unit.
+QString axisUnitsCaption(const QString& xName, const QString& xUnit, const QString& yName,
+                         const QString& yUnit)
+{
+    if (!xUnit.isEmpty() && xUnit == yUnit)
+        return QStringLiteral("%1, %2: %3").arg(xName, yName, xUnit);
+    QStringList parts;
+    if (!xUnit.isEmpty())
+        parts << QStringLiteral("%1: %2").arg(xName, xUnit);
+    if (!yUnit.isEmpty())
+        parts << QStringLiteral("%1: %2").arg(yName, yUnit);
+    return parts.join(QStringLiteral("; "));
+}
+
 } // namespace
 
 struct SurfaceView::Impl
@@ -128,12 +143,17 @@ struct SurfaceView::Impl
     vtkNew<vtkScalarBarActor> scalarBar;
     vtkNew<vtkCubeAxesActor> axes;
     vtkNew<vtkTextActor> readout;
+    /// The axes' units, top left: the 3D titles carry the names only (long titles crossed
+    /// below the plot and ran off the view's bottom edge).
+    vtkNew<vtkTextActor> unitsCaption;
     vtkNew<vtkSphereSource> hoverMarker; ///< the grid point the readout names
     vtkNew<vtkPolyDataMapper> hoverMapper;
     vtkNew<vtkActor> hoverActor;
     std::optional<std::pair<std::size_t, std::size_t>> hovered;
     vtkNew<vtkCellPicker> picker;
     QString readoutText;
+    QStringList axisTitles;
+    QString axisUnits;
     ColourScale colourScale;
     std::pair<double, double> colourRange{0.0, 1.0};
     bool actorsAdded = false;
@@ -192,6 +212,14 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent), d(std::make_unique<
     d->readout->GetTextProperty()->SetBackgroundOpacity(0.8);
     d->readout->GetTextProperty()->ShadowOff();
     useUnicodeFont(d->readout->GetTextProperty());
+    d->unitsCaption->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+    d->unitsCaption->SetPosition(0.012, 0.975);
+    d->unitsCaption->GetTextProperty()->SetJustificationToLeft();
+    d->unitsCaption->GetTextProperty()->SetVerticalJustificationToTop();
+    d->unitsCaption->GetTextProperty()->SetFontSize(12);
+    d->unitsCaption->GetTextProperty()->SetColor(0.25, 0.25, 0.25);
+    d->unitsCaption->GetTextProperty()->ShadowOff();
+    useUnicodeFont(d->unitsCaption->GetTextProperty());
     d->hoverMapper->SetInputConnection(d->hoverMarker->GetOutputPort());
     d->hoverActor->SetMapper(d->hoverMapper);
     d->hoverActor->GetProperty()->SetColor(1.0, 1.0, 1.0);
@@ -351,6 +379,8 @@ void SurfaceView::clear()
 {
     d->grid.reset();
     d->readoutText.clear();
+    d->axisTitles.clear();
+    d->axisUnits.clear();
     d->readout->SetVisibility(false);
     d->hoverActor->SetVisibility(false);
     vtkRenderer* ren = m_canvas->renderer();
@@ -546,15 +576,19 @@ void SurfaceView::rebuild()
     const QString valueName = coreText(g.valueName);
     const QString valueTitle =
         vtkText(d->logZ ? QStringLiteral("log₁₀ %1").arg(valueName) : valueName);
-    auto axisTitle = [](const Axis& a) {
-        const QString name = vtkText(QString::fromStdString(a.name));
-        const QString unit = vtkText(coreText(a.unit));
-        return unit.isEmpty() ? name : QStringLiteral("%1 [%2]").arg(name, unit);
-    };
     d->scalarBar->SetTitle(
         (locked ? tr("%1\n(locked range)").arg(valueTitle) : valueTitle).toUtf8().constData());
-    d->axes->SetXTitle(axisTitle(g.x).toUtf8().constData());
-    d->axes->SetYTitle(axisTitle(g.y).toUtf8().constData());
+    // Names on the axes, units in the corner: "α [× filter-normalised direction]" and its β
+    // twin crossed below the plot in the default window and ran off the bottom of small views.
+    const QString xName = vtkText(QString::fromStdString(g.x.name));
+    const QString yName = vtkText(QString::fromStdString(g.y.name));
+    d->axisTitles = {xName, yName};
+    d->axes->SetXTitle(xName.toUtf8().constData());
+    d->axes->SetYTitle(yName.toUtf8().constData());
+    d->axisUnits = axisUnitsCaption(xName, vtkText(coreText(g.x.unit)), yName,
+                                    vtkText(coreText(g.y.unit)));
+    d->unitsCaption->SetInput(d->axisUnits.toUtf8().constData());
+    d->unitsCaption->SetVisibility(!d->axisUnits.isEmpty());
     // The value's name is the colour bar's title. In 2D text mode VTK 9.1 places the z title at
     // the axis with no offset (only x and y titles get one), on top of the z labels, so the
     // z axis is left untitled there rather than unreadable.
@@ -578,6 +612,7 @@ void SurfaceView::rebuild()
         ren->AddActor(d->axes);
         ren->AddActor2D(d->scalarBar);
         ren->AddActor2D(d->readout);
+        ren->AddActor2D(d->unitsCaption);
         ren->AddActor(d->hoverActor);
         d->actorsAdded = true;
     }
@@ -613,6 +648,16 @@ const ColourScale& SurfaceView::colourScale() const
 std::pair<double, double> SurfaceView::colourRange() const
 {
     return d->colourRange;
+}
+
+QStringList SurfaceView::axisTitles() const
+{
+    return d->axisTitles;
+}
+
+QString SurfaceView::axisUnits() const
+{
+    return d->axisUnits;
 }
 
 QString SurfaceView::readoutAt(QPoint display)

@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QPoint>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 #include <array>
@@ -63,6 +64,10 @@ public:
     /// The value range the colours span now (the locked range, else the data's; log₁₀ under
     /// log z), for tests and the legend.
     std::pair<double, double> colourRange() const;
+    /// The x and y axis titles drawn (the axes' names; empty without a grid) and the caption of
+    /// their units in the view's top-left corner ("α, β: × filter-normalised direction").
+    QStringList axisTitles() const;
+    QString axisUnits() const;
     /// The grid point under a display position (VTK display coordinates: device pixels from the
     /// bottom left), as "name = value" lines for both axes and the value; empty off the surface.
     QString readoutAt(QPoint display);
