@@ -1,20 +1,19 @@
 #include "studypanel.h"
 
-#include "colormap.h"
 #include "exportutil.h"
-#include "pca.h"
+#include "numberitem.h"
 #include "plotstyle.h"
 #include "studydashboard.h"
-#include <borehole/studymap.h>
+#include "studymapview.h"
+#include "studypcaview.h"
+#include "studyrankingview.h"
 #include "studyreport.h"
-#include "surfaceview.h"
+#include "studyscatter.h"
 
 #include <borehole/chosen_csv.h>
 #include <borehole/error.h>
 
-#include <QButtonGroup>
 #include <QCheckBox>
-#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
@@ -33,151 +32,21 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QTime>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
-
-#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <limits>
-#include <set>
 
 namespace borehole {
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-const QString kPredicted = QStringLiteral("predicted");
-const QString kPromisingness = QStringLiteral("promisingness");
-const QString kOutcome = QStringLiteral("outcome");
-
-// Numbers sort as numbers; missing values (NaN) sort last in either direction of the view.
-class NumberItem : public QTableWidgetItem
-{
-public:
-    explicit NumberItem(double value, int precision = 4)
-        : QTableWidgetItem(std::isfinite(value) ? QString::number(value, 'g', precision)
-                                                : QStringLiteral("–")),
-          m_value(value)
-    {
-        setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    }
-    bool operator<(const QTableWidgetItem& other) const override
-    {
-        const auto* o = dynamic_cast<const NumberItem*>(&other);
-        if (!o)
-            return QTableWidgetItem::operator<(other);
-        const bool fa = std::isfinite(m_value), fb = std::isfinite(o->m_value);
-        if (fa != fb) {
-            const bool ascending = !tableWidget()
-                                   || tableWidget()->horizontalHeader()->sortIndicatorOrder()
-                                          == Qt::AscendingOrder;
-            return ascending ? fa : fb;
-        }
-        return fa && m_value < o->m_value;
-    }
-
-private:
-    double m_value;
-};
-
-double valueOf(const RankedConfiguration& row, const QString& key)
-{
-    if (const double v = hyperparameterValue(row.record.hyper, key.toStdString()); !std::isnan(v))
-        return v;
-    if (key == kPredicted)
-        return row.predicted;
-    if (key == kPromisingness)
-        return row.promisingness;
-    if (key == kOutcome)
-        return row.outcome ? *row.outcome : kNaN;
-    const auto it = row.record.features.find(key.toStdString());
-    return it == row.record.features.end() ? kNaN : it->second;
-}
-
-// Log scale where the values span orders of magnitude (and always for rates and decays).
-bool wantsLog(const QString& key, const std::vector<double>& values)
-{
-    double lo = std::numeric_limits<double>::infinity(), hi = 0.0;
-    for (double v : values) {
-        if (!std::isfinite(v))
-            continue;
-        if (v <= 0.0)
-            return false;
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
-    }
-    if (!(hi > 0.0))
-        return false;
-    return key == QLatin1String("learning_rate") || key == QLatin1String("weight_decay")
-           || hi / lo > 100.0;
-}
-
-void setAxisScale(QCPAxis* axis, bool log)
-{
-    axis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (log)
-        axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    else
-        axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-}
-
-QString unitOf(const QString& key)
-{
-    if (key == QLatin1String("learning_rate") || key == QLatin1String("weight_decay"))
-        return StudyPanel::tr("log scale");
-    if (key == QLatin1String("lambda_max") || key == QLatin1String("trace")
-        || key.startsWith(QLatin1String("curvature_")))
-        return StudyPanel::tr("loss / parameter-unit²");
-    if (key == QLatin1String("batch_size"))
-        return StudyPanel::tr("examples");
-    if (key == QLatin1String("lr_lambda_max") || key == QLatin1String("eos_ratio"))
-        return StudyPanel::tr("dimensionless");
-    return {};
-}
-
-/// What a user reads for a hyperparameter, probe feature or score key; the key itself (as in
-/// the database and JSON exports) for names this build does not know.
-QString keyLabel(const QString& key)
-{
-    static const QString curvature = QStringLiteral("curvature_");
-    if (key.startsWith(curvature))
-        return StudyPanel::tr("FD curvature (%1 directions)").arg(key.mid(curvature.size()));
-    const std::pair<const char*, QString> labels[] = {
-        {"learning_rate", StudyPanel::tr("Learning rate")},
-        {"weight_decay", StudyPanel::tr("Weight decay")},
-        {"momentum", StudyPanel::tr("Momentum")},
-        {"batch_size", StudyPanel::tr("Batch size")},
-        {"sam_rho", StudyPanel::tr("SAM ρ")},
-        {"init_scale", StudyPanel::tr("Initial weight scale")},
-        {"burst_initial_loss", StudyPanel::tr("Loss before the burst")},
-        {"burst_final_loss", StudyPanel::tr("Loss after the burst")},
-        {"burst_loss_delta", StudyPanel::tr("Loss change over the burst")},
-        {"burst_log_loss_ratio", StudyPanel::tr("log(loss after / before the burst)")},
-        {"burst_validation_metric", StudyPanel::tr("Validation metric after the burst")},
-        {"gradient_norm", StudyPanel::tr("Gradient norm ‖∇L‖")},
-        {"lambda_max", StudyPanel::tr("λmax")},
-        {"lr_lambda_max", StudyPanel::tr("lr·λmax")},
-        {"eos_bound", StudyPanel::tr("Stability bound B/lr")},
-        {"eos_ratio", StudyPanel::tr("λmax / stability bound")},
-        {"trace", StudyPanel::tr("tr(H)")},
-        {"sharpness", StudyPanel::tr("Perturbation sensitivity")},
-        {"predicted", StudyPanel::tr("Predicted outcome")},
-        {"promisingness", StudyPanel::tr("Promisingness")},
-        {"outcome", StudyPanel::tr("Measured outcome")},
-    };
-    for (const auto& [k, label] : labels)
-        if (key == QLatin1String(k))
-            return label;
-    return key;
-}
 
 QJsonObject hyperJson(const Hyperparameters& h)
 {
@@ -189,47 +58,10 @@ QJsonValue jsonNumber(double v)
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
 
-QCustomPlot* makePlot(QWidget* parent, QCPColorScale** scale)
-{
-    auto* plot = new QCustomPlot(parent);
-    applyPlotStyle(plot);
-    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    *scale = new QCPColorScale(plot);
-    plot->plotLayout()->addElement(0, 1, *scale);
-    (*scale)->setGradient(viridisGradient());
-    auto* group = new QCPMarginGroup(plot);
-    plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
-    (*scale)->setMarginGroup(QCP::msBottom | QCP::msTop, group);
-    plot->legend->setVisible(false);
-    return plot;
-}
-
-// Adds one dot per point, coloured by value (grey when missing); returns the number drawn.
-int addColouredPoints(QCustomPlot* plot, QCPColorScale* scale, const std::vector<double>& xs,
-                      const std::vector<double>& ys, const std::vector<double>& colours)
-{
-    const auto [lo, hi] = finiteRange(colours);
-    scale->setDataRange(QCPRange(lo, hi));
-    int drawn = 0;
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-        if (!std::isfinite(xs[i]) || !std::isfinite(ys[i]))
-            continue;
-        const QColor colour = std::isfinite(colours[i]) ? viridis((colours[i] - lo) / (hi - lo))
-                                                        : QColor(160, 160, 160);
-        auto* g = plot->addGraph();
-        g->setLineStyle(QCPGraph::lsNone);
-        g->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 0.8), colour, 9));
-        g->addData(xs[i], ys[i]);
-        g->removeFromLegend();
-        g->setProperty("borehole-point", true);
-        ++drawn;
-    }
-    return drawn;
-}
 
 // Probe-halving: per promoted rung, what the score promoted against what the validation at
-// the rung alone (plain successive halving) would have promoted from the same entrants.
+// the rung alone (plain successive halving) would have promoted from the same entrants; the
+// report's lines, in the application's language.
 QStringList halvingLines(const StudySnapshot& snapshot)
 {
     QStringList lines;
@@ -375,91 +207,19 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     leftLayout->addWidget(m_progress);
     leftLayout->addWidget(m_status);
 
-    // Ranking.
-    m_ranking = new QTableWidget(0, 15, this);
-    m_ranking->setHorizontalHeaderLabels(
-        {tr("#"), tr("Optimizer"), tr("Learning rate"), tr("Weight decay"), tr("Momentum"),
-         tr("Batch"), tr("SAM ρ"), tr("Init scale"), tr("Status"), tr("λmax"), tr("Predicted"),
-         tr("±"), tr("Promisingness"), tr("Measured"), tr("Full-run cost")});
-    m_ranking->verticalHeader()->setVisible(false);
-    m_ranking->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_ranking->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_ranking->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_ranking->horizontalHeader()->setSortIndicator(12, Qt::DescendingOrder); // promisingness
-    m_ranking->setSortingEnabled(true);
-    connect(m_ranking, &QTableWidget::itemSelectionChanged, this, &StudyPanel::showSelectedDots);
-    m_ranking->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-
-    // Map.
-    m_mapX = new QComboBox(this);
-    m_mapY = new QComboBox(this);
-    m_mapColour = new QComboBox(this);
-    m_map = makePlot(this, &m_mapScale);
-    enableSelection(m_map, Plot::Map);
-    auto* mapPage = new QWidget(this);
-    auto* mapLayout = new QVBoxLayout(mapPage);
-    auto* mapBar = new QHBoxLayout;
-    mapBar->addWidget(new QLabel(tr("x"), this));
-    mapBar->addWidget(m_mapX, 1);
-    mapBar->addWidget(new QLabel(tr("y"), this));
-    mapBar->addWidget(m_mapY, 1);
-    mapBar->addWidget(new QLabel(tr("colour"), this));
-    mapBar->addWidget(m_mapColour, 1);
-    m_view2D = new QToolButton(this);
-    m_view2D->setText(tr("2D map"));
-    m_view2D->setToolTip(tr("One dot per configuration"));
-    m_view3D = new QToolButton(this);
-    m_view3D->setText(tr("3D surface"));
-    m_view3D->setToolTip(tr("The colour value as a surface over the two axes, configurations "
-                            "averaged per cell, with the stability bound on the floor"));
-    auto* viewGroup = new QButtonGroup(this);
-    for (auto* button : {m_view2D, m_view3D}) {
-        button->setCheckable(true);
-        button->setAutoRaise(true);
-        viewGroup->addButton(button);
-        mapBar->addWidget(button);
-    }
-    m_view2D->setChecked(true);
-    m_surface = new SurfaceView(this);
-    m_surface->setOriginMarkerVisible(false);
-    connect(m_surface, &SurfaceView::exportRequested, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export 3D map"), QString(),
-                                                          tr("PNG image (*.png)"));
-        QString error;
-        if (!path.isEmpty() && !m_surface->exportPng(path, &error))
-            emit errorReported(error);
-    });
-    m_surfaceNote = new QLabel(this);
-    m_surfaceNote->setWordWrap(true);
-    auto* surfacePage = new QWidget(this);
-    auto* surfaceLayout = new QVBoxLayout(surfacePage);
-    surfaceLayout->setContentsMargins(0, 0, 0, 0);
-    surfaceLayout->addWidget(m_surface, 1);
-    surfaceLayout->addWidget(m_surfaceNote);
-    m_mapStack = new QStackedWidget(this);
-    m_mapStack->addWidget(m_map);
-    m_mapStack->addWidget(surfacePage);
-    connect(m_view3D, &QToolButton::toggled, this, [this](bool on) {
-        m_mapStack->setCurrentIndex(on ? 1 : 0);
-    });
-    mapLayout->addLayout(mapBar);
-    mapLayout->addWidget(m_mapStack, 1);
-    for (auto* box : {m_mapX, m_mapY, m_mapColour})
-        connect(box, &QComboBox::currentIndexChanged, this, &StudyPanel::redrawMap);
-
-    // PCA.
-    m_pcaColour = new QComboBox(this);
-    m_pca = makePlot(this, &m_pcaScale);
-    enableSelection(m_pca, Plot::Pca);
-    auto* pcaPage = new QWidget(this);
-    auto* pcaLayout = new QVBoxLayout(pcaPage);
-    auto* pcaBar = new QHBoxLayout;
-    pcaBar->addWidget(new QLabel(tr("colour"), this));
-    pcaBar->addWidget(m_pcaColour, 1);
-    pcaBar->addStretch(1);
-    pcaLayout->addLayout(pcaBar);
-    pcaLayout->addWidget(m_pca, 1);
-    connect(m_pcaColour, &QComboBox::currentIndexChanged, this, &StudyPanel::redrawPca);
+    // The views of the configurations; the ranking's selection is the one the plots ring.
+    m_rankingView = new StudyRankingView(this);
+    m_mapView = new StudyMapView(this);
+    m_pcaView = new StudyPcaView(this);
+    connect(m_rankingView, &StudyRankingView::selectionChanged, m_mapView,
+            &StudyMapView::setSelectedConfigurations);
+    connect(m_rankingView, &StudyRankingView::selectionChanged, m_pcaView,
+            &StudyPcaView::setSelectedConfigurations);
+    connect(m_mapView, &StudyMapView::configurationsPicked, this,
+            &StudyPanel::pickConfigurations);
+    connect(m_pcaView, &StudyPcaView::configurationsPicked, this,
+            &StudyPanel::pickConfigurations);
+    connect(m_mapView, &StudyMapView::errorReported, this, &StudyPanel::errorReported);
 
     // Target mode.
     m_target = new QLineEdit(this);
@@ -494,9 +254,9 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     targetLayout->addWidget(m_targets, 1);
 
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(m_ranking, tr("Ranking"));
-    m_tabs->addTab(mapPage, tr("Curvature map"));
-    m_tabs->addTab(pcaPage, tr("PCA of configurations"));
+    m_tabs->addTab(m_rankingView, tr("Ranking"));
+    m_tabs->addTab(m_mapView, tr("Curvature map"));
+    m_tabs->addTab(m_pcaView, tr("PCA of configurations"));
     m_tabs->addTab(targetPage, tr("Target"));
 
     // Probe-halving rungs: every rung run, and where the promotion score disagreed with the
@@ -606,7 +366,6 @@ StudyPanel::StudyPanel(QWidget* parent) : QWidget(parent)
     connect(m_runner, &StudyRunner::failed, this, &StudyPanel::onFailed);
     connect(m_runner, &StudyRunner::cancelled, this, &StudyPanel::onCancelled);
 
-    refreshChoices();
     setRunning(false);
 }
 
@@ -826,10 +585,7 @@ void StudyPanel::onConfiguration(const ConfigurationRecord& record)
     row.promisingness = record.status == RunStatus::Done ? proxyScore(record) : kNaN;
     row.record = record;
     m_rows[record.id] = row;
-    refreshChoices();
-    refreshRanking();
-    redrawMap();
-    redrawPca();
+    showRows();
 }
 
 void StudyPanel::onFinished(const StudySnapshot& snapshot)
@@ -899,10 +655,13 @@ void StudyPanel::showSnapshot(const StudySnapshot& snapshot)
                           : m_statusBase);
     m_progress->setRange(0, 1);
     m_progress->setValue(1);
-    refreshChoices();
-    refreshRanking();
-    redrawMap();
-    redrawPca();
+    // The map's axes fall back to the study's first two active hyperparameters.
+    const auto active = snapshot.spec.activeParameters();
+    m_mapView->setDefaultAxes(
+        active.empty() ? QStringLiteral("learning_rate") : QString::fromStdString(active[0]->name),
+        active.size() > 1 ? QString::fromStdString(active[1]->name)
+                          : QStringLiteral("lambda_max"));
+    showRows();
     refreshRungs();
     m_dashboard->setSnapshot(snapshot);
 }
@@ -1066,321 +825,71 @@ void StudyPanel::setRunning(bool running)
     m_exportReport->setEnabled(!running && m_snapshot.has_value());
 }
 
-std::vector<const RankedConfiguration*> StudyPanel::probedRows() const
+void StudyPanel::showRows()
 {
-    std::vector<const RankedConfiguration*> rows;
-    for (const auto& [id, row] : m_rows)
-        rows.push_back(&row);
-    return rows;
+    m_rankingView->setRows(m_rows);
+    m_mapView->setRows(m_rows);
+    m_pcaView->setRows(m_rows);
 }
 
-void StudyPanel::refreshChoices()
+QTableWidget* StudyPanel::rankingTable() const
 {
-    std::set<std::string> features;
-    for (const auto& [id, row] : m_rows)
-        for (const auto& [name, value] : row.record.features)
-            features.insert(name);
-    QStringList hyper;
-    for (const auto& name : hyperparameterNames())
-        if (name != "optimizer")
-            hyper << QString::fromStdString(name);
-    QStringList feat;
-    for (const auto& f : features)
-        feat << QString::fromStdString(f);
-    const QStringList axisKeys = hyper + feat + QStringList{kPredicted, kPromisingness, kOutcome};
-    const QStringList colourKeys = feat + QStringList{kPredicted, kPromisingness, kOutcome};
-
-    // Items show labels and carry their keys; the choice survives a refill by key.
-    auto refill = [](QComboBox* box, const QStringList& keys, const QString& fallback) {
-        const QString key = box->currentData().toString();
-        const QString current = key.isEmpty() ? fallback : key;
-        const QSignalBlocker block(box);
-        box->clear();
-        for (const QString& k : keys) {
-            box->addItem(keyLabel(k), k);
-            box->setItemData(box->count() - 1, k, Qt::ToolTipRole);
-        }
-        const int i = box->findData(current);
-        box->setCurrentIndex(i >= 0 ? i : std::max(0, box->findData(fallback)));
-    };
-    QString xDefault = QStringLiteral("learning_rate");
-    QString yDefault = QStringLiteral("momentum");
-    if (m_snapshot) {
-        const auto active = m_snapshot->spec.activeParameters();
-        if (!active.empty())
-            xDefault = QString::fromStdString(active[0]->name);
-        yDefault = active.size() > 1 ? QString::fromStdString(active[1]->name)
-                                     : QStringLiteral("lambda_max");
-    }
-    refill(m_mapX, axisKeys, xDefault);
-    refill(m_mapY, axisKeys, yDefault);
-    refill(m_mapColour, colourKeys, QStringLiteral("lambda_max"));
-    refill(m_pcaColour, colourKeys, kPromisingness);
+    return m_rankingView->table();
 }
 
 void StudyPanel::setMapAxes(const QString& x, const QString& y, const QString& colour)
 {
-    refreshChoices();
-    const QSignalBlocker bx(m_mapX), by(m_mapY), bc(m_mapColour);
-    m_mapX->setCurrentIndex(m_mapX->findData(x));
-    m_mapY->setCurrentIndex(m_mapY->findData(y));
-    if (!colour.isEmpty())
-        m_mapColour->setCurrentIndex(m_mapColour->findData(colour));
-    redrawMap();
-}
-
-void StudyPanel::refreshRanking()
-{
-    const auto selected = selectedConfigurations();
-    m_ranking->setSortingEnabled(false);
-    const auto rows = probedRows();
-    m_ranking->setRowCount(static_cast<int>(rows.size()));
-    int r = 0;
-    for (const auto* row : rows) {
-        const auto& h = row->record.hyper;
-        const auto lambda = row->record.features.find("lambda_max");
-        auto* index = new NumberItem(row->record.index);
-        index->setData(Qt::UserRole, QVariant::fromValue<qlonglong>(row->record.id));
-        auto* status = new QTableWidgetItem(QString::fromStdString(toString(row->record.status)));
-        if (!row->record.reason.empty())
-            status->setToolTip(withReadableNumbers(row->record.reason));
-        QTableWidgetItem* cells[] = {
-            index,
-            new QTableWidgetItem(QString::fromStdString(toString(h.optimizer))),
-            new NumberItem(h.learningRate),
-            new NumberItem(h.weightDecay),
-            new NumberItem(h.momentum),
-            new NumberItem(static_cast<double>(h.batchSize)),
-            new NumberItem(h.samRho),
-            new NumberItem(h.initScale),
-            status,
-            new NumberItem(lambda == row->record.features.end() ? kNaN : lambda->second),
-            new NumberItem(row->predicted),
-            new NumberItem(row->predictedStd, 3),
-            new NumberItem(row->promisingness),
-            new NumberItem(row->outcome ? *row->outcome : kNaN),
-            new NumberItem(row->fullRunCost, 3)};
-        for (int c = 0; c < 15; ++c)
-            m_ranking->setItem(r, c, cells[c]);
-        ++r;
-    }
-    m_ranking->setSortingEnabled(true);
-    selectConfigurations(selected);
-}
-
-QString StudyPanel::missingColourNote(const QString& key, const std::vector<double>& values) const
-{
-    if (values.empty()
-        || std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); }))
-        return {};
-    if (key == kPredicted)
-        return tr("Grey: no predicted outcomes yet. The meta-model predicts outcomes once "
-                  "configurations have full runs (Train selected / Train next N).");
-    if (key == kOutcome)
-        return tr("Grey: no measured outcomes yet. Train configurations fully (Train selected / "
-                  "Train next N).");
-    return tr("Grey: no probed configuration has a value for %1.").arg(keyLabel(key));
-}
-
-void StudyPanel::showColourNote(QCustomPlot* plot, const QString& note)
-{
-    plot->clearItems();
-    if (note.isEmpty())
-        return;
-    auto* text = new QCPItemText(plot);
-    text->position->setType(QCPItemPosition::ptAxisRectRatio);
-    text->position->setCoords(0.5, 0.04);
-    text->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
-    text->setText(note);
-    text->setPadding(QMargins(6, 4, 6, 4));
-    text->setBrush(QColor(255, 255, 255, 220));
-    text->setPen(QPen(QColor(150, 150, 150)));
-}
-
-void StudyPanel::redrawMap()
-{
-    m_map->clearGraphs();
-    m_map->clearPlottables();
-    m_mapHighlight = nullptr;
-    m_mapDots.clear();
-    m_mapPoints = 0;
-    m_boundaryShown = false;
-    const QString xKey = m_mapX->currentData().toString();
-    const QString yKey = m_mapY->currentData().toString();
-    const QString cKey = m_mapColour->currentData().toString();
-    const auto rows = probedRows();
-    std::vector<double> xs, ys, cs;
-    std::vector<double> eosX, eosY;
-    std::set<double> momenta;
-    std::vector<double> lambdas;
-    for (const auto* row : rows) {
-        xs.push_back(valueOf(*row, xKey));
-        ys.push_back(valueOf(*row, yKey));
-        cs.push_back(valueOf(*row, cKey));
-        momenta.insert(row->record.hyper.momentum);
-        const double lambda = valueOf(*row, QStringLiteral("lambda_max"));
-        if (std::isfinite(lambda))
-            lambdas.push_back(lambda);
-        if (valueOf(*row, QStringLiteral("eos_ratio")) > 1.0) {
-            eosX.push_back(xs.back());
-            eosY.push_back(ys.back());
-        }
-    }
-    const bool logX = wantsLog(xKey, xs), logY = wantsLog(yKey, ys);
-    setAxisScale(m_map->xAxis, logX);
-    setAxisScale(m_map->yAxis, logY);
-    m_map->xAxis->setLabel(axisLabel(keyLabel(xKey), unitOf(xKey)));
-    m_map->yAxis->setLabel(axisLabel(keyLabel(yKey), unitOf(yKey)));
-    m_mapScale->axis()->setLabel(axisLabel(keyLabel(cKey), unitOf(cKey)));
-    m_mapPoints = addColouredPoints(m_map, m_mapScale, xs, ys, cs);
-    m_mapColourNote = missingColourNote(cKey, cs);
-    showColourNote(m_map, m_mapColourNote);
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        if (std::isfinite(xs[i]) && std::isfinite(ys[i]))
-            m_mapDots.push_back({rows[i]->record.id, xs[i], ys[i]});
-    if (!eosX.empty()) { // configurations past the edge of stability: red rings
-        auto* past = m_map->addGraph();
-        past->setLineStyle(QCPGraph::lsNone);
-        past->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::red, 2),
-                                              Qt::NoBrush, 15));
-        past->setData(QVector<double>(eosX.begin(), eosX.end()),
-                      QVector<double>(eosY.begin(), eosY.end()));
-        past->setName(tr("past 2/lr bound (lr·λmax > 2+2β)"));
-    }
-    m_map->rescaleAxes();
-    m_map->xAxis->scaleRange(1.25, m_map->xAxis->range().center());
-    m_map->yAxis->scaleRange(1.25, m_map->yAxis->range().center());
-
-    // The edge of stability of gradient descent with momentum β: λmax = (2 + 2β)/lr.
-    double medianLambda = kNaN;
-    if (!lambdas.empty()) {
-        std::nth_element(lambdas.begin(), lambdas.begin() + lambdas.size() / 2, lambdas.end());
-        medianLambda = lambdas[lambdas.size() / 2];
-    }
-    if (m_mapPoints > 0) {
-        if (xKey == QLatin1String("learning_rate") && yKey == QLatin1String("lambda_max")) {
-            // The bound is often an order of magnitude above the estimates: a log axis that
-            // spans both shows how far from the edge each configuration is.
-            const QCPRange xr = m_map->xAxis->range();
-            const QCPRange yr = m_map->yAxis->range();
-            const double lowBound = 2.0 / xr.upper;
-            const double highBound = (2.0 + 2.0 * *momenta.rbegin()) / xr.lower;
-            if (yr.lower > 0.0 && xr.lower > 0.0) {
-                setAxisScale(m_map->yAxis, true);
-                m_map->yAxis->setRange(std::min(yr.lower, lowBound) / 1.5,
-                                       std::max(yr.upper, highBound) * 1.5);
-            }
-        }
-        const QCPRange xr = m_map->xAxis->range();
-        const QCPRange yr = m_map->yAxis->range();
-        const auto curves = stabilityCurves(
-            xKey.toStdString(), yKey.toStdString(), momenta, medianLambda, xr.lower, xr.upper,
-            yr.lower, yr.upper, m_map->xAxis->scaleType() == QCPAxis::stLogarithmic,
-            m_map->yAxis->scaleType() == QCPAxis::stLogarithmic);
-        for (const auto& c : curves) {
-            auto* curve = new QCPCurve(m_map->xAxis, m_map->yAxis);
-            curve->setData(QVector<double>(c.x.begin(), c.x.end()),
-                           QVector<double>(c.y.begin(), c.y.end()));
-            const bool dashed = c.kind == StabilityCurve::Kind::RateOverLambda || c.beta > 0.0;
-            curve->setPen(QPen(QColor(200, 0, 0), 1.5, dashed ? Qt::DashLine : Qt::SolidLine));
-            switch (c.kind) {
-            case StabilityCurve::Kind::LambdaOverRate:
-                curve->setName(c.beta > 0.0 ? tr("λ = (2+2β)/lr, β = %1").arg(c.beta)
-                                            : tr("λ = 2/lr"));
-                break;
-            case StabilityCurve::Kind::RateOverLambda:
-                curve->setName(
-                    tr("lr = (2+2β)/λmax at the median λmax %1").arg(c.lambda, 0, 'g', 3));
-                break;
-            case StabilityCurve::Kind::RateTimesLambda: curve->setName(tr("lr·λmax = 2")); break;
-            }
-            m_boundaryShown = true;
-        }
-    }
-    bool anyNamed = false;
-    for (int i = 0; i < m_map->plottableCount(); ++i) {
-        auto* p = m_map->plottable(i);
-        if (!p->property("borehole-point").toBool() && !p->name().isEmpty()) {
-            p->addToLegend();
-            anyNamed = true;
-        } else {
-            p->removeFromLegend();
-        }
-    }
-    m_map->legend->setVisible(anyNamed);
-    showSelectedDots(); // replots
-    redrawSurface(xs, ys, cs, logX, logY, momenta, medianLambda);
-}
-
-void StudyPanel::redrawSurface(const std::vector<double>& xs, const std::vector<double>& ys,
-                               const std::vector<double>& cs, bool logX, bool logY,
-                               const std::set<double>& momenta, double medianLambda)
-{
-    const QString xKey = m_mapX->currentData().toString();
-    const QString yKey = m_mapY->currentData().toString();
-    const QString cKey = m_mapColour->currentData().toString();
-    Grid2D grid = studyMapGrid(xs, ys, cs, keyLabel(xKey).toStdString(),
-                               keyLabel(yKey).toStdString(), keyLabel(cKey).toStdString(), logX,
-                               logY);
-    if (grid.nx() < 2 || grid.ny() < 2) {
-        m_surface->setFloorLines({});
-        m_surface->clear();
-        m_surfaceNote->setText(
-            tr("The 3D surface needs configurations with a value at two or more distinct "
-               "values on each axis."));
-        return;
-    }
-    // Log axes are shown as log10 values; their unit is in the title already.
-    if (!logX)
-        grid.x.unit = unitOf(xKey).toStdString();
-    if (!logY)
-        grid.y.unit = unitOf(yKey).toStdString();
-    const double x0 = grid.x.values.front(), x1 = grid.x.values.back();
-    const double y0 = grid.y.values.front(), y1 = grid.y.values.back();
-    auto data = [](double v, bool log) { return log ? std::pow(10.0, v) : v; };
-    const auto curves = stabilityCurves(xKey.toStdString(), yKey.toStdString(), momenta,
-                                        medianLambda, data(x0, logX), data(x1, logX),
-                                        data(y0, logY), data(y1, logY), logX, logY, 400);
-    std::vector<std::vector<std::pair<double, double>>> lines;
-    for (const auto& c : curves) {
-        auto line = clipCurve(c, x0, x1, y0, y1, logX, logY);
-        if (!line.empty())
-            lines.push_back(std::move(line));
-    }
-    m_surface->setFloorLines(lines);
-    m_surface->setGrid(grid);
-
-    const auto filled = std::count(grid.evaluated.begin(), grid.evaluated.end(), 1);
-    QStringList note;
-    note << tr("%1 × %2 cells; each shows the mean %3 of the configurations in it (the other "
-               "hyperparameters averaged over); %n empty cell(s) interpolated.",
-               nullptr, static_cast<int>(grid.values.size()) - static_cast<int>(filled))
-                .arg(grid.nx())
-                .arg(grid.ny())
-                .arg(keyLabel(cKey));
-    if (curves.empty())
-        note << tr("The stability bound is drawn for learning rate against λmax, momentum or "
-                   "lr·λmax.");
-    else if (lines.empty())
-        note << tr("The stability bound lies outside the plotted range.");
-    else
-        note << tr("Red on the floor: the stability bound (2+2β)/lr.");
-    m_surfaceNote->setText(note.join(QLatin1Char(' ')));
+    m_mapView->setAxes(x, y, colour);
 }
 
 void StudyPanel::setMapView3D(bool on)
 {
-    (on ? m_view3D : m_view2D)->setChecked(true);
+    m_mapView->setView3D(on);
 }
 
 bool StudyPanel::mapView3D() const
 {
-    return m_view3D->isChecked();
+    return m_mapView->view3D();
 }
 
 QString StudyPanel::surfaceNote() const
 {
-    return m_surfaceNote->text();
+    return m_mapView->surfaceNote();
+}
+
+SurfaceView* StudyPanel::mapSurface() const
+{
+    return m_mapView->surface();
+}
+
+QString StudyPanel::mapColourNote() const
+{
+    return m_mapView->colourNote();
+}
+
+QCustomPlot* StudyPanel::mapPlot() const
+{
+    return m_mapView->plot();
+}
+
+QCustomPlot* StudyPanel::pcaPlot() const
+{
+    return m_pcaView->plot();
+}
+
+int StudyPanel::mapPointCount() const
+{
+    return m_mapView->pointCount();
+}
+
+int StudyPanel::pcaPointCount() const
+{
+    return m_pcaView->pointCount();
+}
+
+bool StudyPanel::boundaryShown() const
+{
+    return m_mapView->boundaryShown();
 }
 
 bool StudyPanel::exportReport(const QString& path, QString* error)
@@ -1397,8 +906,8 @@ bool StudyPanel::exportReport(const QString& path, QString* error)
     c.counts = m_snapshot->counts;
     c.ranking = m_snapshot->ranking;
     c.modelNote = m_snapshot->modelNote;
-    c.rungComparisons = m_snapshot->rungComparisons;
     c.rungs = m_snapshot->rungs;
+    c.rungComparisons = m_snapshot->rungComparisons;
     c.target = m_target->text().trimmed();
     if (c.target.isEmpty() && m_snapshot->spec.target)
         c.target = QString::fromStdString(toString(*m_snapshot->spec.target));
@@ -1413,183 +922,35 @@ bool StudyPanel::exportReport(const QString& path, QString* error)
             c.targetMessage = QString::fromStdString(e.what());
         }
     }
-    const QString x = keyLabel(m_mapX->currentData().toString()),
-                  y = keyLabel(m_mapY->currentData().toString()),
-                  colour = keyLabel(m_mapColour->currentData().toString());
-    c.figures.push_back({tr("Curvature map: %1 against %2").arg(y, x),
-                         tr("One dot per configuration, coloured by %1; red: the stability bound "
-                            "and configurations past it.")
-                             .arg(colour),
-                         m_map->toPixmap(900, 600).toImage()});
-    StudyReportFigure surface{tr("3D surface: %1 over %2 and %3").arg(colour, x, y),
-                              m_surfaceNote->text(), QImage()};
-    if (m_surface->hasData())
-        surface.image = m_surface->renderImage();
-    if (surface.image.isNull())
-        surface.caption = tr("No 3D surface: %1").arg(m_surfaceNote->text());
-    c.figures.push_back(surface);
-    if (m_pcaPoints > 0)
-        c.figures.push_back({tr("PCA of configurations"),
-                             tr("Meta-model inputs on two principal components, coloured by %1.")
-                                 .arg(keyLabel(m_pcaColour->currentData().toString())),
-                             m_pca->toPixmap(900, 600).toImage()});
+    c.figures = m_mapView->reportFigures();
+    if (auto pca = m_pcaView->reportFigure())
+        c.figures.push_back(std::move(*pca));
     return QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0
                ? writeStudyReportPdf(path, c, error)
                : writeStudyReportHtml(path, c, error);
 }
 
-void StudyPanel::redrawPca()
+StudyScatter* StudyPanel::scatterOf(Plot plot) const
 {
-    m_pca->clearPlottables();
-    m_pcaHighlight = nullptr;
-    m_pcaDots.clear();
-    m_pcaPoints = 0;
-    std::vector<ConfigurationRecord> done;
-    std::vector<const RankedConfiguration*> rows;
-    for (const auto* row : probedRows())
-        if (row->record.status == RunStatus::Done) {
-            done.push_back(row->record);
-            rows.push_back(row);
-        }
-    if (done.size() >= 2) {
-        const auto names = metaModelInputNames(done);
-        const std::size_t dims = names.size();
-        std::vector<double> table;
-        table.reserve(done.size() * dims);
-        for (const auto& record : done)
-            for (double v : metaModelInput(record, names))
-                table.push_back(v);
-        // Missing features take the column mean, so one NaN does not drop a configuration.
-        for (std::size_t d = 0; d < dims; ++d) {
-            double sum = 0.0;
-            int n = 0;
-            for (std::size_t r = 0; r < done.size(); ++r)
-                if (std::isfinite(table[r * dims + d])) {
-                    sum += table[r * dims + d];
-                    ++n;
-                }
-            for (std::size_t r = 0; r < done.size(); ++r)
-                if (!std::isfinite(table[r * dims + d]))
-                    table[r * dims + d] = n > 0 ? sum / n : 0.0;
-        }
-        const auto pca = principalComponents(table, done.size(), dims, 2);
-        if (pca.components == 2) {
-            std::vector<double> xs, ys, cs;
-            const QString cKey = m_pcaColour->currentData().toString();
-            for (std::size_t r = 0; r < done.size(); ++r) {
-                xs.push_back(pca.score(r, 0));
-                ys.push_back(pca.score(r, 1));
-                cs.push_back(valueOf(*rows[r], cKey));
-            }
-            m_pcaPoints = addColouredPoints(m_pca, m_pcaScale, xs, ys, cs);
-            showColourNote(m_pca, missingColourNote(cKey, cs));
-            for (std::size_t r = 0; r < rows.size(); ++r)
-                if (std::isfinite(xs[r]) && std::isfinite(ys[r]))
-                    m_pcaDots.push_back({rows[r]->record.id, xs[r], ys[r]});
-            m_pca->xAxis->setLabel(
-                tr("PC1 (%1 % of variance)").arg(100.0 * pca.explainedVariance[0], 0, 'f', 0));
-            m_pca->yAxis->setLabel(
-                tr("PC2 (%1 % of variance)").arg(100.0 * pca.explainedVariance[1], 0, 'f', 0));
-            m_pcaScale->axis()->setLabel(axisLabel(keyLabel(cKey), unitOf(cKey)));
-            m_pca->rescaleAxes();
-            m_pca->xAxis->scaleRange(1.2, m_pca->xAxis->range().center());
-            m_pca->yAxis->scaleRange(1.2, m_pca->yAxis->range().center());
-        }
-    }
-    showSelectedDots(); // replots
-}
-
-void StudyPanel::enableSelection(QCustomPlot* plot, Plot which)
-{
-    // Drag: a rectangle selects the dots inside (Shift adds); a click selects the nearest dot.
-    plot->setSelectionRectMode(QCP::srmCustom);
-    plot->selectionRect()->setPen(QPen(Qt::black, 1, Qt::DashLine));
-    plot->setToolTip(tr("Drag a rectangle to select configurations, click a dot to select one; "
-                        "Shift adds to the selection"));
-    // QCustomPlot cancels the rectangle of a click (press and release at one spot).
-    auto pressedAt = std::make_shared<QPointF>();
-    connect(plot, &QCustomPlot::mousePress, this,
-            [pressedAt](QMouseEvent* event) { *pressedAt = event->position(); });
-    connect(plot, &QCustomPlot::mouseRelease, this, [this, which, pressedAt](QMouseEvent* event) {
-        if (event->button() == Qt::LeftButton
-            && (event->position() - *pressedAt).manhattanLength() < 4)
-            selectNearestInPlot(which, event->position(),
-                                event->modifiers() & Qt::ShiftModifier);
-    });
-    connect(plot->selectionRect(), &QCPSelectionRect::accepted, this,
-            [this, plot, which](const QRect& rect, QMouseEvent* event) {
-                const bool add = event && (event->modifiers() & Qt::ShiftModifier);
-                selectInPlot(which, plot->xAxis->pixelToCoord(rect.left()),
-                             plot->xAxis->pixelToCoord(rect.right()),
-                             plot->yAxis->pixelToCoord(rect.top()),
-                             plot->yAxis->pixelToCoord(rect.bottom()), add);
-            });
+    return plot == Plot::Map ? m_mapView->scatter() : m_pcaView->scatter();
 }
 
 int StudyPanel::selectInPlot(Plot plot, double x0, double x1, double y0, double y1, bool add)
 {
-    const auto& dots = plot == Plot::Map ? m_mapDots : m_pcaDots;
-    std::vector<std::int64_t> ids = add ? selectedConfigurations() : std::vector<std::int64_t>{};
-    int inside = 0;
-    for (const Dot& d : dots)
-        if (d.x >= std::min(x0, x1) && d.x <= std::max(x0, x1) && d.y >= std::min(y0, y1)
-            && d.y <= std::max(y0, y1)) {
-            ids.push_back(d.id);
-            ++inside;
-        }
-    selectConfigurations(ids);
-    return inside;
+    return scatterOf(plot)->selectInRegion(x0, x1, y0, y1, add);
 }
 
 bool StudyPanel::selectNearestInPlot(Plot plot, const QPointF& pixel, bool add)
 {
-    const QCustomPlot* p = plot == Plot::Map ? m_map : m_pca;
-    const auto& dots = plot == Plot::Map ? m_mapDots : m_pcaDots;
-    const Dot* nearest = nullptr;
-    double best = 12.0 * 12.0;
-    for (const Dot& d : dots) {
-        const double dx = p->xAxis->coordToPixel(d.x) - pixel.x();
-        const double dy = p->yAxis->coordToPixel(d.y) - pixel.y();
-        if (dx * dx + dy * dy <= best) {
-            best = dx * dx + dy * dy;
-            nearest = &d;
-        }
-    }
-    if (!nearest)
-        return false;
-    std::vector<std::int64_t> ids = add ? selectedConfigurations() : std::vector<std::int64_t>{};
-    ids.push_back(nearest->id);
-    selectConfigurations(ids);
-    return true;
+    return scatterOf(plot)->selectNearest(pixel, add);
 }
 
-void StudyPanel::showSelectedDots()
+void StudyPanel::pickConfigurations(const std::vector<std::int64_t>& ids, bool add)
 {
-    if (!m_map || !m_pca)
-        return;
-    std::set<std::int64_t> selected;
-    for (const auto& index : m_ranking->selectionModel()->selectedRows(0))
-        selected.insert(m_ranking->item(index.row(), 0)->data(Qt::UserRole).toLongLong());
-    auto show = [&](QCustomPlot* plot, QCPGraph*& ring, const std::vector<Dot>& dots) {
-        if (!ring) {
-            ring = plot->addGraph();
-            ring->setLineStyle(QCPGraph::lsNone);
-            ring->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
-                                                  QPen(QColor(230, 40, 40), 2.5), Qt::NoBrush, 16));
-            ring->removeFromLegend();
-            ring->setProperty("borehole-point", true);
-        }
-        QVector<double> xs, ys;
-        for (const Dot& d : dots)
-            if (selected.count(d.id)) {
-                xs.push_back(d.x);
-                ys.push_back(d.y);
-            }
-        ring->setData(xs, ys);
-        plot->replot(QCustomPlot::rpQueuedReplot);
-    };
-    show(m_map, m_mapHighlight, m_mapDots);
-    show(m_pca, m_pcaHighlight, m_pcaDots);
+    std::vector<std::int64_t> selected = add ? selectedConfigurations()
+                                             : std::vector<std::int64_t>{};
+    selected.insert(selected.end(), ids.begin(), ids.end());
+    selectConfigurations(selected);
 }
 
 bool StudyPanel::listTargetCandidates(const QString& expression)
@@ -1636,25 +997,16 @@ QString StudyPanel::targetMessage() const
 
 void StudyPanel::selectConfigurations(const std::vector<std::int64_t>& ids)
 {
-    m_ranking->clearSelection();
-    const std::set<std::int64_t> wanted(ids.begin(), ids.end());
-    const auto mode = m_ranking->selectionMode();
-    m_ranking->setSelectionMode(QAbstractItemView::MultiSelection);
-    for (int r = 0; r < m_ranking->rowCount(); ++r)
-        if (wanted.count(m_ranking->item(r, 0)->data(Qt::UserRole).toLongLong()))
-            m_ranking->selectRow(r);
-    m_ranking->setSelectionMode(mode);
+    m_rankingView->selectConfigurations(ids);
 }
 
 std::vector<std::int64_t> StudyPanel::selectedConfigurations() const
 {
+    if (m_tabs->currentIndex() != TargetTab || !m_targets->selectionModel()->hasSelection())
+        return m_rankingView->selectedConfigurations();
     std::vector<std::int64_t> ids;
-    const QTableWidget* table =
-        m_tabs->currentIndex() == TargetTab && m_targets->selectionModel()->hasSelection()
-            ? m_targets
-            : m_ranking;
-    for (const auto& index : table->selectionModel()->selectedRows(0))
-        ids.push_back(table->item(index.row(), 0)->data(Qt::UserRole).toLongLong());
+    for (const auto& index : m_targets->selectionModel()->selectedRows(0))
+        ids.push_back(m_targets->item(index.row(), 0)->data(Qt::UserRole).toLongLong());
     return ids;
 }
 
@@ -1665,15 +1017,16 @@ bool StudyPanel::exportTrials(const QString& path, QString* error) const
             *error = tr("Run or open a study first.");
         return false;
     }
-    return writeTextAtomically(path, QString::fromStdString(studyTrialsCsv(m_snapshot->ranking.rows)),
-                               error);
+    return writeTextAtomically(
+        path, QString::fromStdString(studyTrialsCsv(m_snapshot->ranking.rows)), error);
 }
 
 bool StudyPanel::exportSelection(const QString& path, QString* error) const
 {
     auto ids = selectedConfigurations();
-    if (ids.empty() && m_ranking->rowCount() > 0)
-        ids.push_back(m_ranking->item(0, 0)->data(Qt::UserRole).toLongLong());
+    if (ids.empty())
+        if (const auto first = m_rankingView->firstConfiguration())
+            ids.push_back(*first);
     if (ids.empty()) {
         if (error)
             *error = tr("No probed configuration to export.");

@@ -1,36 +1,32 @@
 #pragma once
 // The study panel: open a study spec (JSON, editable, "Validate" shows parseStudySpec's exact
 // error) or an existing study database; Run and Cancel with progress, probing on a StudyRunner
-// while the maps grow configuration by configuration; the ranking table (hyperparameters,
-// predicted ± spread, promisingness, measured outcome, full-run cost), sortable; the curvature
-// map over any two hyperparameters or features, coloured by a feature, with the edge-of-
-// stability bound 2/lr (and (2+2β)/lr) drawn; a PCA projection of the configurations' meta-model
-// inputs; target mode ("mse <= 0.5": candidates with probabilities, cheapest first); full
-// training runs of the selected rows or of the next N by the active loop, then a refit; export
-// of the selected hyperparameters as JSON. The map shows as points in 2D or as a 3D surface
-// (configurations binned over the two axes, the bound on the floor); "Export report…" writes
-// spec, ranking, maps, meta-model validation and target candidates as HTML or PDF.
+// while the views grow configuration by configuration; watch a study that other workers change.
+// It composes the views of the configurations and keeps one selection for all of them, the
+// ranking's: StudyRankingView (the sortable ranking), StudyMapView (the curvature map in 2D or
+// 3D with the edge-of-stability bound) and StudyPcaView (the configurations' meta-model inputs
+// on two principal components); dots picked on a plot select ranking rows. It keeps target mode
+// ("mse <= 0.5": candidates with probabilities, cheapest first), the rungs of probe-halving
+// studies and the dashboard; full training runs of the selected rows or of the next N by the
+// active loop, then a refit; export of the selected hyperparameters as JSON or CSV, of every
+// trial as CSV, and "Export report…": spec, ranking, maps, meta-model validation and target
+// candidates as HTML or PDF.
 #include "studyworker.h"
+
+#include "studykeys.h"
 
 #include <QElapsedTimer>
 #include <QPointF>
 #include <QWidget>
 
-#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 class QCheckBox;
-class QComboBox;
 class QTimer;
-class QStackedWidget;
-class QToolButton;
-class QCPColorScale;
 class QCustomPlot;
-class QCPGraph;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -44,6 +40,10 @@ class QTabWidget;
 namespace borehole {
 
 class StudyDashboard;
+class StudyMapView;
+class StudyPcaView;
+class StudyRankingView;
+class StudyScatter;
 class SurfaceView;
 
 class StudyPanel : public QWidget
@@ -107,7 +107,7 @@ public:
 
     const std::optional<StudySnapshot>& snapshot() const { return m_snapshot; }
     StudyRunner* runner() const { return m_runner; }
-    QTableWidget* rankingTable() const { return m_ranking; }
+    QTableWidget* rankingTable() const;
     QTableWidget* targetTable() const { return m_targets; }
     /// Probe-halving studies: one row per rung run; rungNote() compares the promotions.
     QTableWidget* rungTable() const { return m_rungs; }
@@ -116,23 +116,27 @@ public:
     bool exportTrials(const QString& path, QString* error = nullptr) const;
     QString rungNote() const;
     /// Why every dot of the map is grey (its colour has no value yet), or empty.
-    QString mapColourNote() const { return m_mapColourNote; }
-    QCustomPlot* mapPlot() const { return m_map; }
-    QCustomPlot* pcaPlot() const { return m_pca; }
+    QString mapColourNote() const;
+    QCustomPlot* mapPlot() const;
+    QCustomPlot* pcaPlot() const;
     QTabWidget* tabs() const { return m_tabs; }
+    /// The views of the Ranking, Curvature map and PCA tabs.
+    StudyRankingView* rankingView() const { return m_rankingView; }
+    StudyMapView* mapView() const { return m_mapView; }
+    StudyPcaView* pcaView() const { return m_pcaView; }
     QString specError() const;
     QString statusText() const;
     QString targetMessage() const;
     /// Points on the map and the PCA plot, and whether the 2/lr bound is drawn.
-    int mapPointCount() const { return m_mapPoints; }
-    int pcaPointCount() const { return m_pcaPoints; }
-    bool boundaryShown() const { return m_boundaryShown; }
+    int mapPointCount() const;
+    int pcaPointCount() const;
+    bool boundaryShown() const;
     /// Map axes and colour by key: "learning_rate", "momentum", ... or a feature name.
     void setMapAxes(const QString& x, const QString& y, const QString& colour = {});
     /// The map as points (2D) or as a surface over the two axes (3D). Both are kept current.
     void setMapView3D(bool on);
     bool mapView3D() const;
-    SurfaceView* mapSurface() const { return m_surface; }
+    SurfaceView* mapSurface() const;
     /// Why the 3D view lacks a surface or a bound, and how its cells were filled.
     QString surfaceNote() const;
     /// Writes the study report: PDF when `path` ends in .pdf, HTML otherwise. Needs a finished
@@ -166,17 +170,12 @@ private:
     void onFailed(const QString& message);
     void onCancelled();
     void setRunning(bool running);
-    void refreshChoices();
-    void refreshRanking();
-    void redrawMap();
-    void redrawPca();
+    /// Hands m_rows to the ranking, the map and the PCA plot.
+    void showRows();
     void refreshRungs();
-    QString missingColourNote(const QString& key, const std::vector<double>& values) const;
-    static void showColourNote(QCustomPlot* plot, const QString& note);
-    void redrawSurface(const std::vector<double>& xs, const std::vector<double>& ys,
-                       const std::vector<double>& cs, bool logX, bool logY,
-                       const std::set<double>& momenta, double medianLambda);
-    std::vector<const RankedConfiguration*> probedRows() const;
+    /// Dots picked on the map or the PCA plot: select them in the ranking, or add them.
+    void pickConfigurations(const std::vector<std::int64_t>& ids, bool add);
+    StudyScatter* scatterOf(Plot plot) const;
 
     StudyRunner* m_runner = nullptr;
     QElapsedTimer m_clock;
@@ -191,26 +190,9 @@ private:
     std::optional<std::pair<StudyRequest, QString>> m_queuedJob;
     std::optional<StudySnapshot> m_snapshot;
     /// Every probed configuration by id: the snapshot's rows plus live arrivals.
-    std::map<std::int64_t, RankedConfiguration> m_rows;
+    StudyRows m_rows;
     QString m_specSource;
     QString m_specBaseDir;
-    int m_mapPoints = 0;
-    int m_pcaPoints = 0;
-    /// The dots drawn on each plot: configuration id and plot coordinates.
-    struct Dot
-    {
-        std::int64_t id;
-        double x;
-        double y;
-    };
-    std::vector<Dot> m_mapDots;
-    std::vector<Dot> m_pcaDots;
-    QCPGraph* m_mapHighlight = nullptr;
-    QCPGraph* m_pcaHighlight = nullptr;
-    void enableSelection(QCustomPlot* plot, Plot which);
-    /// Red rings around the dots of the configurations selected in the ranking.
-    void showSelectedDots();
-    bool m_boundaryShown = false;
 
     QLineEdit* m_specPath = nullptr;
     QLineEdit* m_dbPath = nullptr;
@@ -223,20 +205,9 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
     QTabWidget* m_tabs = nullptr;
-    QTableWidget* m_ranking = nullptr;
-    QComboBox* m_mapX = nullptr;
-    QComboBox* m_mapY = nullptr;
-    QComboBox* m_mapColour = nullptr;
-    QCustomPlot* m_map = nullptr;
-    QCPColorScale* m_mapScale = nullptr;
-    QStackedWidget* m_mapStack = nullptr;
-    QToolButton* m_view2D = nullptr;
-    QToolButton* m_view3D = nullptr;
-    SurfaceView* m_surface = nullptr;
-    QLabel* m_surfaceNote = nullptr;
-    QComboBox* m_pcaColour = nullptr;
-    QCustomPlot* m_pca = nullptr;
-    QCPColorScale* m_pcaScale = nullptr;
+    StudyRankingView* m_rankingView = nullptr;
+    StudyMapView* m_mapView = nullptr;
+    StudyPcaView* m_pcaView = nullptr;
     QLineEdit* m_target = nullptr;
     QDoubleSpinBox* m_minProbability = nullptr;
     QTableWidget* m_targets = nullptr;
@@ -244,7 +215,6 @@ private:
     QTableWidget* m_rungs = nullptr;
     QLabel* m_rungNote = nullptr;
     StudyDashboard* m_dashboard = nullptr;
-    QString m_mapColourNote;
     QSpinBox* m_topCount = nullptr;
     QPushButton* m_trainSelected = nullptr;
     QPushButton* m_trainGuided = nullptr;
