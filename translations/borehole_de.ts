@@ -413,14 +413,129 @@
     </message>
 </context>
 <context>
+    <name>StudyKeys</name>
+    <message>
+        <source>log scale</source>
+        <translation>logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>loss / parameter-unit²</source>
+        <translation>Verlust / Parametereinheit²</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>dimensionless</source>
+        <translation>dimensionslos</translation>
+    </message>
+    <message>
+        <source>FD curvature (%1 directions)</source>
+        <translation>FD-Krümmung (%1-Richtungen)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch-Größe</translation>
+    </message>
+    <message>
+        <source>SAM ρ</source>
+        <translation>SAM-ρ</translation>
+    </message>
+    <message>
+        <source>Initial weight scale</source>
+        <translation>Skalierung der Anfangsgewichte</translation>
+    </message>
+    <message>
+        <source>Loss before the burst</source>
+        <translation>Verlust vor dem Kurzlauf</translation>
+    </message>
+    <message>
+        <source>Loss after the burst</source>
+        <translation>Verlust nach dem Kurzlauf</translation>
+    </message>
+    <message>
+        <source>Loss change over the burst</source>
+        <translation>Verluständerung im Kurzlauf</translation>
+    </message>
+    <message>
+        <source>log(loss after / before the burst)</source>
+        <translation>log(Verlust nach / vor dem Kurzlauf)</translation>
+    </message>
+    <message>
+        <source>Validation metric after the burst</source>
+        <translation>Validierungsmetrik nach dem Kurzlauf</translation>
+    </message>
+    <message>
+        <source>Gradient norm ‖∇L‖</source>
+        <translation>Gradientennorm ‖∇L‖</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>lr·λmax</source>
+        <translation>lr·λmax</translation>
+    </message>
+    <message>
+        <source>Stability bound B/lr</source>
+        <translation>Stabilitätsgrenze B/lr</translation>
+    </message>
+    <message>
+        <source>λmax / stability bound</source>
+        <translation>λmax / Stabilitätsgrenze</translation>
+    </message>
+    <message>
+        <source>tr(H)</source>
+        <translation>tr(H)</translation>
+    </message>
+    <message>
+        <source>Perturbation sensitivity</source>
+        <translation>Störungsempfindlichkeit</translation>
+    </message>
+    <message>
+        <source>Predicted outcome</source>
+        <translation>Vorhergesagtes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Promisingness</source>
+        <translation>Erfolgsaussicht</translation>
+    </message>
+    <message>
+        <source>Measured outcome</source>
+        <translation>Gemessenes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Grey: no predicted outcomes yet. The meta-model predicts outcomes once configurations have full runs (Train selected / Train next N).</source>
+        <translation>Grau: noch keine vorhergesagten Ergebnisse. Das Metamodell sagt Ergebnisse vorher, sobald Konfigurationen volle Läufe haben (Ausgewählte trainieren / Nächste N trainieren).</translation>
+    </message>
+    <message>
+        <source>Grey: no measured outcomes yet. Train configurations fully (Train selected / Train next N).</source>
+        <translation>Grau: noch keine gemessenen Ergebnisse. Konfigurationen voll trainieren (Ausgewählte trainieren / Nächste N trainieren).</translation>
+    </message>
+    <message>
+        <source>Grey: no probed configuration has a value for %1.</source>
+        <translation>Grau: keine geprüfte Konfiguration hat einen Wert für %1.</translation>
+    </message>
+</context>
+<context>
     <name>StudyReport</name>
     <message>
         <source>Borehole study report</source>
         <translation>Borehole-Studienbericht</translation>
-    </message>
-    <message>
-        <source>Database %1, written on %2.</source>
-        <translation>Datenbank %1, geschrieben am %2.</translation>
     </message>
     <message>
         <source>Study</source>
@@ -597,6 +712,42 @@
     <message>
         <source>Score</source>
         <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Probe-halving (η = %1): no rung opened yet; rung 1 opens when every configuration is probed.</source>
+        <translation>Probe-Halving (η = %1): noch keine Stufe geöffnet; Stufe 1 öffnet, sobald jede Konfiguration geprüft ist.</translation>
+    </message>
+    <message>
+        <source>Probe-halving (η = %1): %2 rung runs up to rung %3.</source>
+        <translation>Probe-Halving (η = %1): %2 Stufenläufe bis Stufe %3.</translation>
+    </message>
+    <message>
+        <source>Rung %1 → %2 (%3 entrants): the score promoted %4, as the validation alone would have.</source>
+        <translation>Stufe %1 → %2 (%3 Teilnehmer): die Bewertung beförderte %4, wie es die Validierung allein getan hätte.</translation>
+    </message>
+    <message>
+        <source>Rung %1 → %2 (%3 entrants): the score promoted %4; the validation alone (plain successive halving) would have promoted %5.</source>
+        <translation>Stufe %1 → %2 (%3 Teilnehmer): die Bewertung beförderte %4; die Validierung allein (einfaches Successive Halving) hätte %5 befördert.</translation>
+    </message>
+    <message>
+        <source>Database %1, written by %2 on %3.</source>
+        <translation>Datenbank %1, geschrieben von %2 am %3.</translation>
+    </message>
+    <message>
+        <source>Chosen configuration</source>
+        <translation>Gewählte Konfiguration</translation>
+    </message>
+    <message>
+        <source>Configuration #%1, chosen by %2.</source>
+        <translation>Konfiguration #%1, gewählt nach: %2.</translation>
+    </message>
+    <message>
+        <source>lr·λmax / bound</source>
+        <translation>lr·λmax / Schranke</translation>
+    </message>
+    <message>
+        <source>Loss after burst</source>
+        <translation>Verlust nach dem Burst</translation>
     </message>
 </context>
 <context>
@@ -930,6 +1081,25 @@
     </message>
 </context>
 <context>
+    <name>borehole::FileLoader</name>
+    <message>
+        <source>Loading model %1…</source>
+        <translation>Modell %1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Opening workspace %1…</source>
+        <translation>Arbeitsbereich %1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
     <name>borehole::HeatmapView</name>
     <message>
         <source>current θ</source>
@@ -985,6 +1155,13 @@ Gitterkrümmung = %1</translation>
     </message>
 </context>
 <context>
+    <name>borehole::JobWorker</name>
+    <message>
+        <source>Internal error: the job ended without a result.</source>
+        <translation>Interner Fehler: Der Auftrag endete ohne Ergebnis.</translation>
+    </message>
+</context>
+<context>
     <name>borehole::MainWindow</name>
     <message>
         <source>%1 forward, %2 gradient, %3 HVP, %4 s</source>
@@ -993,30 +1170,6 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>Borehole</source>
         <translation>Borehole</translation>
-    </message>
-    <message>
-        <source>Run a probe to see its summary here.</source>
-        <translation>Starten Sie eine Sondierung, um hier ihre Zusammenfassung zu sehen.</translation>
-    </message>
-    <message>
-        <source>Surface 3D</source>
-        <translation>Oberfläche 3D</translation>
-    </message>
-    <message>
-        <source>Heatmap</source>
-        <translation>Heatmap</translation>
-    </message>
-    <message>
-        <source>PCA map</source>
-        <translation>PCA-Karte</translation>
-    </message>
-    <message>
-        <source>Curvature</source>
-        <translation>Krümmung</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Open a model (.pt) and a data set (.csv) to start.</source>
@@ -1379,26 +1532,6 @@ Gitterkrümmung = %1</translation>
         <translation>Starten Sie zuerst eine Sondierung (oder öffnen Sie einen Arbeitsbereich mit Ergebnissen).</translation>
     </message>
     <message>
-        <source>Loss surface (3D)</source>
-        <translation>Verlustfläche (3D)</translation>
-    </message>
-    <message>
-        <source>L(θ + α·d₁ + β·d₂); the red marker is the current θ.</source>
-        <translation>L(θ + α·d₁ + β·d₂); die rote Markierung ist das aktuelle θ.</translation>
-    </message>
-    <message>
-        <source>Loss heatmap</source>
-        <translation>Verlust-Heatmap</translation>
-    </message>
-    <message>
-        <source>The same grid seen from above.</source>
-        <translation>Dasselbe Gitter von oben gesehen.</translation>
-    </message>
-    <message>
-        <source>Grid points projected onto the first two principal components of their local shape features, binned and coloured by the mean value.</source>
-        <translation>Gitterpunkte, projiziert auf die ersten beiden Hauptkomponenten ihrer lokalen Formmerkmale, in Zellen zusammengefasst und nach dem Mittelwert eingefärbt.</translation>
-    </message>
-    <message>
         <source>Cannot export report</source>
         <translation>Bericht kann nicht exportiert werden</translation>
     </message>
@@ -1409,18 +1542,6 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>Report written to %1</source>
         <translation>Bericht in %1 geschrieben</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
-        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export view</source>
-        <translation>Ansicht exportieren</translation>
     </message>
     <message>
         <source>Cannot export view</source>
@@ -1467,10 +1588,6 @@ Gitterkrümmung = %1</translation>
         <translation>%1 — Borehole</translation>
     </message>
     <message>
-        <source>Clear list</source>
-        <translation>Liste leeren</translation>
-    </message>
-    <message>
         <source>About Borehole</source>
         <translation>Über Borehole</translation>
     </message>
@@ -1511,16 +1628,8 @@ Gitterkrümmung = %1</translation>
         <translation>Bereit: Ausführen (F5) startet die Messung.</translation>
     </message>
     <message>
-        <source>Spectrum</source>
-        <translation>Spektrum</translation>
-    </message>
-    <message>
         <source>  spectrum (%1): %2</source>
         <translation>  Spektrum (%1): %2</translation>
-    </message>
-    <message>
-        <source>Hessian spectrum</source>
-        <translation>Hesse-Spektrum</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>
@@ -1579,32 +1688,8 @@ Gitterkrümmung = %1</translation>
         <translation>Klick / Umschalt+Klick</translation>
     </message>
     <message>
-        <source>Partial results: the probe is still running; this shows the probes finished so far.</source>
-        <translation>Teilergebnisse: die Untersuchung läuft noch; hier stehen die bisher fertigen Proben.</translation>
-    </message>
-    <message>
-        <source>Loading model %1…</source>
-        <translation>Modell %1 wird geladen…</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>%1 wird gelesen…</translation>
-    </message>
-    <message>
-        <source>Opening workspace %1…</source>
-        <translation>Arbeitsbereich %1 wird geöffnet…</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>Vergleich</translation>
-    </message>
-    <message>
         <source>Probes</source>
         <translation>Sondierungen</translation>
-    </message>
-    <message>
-        <source>saved</source>
-        <translation>gespeichert</translation>
     </message>
     <message>
         <source>Showing %1: L(θ) = %2</source>
@@ -1643,6 +1728,13 @@ Gitterkrümmung = %1</translation>
     </message>
 </context>
 <context>
+    <name>borehole::ProbeHistory</name>
+    <message>
+        <source>saved</source>
+        <translation>gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>borehole::ProbeHistoryPanel</name>
     <message>
         <source>Every probe of this session or workspace. Tick the probes to compare (Compare tab); double-click one to show it in the views; F2 renames.</source>
@@ -1666,6 +1758,81 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>Unknown error while probing.</source>
         <translation>Unbekannter Fehler beim Sondieren.</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::ResultsViews</name>
+    <message>
+        <source>Run a probe to see its summary here.</source>
+        <translation>Starten Sie eine Sondierung, um hier ihre Zusammenfassung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Surface 3D</source>
+        <translation>Oberfläche 3D</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>PCA map</source>
+        <translation>PCA-Karte</translation>
+    </message>
+    <message>
+        <source>Curvature</source>
+        <translation>Krümmung</translation>
+    </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spektrum</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Partial results: the probe is still running; this shows the probes finished so far.</source>
+        <translation>Teilergebnisse: die Untersuchung läuft noch; hier stehen die bisher fertigen Proben.</translation>
+    </message>
+    <message>
+        <source>Loss surface (3D)</source>
+        <translation>Verlustfläche (3D)</translation>
+    </message>
+    <message>
+        <source>L(θ + α·d₁ + β·d₂); the red marker is the current θ.</source>
+        <translation>L(θ + α·d₁ + β·d₂); die rote Markierung ist das aktuelle θ.</translation>
+    </message>
+    <message>
+        <source>Loss heatmap</source>
+        <translation>Verlust-Heatmap</translation>
+    </message>
+    <message>
+        <source>The same grid seen from above.</source>
+        <translation>Dasselbe Gitter von oben gesehen.</translation>
+    </message>
+    <message>
+        <source>Grid points projected onto the first two principal components of their local shape features, binned and coloured by the mean value.</source>
+        <translation>Gitterpunkte, projiziert auf die ersten beiden Hauptkomponenten ihrer lokalen Formmerkmale, in Zellen zusammengefasst und nach dem Mittelwert eingefärbt.</translation>
+    </message>
+    <message>
+        <source>Hessian spectrum</source>
+        <translation>Hesse-Spektrum</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Ansicht exportieren</translation>
     </message>
 </context>
 <context>
@@ -2273,6 +2440,104 @@ Gitterkrümmung = %1</translation>
     </message>
 </context>
 <context>
+    <name>borehole::StudyMapView</name>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>2D map</source>
+        <translation>2D-Karte</translation>
+    </message>
+    <message>
+        <source>One dot per configuration</source>
+        <translation>Ein Punkt je Konfiguration</translation>
+    </message>
+    <message>
+        <source>3D surface</source>
+        <translation>3D-Fläche</translation>
+    </message>
+    <message>
+        <source>The colour value as a surface over the two axes, configurations averaged per cell, with the stability bound on the floor</source>
+        <translation>Der Farbwert als Fläche über den beiden Achsen, Konfigurationen je Zelle gemittelt, mit der Stabilitätsgrenze am Boden</translation>
+    </message>
+    <message>
+        <source>Export 3D map</source>
+        <translation>3D-Karte exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>past 2/lr bound (lr·λmax &gt; 2+2β)</source>
+        <translation>jenseits der 2/lr-Grenze (lr·λmax &gt; 2+2β)</translation>
+    </message>
+    <message>
+        <source>λ = (2+2β)/lr, β = %1</source>
+        <translation>λ = (2+2β)/lr, β = %1</translation>
+    </message>
+    <message>
+        <source>λ = 2/lr</source>
+        <translation>λ = 2/lr</translation>
+    </message>
+    <message>
+        <source>lr = (2+2β)/λmax at the median λmax %1</source>
+        <translation>lr = (2+2β)/λmax beim Median von λmax %1</translation>
+    </message>
+    <message>
+        <source>lr·λmax = 2</source>
+        <translation>lr·λmax = 2</translation>
+    </message>
+    <message>
+        <source>The 3D surface needs configurations with a value at two or more distinct values on each axis.</source>
+        <translation>Die 3D-Fläche braucht Konfigurationen mit einem Wert an mindestens zwei verschiedenen Werten jeder Achse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 cells; each shows the mean %3 of the configurations in it (the other hyperparameters averaged over); %n empty cell(s) interpolated.</source>
+        <translation>
+            <numerusform>%1 × %2 Zellen; jede zeigt den Mittelwert von %3 über ihre Konfigurationen (über die übrigen Hyperparameter gemittelt); %n leere Zelle interpoliert.</numerusform>
+            <numerusform>%1 × %2 Zellen; jede zeigt den Mittelwert von %3 über ihre Konfigurationen (über die übrigen Hyperparameter gemittelt); %n leere Zellen interpoliert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The stability bound is drawn for learning rate against λmax, momentum or lr·λmax.</source>
+        <translation>Die Stabilitätsgrenze wird für die Lernrate gegen λmax, Momentum oder lr·λmax gezeichnet.</translation>
+    </message>
+    <message>
+        <source>The stability bound lies outside the plotted range.</source>
+        <translation>Die Stabilitätsgrenze liegt außerhalb des dargestellten Bereichs.</translation>
+    </message>
+    <message>
+        <source>Red on the floor: the stability bound (2+2β)/lr.</source>
+        <translation>Rot am Boden: die Stabilitätsgrenze (2+2β)/lr.</translation>
+    </message>
+    <message>
+        <source>Curvature map: %1 against %2</source>
+        <translation>Krümmungskarte: %1 gegen %2</translation>
+    </message>
+    <message>
+        <source>One dot per configuration, coloured by %1; red: the stability bound and configurations past it.</source>
+        <translation>Ein Punkt je Konfiguration, eingefärbt nach %1; rot: die Stabilitätsgrenze und Konfigurationen jenseits davon.</translation>
+    </message>
+    <message>
+        <source>3D surface: %1 over %2 and %3</source>
+        <translation>3D-Fläche: %1 über %2 und %3</translation>
+    </message>
+    <message>
+        <source>No 3D surface: %1</source>
+        <translation>Keine 3D-Fläche: %1</translation>
+    </message>
+</context>
+<context>
     <name>borehole::StudyPanel</name>
     <message>
         <source>no spec file</source>
@@ -2343,34 +2608,6 @@ Gitterkrümmung = %1</translation>
         <translation>#</translation>
     </message>
     <message>
-        <source>Optimizer</source>
-        <translation>Optimierer</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>Lernrate</translation>
-    </message>
-    <message>
-        <source>Weight decay</source>
-        <translation>Weight Decay</translation>
-    </message>
-    <message>
-        <source>Momentum</source>
-        <translation>Momentum</translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>Batch</translation>
-    </message>
-    <message>
-        <source>SAM ρ</source>
-        <translation>SAM-ρ</translation>
-    </message>
-    <message>
-        <source>Init scale</source>
-        <translation>Init-Skalierung</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2383,32 +2620,8 @@ Gitterkrümmung = %1</translation>
         <translation>Vorhergesagt</translation>
     </message>
     <message>
-        <source>±</source>
-        <translation>±</translation>
-    </message>
-    <message>
-        <source>Promisingness</source>
-        <translation>Erfolgsaussicht</translation>
-    </message>
-    <message>
-        <source>Measured</source>
-        <translation>Gemessen</translation>
-    </message>
-    <message>
         <source>Full-run cost</source>
         <translation>Kosten voller Lauf</translation>
-    </message>
-    <message>
-        <source>x</source>
-        <translation>x</translation>
-    </message>
-    <message>
-        <source>y</source>
-        <translation>y</translation>
-    </message>
-    <message>
-        <source>colour</source>
-        <translation>Farbe</translation>
     </message>
     <message>
         <source>List candidates</source>
@@ -2531,34 +2744,6 @@ Gitterkrümmung = %1</translation>
         <translation>Abgebrochen; fertige Konfigurationen bleiben in der Datenbank erhalten.</translation>
     </message>
     <message>
-        <source>past 2/lr bound (lr·λmax &gt; 2+2β)</source>
-        <translation>jenseits der 2/lr-Grenze (lr·λmax &gt; 2+2β)</translation>
-    </message>
-    <message>
-        <source>λ = (2+2β)/lr, β = %1</source>
-        <translation>λ = (2+2β)/lr, β = %1</translation>
-    </message>
-    <message>
-        <source>λ = 2/lr</source>
-        <translation>λ = 2/lr</translation>
-    </message>
-    <message>
-        <source>lr = (2+2β)/λmax at the median λmax %1</source>
-        <translation>lr = (2+2β)/λmax beim Median von λmax %1</translation>
-    </message>
-    <message>
-        <source>lr·λmax = 2</source>
-        <translation>lr·λmax = 2</translation>
-    </message>
-    <message>
-        <source>PC1 (%1 % of variance)</source>
-        <translation>HK1 (%1 % der Varianz)</translation>
-    </message>
-    <message>
-        <source>PC2 (%1 % of variance)</source>
-        <translation>HK2 (%1 % der Varianz)</translation>
-    </message>
-    <message>
         <source>Run or open a study first.</source>
         <translation>Starten oder öffnen Sie zuerst eine Studie.</translation>
     </message>
@@ -2572,30 +2757,6 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>No probed configuration to export.</source>
         <translation>Keine sondierte Konfiguration zum Exportieren.</translation>
-    </message>
-    <message>
-        <source>2D map</source>
-        <translation>2D-Karte</translation>
-    </message>
-    <message>
-        <source>One dot per configuration</source>
-        <translation>Ein Punkt je Konfiguration</translation>
-    </message>
-    <message>
-        <source>3D surface</source>
-        <translation>3D-Fläche</translation>
-    </message>
-    <message>
-        <source>The colour value as a surface over the two axes, configurations averaged per cell, with the stability bound on the floor</source>
-        <translation>Der Farbwert als Fläche über den beiden Achsen, Konfigurationen je Zelle gemittelt, mit der Stabilitätsgrenze am Boden</translation>
-    </message>
-    <message>
-        <source>Export 3D map</source>
-        <translation>3D-Karte exportieren</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
         <source>Export report…</source>
@@ -2614,29 +2775,6 @@ Gitterkrümmung = %1</translation>
         <translation>HTML (*.html);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>The 3D surface needs configurations with a value at two or more distinct values on each axis.</source>
-        <translation>Die 3D-Fläche braucht Konfigurationen mit einem Wert an mindestens zwei verschiedenen Werten jeder Achse.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 × %2 cells; each shows the mean %3 of the configurations in it (the other hyperparameters averaged over); %n empty cell(s) interpolated.</source>
-        <translation>
-            <numerusform>%1 × %2 Zellen; jede zeigt den Mittelwert von %3 über ihre Konfigurationen (über die übrigen Hyperparameter gemittelt); %n leere Zelle interpoliert.</numerusform>
-            <numerusform>%1 × %2 Zellen; jede zeigt den Mittelwert von %3 über ihre Konfigurationen (über die übrigen Hyperparameter gemittelt); %n leere Zellen interpoliert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The stability bound is drawn for learning rate against λmax, momentum or lr·λmax.</source>
-        <translation>Die Stabilitätsgrenze wird für die Lernrate gegen λmax, Momentum oder lr·λmax gezeichnet.</translation>
-    </message>
-    <message>
-        <source>The stability bound lies outside the plotted range.</source>
-        <translation>Die Stabilitätsgrenze liegt außerhalb des dargestellten Bereichs.</translation>
-    </message>
-    <message>
-        <source>Red on the floor: the stability bound (2+2β)/lr.</source>
-        <translation>Rot am Boden: die Stabilitätsgrenze (2+2β)/lr.</translation>
-    </message>
-    <message>
         <source>Wait for the running study job to finish.</source>
         <translation>Warten Sie, bis der laufende Studienauftrag beendet ist.</translation>
     </message>
@@ -2646,26 +2784,6 @@ Gitterkrümmung = %1</translation>
             <numerusform>%n Konfiguration erfüllt das Ziel.</numerusform>
             <numerusform>%n Konfigurationen erfüllen das Ziel, günstigste zuerst.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Curvature map: %1 against %2</source>
-        <translation>Krümmungskarte: %1 gegen %2</translation>
-    </message>
-    <message>
-        <source>One dot per configuration, coloured by %1; red: the stability bound and configurations past it.</source>
-        <translation>Ein Punkt je Konfiguration, eingefärbt nach %1; rot: die Stabilitätsgrenze und Konfigurationen jenseits davon.</translation>
-    </message>
-    <message>
-        <source>3D surface: %1 over %2 and %3</source>
-        <translation>3D-Fläche: %1 über %2 und %3</translation>
-    </message>
-    <message>
-        <source>No 3D surface: %1</source>
-        <translation>Keine 3D-Fläche: %1</translation>
-    </message>
-    <message>
-        <source>Meta-model inputs on two principal components, coloured by %1.</source>
-        <translation>Eingaben des Metamodells auf zwei Hauptkomponenten, eingefärbt nach %1.</translation>
     </message>
     <message>
         <source>Train guided</source>
@@ -2688,108 +2806,8 @@ Gitterkrümmung = %1</translation>
         <translation>Konfiguration %1 geführt s=%2</translation>
     </message>
     <message>
-        <source>log scale</source>
-        <translation>logarithmische Skala</translation>
-    </message>
-    <message>
-        <source>loss / parameter-unit²</source>
-        <translation>Verlust / Parametereinheit²</translation>
-    </message>
-    <message>
-        <source>examples</source>
-        <translation>Beispiele</translation>
-    </message>
-    <message>
-        <source>dimensionless</source>
-        <translation>dimensionslos</translation>
-    </message>
-    <message>
-        <source>FD curvature (%1 directions)</source>
-        <translation>FD-Krümmung (%1-Richtungen)</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>Batch-Größe</translation>
-    </message>
-    <message>
-        <source>Initial weight scale</source>
-        <translation>Skalierung der Anfangsgewichte</translation>
-    </message>
-    <message>
-        <source>Loss before the burst</source>
-        <translation>Verlust vor dem Kurzlauf</translation>
-    </message>
-    <message>
-        <source>Loss after the burst</source>
-        <translation>Verlust nach dem Kurzlauf</translation>
-    </message>
-    <message>
-        <source>Loss change over the burst</source>
-        <translation>Verluständerung im Kurzlauf</translation>
-    </message>
-    <message>
-        <source>log(loss after / before the burst)</source>
-        <translation>log(Verlust nach / vor dem Kurzlauf)</translation>
-    </message>
-    <message>
-        <source>Validation metric after the burst</source>
-        <translation>Validierungsmetrik nach dem Kurzlauf</translation>
-    </message>
-    <message>
-        <source>Gradient norm ‖∇L‖</source>
-        <translation>Gradientennorm ‖∇L‖</translation>
-    </message>
-    <message>
-        <source>lr·λmax</source>
-        <translation>lr·λmax</translation>
-    </message>
-    <message>
-        <source>Stability bound B/lr</source>
-        <translation>Stabilitätsgrenze B/lr</translation>
-    </message>
-    <message>
-        <source>λmax / stability bound</source>
-        <translation>λmax / Stabilitätsgrenze</translation>
-    </message>
-    <message>
-        <source>tr(H)</source>
-        <translation>tr(H)</translation>
-    </message>
-    <message>
-        <source>Perturbation sensitivity</source>
-        <translation>Störungsempfindlichkeit</translation>
-    </message>
-    <message>
-        <source>Predicted outcome</source>
-        <translation>Vorhergesagtes Ergebnis</translation>
-    </message>
-    <message>
-        <source>Measured outcome</source>
-        <translation>Gemessenes Ergebnis</translation>
-    </message>
-    <message>
-        <source>Drag a rectangle to select configurations, click a dot to select one; Shift adds to the selection</source>
-        <translation>Rechteck ziehen wählt Konfigurationen aus, ein Klick auf einen Punkt wählt eine; mit Umschalt wird die Auswahl erweitert</translation>
-    </message>
-    <message>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Probe-halving (η = %1): no rung opened yet; rung 1 opens when every configuration is probed.</source>
-        <translation>Probe-Halving (η = %1): noch keine Stufe geöffnet; Stufe 1 öffnet, sobald jede Konfiguration geprüft ist.</translation>
-    </message>
-    <message>
-        <source>Probe-halving (η = %1): %2 rung runs up to rung %3.</source>
-        <translation>Probe-Halving (η = %1): %2 Stufenläufe bis Stufe %3.</translation>
-    </message>
-    <message>
-        <source>Rung %1 → %2 (%3 entrants): the score promoted %4, as the validation alone would have.</source>
-        <translation>Stufe %1 → %2 (%3 Teilnehmer): die Bewertung beförderte %4, wie es die Validierung allein getan hätte.</translation>
-    </message>
-    <message>
-        <source>Rung %1 → %2 (%3 entrants): the score promoted %4; the validation alone (plain successive halving) would have promoted %5.</source>
-        <translation>Stufe %1 → %2 (%3 Teilnehmer): die Bewertung beförderte %4; die Validierung allein (einfaches Successive Halving) hätte %5 befördert.</translation>
     </message>
     <message>
         <source>study database (.sqlite) or postgresql://…</source>
@@ -2875,17 +2893,98 @@ Gitterkrümmung = %1</translation>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+</context>
+<context>
+    <name>borehole::StudyPcaView</name>
     <message>
-        <source>Grey: no predicted outcomes yet. The meta-model predicts outcomes once configurations have full runs (Train selected / Train next N).</source>
-        <translation>Grau: noch keine vorhergesagten Ergebnisse. Das Metamodell sagt Ergebnisse vorher, sobald Konfigurationen volle Läufe haben (Ausgewählte trainieren / Nächste N trainieren).</translation>
+        <source>colour</source>
+        <translation>Farbe</translation>
     </message>
     <message>
-        <source>Grey: no measured outcomes yet. Train configurations fully (Train selected / Train next N).</source>
-        <translation>Grau: noch keine gemessenen Ergebnisse. Konfigurationen voll trainieren (Ausgewählte trainieren / Nächste N trainieren).</translation>
+        <source>PC1 (%1 % of variance)</source>
+        <translation>HK1 (%1 % der Varianz)</translation>
     </message>
     <message>
-        <source>Grey: no probed configuration has a value for %1.</source>
-        <translation>Grau: keine geprüfte Konfiguration hat einen Wert für %1.</translation>
+        <source>PC2 (%1 % of variance)</source>
+        <translation>HK2 (%1 % der Varianz)</translation>
+    </message>
+    <message>
+        <source>PCA of configurations</source>
+        <translation>PCA der Konfigurationen</translation>
+    </message>
+    <message>
+        <source>Meta-model inputs on two principal components, coloured by %1.</source>
+        <translation>Eingaben des Metamodells auf zwei Hauptkomponenten, eingefärbt nach %1.</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::StudyRankingView</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>SAM ρ</source>
+        <translation>SAM-ρ</translation>
+    </message>
+    <message>
+        <source>Init scale</source>
+        <translation>Init-Skalierung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Vorhergesagt</translation>
+    </message>
+    <message>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <source>Promisingness</source>
+        <translation>Erfolgsaussicht</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Full-run cost</source>
+        <translation>Kosten voller Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::StudyScatter</name>
+    <message>
+        <source>Drag a rectangle to select configurations, click a dot to select one; Shift adds to the selection</source>
+        <translation>Rechteck ziehen wählt Konfigurationen aus, ein Klick auf einen Punkt wählt eine; mit Umschalt wird die Auswahl erweitert</translation>
     </message>
 </context>
 <context>
@@ -2907,10 +3006,6 @@ Gitterkrümmung = %1</translation>
         <translation>%1 Konfigurationen werden von anderen Workern sondiert.</translation>
     </message>
     <message>
-        <source>Trained %1 selected configurations fully.</source>
-        <translation>%1 ausgewählte Konfigurationen vollständig trainiert.</translation>
-    </message>
-    <message>
         <source>Trained %1 follow-up runs (%2 failed) in %3 s.</source>
         <translation>%1 Folgeläufe in %3 s trainiert (%2 fehlgeschlagen).</translation>
     </message>
@@ -2925,6 +3020,10 @@ Gitterkrümmung = %1</translation>
     <message>
         <source>%1 rung attempts ended with an error (the reason is stored with the rung).</source>
         <translation>%1 Stufenversuche endeten mit einem Fehler (der Grund ist bei der Stufe gespeichert).</translation>
+    </message>
+    <message>
+        <source>Trained %1 selected configurations fully (%2 failed) in %3 s.</source>
+        <translation>%1 ausgewählte Konfigurationen vollständig trainiert (%2 fehlgeschlagen) in %3 s.</translation>
     </message>
 </context>
 <context>

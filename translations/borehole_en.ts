@@ -413,14 +413,129 @@
     </message>
 </context>
 <context>
+    <name>StudyKeys</name>
+    <message>
+        <source>log scale</source>
+        <translation>log scale</translation>
+    </message>
+    <message>
+        <source>loss / parameter-unit²</source>
+        <translation>loss / parameter-unit²</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>examples</translation>
+    </message>
+    <message>
+        <source>dimensionless</source>
+        <translation>dimensionless</translation>
+    </message>
+    <message>
+        <source>FD curvature (%1 directions)</source>
+        <translation>FD curvature (%1 directions)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight decay</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch size</translation>
+    </message>
+    <message>
+        <source>SAM ρ</source>
+        <translation>SAM ρ</translation>
+    </message>
+    <message>
+        <source>Initial weight scale</source>
+        <translation>Initial weight scale</translation>
+    </message>
+    <message>
+        <source>Loss before the burst</source>
+        <translation>Loss before the burst</translation>
+    </message>
+    <message>
+        <source>Loss after the burst</source>
+        <translation>Loss after the burst</translation>
+    </message>
+    <message>
+        <source>Loss change over the burst</source>
+        <translation>Loss change over the burst</translation>
+    </message>
+    <message>
+        <source>log(loss after / before the burst)</source>
+        <translation>log(loss after / before the burst)</translation>
+    </message>
+    <message>
+        <source>Validation metric after the burst</source>
+        <translation>Validation metric after the burst</translation>
+    </message>
+    <message>
+        <source>Gradient norm ‖∇L‖</source>
+        <translation>Gradient norm ‖∇L‖</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>lr·λmax</source>
+        <translation>lr·λmax</translation>
+    </message>
+    <message>
+        <source>Stability bound B/lr</source>
+        <translation>Stability bound B/lr</translation>
+    </message>
+    <message>
+        <source>λmax / stability bound</source>
+        <translation>λmax / stability bound</translation>
+    </message>
+    <message>
+        <source>tr(H)</source>
+        <translation>tr(H)</translation>
+    </message>
+    <message>
+        <source>Perturbation sensitivity</source>
+        <translation>Perturbation sensitivity</translation>
+    </message>
+    <message>
+        <source>Predicted outcome</source>
+        <translation>Predicted outcome</translation>
+    </message>
+    <message>
+        <source>Promisingness</source>
+        <translation>Promisingness</translation>
+    </message>
+    <message>
+        <source>Measured outcome</source>
+        <translation>Measured outcome</translation>
+    </message>
+    <message>
+        <source>Grey: no predicted outcomes yet. The meta-model predicts outcomes once configurations have full runs (Train selected / Train next N).</source>
+        <translation>Grey: no predicted outcomes yet. The meta-model predicts outcomes once configurations have full runs (Train selected / Train next N).</translation>
+    </message>
+    <message>
+        <source>Grey: no measured outcomes yet. Train configurations fully (Train selected / Train next N).</source>
+        <translation>Grey: no measured outcomes yet. Train configurations fully (Train selected / Train next N).</translation>
+    </message>
+    <message>
+        <source>Grey: no probed configuration has a value for %1.</source>
+        <translation>Grey: no probed configuration has a value for %1.</translation>
+    </message>
+</context>
+<context>
     <name>StudyReport</name>
     <message>
         <source>Borehole study report</source>
         <translation>Borehole study report</translation>
-    </message>
-    <message>
-        <source>Database %1, written on %2.</source>
-        <translation>Database %1, written on %2.</translation>
     </message>
     <message>
         <source>Study</source>
@@ -597,6 +712,42 @@
     <message>
         <source>Score</source>
         <translation>Score</translation>
+    </message>
+    <message>
+        <source>Probe-halving (η = %1): no rung opened yet; rung 1 opens when every configuration is probed.</source>
+        <translation>Probe-halving (η = %1): no rung opened yet; rung 1 opens when every configuration is probed.</translation>
+    </message>
+    <message>
+        <source>Probe-halving (η = %1): %2 rung runs up to rung %3.</source>
+        <translation>Probe-halving (η = %1): %2 rung runs up to rung %3.</translation>
+    </message>
+    <message>
+        <source>Rung %1 → %2 (%3 entrants): the score promoted %4, as the validation alone would have.</source>
+        <translation>Rung %1 → %2 (%3 entrants): the score promoted %4, as the validation alone would have.</translation>
+    </message>
+    <message>
+        <source>Rung %1 → %2 (%3 entrants): the score promoted %4; the validation alone (plain successive halving) would have promoted %5.</source>
+        <translation>Rung %1 → %2 (%3 entrants): the score promoted %4; the validation alone (plain successive halving) would have promoted %5.</translation>
+    </message>
+    <message>
+        <source>Database %1, written by %2 on %3.</source>
+        <translation>Database %1, written by %2 on %3.</translation>
+    </message>
+    <message>
+        <source>Chosen configuration</source>
+        <translation>Chosen configuration</translation>
+    </message>
+    <message>
+        <source>Configuration #%1, chosen by %2.</source>
+        <translation>Configuration #%1, chosen by %2.</translation>
+    </message>
+    <message>
+        <source>lr·λmax / bound</source>
+        <translation>lr·λmax / bound</translation>
+    </message>
+    <message>
+        <source>Loss after burst</source>
+        <translation>Loss after burst</translation>
     </message>
 </context>
 <context>
@@ -930,6 +1081,25 @@
     </message>
 </context>
 <context>
+    <name>borehole::FileLoader</name>
+    <message>
+        <source>Loading model %1…</source>
+        <translation>Loading model %1…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Opening workspace %1…</source>
+        <translation>Opening workspace %1…</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Clear list</translation>
+    </message>
+</context>
+<context>
     <name>borehole::HeatmapView</name>
     <message>
         <source>current θ</source>
@@ -985,6 +1155,13 @@ grid curvature = %1</translation>
     </message>
 </context>
 <context>
+    <name>borehole::JobWorker</name>
+    <message>
+        <source>Internal error: the job ended without a result.</source>
+        <translation>Internal error: the job ended without a result.</translation>
+    </message>
+</context>
+<context>
     <name>borehole::MainWindow</name>
     <message>
         <source>%1 forward, %2 gradient, %3 HVP, %4 s</source>
@@ -993,30 +1170,6 @@ grid curvature = %1</translation>
     <message>
         <source>Borehole</source>
         <translation>Borehole</translation>
-    </message>
-    <message>
-        <source>Run a probe to see its summary here.</source>
-        <translation>Run a probe to see its summary here.</translation>
-    </message>
-    <message>
-        <source>Surface 3D</source>
-        <translation>Surface 3D</translation>
-    </message>
-    <message>
-        <source>Heatmap</source>
-        <translation>Heatmap</translation>
-    </message>
-    <message>
-        <source>PCA map</source>
-        <translation>PCA map</translation>
-    </message>
-    <message>
-        <source>Curvature</source>
-        <translation>Curvature</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
     </message>
     <message>
         <source>Open a model (.pt) and a data set (.csv) to start.</source>
@@ -1379,26 +1532,6 @@ grid curvature = %1</translation>
         <translation>Run a probe (or open a workspace with results) first.</translation>
     </message>
     <message>
-        <source>Loss surface (3D)</source>
-        <translation>Loss surface (3D)</translation>
-    </message>
-    <message>
-        <source>L(θ + α·d₁ + β·d₂); the red marker is the current θ.</source>
-        <translation>L(θ + α·d₁ + β·d₂); the red marker is the current θ.</translation>
-    </message>
-    <message>
-        <source>Loss heatmap</source>
-        <translation>Loss heatmap</translation>
-    </message>
-    <message>
-        <source>The same grid seen from above.</source>
-        <translation>The same grid seen from above.</translation>
-    </message>
-    <message>
-        <source>Grid points projected onto the first two principal components of their local shape features, binned and coloured by the mean value.</source>
-        <translation>Grid points projected onto the first two principal components of their local shape features, binned and coloured by the mean value.</translation>
-    </message>
-    <message>
         <source>Cannot export report</source>
         <translation>Cannot export report</translation>
     </message>
@@ -1409,18 +1542,6 @@ grid curvature = %1</translation>
     <message>
         <source>Report written to %1</source>
         <translation>Report written to %1</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG image (*.png)</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
-        <translation>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export view</source>
-        <translation>Export view</translation>
     </message>
     <message>
         <source>Cannot export view</source>
@@ -1467,10 +1588,6 @@ grid curvature = %1</translation>
         <translation>%1 — Borehole</translation>
     </message>
     <message>
-        <source>Clear list</source>
-        <translation>Clear list</translation>
-    </message>
-    <message>
         <source>About Borehole</source>
         <translation>About Borehole</translation>
     </message>
@@ -1511,16 +1628,8 @@ grid curvature = %1</translation>
         <translation>Ready: press Run (F5) to probe.</translation>
     </message>
     <message>
-        <source>Spectrum</source>
-        <translation>Spectrum</translation>
-    </message>
-    <message>
         <source>  spectrum (%1): %2</source>
         <translation>  spectrum (%1): %2</translation>
-    </message>
-    <message>
-        <source>Hessian spectrum</source>
-        <translation>Hessian spectrum</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>
@@ -1579,32 +1688,8 @@ grid curvature = %1</translation>
         <translation>Click / Shift+Click</translation>
     </message>
     <message>
-        <source>Partial results: the probe is still running; this shows the probes finished so far.</source>
-        <translation>Partial results: the probe is still running; this shows the probes finished so far.</translation>
-    </message>
-    <message>
-        <source>Loading model %1…</source>
-        <translation>Loading model %1…</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Reading %1…</translation>
-    </message>
-    <message>
-        <source>Opening workspace %1…</source>
-        <translation>Opening workspace %1…</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>Compare</translation>
-    </message>
-    <message>
         <source>Probes</source>
         <translation>Probes</translation>
-    </message>
-    <message>
-        <source>saved</source>
-        <translation>saved</translation>
     </message>
     <message>
         <source>Showing %1: L(θ) = %2</source>
@@ -1643,6 +1728,13 @@ grid curvature = %1</translation>
     </message>
 </context>
 <context>
+    <name>borehole::ProbeHistory</name>
+    <message>
+        <source>saved</source>
+        <translation>saved</translation>
+    </message>
+</context>
+<context>
     <name>borehole::ProbeHistoryPanel</name>
     <message>
         <source>Every probe of this session or workspace. Tick the probes to compare (Compare tab); double-click one to show it in the views; F2 renames.</source>
@@ -1666,6 +1758,81 @@ grid curvature = %1</translation>
     <message>
         <source>Unknown error while probing.</source>
         <translation>Unknown error while probing.</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::ResultsViews</name>
+    <message>
+        <source>Run a probe to see its summary here.</source>
+        <translation>Run a probe to see its summary here.</translation>
+    </message>
+    <message>
+        <source>Surface 3D</source>
+        <translation>Surface 3D</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>PCA map</source>
+        <translation>PCA map</translation>
+    </message>
+    <message>
+        <source>Curvature</source>
+        <translation>Curvature</translation>
+    </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spectrum</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Partial results: the probe is still running; this shows the probes finished so far.</source>
+        <translation>Partial results: the probe is still running; this shows the probes finished so far.</translation>
+    </message>
+    <message>
+        <source>Loss surface (3D)</source>
+        <translation>Loss surface (3D)</translation>
+    </message>
+    <message>
+        <source>L(θ + α·d₁ + β·d₂); the red marker is the current θ.</source>
+        <translation>L(θ + α·d₁ + β·d₂); the red marker is the current θ.</translation>
+    </message>
+    <message>
+        <source>Loss heatmap</source>
+        <translation>Loss heatmap</translation>
+    </message>
+    <message>
+        <source>The same grid seen from above.</source>
+        <translation>The same grid seen from above.</translation>
+    </message>
+    <message>
+        <source>Grid points projected onto the first two principal components of their local shape features, binned and coloured by the mean value.</source>
+        <translation>Grid points projected onto the first two principal components of their local shape features, binned and coloured by the mean value.</translation>
+    </message>
+    <message>
+        <source>Hessian spectrum</source>
+        <translation>Hessian spectrum</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Export view</translation>
     </message>
 </context>
 <context>
@@ -2273,6 +2440,104 @@ grid curvature = %1</translation>
     </message>
 </context>
 <context>
+    <name>borehole::StudyMapView</name>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>colour</translation>
+    </message>
+    <message>
+        <source>2D map</source>
+        <translation>2D map</translation>
+    </message>
+    <message>
+        <source>One dot per configuration</source>
+        <translation>One dot per configuration</translation>
+    </message>
+    <message>
+        <source>3D surface</source>
+        <translation>3D surface</translation>
+    </message>
+    <message>
+        <source>The colour value as a surface over the two axes, configurations averaged per cell, with the stability bound on the floor</source>
+        <translation>The colour value as a surface over the two axes, configurations averaged per cell, with the stability bound on the floor</translation>
+    </message>
+    <message>
+        <source>Export 3D map</source>
+        <translation>Export 3D map</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>past 2/lr bound (lr·λmax &gt; 2+2β)</source>
+        <translation>past 2/lr bound (lr·λmax &gt; 2+2β)</translation>
+    </message>
+    <message>
+        <source>λ = (2+2β)/lr, β = %1</source>
+        <translation>λ = (2+2β)/lr, β = %1</translation>
+    </message>
+    <message>
+        <source>λ = 2/lr</source>
+        <translation>λ = 2/lr</translation>
+    </message>
+    <message>
+        <source>lr = (2+2β)/λmax at the median λmax %1</source>
+        <translation>lr = (2+2β)/λmax at the median λmax %1</translation>
+    </message>
+    <message>
+        <source>lr·λmax = 2</source>
+        <translation>lr·λmax = 2</translation>
+    </message>
+    <message>
+        <source>The 3D surface needs configurations with a value at two or more distinct values on each axis.</source>
+        <translation>The 3D surface needs configurations with a value at two or more distinct values on each axis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 cells; each shows the mean %3 of the configurations in it (the other hyperparameters averaged over); %n empty cell(s) interpolated.</source>
+        <translation>
+            <numerusform>%1 × %2 cells; each shows the mean %3 of the configurations in it (the other hyperparameters averaged over); %n empty cell interpolated.</numerusform>
+            <numerusform>%1 × %2 cells; each shows the mean %3 of the configurations in it (the other hyperparameters averaged over); %n empty cells interpolated.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The stability bound is drawn for learning rate against λmax, momentum or lr·λmax.</source>
+        <translation>The stability bound is drawn for learning rate against λmax, momentum or lr·λmax.</translation>
+    </message>
+    <message>
+        <source>The stability bound lies outside the plotted range.</source>
+        <translation>The stability bound lies outside the plotted range.</translation>
+    </message>
+    <message>
+        <source>Red on the floor: the stability bound (2+2β)/lr.</source>
+        <translation>Red on the floor: the stability bound (2+2β)/lr.</translation>
+    </message>
+    <message>
+        <source>Curvature map: %1 against %2</source>
+        <translation>Curvature map: %1 against %2</translation>
+    </message>
+    <message>
+        <source>One dot per configuration, coloured by %1; red: the stability bound and configurations past it.</source>
+        <translation>One dot per configuration, coloured by %1; red: the stability bound and configurations past it.</translation>
+    </message>
+    <message>
+        <source>3D surface: %1 over %2 and %3</source>
+        <translation>3D surface: %1 over %2 and %3</translation>
+    </message>
+    <message>
+        <source>No 3D surface: %1</source>
+        <translation>No 3D surface: %1</translation>
+    </message>
+</context>
+<context>
     <name>borehole::StudyPanel</name>
     <message>
         <source>no spec file</source>
@@ -2343,34 +2608,6 @@ grid curvature = %1</translation>
         <translation>#</translation>
     </message>
     <message>
-        <source>Optimizer</source>
-        <translation>Optimizer</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>Learning rate</translation>
-    </message>
-    <message>
-        <source>Weight decay</source>
-        <translation>Weight decay</translation>
-    </message>
-    <message>
-        <source>Momentum</source>
-        <translation>Momentum</translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>Batch</translation>
-    </message>
-    <message>
-        <source>SAM ρ</source>
-        <translation>SAM ρ</translation>
-    </message>
-    <message>
-        <source>Init scale</source>
-        <translation>Init scale</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2383,32 +2620,8 @@ grid curvature = %1</translation>
         <translation>Predicted</translation>
     </message>
     <message>
-        <source>±</source>
-        <translation>±</translation>
-    </message>
-    <message>
-        <source>Promisingness</source>
-        <translation>Promisingness</translation>
-    </message>
-    <message>
-        <source>Measured</source>
-        <translation>Measured</translation>
-    </message>
-    <message>
         <source>Full-run cost</source>
         <translation>Full-run cost</translation>
-    </message>
-    <message>
-        <source>x</source>
-        <translation>x</translation>
-    </message>
-    <message>
-        <source>y</source>
-        <translation>y</translation>
-    </message>
-    <message>
-        <source>colour</source>
-        <translation>colour</translation>
     </message>
     <message>
         <source>List candidates</source>
@@ -2531,34 +2744,6 @@ grid curvature = %1</translation>
         <translation>Cancelled; finished configurations are kept in the database.</translation>
     </message>
     <message>
-        <source>past 2/lr bound (lr·λmax &gt; 2+2β)</source>
-        <translation>past 2/lr bound (lr·λmax &gt; 2+2β)</translation>
-    </message>
-    <message>
-        <source>λ = (2+2β)/lr, β = %1</source>
-        <translation>λ = (2+2β)/lr, β = %1</translation>
-    </message>
-    <message>
-        <source>λ = 2/lr</source>
-        <translation>λ = 2/lr</translation>
-    </message>
-    <message>
-        <source>lr = (2+2β)/λmax at the median λmax %1</source>
-        <translation>lr = (2+2β)/λmax at the median λmax %1</translation>
-    </message>
-    <message>
-        <source>lr·λmax = 2</source>
-        <translation>lr·λmax = 2</translation>
-    </message>
-    <message>
-        <source>PC1 (%1 % of variance)</source>
-        <translation>PC1 (%1 % of variance)</translation>
-    </message>
-    <message>
-        <source>PC2 (%1 % of variance)</source>
-        <translation>PC2 (%1 % of variance)</translation>
-    </message>
-    <message>
         <source>Run or open a study first.</source>
         <translation>Run or open a study first.</translation>
     </message>
@@ -2572,30 +2757,6 @@ grid curvature = %1</translation>
     <message>
         <source>No probed configuration to export.</source>
         <translation>No probed configuration to export.</translation>
-    </message>
-    <message>
-        <source>2D map</source>
-        <translation>2D map</translation>
-    </message>
-    <message>
-        <source>One dot per configuration</source>
-        <translation>One dot per configuration</translation>
-    </message>
-    <message>
-        <source>3D surface</source>
-        <translation>3D surface</translation>
-    </message>
-    <message>
-        <source>The colour value as a surface over the two axes, configurations averaged per cell, with the stability bound on the floor</source>
-        <translation>The colour value as a surface over the two axes, configurations averaged per cell, with the stability bound on the floor</translation>
-    </message>
-    <message>
-        <source>Export 3D map</source>
-        <translation>Export 3D map</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG image (*.png)</translation>
     </message>
     <message>
         <source>Export report…</source>
@@ -2614,29 +2775,6 @@ grid curvature = %1</translation>
         <translation>HTML (*.html);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>The 3D surface needs configurations with a value at two or more distinct values on each axis.</source>
-        <translation>The 3D surface needs configurations with a value at two or more distinct values on each axis.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 × %2 cells; each shows the mean %3 of the configurations in it (the other hyperparameters averaged over); %n empty cell(s) interpolated.</source>
-        <translation>
-            <numerusform>%1 × %2 cells; each shows the mean %3 of the configurations in it (the other hyperparameters averaged over); %n empty cell interpolated.</numerusform>
-            <numerusform>%1 × %2 cells; each shows the mean %3 of the configurations in it (the other hyperparameters averaged over); %n empty cells interpolated.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The stability bound is drawn for learning rate against λmax, momentum or lr·λmax.</source>
-        <translation>The stability bound is drawn for learning rate against λmax, momentum or lr·λmax.</translation>
-    </message>
-    <message>
-        <source>The stability bound lies outside the plotted range.</source>
-        <translation>The stability bound lies outside the plotted range.</translation>
-    </message>
-    <message>
-        <source>Red on the floor: the stability bound (2+2β)/lr.</source>
-        <translation>Red on the floor: the stability bound (2+2β)/lr.</translation>
-    </message>
-    <message>
         <source>Wait for the running study job to finish.</source>
         <translation>Wait for the running study job to finish.</translation>
     </message>
@@ -2646,26 +2784,6 @@ grid curvature = %1</translation>
             <numerusform>%n configuration meets the target.</numerusform>
             <numerusform>%n configurations meet the target, cheapest first.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Curvature map: %1 against %2</source>
-        <translation>Curvature map: %1 against %2</translation>
-    </message>
-    <message>
-        <source>One dot per configuration, coloured by %1; red: the stability bound and configurations past it.</source>
-        <translation>One dot per configuration, coloured by %1; red: the stability bound and configurations past it.</translation>
-    </message>
-    <message>
-        <source>3D surface: %1 over %2 and %3</source>
-        <translation>3D surface: %1 over %2 and %3</translation>
-    </message>
-    <message>
-        <source>No 3D surface: %1</source>
-        <translation>No 3D surface: %1</translation>
-    </message>
-    <message>
-        <source>Meta-model inputs on two principal components, coloured by %1.</source>
-        <translation>Meta-model inputs on two principal components, coloured by %1.</translation>
     </message>
     <message>
         <source>Train guided</source>
@@ -2688,108 +2806,8 @@ grid curvature = %1</translation>
         <translation>config %1 guided s=%2</translation>
     </message>
     <message>
-        <source>log scale</source>
-        <translation>log scale</translation>
-    </message>
-    <message>
-        <source>loss / parameter-unit²</source>
-        <translation>loss / parameter-unit²</translation>
-    </message>
-    <message>
-        <source>examples</source>
-        <translation>examples</translation>
-    </message>
-    <message>
-        <source>dimensionless</source>
-        <translation>dimensionless</translation>
-    </message>
-    <message>
-        <source>FD curvature (%1 directions)</source>
-        <translation>FD curvature (%1 directions)</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>Batch size</translation>
-    </message>
-    <message>
-        <source>Initial weight scale</source>
-        <translation>Initial weight scale</translation>
-    </message>
-    <message>
-        <source>Loss before the burst</source>
-        <translation>Loss before the burst</translation>
-    </message>
-    <message>
-        <source>Loss after the burst</source>
-        <translation>Loss after the burst</translation>
-    </message>
-    <message>
-        <source>Loss change over the burst</source>
-        <translation>Loss change over the burst</translation>
-    </message>
-    <message>
-        <source>log(loss after / before the burst)</source>
-        <translation>log(loss after / before the burst)</translation>
-    </message>
-    <message>
-        <source>Validation metric after the burst</source>
-        <translation>Validation metric after the burst</translation>
-    </message>
-    <message>
-        <source>Gradient norm ‖∇L‖</source>
-        <translation>Gradient norm ‖∇L‖</translation>
-    </message>
-    <message>
-        <source>lr·λmax</source>
-        <translation>lr·λmax</translation>
-    </message>
-    <message>
-        <source>Stability bound B/lr</source>
-        <translation>Stability bound B/lr</translation>
-    </message>
-    <message>
-        <source>λmax / stability bound</source>
-        <translation>λmax / stability bound</translation>
-    </message>
-    <message>
-        <source>tr(H)</source>
-        <translation>tr(H)</translation>
-    </message>
-    <message>
-        <source>Perturbation sensitivity</source>
-        <translation>Perturbation sensitivity</translation>
-    </message>
-    <message>
-        <source>Predicted outcome</source>
-        <translation>Predicted outcome</translation>
-    </message>
-    <message>
-        <source>Measured outcome</source>
-        <translation>Measured outcome</translation>
-    </message>
-    <message>
-        <source>Drag a rectangle to select configurations, click a dot to select one; Shift adds to the selection</source>
-        <translation>Drag a rectangle to select configurations, click a dot to select one; Shift adds to the selection</translation>
-    </message>
-    <message>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Probe-halving (η = %1): no rung opened yet; rung 1 opens when every configuration is probed.</source>
-        <translation>Probe-halving (η = %1): no rung opened yet; rung 1 opens when every configuration is probed.</translation>
-    </message>
-    <message>
-        <source>Probe-halving (η = %1): %2 rung runs up to rung %3.</source>
-        <translation>Probe-halving (η = %1): %2 rung runs up to rung %3.</translation>
-    </message>
-    <message>
-        <source>Rung %1 → %2 (%3 entrants): the score promoted %4, as the validation alone would have.</source>
-        <translation>Rung %1 → %2 (%3 entrants): the score promoted %4, as the validation alone would have.</translation>
-    </message>
-    <message>
-        <source>Rung %1 → %2 (%3 entrants): the score promoted %4; the validation alone (plain successive halving) would have promoted %5.</source>
-        <translation>Rung %1 → %2 (%3 entrants): the score promoted %4; the validation alone (plain successive halving) would have promoted %5.</translation>
     </message>
     <message>
         <source>study database (.sqlite) or postgresql://…</source>
@@ -2875,17 +2893,98 @@ grid curvature = %1</translation>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+</context>
+<context>
+    <name>borehole::StudyPcaView</name>
     <message>
-        <source>Grey: no predicted outcomes yet. The meta-model predicts outcomes once configurations have full runs (Train selected / Train next N).</source>
-        <translation>Grey: no predicted outcomes yet. The meta-model predicts outcomes once configurations have full runs (Train selected / Train next N).</translation>
+        <source>colour</source>
+        <translation>colour</translation>
     </message>
     <message>
-        <source>Grey: no measured outcomes yet. Train configurations fully (Train selected / Train next N).</source>
-        <translation>Grey: no measured outcomes yet. Train configurations fully (Train selected / Train next N).</translation>
+        <source>PC1 (%1 % of variance)</source>
+        <translation>PC1 (%1 % of variance)</translation>
     </message>
     <message>
-        <source>Grey: no probed configuration has a value for %1.</source>
-        <translation>Grey: no probed configuration has a value for %1.</translation>
+        <source>PC2 (%1 % of variance)</source>
+        <translation>PC2 (%1 % of variance)</translation>
+    </message>
+    <message>
+        <source>PCA of configurations</source>
+        <translation>PCA of configurations</translation>
+    </message>
+    <message>
+        <source>Meta-model inputs on two principal components, coloured by %1.</source>
+        <translation>Meta-model inputs on two principal components, coloured by %1.</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::StudyRankingView</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimizer</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight decay</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>SAM ρ</source>
+        <translation>SAM ρ</translation>
+    </message>
+    <message>
+        <source>Init scale</source>
+        <translation>Init scale</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>λmax</source>
+        <translation>λmax</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Predicted</translation>
+    </message>
+    <message>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <source>Promisingness</source>
+        <translation>Promisingness</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Full-run cost</source>
+        <translation>Full-run cost</translation>
+    </message>
+</context>
+<context>
+    <name>borehole::StudyScatter</name>
+    <message>
+        <source>Drag a rectangle to select configurations, click a dot to select one; Shift adds to the selection</source>
+        <translation>Drag a rectangle to select configurations, click a dot to select one; Shift adds to the selection</translation>
     </message>
 </context>
 <context>
@@ -2907,10 +3006,6 @@ grid curvature = %1</translation>
         <translation>%1 configurations are being probed by other workers.</translation>
     </message>
     <message>
-        <source>Trained %1 selected configurations fully.</source>
-        <translation>Trained %1 selected configurations fully.</translation>
-    </message>
-    <message>
         <source>Trained %1 follow-up runs (%2 failed) in %3 s.</source>
         <translation>Trained %1 follow-up runs (%2 failed) in %3 s.</translation>
     </message>
@@ -2925,6 +3020,10 @@ grid curvature = %1</translation>
     <message>
         <source>%1 rung attempts ended with an error (the reason is stored with the rung).</source>
         <translation>%1 rung attempts ended with an error (the reason is stored with the rung).</translation>
+    </message>
+    <message>
+        <source>Trained %1 selected configurations fully (%2 failed) in %3 s.</source>
+        <translation>Trained %1 selected configurations fully (%2 failed) in %3 s.</translation>
     </message>
 </context>
 <context>

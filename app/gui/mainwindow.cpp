@@ -1,21 +1,19 @@
 #include "mainwindow.h"
 
 #include "colourmenu.h"
-#include "probecompare.h"
-#include "curvatureplot.h"
 #include "datapanel.h"
 #include "exportutil.h"
+#include "fileloader.h"
 #include "plotstyle.h"
-#include "heatmapview.h"
-#include "pcaview.h"
+#include "probecompare.h"
+#include "probehistory.h"
 #include "probeworker.h"
 #include "reportexport.h"
+#include "resultsviews.h"
 #include "selectiontable.h"
 #include "settingspanel.h"
-#include "spectrumview.h"
 #include "studypanel.h"
 #include "surfaceview.h"
-#include "vtkopenglwidget.h"
 #include "trainingpanel.h"
 
 #include <borehole/device.h>
@@ -33,6 +31,7 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -42,27 +41,19 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QTextBrowser>
 #include <QTime>
 #include <QTimer>
-#include <QEventLoop>
-#include <QStatusBar>
-#include <QTabWidget>
-#include <QTableWidget>
-#include <QHeaderView>
-#include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
 
-#include <qcustomplot.h>
-
 #include <optional>
-#include <thread>
 
 namespace borehole {
 
 namespace {
-
-constexpr int kMaxRecent = 8;
 
 QString costLine(const ProbeCost& c)
 {
@@ -95,50 +86,30 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     m_runner = new ProbeRunner(this);
     connect(m_runner, &ProbeRunner::progress, this, &MainWindow::onProgress);
-    connect(m_runner, &ProbeRunner::partial, this, &MainWindow::onPartial);
     connect(m_runner, &ProbeRunner::finished, this, &MainWindow::onFinished);
     connect(m_runner, &ProbeRunner::failed, this, &MainWindow::onFailed);
     connect(m_runner, &ProbeRunner::cancelled, this, &MainWindow::onCancelled);
 
-    // Central views.
-    m_tabs = new QTabWidget(this);
-    m_surface = new SurfaceView(m_tabs);
-    m_heatmap = new HeatmapView(m_tabs);
-    m_pca = new PcaView(m_tabs);
-    m_plots = new CurvaturePlot(m_tabs);
-    m_spectrum = new SpectrumView(m_tabs);
-    m_summaryText = new QPlainTextEdit(m_tabs);
-    m_summaryText->setReadOnly(true);
-    m_summaryText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_summaryText->setLineWrapMode(QPlainTextEdit::NoWrap); // keep the columns aligned
-    m_summaryText->setPlaceholderText(tr("Run a probe to see its summary here."));
-    m_tabs->addTab(m_surface, tr("Surface 3D"));
-    m_tabs->addTab(m_heatmap, tr("Heatmap"));
-    m_tabs->addTab(m_pca, tr("PCA map"));
-    m_tabs->addTab(m_plots, tr("Curvature"));
-    m_tabs->addTab(m_spectrum, tr("Spectrum"));
-    m_tabs->addTab(m_summaryText, tr("Summary"));
-    m_compare = new CompareView;
-    // In a scroll area: its table, plots and difference map would otherwise add their minimum
-    // heights to the window's (1280 × 800 must hold every panel).
-    auto* compareScroll = new QScrollArea(m_tabs);
-    compareScroll->setWidget(m_compare);
-    compareScroll->setWidgetResizable(true);
-    compareScroll->setFrameShape(QFrame::NoFrame);
-    m_tabs->addTab(compareScroll, tr("Compare"));
-    setCentralWidget(m_tabs);
+    // Central views. A running probe's partial reports go straight to them.
+    m_views = new ResultsViews(this);
+    setCentralWidget(m_views);
+    connect(m_runner, &ProbeRunner::partial, m_views, &ResultsViews::showPartial);
+    connect(m_views, &ResultsViews::selectionChanged, this, &MainWindow::onSelection);
+    connect(m_views, &ResultsViews::viewExported, this,
+            [this](const QString& path) { log(tr("Exported view to %1").arg(path)); });
+    connect(m_views, &ResultsViews::viewExportFailed, this,
+            [this](const QString& error) { reportError(tr("Cannot export view"), error); });
 
-    connect(m_heatmap, &HeatmapView::selectionChanged, this, &MainWindow::onSelection);
-    connect(m_pca, &PcaView::selectionChanged, this, &MainWindow::onSelection);
-    connect(m_surface, &SurfaceView::exportRequested, this, [this] { exportView(m_surface); });
-    connect(m_heatmap, &HeatmapView::exportRequested, this, [this] { exportView(m_heatmap); });
-    connect(m_pca, &PcaView::exportRequested, this, [this] { exportView(m_pca); });
-    connect(m_plots, &CurvaturePlot::exportRequested, this, [this] { exportView(m_plots); });
-    connect(m_spectrum, &SpectrumView::exportRequested, this, [this] { exportView(m_spectrum); });
+    m_history = new ProbeHistory(this);
+    m_loader = new FileLoader(this);
+    connect(m_loader, &FileLoader::loadingStarted, this, &MainWindow::onLoadingStarted);
+    connect(m_loader, &FileLoader::loadingFinished, this, &MainWindow::onLoadingFinished);
+    connect(m_loader, &FileLoader::openRequested, this, &MainWindow::openAny);
 
     buildActions();
     buildDocks();
     buildMenus();
+    connectHistory();
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 100);
@@ -152,7 +123,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    refreshRecentMenu();
     refreshSummary();
     refreshActions();
 }
@@ -268,7 +238,7 @@ void MainWindow::buildMenus()
     file->addAction(m_openModel);
     file->addAction(m_openData);
     file->addAction(m_openWorkspace);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_loader->setRecentMenu(file->addMenu(tr("Open &Recent")));
     file->addSeparator();
     file->addAction(m_saveWorkspace);
     file->addAction(m_saveWorkspaceAs);
@@ -289,27 +259,17 @@ void MainWindow::buildMenus()
     m_viewMenu->addAction(tr("&Training Panel"), this, &MainWindow::showTrainingPanel);
     m_viewMenu->addAction(tr("St&udy Panel"), this, &MainWindow::showStudyPanel);
     m_viewMenu->addSeparator();
-    auto* reset = m_viewMenu->addAction(tr("Reset &Camera"), m_surface, &SurfaceView::resetCamera);
+    auto* reset = m_viewMenu->addAction(tr("Reset &Camera"), m_views->surfaceView(),
+                                        &SurfaceView::resetCamera);
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     // One colour scale for the three loss views; "Lock Range" takes the loss range shown now.
-    m_colourMenu = new ColourMenu(
-        [this]() -> std::optional<std::pair<double, double>> {
-            if (!m_heatmap->hasData())
-                return std::nullopt;
-            return finiteRange(m_heatmap->grid()->values);
-        },
-        this);
+    m_colourMenu = new ColourMenu([this] { return m_views->shownLossRange(); }, this);
     m_viewMenu->addMenu(m_colourMenu);
-    auto applyColour = [this](const ColourScale& s) {
-        m_surface->setColourScale(s);
-        m_heatmap->setColourScale(s);
-        m_pca->setColourScale(s);
-    };
-    connect(m_colourMenu, &ColourMenu::scaleChanged, this, applyColour);
-    applyColour(m_colourMenu->scale());
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        auto* a = m_viewMenu->addAction(m_tabs->tabText(i), this, [this, i] {
-            m_tabs->setCurrentIndex(i);
+    connect(m_colourMenu, &ColourMenu::scaleChanged, m_views, &ResultsViews::setColourScale);
+    m_views->setColourScale(m_colourMenu->scale());
+    for (int i = 0; i < m_views->count(); ++i) {
+        auto* a = m_viewMenu->addAction(m_views->tabText(i), this, [this, i] {
+            m_views->setCurrentIndex(i);
         });
         a->setShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + i)));
     }
@@ -401,35 +361,26 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::BottomDockWidgetArea, historyDock);
     tabifyDockWidget(logDock, historyDock);
     logDock->raise();
-    connect(m_historyPanel, &ProbeHistoryPanel::showRequested, this, &MainWindow::showHistoryEntry);
-    connect(m_historyPanel, &ProbeHistoryPanel::comparedChanged, this, [this](int i, bool on) {
-        if (i < 0 || i >= static_cast<int>(m_history.size()))
-            return;
-        m_history[static_cast<std::size_t>(i)].compared = on;
-        m_compare->setEntries(m_history);
-        emit workspaceChanged();
-    });
-    connect(m_historyPanel, &ProbeHistoryPanel::renamed, this, [this](int i, const QString& label) {
-        if (i < 0 || i >= static_cast<int>(m_history.size())
-            || m_history[static_cast<std::size_t>(i)].label == label || label.trimmed().isEmpty())
-            return;
-        m_history[static_cast<std::size_t>(i)].label = label.trimmed();
-        m_compare->setEntries(m_history);
-        emit workspaceChanged();
-    });
-    connect(m_historyPanel, &ProbeHistoryPanel::removeRequested, this, [this](int i) {
-        if (i < 0 || i >= static_cast<int>(m_history.size()))
-            return;
-        m_history.erase(m_history.begin() + i);
-        if (m_historyCurrent == i)
-            m_historyCurrent = -1; // the views keep showing it; it is just no longer kept
-        else if (m_historyCurrent > i)
-            --m_historyCurrent;
-        refreshHistory();
-        emit workspaceChanged();
-    });
     resizeDocks({logDock}, {130}, Qt::Vertical);
     resizeDocks({selectionDock}, {300}, Qt::Horizontal);
+}
+
+void MainWindow::connectHistory()
+{
+    // The list edits the history; the list and the Compare tab follow it.
+    connect(m_historyPanel, &ProbeHistoryPanel::showRequested, this, &MainWindow::showHistoryEntry);
+    connect(m_historyPanel, &ProbeHistoryPanel::comparedChanged, m_history,
+            &ProbeHistory::setCompared);
+    connect(m_historyPanel, &ProbeHistoryPanel::renamed, m_history, &ProbeHistory::rename);
+    connect(m_historyPanel, &ProbeHistoryPanel::removeRequested, m_history, &ProbeHistory::remove);
+    connect(m_history, &ProbeHistory::changed, this, [this] {
+        m_historyPanel->setEntries(m_history->entries(), m_history->current());
+        m_views->compareView()->setEntries(m_history->entries());
+    });
+    // The list already shows its own edit.
+    connect(m_history, &ProbeHistory::entryChanged, this,
+            [this] { m_views->compareView()->setEntries(m_history->entries()); });
+    connect(m_history, &ProbeHistory::edited, this, &MainWindow::workspaceChanged);
 }
 
 void MainWindow::showTrainingPanel()
@@ -537,21 +488,79 @@ bool MainWindow::isProbing() const
     return m_runner->isRunning();
 }
 
+bool MainWindow::isLoading() const
+{
+    return m_loader->isLoading();
+}
+
+const std::optional<ProbeReport>& MainWindow::report() const
+{
+    return m_views->report();
+}
+
+SurfaceView* MainWindow::surfaceView() const
+{
+    return m_views->surfaceView();
+}
+
+HeatmapView* MainWindow::heatmapView() const
+{
+    return m_views->heatmapView();
+}
+
+PcaView* MainWindow::pcaView() const
+{
+    return m_views->pcaView();
+}
+
+CurvaturePlot* MainWindow::curvaturePlot() const
+{
+    return m_views->curvaturePlot();
+}
+
+SpectrumView* MainWindow::spectrumView() const
+{
+    return m_views->spectrumView();
+}
+
+QString MainWindow::summaryText() const
+{
+    return m_views->summaryText();
+}
+
+QTabWidget* MainWindow::viewTabs() const
+{
+    return m_views;
+}
+
+CompareView* MainWindow::compareView() const
+{
+    return m_views->compareView();
+}
+
+const std::vector<ProbeHistoryEntry>& MainWindow::history() const
+{
+    return m_history->entries();
+}
+
+int MainWindow::historyCurrent() const
+{
+    return m_history->current();
+}
+
 bool MainWindow::openModel(const QString& path)
 {
-    if (m_loading)
+    if (isLoading())
         return false; // one read at a time (user input waits during a read; a script may not)
     if (isProbing()) {
         reportError(tr("Probe running"), tr("Cancel the running probe before opening a model."));
         return false;
     }
     // Loaded on the CPU just to validate and summarise it; the worker loads its own copy on
-    // the chosen device. A large model takes seconds: read on a thread of its own.
-    std::optional<Model> loaded;
+    // the chosen device.
     QString error;
-    if (!runOffGuiThread(tr("Loading model %1…").arg(QFileInfo(path).fileName()),
-                         [&] { loaded = Model::load(path.toStdString(), DeviceKind::Cpu); },
-                         &error)) {
+    std::optional<Model> loaded = m_loader->readModel(path, &error);
+    if (!loaded) {
         reportError(tr("Cannot open model"), error);
         return false;
     }
@@ -559,7 +568,7 @@ bool MainWindow::openModel(const QString& path)
     m_model = std::move(*loaded);
     m_modelPath = QFileInfo(path).filePath();
     clearResults();
-    addRecentFile(path);
+    m_loader->addRecentFile(path);
     log(tr("Opened model %1 (%2 parameters)").arg(path).arg(m_modelSummary->parameterCount));
     checkModelOnData();
     refreshSummary();
@@ -570,16 +579,15 @@ bool MainWindow::openModel(const QString& path)
 
 bool MainWindow::openData(const QString& path)
 {
-    if (m_loading)
+    if (isLoading())
         return false;
     if (isProbing()) {
         reportError(tr("Probe running"), tr("Cancel the running probe before opening data."));
         return false;
     }
-    std::optional<CsvTable> table;
     QString error;
-    if (!runOffGuiThread(tr("Reading %1…").arg(QFileInfo(path).fileName()),
-                         [&] { table = readCsv(path.toStdString()); }, &error)) {
+    std::optional<CsvTable> table = m_loader->readData(path, &error);
+    if (!table) {
         reportError(tr("Cannot open data"), error);
         return false;
     }
@@ -592,7 +600,7 @@ bool MainWindow::openData(const QString& path)
     // The task is guessed from the new target column, not kept from the previous data set.
     m_dataPanel->setTable(*m_table, keep);
     clearResults();
-    addRecentFile(path);
+    m_loader->addRecentFile(path);
     log(tr("Opened data %1 (%2 rows, %3 columns)").arg(path).arg(m_table->rowCount()).arg(columns.size()));
     refreshSummary();
     refreshActions();
@@ -622,9 +630,9 @@ Workspace MainWindow::currentWorkspace() const
     w.problem = m_settingsPanel->problemOptions(w.data.task);
     w.problem.output = m_dataPanel->output().toStdString();
     w.device = m_settingsPanel->device();
-    w.report = m_report;
-    w.history = m_history;
-    w.historyCurrent = m_report ? m_historyCurrent : -1;
+    w.report = report();
+    w.history = m_history->entries();
+    w.historyCurrent = w.report ? m_history->current() : -1;
     return w;
 }
 
@@ -636,7 +644,7 @@ bool MainWindow::saveWorkspace(const QString& path)
         return false;
     }
     m_workspacePath = path;
-    addRecentFile(path);
+    m_loader->addRecentFile(path);
     log(tr("Saved workspace %1").arg(path));
     m_status->setText(tr("Workspace saved to %1").arg(QFileInfo(path).fileName()));
     return true;
@@ -644,39 +652,25 @@ bool MainWindow::saveWorkspace(const QString& path)
 
 bool MainWindow::openWorkspace(const QString& path)
 {
-    if (m_loading)
+    if (isLoading())
         return false;
     if (isProbing()) {
         reportError(tr("Probe running"), tr("Cancel the running probe before opening a workspace."));
         return false;
     }
-    // Parse and validate everything first: a bad file leaves the current workspace untouched.
-    Workspace w;
-    std::optional<ModelSummary> modelSummary;
-    std::optional<Model> model;
-    std::optional<CsvTable> table;
+    // Read and validate everything first: a bad file leaves the current workspace untouched.
     QString error;
-    const bool read = runOffGuiThread(
-        tr("Opening workspace %1…").arg(QFileInfo(path).fileName()),
-        [&] {
-            w = workspaceFromJson(QString::fromStdString(readFile(path.toStdString())), path);
-            if (!w.modelPath.isEmpty()) {
-                model = Model::load(w.modelPath.toStdString(), DeviceKind::Cpu);
-                modelSummary = model->summary();
-            }
-            if (!w.dataPath.isEmpty())
-                table = readCsv(w.dataPath.toStdString());
-        },
-        &error);
-    if (!read) {
+    std::optional<LoadedWorkspace> loaded = m_loader->readWorkspace(path, &error);
+    if (!loaded) {
         reportError(tr("Cannot open workspace"), error);
         return false;
     }
+    const Workspace& w = loaded->workspace;
     m_modelPath = w.modelPath;
     m_dataPath = w.dataPath;
-    m_modelSummary = modelSummary;
-    m_model = std::move(model);
-    m_table = std::move(table);
+    m_modelSummary = loaded->modelSummary;
+    m_model = std::move(loaded->model);
+    m_table = std::move(loaded->table);
     QStringList columns;
     if (m_table)
         for (const auto& c : m_table->columns)
@@ -689,14 +683,7 @@ bool MainWindow::openWorkspace(const QString& path)
     m_dataPanel->setOutput(QString::fromStdString(w.problem.output));
     checkModelOnData();
     clearResults();
-    m_history = w.history;
-    m_historyCurrent = w.historyCurrent;
-    if (m_history.empty() && w.report) { // a workspace from before the history: its one probe
-        m_history.push_back({probeLabel(1, *w.report, tr("saved")), *w.report, true});
-        m_historyCurrent = 0;
-    }
-    m_probesRun = static_cast<int>(m_history.size());
-    refreshHistory();
+    m_history->restore(w);
     if (w.report) {
         showReport(*w.report);
         m_status->setText(tr("Opened %1 with its saved results: L(θ) = %2")
@@ -704,7 +691,7 @@ bool MainWindow::openWorkspace(const QString& path)
                               .arg(w.report->base.loss, 0, 'g', 5));
     }
     m_workspacePath = path;
-    addRecentFile(path);
+    m_loader->addRecentFile(path);
     log(tr("Opened workspace %1").arg(path));
     refreshSummary();
     refreshActions();
@@ -773,74 +760,13 @@ void MainWindow::onProgress(int done, int total)
                           .arg(formatDuration(elapsed), eta));
 }
 
-void MainWindow::onPartial(const ProbeReport& soFar)
-{
-    // Live results: each probe's numbers as it finishes, in the curvature plots, the spectrum
-    // and the summary, and the surface's rows as they finish in the 3D view and the heatmap
-    // (points not evaluated yet are left out; the PCA map needs every point and waits for the
-    // end). Exports and the selection keep using the last finished report.
-    m_partialShown = true;
-    m_plots->setReport(soFar);
-    m_spectrum->setReport(soFar);
-    if (soFar.surface) {
-        // With a software OpenGL rasteriser each redraw of the 3D view blocks this thread for
-        // 30–90 ms (measured under Xvfb: the first with its shaders, 91 ms): the 3D view then
-        // takes the finished surface only, and the heatmap the rows.
-        if (!m_surface->canvas()->softwareRendering())
-            m_surface->setGrid(*soFar.surface);
-        else if (m_surface->hasData())
-            m_surface->clear(); // not the previous probe's beside this one's rows
-        m_heatmap->setGrid(*soFar.surface);
-        m_pca->clear();
-    }
-    m_summaryText->setPlainText(tr("Partial results: the probe is still running; this shows the "
-                                   "probes finished so far.")
-                                + QStringLiteral("\n\n")
-                                + QString::fromStdString(formatSummary(soFar)));
-}
-
-QString MainWindow::summaryText() const
-{
-    return m_summaryText->toPlainText();
-}
-
-void MainWindow::restoreViewsAfterPartial()
-{
-    if (!m_partialShown)
-        return;
-    m_partialShown = false;
-    if (m_report) {
-        m_plots->setReport(*m_report);
-        m_spectrum->setReport(*m_report);
-        m_summaryText->setPlainText(QString::fromStdString(formatSummary(*m_report)));
-    } else {
-        m_plots->clear();
-        m_spectrum->clear();
-        m_summaryText->clear();
-    }
-    if (m_report && m_report->surface) { // live rows of the stopped probe were shown
-        m_surface->setGrid(*m_report->surface);
-        m_heatmap->setGrid(*m_report->surface);
-        m_pca->setGrid(*m_report->surface);
-    } else {
-        m_surface->clear();
-        m_heatmap->clear();
-        m_pca->clear();
-    }
-}
-
 void MainWindow::onFinished(const ProbeReport& report)
 {
-    m_partialShown = false;
     const double elapsed = m_probeClock.elapsed() / 1000.0;
     clearResults(); // (sets the progress bar to 0: the new results are set after it)
     m_progress->setValue(m_progress->maximum());
     showReport(report);
-    m_history.push_back({probeLabel(++m_probesRun, report,
-                                    QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))),
-                         report, true});
-    m_historyCurrent = static_cast<int>(m_history.size()) - 1;
-    refreshHistory();
+    m_history->add(report);
     log(tr("Probe finished in %1 s").arg(elapsed, 0, 'f', 2));
     log(tr("  loss and gradient: %1").arg(costLine(report.base.cost)));
     for (const auto& c : report.curvature)
@@ -896,7 +822,7 @@ void MainWindow::onFinished(const ProbeReport& report)
 
 void MainWindow::onFailed(const QString& message)
 {
-    restoreViewsAfterPartial();
+    m_views->restoreAfterPartial();
     m_progress->setValue(0);
     m_status->setText(tr("Probe failed."));
     refreshActions();
@@ -906,7 +832,7 @@ void MainWindow::onFailed(const QString& message)
 
 void MainWindow::onCancelled()
 {
-    restoreViewsAfterPartial();
+    m_views->restoreAfterPartial();
     m_progress->setValue(0);
     m_status->setText(tr("Probe cancelled after %1 s; previous results kept.")
                           .arg(m_probeClock.elapsed() / 1000.0, 0, 'f', 1));
@@ -917,19 +843,9 @@ void MainWindow::onCancelled()
 
 void MainWindow::clearResults()
 {
-    m_partialShown = false;
-    m_report.reset();
-    m_surface->clear();
-    m_heatmap->clear();
-    m_pca->clear();
-    m_plots->clear();
-    m_spectrum->clear();
-    m_summaryText->clear();
+    m_views->clearResults();
     m_selectionTable->clearSelection();
-    if (m_historyCurrent >= 0) {
-        m_historyCurrent = -1; // nothing shown; the history itself is kept for comparison
-        refreshHistory();
-    }
+    m_history->setCurrent(-1); // nothing shown; the history itself is kept for comparison
     // The status line spoke of the results just dropped ("Done: L(θ) = …"): say what is next.
     m_progress->setValue(0);
     m_status->setText(m_modelPath.isEmpty() || m_dataPath.isEmpty()
@@ -937,36 +853,21 @@ void MainWindow::clearResults()
                           : tr("Ready: press Run (F5) to probe."));
 }
 
-void MainWindow::refreshHistory()
-{
-    m_historyPanel->setEntries(m_history, m_historyCurrent);
-    m_compare->setEntries(m_history);
-}
-
 void MainWindow::showHistoryEntry(int index)
 {
-    if (index < 0 || index >= static_cast<int>(m_history.size()) || isProbing())
+    if (!m_history->contains(index) || isProbing())
         return;
     clearResults();
-    const ProbeHistoryEntry& e = m_history[static_cast<std::size_t>(index)];
+    const ProbeHistoryEntry& e = m_history->entries()[static_cast<std::size_t>(index)];
     showReport(e.report);
-    m_historyCurrent = index;
-    refreshHistory();
+    m_history->setCurrent(index);
     m_status->setText(tr("Showing %1: L(θ) = %2").arg(e.label).arg(e.report.base.loss, 0, 'g', 5));
     refreshActions();
 }
 
 void MainWindow::showReport(const ProbeReport& report)
 {
-    m_report = report;
-    if (report.surface) {
-        m_surface->setGrid(*report.surface);
-        m_heatmap->setGrid(*report.surface);
-        m_pca->setGrid(*report.surface);
-    }
-    m_plots->setReport(report);
-    m_spectrum->setReport(report);
-    m_summaryText->setPlainText(QString::fromStdString(formatSummary(report)));
+    m_views->showReport(report);
     refreshActions();
 }
 
@@ -996,10 +897,10 @@ bool MainWindow::exportSelection(const QString& path)
     SelectionContext context;
     context.modelPath = m_modelPath;
     context.dataPath = m_dataPath;
-    if (m_report) {
-        context.seed = m_report->settings.seed;
-        if (m_report->surface)
-            context.directionKind = QString::fromStdString(m_report->surface->directionKind);
+    if (const auto& r = report()) {
+        context.seed = r->settings.seed;
+        if (r->surface)
+            context.directionKind = QString::fromStdString(r->surface->directionKind);
     }
     const bool csv = QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0;
     QString error;
@@ -1013,35 +914,14 @@ bool MainWindow::exportSelection(const QString& path)
 
 bool MainWindow::exportReport(const QString& path)
 {
-    if (!m_report) {
+    if (!report()) {
         reportError(tr("No report"), tr("Run a probe (or open a workspace with results) first."));
         return false;
     }
     ReportContent content;
-    content.report = *m_report;
+    content.report = *report();
     content.selection = m_selectionTable->currentSelection();
-    if (m_surface->hasData())
-        content.figures.push_back({tr("Loss surface (3D)"),
-                                   tr("L(θ + α·d₁ + β·d₂); the red marker is the current θ."),
-                                   m_surface->renderImage()});
-    if (m_heatmap->hasData())
-        content.figures.push_back({tr("Loss heatmap"), tr("The same grid seen from above."),
-                                   m_heatmap->plot()->toPixmap(800, 600).toImage()});
-    if (m_pca->hasData())
-        content.figures.push_back(
-            {tr("PCA map"),
-             tr("Grid points projected onto the first two principal components of their local "
-                "shape features, binned and coloured by the mean value."),
-             m_pca->plot()->toPixmap(800, 600).toImage()});
-    for (int p = 0; p < CurvaturePlot::PageCount; ++p) {
-        const auto page = static_cast<CurvaturePlot::Page>(p);
-        if (m_plots->pageHasData(page))
-            content.figures.push_back({m_plots->pageTitle(page), QString(),
-                                       m_plots->plot(page)->toPixmap(800, 500).toImage()});
-    }
-    if (m_spectrum->hasData())
-        content.figures.push_back({tr("Hessian spectrum"), m_spectrum->caption(),
-                                   m_spectrum->plot()->toPixmap(800, 500).toImage()});
+    content.figures = m_views->figures();
     const bool pdf = QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
     QString error;
     const bool ok = pdf ? writeReportPdf(path, content, &error)
@@ -1053,34 +933,6 @@ bool MainWindow::exportReport(const QString& path)
     log(tr("Exported report to %1").arg(path));
     m_status->setText(tr("Report written to %1").arg(QFileInfo(path).fileName()));
     return true;
-}
-
-void MainWindow::exportView(QWidget* view)
-{
-    const bool surface = view == m_surface;
-    const QString filter = surface ? tr("PNG image (*.png)")
-                                   : tr("PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export view"),
-                                                      QStringLiteral("borehole-view.png"), filter);
-    if (path.isEmpty())
-        return;
-    QString error;
-    bool ok = false;
-    if (surface)
-        ok = m_surface->exportPng(path, &error);
-    else if (view == m_heatmap)
-        ok = savePlot(m_heatmap->plot(), path, 800, 600, &error);
-    else if (view == m_pca)
-        ok = savePlot(m_pca->plot(), path, 800, 600, &error);
-    else if (view == m_spectrum)
-        ok = m_spectrum->exportPlot(path, &error);
-    else
-        ok = m_plots->exportPage(static_cast<CurvaturePlot::Page>(m_plots->currentPage()), path,
-                                 &error);
-    if (!ok)
-        reportError(tr("Cannot export view"), error);
-    else
-        log(tr("Exported view to %1").arg(path));
 }
 
 void MainWindow::refreshSummary()
@@ -1116,49 +968,29 @@ void MainWindow::refreshSummary()
                        : tr("%1 — Borehole").arg(QFileInfo(m_modelPath).fileName()));
 }
 
-bool MainWindow::runOffGuiThread(const QString& what, const std::function<void()>& work,
-                                 QString* error)
+void MainWindow::onLoadingStarted(const QString& what)
 {
-    m_loading = true;
     refreshActions();
-    const QString before = m_status->text();
+    m_statusBeforeLoad = m_status->text();
     m_status->setText(what);
-    const int maximum = m_progress->maximum();
-    const int value = m_progress->value();
+    m_progressMaxBeforeLoad = m_progress->maximum();
+    m_progressBeforeLoad = m_progress->value();
     m_progress->setRange(0, 0); // busy
-    std::string failure;
-    bool failed = false;
-    QEventLoop loop;
-    std::thread worker([&] {
-        try {
-            work();
-        } catch (const std::exception& e) {
-            failure = e.what();
-            failed = true;
-        } catch (...) {
-            failure = "unknown error";
-            failed = true;
-        }
-        // Queued: delivered when the loop runs, even if the work ended before exec().
-        QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
-    });
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-    worker.join();
-    m_progress->setRange(0, maximum);
-    m_progress->setValue(value);
-    m_status->setText(before);
-    m_loading = false;
+}
+
+void MainWindow::onLoadingFinished()
+{
+    m_progress->setRange(0, m_progressMaxBeforeLoad);
+    m_progress->setValue(m_progressBeforeLoad);
+    m_status->setText(m_statusBeforeLoad);
     refreshActions();
-    if (failed && error)
-        *error = QString::fromStdString(failure);
     if (m_closeAfterLoad)
         QTimer::singleShot(0, this, &QWidget::close);
-    return !failed;
 }
 
 void MainWindow::refreshActions()
 {
-    const bool running = isProbing() || m_loading;
+    const bool running = isProbing() || isLoading();
     const bool ready = !m_modelPath.isEmpty() && !m_dataPath.isEmpty();
     m_run->setEnabled(ready && !running);
     m_runButton->setEnabled(ready && !running);
@@ -1167,42 +999,10 @@ void MainWindow::refreshActions()
     m_openModel->setEnabled(!running);
     m_openData->setEnabled(!running);
     m_openWorkspace->setEnabled(!running);
-    m_exportReport->setEnabled(m_report.has_value());
+    m_exportReport->setEnabled(report().has_value());
     m_exportSelection->setEnabled(!m_selectionTable->currentSelection().isEmpty());
     m_dataPanel->setEnabled(!running && m_table.has_value());
     m_settingsPanel->setEnabled(!running);
-}
-
-void MainWindow::addRecentFile(const QString& path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
-    while (recent.size() > kMaxRecent)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), recent);
-    refreshRecentMenu();
-}
-
-void MainWindow::refreshRecentMenu()
-{
-    if (!m_recentMenu)
-        return;
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openAny(path); })
-            ->setToolTip(path);
-    m_recentMenu->setEnabled(!recent.isEmpty());
-    if (!recent.isEmpty()) {
-        m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("Clear list"), this, [this] {
-            QSettings().remove(QStringLiteral("recentFiles"));
-            refreshRecentMenu();
-        });
-    }
 }
 
 void MainWindow::checkModelOnData()
@@ -1332,7 +1132,7 @@ void MainWindow::about()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (m_loading) { // the reading thread uses this window's members: close once it is done
+    if (isLoading()) { // the reading thread uses this window's members: close once it is done
         m_closeAfterLoad = true;
         event->ignore();
         return;

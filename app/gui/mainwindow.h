@@ -3,9 +3,9 @@
 // drop, command line, recent files), choose columns and probe settings, run the probes on the
 // worker thread with progress, ETA and Cancel, and explore the results in the 3D surface,
 // heatmap, PCA map and plots. Workspaces, reports and selections are saved from here.
+// The window composes ResultsViews (the central tabs), ProbeHistory (the probes kept for
+// comparison) and FileLoader (reading files off the GUI thread, recent files).
 #include "workspace.h"
-
-#include <functional>
 
 #include <borehole/csv.h>
 #include <borehole/model.h>
@@ -31,12 +31,15 @@ namespace borehole {
 
 class ColourMenu;
 class CompareView;
+class ProbeHistory;
 class ProbeHistoryPanel;
 class CurvaturePlot;
 class DataPanel;
+class FileLoader;
 class HeatmapView;
 class PcaView;
 class ProbeRunner;
+class ResultsViews;
 class SelectionTable;
 class SettingsPanel;
 class SpectrumView;
@@ -71,32 +74,34 @@ public:
     void cancelProbe();
     bool isProbing() const;
     /// A model or a data set is being read on a thread of its own (the window keeps painting).
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const;
 
     QString modelPath() const { return m_modelPath; }
     QString dataPath() const { return m_dataPath; }
-    const std::optional<ProbeReport>& report() const { return m_report; }
+    /// The last finished report the views show (a running probe's partial one is not kept).
+    const std::optional<ProbeReport>& report() const;
     Workspace currentWorkspace() const;
 
     DataPanel* dataPanel() const { return m_dataPanel; }
     SettingsPanel* settingsPanel() const { return m_settingsPanel; }
-    SurfaceView* surfaceView() const { return m_surface; }
-    HeatmapView* heatmapView() const { return m_heatmap; }
-    PcaView* pcaView() const { return m_pca; }
+    SurfaceView* surfaceView() const;
+    HeatmapView* heatmapView() const;
+    PcaView* pcaView() const;
     ColourMenu* colourMenu() const { return m_colourMenu; }
-    CurvaturePlot* curvaturePlot() const { return m_plots; }
-    SpectrumView* spectrumView() const { return m_spectrum; }
+    CurvaturePlot* curvaturePlot() const;
+    SpectrumView* spectrumView() const;
     SelectionTable* selectionTable() const { return m_selectionTable; }
     ProbeRunner* runner() const { return m_runner; }
     /// The Summary tab's text.
     QString summaryText() const;
-    QTabWidget* viewTabs() const { return m_tabs; }
+    QTabWidget* viewTabs() const;
     /// Every finished probe of this session (and those of an opened workspace), in order.
-    const std::vector<ProbeHistoryEntry>& history() const { return m_history; }
+    const std::vector<ProbeHistoryEntry>& history() const;
     /// The history entry the views show, or −1 (none, or results cleared).
-    int historyCurrent() const { return m_historyCurrent; }
+    int historyCurrent() const;
+    ProbeHistory* probeHistory() const { return m_history; }
     ProbeHistoryPanel* historyPanel() const { return m_historyPanel; }
-    CompareView* compareView() const { return m_compare; }
+    CompareView* compareView() const;
     /// Shows history entry `index` in the views (as if it had just finished).
     void showHistoryEntry(int index);
     /// The training and study panels open as docks on first use (View menu);
@@ -140,34 +145,26 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    /// Runs `work` on a thread of its own while the window keeps repainting and its timers run
-    /// (user input waits until it is done, so nothing re-enters an open): the status says
-    /// `what`, the progress bar runs busy, opening and running are disabled. False with `error`
-    /// set to the exception's message when `work` throws.
-    bool runOffGuiThread(const QString& what, const std::function<void()>& work, QString* error);
     void buildActions();
     void buildMenus();
     void buildDocks();
-    /// The Probes list and the Compare tab after m_history or m_historyCurrent changed.
-    void refreshHistory();
+    /// The Probes list and the Compare tab wired to m_history.
+    void connectHistory();
     void reportError(const QString& title, const QString& text);
     void log(const QString& line);
-    void addRecentFile(const QString& path);
-    void refreshRecentMenu();
     void refreshSummary();
     void refreshActions();
     void showReport(const ProbeReport& report);
     void clearResults();
+    /// While a file is read (FileLoader): the status says `what`, the progress bar runs busy,
+    /// opening and running are disabled; afterwards all is as before.
+    void onLoadingStarted(const QString& what);
+    void onLoadingFinished();
     void onProgress(int done, int total);
-    void onPartial(const ProbeReport& soFar);
     void onFinished(const ProbeReport& report);
-    /// After a cancelled or failed probe: the views show the previous results again (a
-    /// partial report of the stopped probe may have replaced them).
-    void restoreViewsAfterPartial();
     void onFailed(const QString& message);
     void onCancelled();
     void onSelection(const GridSelection& selection);
-    void exportView(QWidget* view);
     void addBottomPanel(QDockWidget* dock);
     void about();
     /// Tries the model on one row of the data as the panel configures it: offers the model's
@@ -180,28 +177,18 @@ private:
     std::optional<ModelSummary> m_modelSummary;
     std::optional<Model> m_model; ///< on the CPU, for trial forwards on the GUI thread
     std::optional<CsvTable> m_table;
-    std::optional<ProbeReport> m_report;
-    bool m_partialShown = false; ///< views show a running probe's partial report
     QString m_workspacePath;
 
     ProbeRunner* m_runner = nullptr;
+    FileLoader* m_loader = nullptr;
+    ProbeHistory* m_history = nullptr;
     QElapsedTimer m_probeClock;
     QElapsedTimer m_statusClock;
     bool m_errorDialogs = true;
 
     // Views and panels.
-    QTabWidget* m_tabs = nullptr;
-    SurfaceView* m_surface = nullptr;
-    HeatmapView* m_heatmap = nullptr;
-    PcaView* m_pca = nullptr;
-    CurvaturePlot* m_plots = nullptr;
-    SpectrumView* m_spectrum = nullptr;
-    QPlainTextEdit* m_summaryText = nullptr;
-    CompareView* m_compare = nullptr;
+    ResultsViews* m_views = nullptr;
     ProbeHistoryPanel* m_historyPanel = nullptr;
-    std::vector<ProbeHistoryEntry> m_history;
-    int m_historyCurrent = -1;
-    int m_probesRun = 0; ///< numbers the default labels (#1, #2, …)
     DataPanel* m_dataPanel = nullptr;
     SettingsPanel* m_settingsPanel = nullptr;
     SelectionTable* m_selectionTable = nullptr;
@@ -229,11 +216,13 @@ private:
     QAction* m_quit = nullptr;
     QAction* m_userGuide = nullptr;
     QAction* m_shortcuts = nullptr;
-    QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     ColourMenu* m_colourMenu = nullptr;
-    bool m_loading = false;
     double m_liveRowsInterval = 0.25;
+    /// The status text and progress bar from before a file read, shown again after it.
+    QString m_statusBeforeLoad;
+    int m_progressMaxBeforeLoad = 0;
+    int m_progressBeforeLoad = 0;
     bool m_closeAfterLoad = false; ///< the window was closed during a load: close when it ends
 };
 
