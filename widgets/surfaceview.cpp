@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QFileInfo>
 #include <QIcon>
+#include <QResizeEvent>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -658,6 +659,21 @@ QStringList SurfaceView::axisTitles() const
 QString SurfaceView::axisUnits() const
 {
     return d->axisUnits;
+}
+
+bool SurfaceView::zLabelsShown() const
+{
+    return d->axes->GetZAxisLabelVisibility() != 0;
+}
+
+void SurfaceView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event); // the layout has sized the canvas already
+    const bool show = m_canvas->height() >= kMinZLabelHeight;
+    if (show != zLabelsShown()) {
+        d->axes->SetZAxisLabelVisibility(show);
+        m_canvas->requestRender();
+    }
 }
 
 QString SurfaceView::readoutAt(QPoint display)

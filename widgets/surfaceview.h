@@ -68,6 +68,10 @@ public:
     /// their units in the view's top-left corner ("α, β: × filter-normalised direction").
     QStringList axisTitles() const;
     QString axisUnits() const;
+    /// Whether the z axis prints its labels: not in views under kMinZLabelHeight pixels high,
+    /// where VTK's six or so labels overlap (the colour bar carries the scale there).
+    bool zLabelsShown() const;
+    static constexpr int kMinZLabelHeight = 300;
     /// The grid point under a display position (VTK display coordinates: device pixels from the
     /// bottom left), as "name = value" lines for both axes and the value; empty off the surface.
     QString readoutAt(QPoint display);
@@ -93,6 +97,9 @@ signals:
     void exportRequested();
     /// The pointer moved over (text) or off (empty) the surface: the grid point's readout.
     void readoutChanged(const QString& text);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void rebuild();

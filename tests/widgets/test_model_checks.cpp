@@ -10,6 +10,7 @@
 #include "selectiontable.h"
 #include "settingspanel.h"
 #include "surfaceview.h"
+#include "vtkopenglwidget.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -308,7 +309,8 @@ private slots:
         // labels ran off the view's right edge ("2.904e+0…"), the titles "α [× filter-normalised
         // direction]" and "β […]" crossed below the plot and the β title reached the bottom
         // edge; smaller views were worse. The axes now carry their names and the view's top-left
-        // corner their shared unit. Text is dark (titles 0.1, labels 0.25 grey); none may touch
+        // corner their shared unit; views under 300 px drop the z labels, which overlapped
+        // there. Text is dark (titles 0.1, labels 0.25 grey); none may touch
         // the right, bottom or left border, at the default size, a large one and a small one.
         MainWindow& w = *m_window;
         QVERIFY(w.openModel(test::diabetesModel()));
@@ -345,6 +347,10 @@ private slots:
             QTest::qWait(100);
             QVERIFY(runAndWait(w)); // a new map resets the camera for the view's size
             QCOMPARE(w.surfaceView()->axisTitles(), (QStringList{"α (d₁)", "β (d₂)"}));
+            // The small view's six z labels overlapped (the colour bar carries the scale).
+            QCOMPARE(w.surfaceView()->zLabelsShown(),
+                     w.surfaceView()->canvas()->height() >= SurfaceView::kMinZLabelHeight);
+            QCOMPARE(w.surfaceView()->zLabelsShown(), size.width() != 1100);
             QCOMPARE(w.surfaceView()->axisUnits(),
                      QStringLiteral("α (d₁), β (d₂): × filter-normalised direction"));
             const QImage image =
