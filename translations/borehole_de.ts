@@ -749,6 +749,50 @@
         <source>Loss after burst</source>
         <translation>Verlust nach dem Burst</translation>
     </message>
+    <message>
+        <source>Fewer than two configurations were trained fully: nothing to replay the baselines on yet.</source>
+        <translation>Weniger als zwei Konfigurationen wurden vollständig trainiert: noch nichts, worauf sich die Vergleichsverfahren nachspielen ließen.</translation>
+    </message>
+    <message>
+        <source>Every full run diverged: there is no pick to compare.</source>
+        <translation>Jeder vollständige Lauf divergierte: Es gibt keine Wahl zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>%1 configurations were trained fully; the best, #%2, reached %3.</source>
+        <translation>%1 Konfigurationen wurden vollständig trainiert; die beste, #%2, erreichte %3.</translation>
+    </message>
+    <message>
+        <source>The first one trained (the probe ranking&apos;s pick when the active loop chose it), #%1, diverged.</source>
+        <translation>Die zuerst trainierte (die Wahl der Sondenrangfolge, wenn die aktive Schleife sie wählte), #%1, divergierte.</translation>
+    </message>
+    <message>
+        <source>The first one trained (the probe ranking&apos;s pick when the active loop chose it), #%1, is %2 off the best.</source>
+        <translation>Die zuerst trainierte (die Wahl der Sondenrangfolge, wenn die aktive Schleife sie wählte), #%1, liegt %2 hinter der besten.</translation>
+    </message>
+    <message>
+        <source>Successive halving (η = %1) would train every configuration fully here: too few configurations or too coarse curves for a rung.</source>
+        <translation>Successive Halving (η = %1) würde hier jede Konfiguration vollständig trainieren: zu wenige Konfigurationen oder zu grobe Kurven für eine Stufe.</translation>
+    </message>
+    <message>
+        <source>Successive halving (η = %1, rungs: %2) replayed on the recorded curves would have picked #%3, %4 off the best, with %5 % of the compute of training every configuration fully.</source>
+        <translation>Successive Halving (η = %1, Stufen: %2), auf den aufgezeichneten Kurven nachgespielt, hätte #%3 gewählt, %4 hinter der besten, mit %5 % des Rechenaufwands, jede Konfiguration vollständig zu trainieren.</translation>
+    </message>
+    <message>
+        <source>Random search with that compute (the best of %1 random full runs) is on average %2 off the best; it does at least as well as the first pick with probability %3.</source>
+        <translation>Zufallssuche mit diesem Rechenaufwand (die beste von %1 zufälligen vollständigen Läufen) liegt im Mittel %2 hinter der besten; mit Wahrscheinlichkeit %3 ist sie mindestens so gut wie die erste Wahl.</translation>
+    </message>
+    <message>
+        <source>Random search with that compute (the best of %1 random full runs) can pick a run that diverged; it does at least as well as the first pick with probability %2.</source>
+        <translation>Zufallssuche mit diesem Rechenaufwand (die beste von %1 zufälligen vollständigen Läufen) kann einen divergierten Lauf wählen; mit Wahrscheinlichkeit %2 ist sie mindestens so gut wie die erste Wahl.</translation>
+    </message>
+    <message>
+        <source>The LR range test needs runs of its own and is not replayed here.</source>
+        <translation>Der LR-Bereichstest braucht eigene Läufe und wird hier nicht nachgespielt.</translation>
+    </message>
+    <message>
+        <source>The pick against the baselines</source>
+        <translation>Die Wahl im Vergleich mit den Vergleichsverfahren</translation>
+    </message>
 </context>
 <context>
     <name>borehole::ColourMenu</name>

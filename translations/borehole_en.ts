@@ -749,6 +749,50 @@
         <source>Loss after burst</source>
         <translation>Loss after burst</translation>
     </message>
+    <message>
+        <source>Fewer than two configurations were trained fully: nothing to replay the baselines on yet.</source>
+        <translation>Fewer than two configurations were trained fully: nothing to replay the baselines on yet.</translation>
+    </message>
+    <message>
+        <source>Every full run diverged: there is no pick to compare.</source>
+        <translation>Every full run diverged: there is no pick to compare.</translation>
+    </message>
+    <message>
+        <source>%1 configurations were trained fully; the best, #%2, reached %3.</source>
+        <translation>%1 configurations were trained fully; the best, #%2, reached %3.</translation>
+    </message>
+    <message>
+        <source>The first one trained (the probe ranking&apos;s pick when the active loop chose it), #%1, diverged.</source>
+        <translation>The first one trained (the probe ranking&apos;s pick when the active loop chose it), #%1, diverged.</translation>
+    </message>
+    <message>
+        <source>The first one trained (the probe ranking&apos;s pick when the active loop chose it), #%1, is %2 off the best.</source>
+        <translation>The first one trained (the probe ranking&apos;s pick when the active loop chose it), #%1, is %2 off the best.</translation>
+    </message>
+    <message>
+        <source>Successive halving (η = %1) would train every configuration fully here: too few configurations or too coarse curves for a rung.</source>
+        <translation>Successive halving (η = %1) would train every configuration fully here: too few configurations or too coarse curves for a rung.</translation>
+    </message>
+    <message>
+        <source>Successive halving (η = %1, rungs: %2) replayed on the recorded curves would have picked #%3, %4 off the best, with %5 % of the compute of training every configuration fully.</source>
+        <translation>Successive halving (η = %1, rungs: %2) replayed on the recorded curves would have picked #%3, %4 off the best, with %5 % of the compute of training every configuration fully.</translation>
+    </message>
+    <message>
+        <source>Random search with that compute (the best of %1 random full runs) is on average %2 off the best; it does at least as well as the first pick with probability %3.</source>
+        <translation>Random search with that compute (the best of %1 random full runs) is on average %2 off the best; it does at least as well as the first pick with probability %3.</translation>
+    </message>
+    <message>
+        <source>Random search with that compute (the best of %1 random full runs) can pick a run that diverged; it does at least as well as the first pick with probability %2.</source>
+        <translation>Random search with that compute (the best of %1 random full runs) can pick a run that diverged; it does at least as well as the first pick with probability %2.</translation>
+    </message>
+    <message>
+        <source>The LR range test needs runs of its own and is not replayed here.</source>
+        <translation>The LR range test needs runs of its own and is not replayed here.</translation>
+    </message>
+    <message>
+        <source>The pick against the baselines</source>
+        <translation>The pick against the baselines</translation>
+    </message>
 </context>
 <context>
     <name>borehole::ColourMenu</name>

@@ -1,5 +1,7 @@
 #include "studydashboard.h"
 
+#include "studyreport.h"
+
 #include "colormap.h"
 #include "plotstyle.h"
 
@@ -95,6 +97,7 @@ void StudyDashboard::clear()
     m_parallelLines = 0;
     m_parallelAxes.clear();
     m_importance.clear();
+    m_baselines.clear();
     m_notes = {tr("Open or run a study: its history, parameter importance and parallel "
                   "coordinates appear here.")};
     m_note->setText(m_notes.join(QLatin1Char('\n')));
@@ -112,7 +115,14 @@ void StudyDashboard::setSnapshot(const StudySnapshot& s)
     drawHistory(s);
     drawImportance(s);
     drawParallel(s);
-    m_note->setText(m_notes.join(QLatin1Char('\n')));
+    // The pick against the baselines on the recorded curves, as the study report says it.
+    m_baselines.clear();
+    if (!s.fullRuns.empty())
+        for (const auto& line : baselineReplayLines(replayBaselines(s.spec, s.fullRuns),
+                                                    configurationIndices(s.ranking),
+                                                    studyReportTranslator()))
+            m_baselines << QString::fromStdString(line);
+    m_note->setText((m_notes + m_baselines).join(QLatin1Char('\n')));
 }
 
 void StudyDashboard::drawHistory(const StudySnapshot& s)

@@ -5,7 +5,9 @@
 // configurations (one line per configuration across the hyperparameters that vary, λmax,
 // promisingness and the measured outcome, coloured by promisingness), and the importance of each
 // varying hyperparameter for the meta-model's ranking (|Spearman ρ| between the hyperparameter,
-// on a log scale where the spec samples it so, and promisingness over the probed configurations).
+// on a log scale where the spec samples it so, and promisingness over the probed configurations);
+// below them, how the study's first pick compares with successive halving and random search
+// replayed on the recorded full-run curves.
 #include "studyworker.h"
 
 #include <QString>
@@ -40,6 +42,9 @@ public:
     std::vector<std::pair<QString, double>> importance() const { return m_importance; }
     /// What each plot shows or why it is empty, one line per plot.
     QString note() const;
+    /// How the study's first pick compares with successive halving and random search replayed
+    /// on the recorded full-run curves (core's replayBaselines()); empty without full runs.
+    QStringList baselineLines() const { return m_baselines; }
 
     QCustomPlot* historyPlot() const { return m_history; }
     QCustomPlot* parallelPlot() const { return m_parallel; }
@@ -55,6 +60,7 @@ private:
     QCustomPlot* m_importancePlot = nullptr;
     QLabel* m_note = nullptr;
     QStringList m_notes;
+    QStringList m_baselines;
     int m_historyPoints = 0;
     std::vector<double> m_bestSoFar;
     int m_parallelLines = 0;

@@ -908,6 +908,7 @@ bool StudyPanel::exportReport(const QString& path, QString* error)
     c.modelNote = m_snapshot->modelNote;
     c.rungs = m_snapshot->rungs;
     c.rungComparisons = m_snapshot->rungComparisons;
+    c.fullRuns = m_snapshot->fullRuns;
     c.target = m_target->text().trimmed();
     if (c.target.isEmpty() && m_snapshot->spec.target)
         c.target = QString::fromStdString(toString(*m_snapshot->spec.target));

@@ -35,6 +35,7 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
     d.targetMessage = c.targetMessage.toStdString();
     d.rungs = c.rungs;
     d.rungComparisons = c.rungComparisons;
+    d.fullRuns = c.fullRuns;
     d.maxRows = c.maxRows;
     for (std::size_t i = 0; i < c.figures.size(); ++i) {
         const StudyReportFigure& f = c.figures[i];

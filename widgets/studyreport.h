@@ -40,6 +40,8 @@ struct StudyReportContent
     /// (empty for other strategies).
     std::vector<RungRecord> rungs;
     std::vector<RungComparison> rungComparisons;
+    /// Every full run (the pick against the baselines on their curves).
+    std::vector<FullRunRecord> fullRuns;
     /// Ranking rows written; the rest are counted.
     int maxRows = 100;
 };

@@ -405,6 +405,7 @@ std::string htmlReport(const StudyStore& store, const StudySpec& spec, const Stu
     d.spec = spec;
     d.counts = store.counts();
     d.ranking = r;
+    d.fullRuns = store.fullRuns();
     d.choice = chooseConfiguration(r, spec);
     if (spec.target) {
         d.target = toString(*spec.target);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <sstream>
 
@@ -49,6 +50,250 @@ double feature(const RankedConfiguration& row, const char* key)
 }
 
 } // namespace
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+/// Lower is better from here on: the metric negated where higher is better, +∞ for a run that
+/// diverged (NaN or infinite).
+double badness(double value, bool higherBetter)
+{
+    if (!std::isfinite(value))
+        return kInf;
+    return higherBetter ? -value : value;
+}
+
+/// A run's badness after `budget` steps on its curve: the last finite validation at or before
+/// it, +∞ once the run has diverged (a non-finite point, or a failed run that ended earlier),
+/// NaN when nothing was measured by then.
+double badnessAt(const FullRunRecord& run, std::int64_t budget, bool higherBetter)
+{
+    double value = std::nan("");
+    for (const auto& p : run.curve) {
+        if (p.step > budget)
+            break;
+        if (!std::isfinite(p.trainLoss)
+            || (!std::isnan(p.validationMetric) && !std::isfinite(p.validationMetric)))
+            return kInf;
+        if (std::isfinite(p.validationMetric))
+            value = badness(p.validationMetric, higherBetter);
+    }
+    const std::int64_t last = run.curve.empty() ? 0 : run.curve.back().step;
+    if (run.status == RunStatus::Failed && budget >= last)
+        return kInf;
+    return value;
+}
+
+/// C(n, k) as a double (0 when k > n).
+double choose(int n, int k)
+{
+    if (k < 0 || k > n)
+        return 0.0;
+    return std::exp(std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0));
+}
+
+std::string regretText(double regret, bool relative)
+{
+    if (!std::isfinite(regret))
+        return "∞";
+    if (relative)
+        return reportNumber(100.0 * regret, 3) + " %";
+    return "+" + reportNumber(regret, 3);
+}
+
+} // namespace
+
+BaselineReplay replayBaselines(const StudySpec& spec, const std::vector<FullRunRecord>& runs)
+{
+    BaselineReplay r;
+    const bool higher = higherIsBetter(spec.metric);
+    if (spec.strategy == StudyStrategy::ProbeHalving && spec.halving.eta > 1.0)
+        r.eta = spec.halving.eta;
+    // The latest finished run of each configuration (ids ascending), and the first run.
+    std::map<std::int64_t, const FullRunRecord*> latest;
+    const FullRunRecord* firstRun = nullptr;
+    for (const auto& run : runs) {
+        if (run.status != RunStatus::Done && run.status != RunStatus::Failed)
+            continue;
+        const FullRunRecord*& slot = latest[run.configurationId];
+        if (!slot || run.id > slot->id)
+            slot = &run;
+        if (!firstRun || run.id < firstRun->id)
+            firstRun = &run;
+    }
+    r.trained = static_cast<int>(latest.size());
+    if (r.trained < 2) {
+        r.status = BaselineReplay::Status::TooFew;
+        return r;
+    }
+    std::map<std::int64_t, double> finalBadness;
+    double best = kInf;
+    for (const auto& [id, run] : latest) {
+        const double b = run->status == RunStatus::Failed ? kInf : badness(run->outcome, higher);
+        finalBadness[id] = b;
+        if (b < best) {
+            best = b;
+            r.bestId = id;
+        }
+    }
+    if (!std::isfinite(best)) {
+        r.status = BaselineReplay::Status::AllDiverged;
+        return r;
+    }
+    r.status = BaselineReplay::Status::Compared;
+    r.best = higher ? -best : best;
+    r.relative = std::abs(best) > 1e-12;
+    auto regret = [&](double b) {
+        if (!std::isfinite(b))
+            return kInf;
+        return r.relative ? (b - best) / std::abs(best) : b - best;
+    };
+    r.firstId = firstRun->configurationId;
+    r.first = higher ? -finalBadness[r.firstId] : finalBadness[r.firstId];
+    r.firstRegret = regret(finalBadness[r.firstId]);
+
+    // Successive halving on the curves. R: the shortest full run's length (no extrapolation);
+    // the first rung no earlier than every curve's first measurement.
+    std::int64_t fullSteps = std::numeric_limits<std::int64_t>::max();
+    std::int64_t firstMeasured = 1;
+    for (const auto& [id, run] : latest) {
+        const std::int64_t steps = run->steps > 0 ? run->steps
+                                   : run->curve.empty() ? 0
+                                                        : run->curve.back().step;
+        if (run->status == RunStatus::Done)
+            fullSteps = std::min(fullSteps, steps);
+        for (const auto& p : run->curve)
+            if (!std::isnan(badnessAt(*run, p.step, higher))) {
+                firstMeasured = std::max<std::int64_t>(firstMeasured, p.step);
+                break;
+            }
+    }
+    const int n = r.trained;
+    int rungs = 0;
+    if (fullSteps > 0 && fullSteps != std::numeric_limits<std::int64_t>::max()) {
+        const double byCount = std::log(static_cast<double>(n)) / std::log(r.eta);
+        const double byCurve =
+            std::log(static_cast<double>(fullSteps) / static_cast<double>(firstMeasured))
+            / std::log(r.eta);
+        rungs = std::max(0, static_cast<int>(std::floor(std::min(byCount, byCurve) + 1e-9)));
+    }
+    r.halvingRungs = rungs;
+    std::vector<std::int64_t> survivors;
+    for (const auto& [id, run] : latest)
+        survivors.push_back(id);
+    double steps = 0.0;
+    std::int64_t previous = 0;
+    for (int k = 0; k <= rungs; ++k) {
+        const std::int64_t budget =
+            k == rungs ? fullSteps
+                       : static_cast<std::int64_t>(std::llround(
+                           static_cast<double>(fullSteps) / std::pow(r.eta, rungs - k)));
+        steps += static_cast<double>(survivors.size()) * static_cast<double>(budget - previous);
+        previous = budget;
+        auto score = [&](std::int64_t id) {
+            if (k == rungs)
+                return finalBadness[id];
+            const double b = badnessAt(*latest[id], budget, higher);
+            return std::isnan(b) ? kInf : b;
+        };
+        std::stable_sort(survivors.begin(), survivors.end(),
+                         [&](std::int64_t a, std::int64_t b) { return score(a) < score(b); });
+        if (k < rungs)
+            survivors.resize(std::max<std::size_t>(
+                1, static_cast<std::size_t>(std::floor(survivors.size() / r.eta))));
+    }
+    r.halvingId = survivors.front();
+    r.halvingRegret = regret(finalBadness[r.halvingId]);
+    r.halvingCompute = rungs == 0 ? 1.0 : steps / (static_cast<double>(n) * fullSteps);
+
+    // Random search at that compute: the best of k distinct runs drawn at random, exactly.
+    r.randomRuns = std::clamp(static_cast<int>(std::lround(r.halvingCompute * n)), 1, n);
+    std::vector<double> regrets;
+    for (const auto& [id, b] : finalBadness)
+        regrets.push_back(regret(b));
+    std::sort(regrets.begin(), regrets.end());
+    const double subsets = choose(n, r.randomRuns);
+    r.randomRegret = 0.0;
+    r.randomAtLeastFirst = 0.0;
+    for (int i = 0; i < n; ++i) {
+        const double p = choose(n - 1 - i, r.randomRuns - 1) / subsets; // the i-th is the best
+        if (p <= 0.0)
+            continue;
+        r.randomRegret += std::isfinite(regrets[i]) ? p * regrets[i] : kInf;
+        if (regrets[i] <= r.firstRegret)
+            r.randomAtLeastFirst += p;
+    }
+    return r;
+}
+
+std::vector<std::string> baselineReplayLines(const BaselineReplay& r,
+                                             const std::map<std::int64_t, int>& index,
+                                             const ReportTranslator& translate)
+{
+    const Text text(translate);
+    auto name = [&](std::int64_t id) {
+        const auto it = index.find(id);
+        return it == index.end() ? std::string("?") : std::to_string(it->second);
+    };
+    if (r.status == BaselineReplay::Status::TooFew)
+        return {text(QT_TRANSLATE_NOOP("StudyReport", "Fewer than two configurations were "
+                                                      "trained fully: nothing to replay the "
+                                                      "baselines on yet."))};
+    if (r.status == BaselineReplay::Status::AllDiverged)
+        return {text(QT_TRANSLATE_NOOP("StudyReport",
+                                       "Every full run diverged: there is no pick to compare."))};
+    std::vector<std::string> lines;
+    lines.push_back(text(QT_TRANSLATE_NOOP("StudyReport", "%1 configurations were trained fully; "
+                                                          "the best, #%2, reached %3."),
+                         {std::to_string(r.trained), name(r.bestId), reportNumber(r.best)}));
+    if (!std::isfinite(r.firstRegret))
+        lines.push_back(text(QT_TRANSLATE_NOOP("StudyReport",
+                                               "The first one trained (the probe ranking's pick "
+                                               "when the active loop chose it), #%1, diverged."),
+                             {name(r.firstId)}));
+    else
+        lines.push_back(text(QT_TRANSLATE_NOOP("StudyReport",
+                                               "The first one trained (the probe ranking's pick "
+                                               "when the active loop chose it), #%1, is %2 off "
+                                               "the best."),
+                             {name(r.firstId), regretText(r.firstRegret, r.relative)}));
+    const std::string eta = reportNumber(r.eta, 6);
+    if (r.halvingRungs == 0)
+        lines.push_back(text(QT_TRANSLATE_NOOP("StudyReport",
+                                               "Successive halving (η = %1) would train every "
+                                               "configuration fully here: too few configurations "
+                                               "or too coarse curves for a rung."),
+                             {eta}));
+    else
+        lines.push_back(text(QT_TRANSLATE_NOOP("StudyReport",
+                                               "Successive halving (η = %1, rungs: %2) replayed on "
+                                               "the recorded curves would have picked #%3, %4 off "
+                                               "the best, with %5 % of the compute of training "
+                                               "every configuration fully."),
+                             {eta, std::to_string(r.halvingRungs), name(r.halvingId),
+                              regretText(r.halvingRegret, r.relative),
+                              reportNumber(100.0 * r.halvingCompute, 3)}));
+    const std::string probability = reportNumber(r.randomAtLeastFirst, 3);
+    if (std::isfinite(r.randomRegret))
+        lines.push_back(text(QT_TRANSLATE_NOOP("StudyReport",
+                                               "Random search with that compute (the best of %1 "
+                                               "random full runs) is on average %2 off the best; "
+                                               "it does at least as well as the first pick with "
+                                               "probability %3."),
+                             {std::to_string(r.randomRuns), regretText(r.randomRegret, r.relative),
+                              probability}));
+    else
+        lines.push_back(text(QT_TRANSLATE_NOOP("StudyReport",
+                                               "Random search with that compute (the best of %1 "
+                                               "random full runs) can pick a run that diverged; it "
+                                               "does at least as well as the first pick with "
+                                               "probability %2."),
+                             {std::to_string(r.randomRuns), probability}));
+    lines.push_back(text(QT_TRANSLATE_NOOP("StudyReport", "The LR range test needs runs of its own "
+                                                          "and is not replayed here.")));
+    return lines;
+}
 
 std::optional<StudyChoice> chooseConfiguration(const StudyRanking& r, const StudySpec& spec)
 {
@@ -289,6 +534,14 @@ std::string studyReportHtml(const StudyReportData& c, const ReportTranslator& tr
     if (c.ranking.rows.size() > ranking.size())
         h.paragraph(text(QT_TRANSLATE_NOOP("StudyReport", "… and %1 more configurations."),
                          {std::to_string(c.ranking.rows.size() - ranking.size())}));
+
+    if (!c.fullRuns.empty()) {
+        h.heading(text(QT_TRANSLATE_NOOP("StudyReport", "The pick against the baselines")));
+        const auto index = configurationIndices(c.ranking);
+        for (const auto& line : baselineReplayLines(replayBaselines(c.spec, c.fullRuns), index,
+                                                    translate))
+            h.paragraph(line);
+    }
 
     if (!c.figures.empty()) {
         h.heading(text(QT_TRANSLATE_NOOP("StudyReport", "Maps")));

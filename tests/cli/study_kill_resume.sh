@@ -130,6 +130,18 @@ assert set(ch["hyperparameters"]) == {"learning_rate", "weight_decay", "momentum
                                       "optimizer", "sam_rho", "init_scale"}
 PY
 check "export wrote the HTML report" grep -q "<svg" "$work/chosen.html"
+check "the report names the chosen configuration and replays the baselines on the curves" \
+  $py - "$work/chosen.html" "$work/chosen.json" <<'PY'
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+ch = json.load(open(sys.argv[2]))
+n = ch["configuration"]
+assert f"Configuration #{n}, chosen by best measured full-run outcome." in html
+assert "<h2>The pick against the baselines</h2>" in html
+m = re.search(r"(\d+) configurations were trained fully; the best, #(\d+), reached", html)
+assert m and int(m.group(1)) >= 2 and int(m.group(2)) == n, m and m.groups()
+assert "Successive halving (η = 3" in html and "Random search with that compute" in html
+PY
 "$cli" study export --db "$db" --top 4 --out "$work/chosen.CSV" > "$work/export_csv.out" 2>&1
 check "export to .CSV exits 0" test $? -eq 0
 check "export to a .csv name writes CSV: the chosen configuration first, then the ranking" \

@@ -7,6 +7,7 @@
 #include <borehole/html_report.h>
 #include <borehole/study.h>
 #include <borehole/study_report.h>
+#include <borehole/trainer.h>
 
 #include <cmath>
 #include <string>
@@ -40,6 +41,31 @@ RankedConfiguration row(std::int64_t id, int index, double lr, double momentum, 
     return r;
 }
 
+/// A full run of configuration `configuration` (run id `id`) whose validation metric is
+/// `validation[i]` at `steps[i]`; `diverged`: the loss turns NaN after the last point.
+FullRunRecord fullRun(std::int64_t id, std::int64_t configuration, std::vector<std::int64_t> steps,
+                      std::vector<double> validation, bool diverged = false)
+{
+    FullRunRecord run;
+    run.id = id;
+    run.configurationId = configuration;
+    run.status = diverged ? RunStatus::Failed : RunStatus::Done;
+    run.curve.push_back(TrainPoint{0, 1.0});
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        TrainPoint p{steps[i], 1.0};
+        p.validationMetric = validation[i];
+        run.curve.push_back(p);
+    }
+    if (diverged) {
+        run.curve.push_back(TrainPoint{run.curve.back().step + 10, std::nan("")});
+        run.outcome = std::nan("");
+    } else {
+        run.outcome = validation.back();
+        run.steps = steps.back();
+    }
+    return run;
+}
+
 StudySpec halvingSpec()
 {
     StudySpec spec = parseStudySpec(
@@ -66,6 +92,7 @@ private slots:
     void translatorIsApplied();
     void curvatureMapDrawsOneEdgePerMomentum();
     void choiceIsMeasuredThenPredictedThenProbed();
+    void baselinesReplayedOnRecordedCurves();
 };
 
 void TestStudyReport::textHelpers()
@@ -247,12 +274,94 @@ void TestStudyReport::choiceIsMeasuredThenPredictedThenProbed()
     QVERIFY(!chooseConfiguration(StudyRanking{}, spec).has_value());
 }
 
+void TestStudyReport::baselinesReplayedOnRecordedCurves()
+{
+    // Issue 13 item 5. Four configurations trained 90 steps, validated at 10, 30 and 90: #1 is
+    // best at 30 but not at 90, #2 is best at 90, #4 diverges at step 20. The study trained #3
+    // first (lowest run id).
+    StudySpec spec = halvingSpec();
+    spec.strategy = StudyStrategy::Probe; // halving's η defaults to 3
+    std::vector<FullRunRecord> runs{
+        fullRun(7, 1, {10, 30, 90}, {0.9, 0.5, 0.40}), fullRun(8, 2, {10, 30, 90}, {0.9, 0.8, 0.20}),
+        fullRun(5, 3, {10, 30, 90}, {0.9, 0.9, 0.30}), fullRun(6, 4, {10}, {2.0}, true)};
+    BaselineReplay r = replayBaselines(spec, runs);
+    QVERIFY(r.status == BaselineReplay::Status::Compared);
+    QCOMPARE(r.trained, 4);
+    QCOMPARE(r.bestId, std::int64_t(2));
+    QCOMPARE(r.best, 0.20);
+    QVERIFY(r.relative);
+    QCOMPARE(r.firstId, std::int64_t(3));
+    QVERIFY(std::abs(r.firstRegret - 0.5) < 1e-12);
+    // K = 1 (4 configurations, η = 3): a rung at 30 steps keeps ⌊4/3⌋ = 1, the one best at 30:
+    // #1, 100 % off, for (4·30 + 1·60) / (4·90) = half the compute.
+    QCOMPARE(r.halvingRungs, 1);
+    QCOMPARE(r.halvingId, std::int64_t(1));
+    QVERIFY(std::abs(r.halvingRegret - 1.0) < 1e-12);
+    QVERIFY(std::abs(r.halvingCompute - 0.5) < 1e-12);
+    // Random search with that compute: the best of 2 of the 4 runs; regrets 0, 0.5, 1, ∞ are
+    // the best with probability 3/6, 2/6, 1/6, 0.
+    QCOMPARE(r.randomRuns, 2);
+    QVERIFY(std::abs(r.randomRegret - (0.5 / 3.0 + 1.0 / 6.0)) < 1e-12);
+    QVERIFY(std::abs(r.randomAtLeastFirst - 5.0 / 6.0) < 1e-12);
+    const std::map<std::int64_t, int> index{{1, 10}, {2, 20}, {3, 30}, {4, 40}};
+    const auto lines = baselineReplayLines(r, index);
+    QCOMPARE(lines.size(), std::size_t(5));
+    BH_COMPARE_TEXT(lines[0], "4 configurations were trained fully; the best, #20, reached 0.2.");
+    BH_COMPARE_TEXT(lines[1], "The first one trained (the probe ranking's pick when the active "
+                              "loop chose it), #30, is 50 % off the best.");
+    BH_COMPARE_TEXT(lines[2], "Successive halving (η = 3, rungs: 1) replayed on the recorded "
+                              "curves would have picked #10, 100 % off the best, with 50 % of the "
+                              "compute of training every configuration fully.");
+    BH_COMPARE_TEXT(lines[3], "Random search with that compute (the best of 2 random full runs) "
+                              "is on average 33.3 % off the best; it does at least as well as the "
+                              "first pick with probability 0.833.");
+
+    // Accuracy: higher is better, the same replay mirrored.
+    StudySpec accuracy = spec;
+    accuracy.metric = Metric::Accuracy;
+    std::vector<FullRunRecord> acc{fullRun(1, 1, {10, 30, 90}, {0.5, 0.9, 0.6}),
+                                   fullRun(2, 2, {10, 30, 90}, {0.5, 0.6, 0.8})};
+    r = replayBaselines(accuracy, acc);
+    QCOMPARE(r.bestId, std::int64_t(2));
+    QCOMPARE(r.best, 0.8);
+    QCOMPARE(r.halvingRungs, 0); // 2 configurations: no rung with η = 3
+    QCOMPARE(r.halvingId, std::int64_t(2));
+    QCOMPARE(r.halvingCompute, 1.0);
+    QVERIFY(std::abs(r.firstRegret - 0.25) < 1e-12); // (0.8 − 0.6) / 0.8
+    // Curves measured only at the end leave no earlier rung.
+    std::vector<FullRunRecord> coarse;
+    for (int c = 1; c <= 9; ++c)
+        coarse.push_back(fullRun(c, c, {90}, {0.1 * c}));
+    r = replayBaselines(spec, coarse);
+    QCOMPARE(r.halvingRungs, 0);
+    QCOMPARE(r.halvingId, std::int64_t(1));
+    // Nothing to compare: one run, or only diverged ones.
+    QVERIFY(replayBaselines(spec, {runs[0]}).status == BaselineReplay::Status::TooFew);
+    QVERIFY(replayBaselines(spec, {fullRun(1, 1, {10}, {1.0}, true),
+                                   fullRun(2, 2, {10}, {1.0}, true)})
+                .status
+            == BaselineReplay::Status::AllDiverged);
+    BH_COMPARE_TEXT(baselineReplayLines(replayBaselines(spec, {}), index).front(),
+                    "Fewer than two configurations were trained fully: nothing to replay the "
+                    "baselines on yet.");
+    // The report has the section whenever the study has full runs.
+    StudyReportData d;
+    d.spec = spec;
+    d.fullRuns = runs;
+    const std::string html = studyReportHtml(d);
+    QVERIFY(html.find("<h2>The pick against the baselines</h2>") != std::string::npos);
+    QVERIFY(html.find("The LR range test needs runs of its own") != std::string::npos);
+    d.fullRuns.clear();
+    QVERIFY(studyReportHtml(d).find("against the baselines") == std::string::npos);
+}
+
 BH_TEST_MAIN(TestStudyReport, &TestStudyReport::textHelpers, &TestStudyReport::blocksAreEscaped,
              &TestStudyReport::studyReportRowsChoiceAndOverflow,
              &TestStudyReport::halvingLinesSayWhatTheScoreChanged,
              &TestStudyReport::translatorIsApplied,
              &TestStudyReport::curvatureMapDrawsOneEdgePerMomentum,
-             &TestStudyReport::choiceIsMeasuredThenPredictedThenProbed)
+             &TestStudyReport::choiceIsMeasuredThenPredictedThenProbed,
+             &TestStudyReport::baselinesReplayedOnRecordedCurves)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_study_report.moc"

@@ -35,6 +35,46 @@ struct StudyChoice
 /// or the highest probe promisingness. Nothing when no configuration was probed successfully.
 std::optional<StudyChoice> chooseConfiguration(const StudyRanking& ranking, const StudySpec& spec);
 
+/// How the study's pick compares with what the baselines would have picked, replayed on the
+/// recorded learning curves of the configurations it trained fully (GUI dashboard, both study
+/// reports). Regrets are relative to the best of those runs (|best| ≈ 0: absolute, `relative`
+/// false); +∞ marks a diverged run. The LR range test needs runs of its own and is not replayed.
+struct BaselineReplay
+{
+    enum class Status {
+        Compared,
+        TooFew,     ///< fewer than two configurations trained fully
+        AllDiverged ///< every full run diverged
+    };
+    Status status = Status::TooFew;
+    int trained = 0; ///< configurations with a finished full run (their latest run counts)
+    bool relative = true;
+    std::int64_t bestId = 0;
+    double best = 0.0;
+    /// The first configuration the study trained fully: the probe ranking's pick when the
+    /// active loop chose it.
+    std::int64_t firstId = 0;
+    double first = 0.0;
+    double firstRegret = 0.0;
+    /// Successive halving (η; rungs at R·η^(k−K) steps, the last at the full run's R, the first
+    /// no earlier than every curve's first validation) on the curves' validation metric.
+    double eta = 3.0;
+    int halvingRungs = 0; ///< K; 0: halving would train every configuration fully
+    std::int64_t halvingId = 0;
+    double halvingRegret = 0.0;
+    double halvingCompute = 0.0; ///< its optimizer steps over those of the trained runs
+    /// Random search with halving's compute: the best of `randomRuns` distinct random runs.
+    int randomRuns = 0;
+    double randomRegret = 0.0;       ///< expected regret (exact over all subsets)
+    double randomAtLeastFirst = 0.0; ///< P(its regret ≤ the first pick's)
+};
+
+BaselineReplay replayBaselines(const StudySpec& spec, const std::vector<FullRunRecord>& runs);
+/// The replay in words, one sentence a line ("#n" names configurations by `index`).
+std::vector<std::string> baselineReplayLines(const BaselineReplay& replay,
+                                             const std::map<std::int64_t, int>& index,
+                                             const ReportTranslator& translate = {});
+
 struct StudyReportData
 {
     std::string database; ///< the path, or the URL without its password
@@ -54,6 +94,8 @@ struct StudyReportData
     /// Probe-halving studies: the rung rows and per promoted rung what the score changed.
     std::vector<RungRecord> rungs;
     std::vector<RungComparison> rungComparisons;
+    /// Every full run: the pick against the baselines on their curves (replayBaselines()).
+    std::vector<FullRunRecord> fullRuns;
     int maxRows = 100; ///< ranking rows written; the rest are counted
 };
 
