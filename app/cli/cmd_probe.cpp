@@ -71,7 +71,10 @@ void addProbeOptions(Args& a)
                 "(0: never)", "4096");
     a.addOption("trace-estimator", "kind", "Trace estimator: hutchinson or hutch++", "hutch++");
     a.addOption("sketch", "k", "Hutch++ sketch size (2k HVPs for the low-rank part)", "10");
-    a.addOption("trace-tol", "r", "Stop the trace estimate at this relative standard error", "1e-2");
+    a.addOption("trace-tol", "r",
+                "Stop the trace estimate when the 95 % upper confidence bound of its relative "
+                "standard error is below this",
+                "1e-2");
     a.addOption("trace-max", "n", "Most Hutchinson samples", "200");
     a.addOption("rho", "r", "Perturbation radius relative to ‖θ‖", "0.01");
     a.addOption("perturbations", "n", "Random perturbations for sharpness", "16");

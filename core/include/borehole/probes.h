@@ -239,7 +239,8 @@ struct TraceOptions
     TraceEstimator estimator = TraceEstimator::HutchPlusPlus;
     /// Hutch++: size k of the sketch (2k HVPs go to the low-rank part).
     int sketchSize = 10;
-    /// Stop once standardError / |estimate| falls below this (after minSamples).
+    /// Stop once the 95 % upper confidence bound of the standard error (from the sample
+    /// variance of the draws so far) is below this fraction of |estimate| (after minSamples).
     double relativeTolerance = 1e-2;
     int minSamples = 10;
     int maxSamples = 200;
