@@ -4,14 +4,13 @@
 // error before full runs exist; "Train selected" stores a measured outcome; a reopened database
 // shows the same study; cancel yields cancelled(). The 3D map gets the study's grid (log10 rate
 // axis, the bound on the floor); the study report is written as HTML with the top-ranked
-// configuration and as a PDF; studyMapGrid and the bound curves on known inputs. An open study
+// configuration and as a PDF (studyMapGrid and the bound curves: core.test_geometry). An open study
 // is watched live: configurations another worker claims and finishes (SQLite, and PostgreSQL
 // under tests/support/with_postgres.sh) appear without any action, the selection kept; opening
 // a missing database names it and creates nothing.
 #include "gui_test_support.h"
 #include "plotstyle.h"
 #include "studydashboard.h"
-#include <borehole/studymap.h>
 #include "studypanel.h"
 #include "surfaceview.h"
 
@@ -529,43 +528,6 @@ private slots:
         QVERIFY(!QFile::exists(path));
     }
 
-    void studyMapGridBinsAndFills()
-    {
-        // A 3 × 2 grid (log rates × momenta) with one cell empty and one cell holding two
-        // configurations (averaged).
-        const std::vector<double> xs{1e-3, 1e-2, 1e-1, 1e-3, 1e-2, 1e-2};
-        const std::vector<double> ys{0.0, 0.0, 0.0, 0.9, 0.9, 0.9};
-        const std::vector<double> zs{1.0, 2.0, 3.0, 4.0, 5.0, 7.0};
-        const Grid2D g = studyMapGrid(xs, ys, zs, "learning_rate", "momentum", "lambda_max",
-                                      true, false);
-        QCOMPARE(g.nx(), std::size_t(3));
-        QCOMPARE(g.ny(), std::size_t(2));
-        QCOMPARE(g.x.name, std::string("log10(learning_rate)"));
-        QCOMPARE(g.y.name, std::string("momentum"));
-        QVERIFY(std::abs(g.x.values[0] + 3.0) < 1e-12);
-        QVERIFY(std::abs(g.x.values[2] + 1.0) < 1e-12);
-        QCOMPARE(g.at(0, 0), 1.0);
-        QCOMPARE(g.at(2, 0), 3.0);
-        QCOMPARE(g.at(1, 1), 6.0); // mean of 5 and 7
-        QCOMPARE(g.evaluated[1 * 3 + 2], 0); // (0.1, 0.9) had no configuration
-        // Filled from its neighbours: between the values around it.
-        QVERIFY(g.at(2, 1) > 3.0 && g.at(2, 1) < 6.0);
-        // One distinct value on an axis: no surface.
-        QVERIFY(studyMapGrid({1e-3, 1e-2}, {0.5, 0.5}, {1.0, 2.0}, "learning_rate", "momentum",
-                             "v", true, false)
-                    .ny()
-                < 2);
-        // Many distinct values: binned to maxLevels levels.
-        std::vector<double> manyX, manyY, manyZ;
-        for (int i = 0; i < 50; ++i) {
-            manyX.push_back(i);
-            manyY.push_back(i % 2);
-            manyZ.push_back(i);
-        }
-        QCOMPARE(studyMapGrid(manyX, manyY, manyZ, "a", "b", "v", false, false, 10).nx(),
-                 std::size_t(10));
-    }
-
     void floorLinesAreDrawnInRed()
     {
         // A tilted plane (viridis has no red) with the θ marker off: red pixels appear only
@@ -598,32 +560,6 @@ private slots:
         QCOMPARE(view.floorLineCount(), std::size_t(1));
         const QImage after = view.renderImage();
         QVERIFY2(redPixels(after) > 50, qPrintable(QString::number(redPixels(after))));
-    }
-
-    void stabilityCurvesOnTheFloor()
-    {
-        // λmax = (2+2β)/lr for β = 0 and 0.9, over lr ∈ [1e-3, 1e-1].
-        const auto curves = stabilityCurves("learning_rate", "lambda_max", {0.0, 0.9}, 10.0,
-                                            1e-3, 1e-1, 1.0, 100.0, true, true, 50);
-        QCOMPARE(curves.size(), std::size_t(2));
-        QVERIFY(std::abs(curves[0].y.front() - 2000.0) < 1e-6);
-        QVERIFY(std::abs(curves[1].y.back() - 38.0) < 1e-6);
-        // Clipped to λ ∈ [1, 100] (log10 box [0, 2]): lr from 0.02 (β = 0) upward.
-        const auto line = clipCurve(curves[0], -3.0, -1.0, 0.0, 2.0, true, true);
-        QVERIFY(line.size() >= 2);
-        for (const auto& [x, y] : line)
-            QVERIFY(std::abs(std::pow(10.0, x) * std::pow(10.0, y) - 2.0) < 1e-9);
-        QVERIFY(line.front().first >= std::log10(0.02) - 1e-9);
-        // lr against momentum at λ = 10: lr = (2+2β)/10, i.e. 0.2 at β = 0; swapped axes too.
-        const auto rm = stabilityCurves("momentum", "learning_rate", {0.0}, 10.0, 0.0, 0.9,
-                                        1e-3, 1.0, false, true, 10);
-        QCOMPARE(rm.size(), std::size_t(1));
-        QVERIFY(std::abs(rm[0].x.front() - 0.0) < 1e-12);
-        QVERIFY(std::abs(rm[0].y.front() - 0.2) < 1e-12);
-        QVERIFY(std::abs(rm[0].y.back() - 0.38) < 1e-12);
-        // No bound for unrelated axes.
-        QVERIFY(stabilityCurves("momentum", "batch_size", {0.0}, 10.0, 0, 1, 1, 2, false, false)
-                    .empty());
     }
 
     void reopenedDatabaseShowsTheStudy()

@@ -1,6 +1,5 @@
 // The views on fixed data: PCA numbers, region selection and its JSON/CSV, heatmap hover text,
 // curvature plots, plot export formats.
-#include <borehole/contour.h>
 #include "curvatureplot.h"
 #include "exportutil.h"
 #include "gui_test_support.h"
@@ -359,62 +358,6 @@ private slots:
         table.setSelection(view.selection());
         QCOMPARE(table.rowCount(), 81);
         QCOMPARE(table.columnCount(), 5);
-    }
-
-    void contourOfACircle()
-    {
-        // f = x² + y² on 41 × 41 points over [−1, 1]²: the 0.25 level is the circle r = 0.5.
-        std::vector<double> xs;
-        for (int i = 0; i <= 40; ++i)
-            xs.push_back(-1.0 + i / 20.0);
-        std::vector<double> f;
-        for (double y : xs)
-            for (double x : xs)
-                f.push_back(x * x + y * y);
-        const std::vector<ContourSegment> segs = contourSegments(xs, xs, f, 0.25);
-        QVERIFY(segs.size() > 20);
-        double length = 0.0;
-        for (const ContourSegment& s : segs) {
-            // Linear interpolation of a quadratic along an edge of h = 0.05 is off by ≤ h²/4.
-            QVERIFY(std::abs(std::hypot(s.x0, s.y0) - 0.5) < 0.0025);
-            QVERIFY(std::abs(std::hypot(s.x1, s.y1) - 0.5) < 0.0025);
-            length += std::hypot(s.x1 - s.x0, s.y1 - s.y0);
-        }
-        QVERIFY2(std::abs(length - M_PI) < 0.01 * M_PI, qPrintable(QString::number(length)));
-        QVERIFY(contourSegments(xs, xs, f, 5.0).empty()); // above the maximum 2
-        QVERIFY(contourSegments(xs, xs, f, -1.0).empty());
-
-        // A NaN corner removes the four cells around it, nothing else.
-        std::vector<double> holed = f;
-        const std::size_t before = contourSegments(xs, xs, holed, 0.25).size();
-        holed[10 * 41 + 20] = std::nan(""); // (x, y) = (0, −0.5): on the circle
-        const std::size_t after = contourSegments(xs, xs, holed, 0.25).size();
-        QVERIFY(after < before && after + 4 >= before);
-
-        QCOMPARE(contourLevels({0.0, 1.0, 2.0}, 2), (std::vector<double>{0.5, 1.5}));
-        QVERIFY(contourLevels({1.0, 1.0}, 5).empty());
-        QVERIFY(contourLevels({std::nan("")}, 5).empty());
-    }
-
-    void contourSaddleCellIsResolvedByItsCentre()
-    {
-        // Corners (0,0)=1, (1,0)=0, (1,1)=1, (0,1)=0. Level 0.4: the centre (0.5) is high, so
-        // the high corners connect through it and the lines cut off the low corners (1,0), (0,1).
-        const std::vector<double> xs{0.0, 1.0};
-        const std::vector<double> v{1.0, 0.0, 0.0, 1.0}; // row-major: y = 0 row, then y = 1
-        std::vector<ContourSegment> segs = contourSegments(xs, xs, v, 0.4);
-        QCOMPARE(segs.size(), std::size_t(2));
-        // Crossings at 0.6 along each edge from the high corner: (0.6,0), (1,0.4), (0.4,1), (0,0.6).
-        auto near = [](double a, double b) { return std::abs(a - b) < 1e-12; };
-        QVERIFY(near(segs[0].x0, 0.6) && near(segs[0].y0, 0.0));
-        QVERIFY(near(segs[0].x1, 1.0) && near(segs[0].y1, 0.4));
-        QVERIFY(near(segs[1].x0, 0.4) && near(segs[1].y0, 1.0));
-        QVERIFY(near(segs[1].x1, 0.0) && near(segs[1].y1, 0.6));
-        // Level 0.6: the centre is low; the lines cut off the high corners (0,0) and (1,1).
-        segs = contourSegments(xs, xs, v, 0.6);
-        QCOMPARE(segs.size(), std::size_t(2));
-        QVERIFY(near(segs[0].x0, 0.0) && near(segs[0].y0, 0.4));
-        QVERIFY(near(segs[0].x1, 0.4) && near(segs[0].y1, 0.0));
     }
 
     void heatmapContoursAndClickSelection()
