@@ -1,5 +1,6 @@
 #include "plotstyle.h"
 
+#include <borehole/contour.h>
 #include <borehole/html_report.h>
 
 #include <QCoreApplication>
@@ -101,13 +102,7 @@ void applyPlotStyle(QCustomPlot* plot)
 
 std::pair<double, double> finiteRange(const std::vector<double>& values)
 {
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -lo;
-    for (double v : values)
-        if (std::isfinite(v)) {
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-        }
+    const auto [lo, hi] = finiteBounds(values);
     if (!(lo <= hi))
         return {0.0, 1.0};
     if (lo == hi)

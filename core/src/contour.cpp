@@ -83,7 +83,7 @@ std::vector<ContourSegment> contourSegments(const std::vector<double>& xs,
     return out;
 }
 
-std::vector<double> contourLevels(const std::vector<double>& values, int count)
+std::pair<double, double> finiteBounds(const std::vector<double>& values)
 {
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;
@@ -92,6 +92,12 @@ std::vector<double> contourLevels(const std::vector<double>& values, int count)
             lo = std::min(lo, v);
             hi = std::max(hi, v);
         }
+    return {lo, hi};
+}
+
+std::vector<double> contourLevels(const std::vector<double>& values, int count)
+{
+    const auto [lo, hi] = finiteBounds(values);
     std::vector<double> levels;
     if (count < 1 || !(hi > lo))
         return levels;

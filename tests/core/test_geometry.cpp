@@ -50,6 +50,8 @@ private slots:
 
         QVERIFY(contourLevels({0.0, 1.0, 2.0}, 2) == (std::vector<double>{0.5, 1.5}));
         QVERIFY(contourLevels({1.0, 1.0}, 5).empty());
+        QVERIFY(finiteBounds({3.0, std::nan(""), -1.0, 1.0 / 0.0}) == std::make_pair(-1.0, 3.0));
+        QVERIFY(finiteBounds({std::nan("")}).first > finiteBounds({std::nan("")}).second);
         QVERIFY(contourLevels({std::nan("")}, 5).empty());
     }
 

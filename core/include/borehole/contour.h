@@ -2,6 +2,7 @@
 // Contour lines of a scalar field sampled on a rectilinear grid (marching squares), for the
 // heatmap's contour overlay. Plain geometry on std types: tested without a display.
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 namespace borehole {
@@ -21,6 +22,10 @@ struct ContourSegment
 std::vector<ContourSegment> contourSegments(const std::vector<double>& xs,
                                             const std::vector<double>& ys,
                                             const std::vector<double>& values, double level);
+
+/// The smallest and largest finite value (NaN and infinities skipped); {+∞, −∞} when there is
+/// none. Colour ranges and contour levels both start from it.
+std::pair<double, double> finiteBounds(const std::vector<double>& values);
 
 /// `count` evenly spaced levels strictly inside [min, max] of the finite values:
 /// min + (k + ½)·(max − min)/count, k = 0 … count−1. Empty when there are no finite values,
