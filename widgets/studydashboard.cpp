@@ -245,8 +245,7 @@ void StudyDashboard::drawParallel(const StudySnapshot& s)
         const std::string key = axis.key.toStdString();
         double v = hyperparameterValue(row.record.hyper, key);
         if (key == "lambda_max") {
-            const auto it = row.record.features.find(key);
-            v = it == row.record.features.end() ? kNaN : it->second;
+            v = row.record.feature(key);
         } else if (key == "promisingness") {
             v = row.promisingness;
         } else if (key == "measured") {

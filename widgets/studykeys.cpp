@@ -37,8 +37,7 @@ double studyValue(const RankedConfiguration& row, const QString& key)
         return row.promisingness;
     if (key == kOutcomeKey)
         return row.outcome ? *row.outcome : kNaN;
-    const auto it = row.record.features.find(key.toStdString());
-    return it == row.record.features.end() ? kNaN : it->second;
+    return row.record.feature(key.toStdString());
 }
 
 QString studyKeyUnit(const QString& key)

@@ -49,7 +49,6 @@ void StudyRankingView::setRows(const StudyRows& rows)
     int r = 0;
     for (const auto& [id, row] : rows) {
         const auto& h = row.record.hyper;
-        const auto lambda = row.record.features.find("lambda_max");
         auto* index = new NumberItem(row.record.index);
         index->setData(Qt::UserRole, QVariant::fromValue<qlonglong>(row.record.id));
         auto* status = new QTableWidgetItem(QString::fromStdString(toString(row.record.status)));
@@ -65,7 +64,7 @@ void StudyRankingView::setRows(const StudyRows& rows)
             new NumberItem(h.samRho),
             new NumberItem(h.initScale),
             status,
-            new NumberItem(lambda == row.record.features.end() ? kNaN : lambda->second),
+            new NumberItem(row.record.feature("lambda_max")),
             new NumberItem(row.predicted),
             new NumberItem(row.predictedStd, 3),
             new NumberItem(row.promisingness),

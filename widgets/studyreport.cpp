@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
-#include <algorithm>
 
 namespace borehole {
 
@@ -46,7 +45,7 @@ QString studyReportHtml(const StudyReportContent& c, bool embedImages)
             figure.source = embedImages
                                 ? "data:image/png;base64," + pngBase64(f.image).toStdString()
                                 : "figure" + std::to_string(i) + ".png";
-            figure.width = std::min(f.image.width(), 640);
+            figure.width = f.image.width(); // the builder caps it at the page width
         }
         d.figures.push_back(std::move(figure));
     }

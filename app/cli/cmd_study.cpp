@@ -396,7 +396,8 @@ std::string isoNow()
 
 /// The study report through core's one builder (the GUI's "Export report…" writes the same
 /// document with its plots as figures); here the curvature map is core's SVG.
-std::string htmlReport(const StudyStore& store, const StudySpec& spec, const StudyRanking& r)
+std::string htmlReport(const StudyStore& store, const StudySpec& spec, const StudyRanking& r,
+                       const StudyChoice& choice)
 {
     StudyReportData d;
     d.database = store.path();
@@ -406,7 +407,7 @@ std::string htmlReport(const StudyStore& store, const StudySpec& spec, const Stu
     d.counts = store.counts();
     d.ranking = r;
     d.fullRuns = store.fullRuns();
-    d.choice = chooseConfiguration(r, spec);
+    d.choice = choice;
     if (spec.target) {
         d.target = toString(*spec.target);
         try {
@@ -519,7 +520,7 @@ int exportAction(const std::vector<std::string>& argv)
                                                                         : out)
                + ".html";
     if (!html.empty())
-        writeOutput(html, htmlReport(store, spec, r));
+        writeOutput(html, htmlReport(store, spec, r, *pick));
     if (a.has("trials"))
         writeOutput(a.value("trials"), studyTrialsCsv(r.rows));
     if (out != "-")

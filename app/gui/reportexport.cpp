@@ -31,11 +31,6 @@ QString plain(const std::string& text)
     return QString::fromStdString(text);
 }
 
-QString plain(const QString& text)
-{
-    return text;
-}
-
 /// The rows of one key–value table, written by flush().
 class KeyValues
 {
@@ -93,8 +88,8 @@ QString reportHtml(const ReportContent& c, bool embedImages)
     QStringList targets;
     for (const auto& t : r.data.targetColumns)
         targets << QString::fromStdString(t);
-    rows.add(ReportText::tr("Features"), plain(features.join(QStringLiteral(", "))));
-    rows.add(ReportText::tr("Target"), plain(targets.join(QStringLiteral(", "))));
+    rows.add(ReportText::tr("Features"), features.join(QStringLiteral(", ")));
+    rows.add(ReportText::tr("Target"), targets.join(QStringLiteral(", ")));
     rows.add(ReportText::tr("Task"), plain(toString(r.data.task)));
     rows.add(ReportText::tr("Standardisation"),
              ReportText::tr("features: %1, targets: %2 (training-row statistics)")
@@ -114,7 +109,7 @@ QString reportHtml(const ReportContent& c, bool embedImages)
         kinds << QString::fromStdString(toString(k));
     rows.add(ReportText::tr("Master seed"), QString::number(s.seed));
     rows.add(ReportText::tr("Split seed"), QString::number(r.data.seed));
-    rows.add(ReportText::tr("Direction kinds"), plain(kinds.join(QStringLiteral(", "))));
+    rows.add(ReportText::tr("Direction kinds"), kinds.join(QStringLiteral(", ")));
     rows.add(ReportText::tr("K, ε"), QStringLiteral("%1, %2").arg(s.curvature.count).arg(num(s.curvature.epsilon)));
     rows.add(ReportText::tr("Eigenvalue solvers"),
              ReportText::tr("power: %1, Lanczos: %2, tolerance %3, at most %4 iterations, HVP %5")
@@ -185,16 +180,16 @@ QString reportHtml(const ReportContent& c, bool embedImages)
         const bool exact = sp.method == "exact";
         rows.add(ReportText::tr("Spectrum"),
                      ReportText::tr("%1 [%2]")
-                         .arg(plain(spectrumCaption(sp, s.spectrumOptions.densitySteps)),
+                         .arg(spectrumCaption(sp, s.spectrumOptions.densitySteps),
                               costText(sp.cost)));
         rows.add(ReportText::tr("Largest eigenvalues"),
-                     plain(eigenvalueListText(sp.top, sp.topResiduals, exact)));
+                     eigenvalueListText(sp.top, sp.topResiduals, exact));
         if (!sp.bottom.empty())
             rows.add(ReportText::tr("Smallest eigenvalues"),
-                         plain(eigenvalueListText(sp.bottom, sp.bottomResiduals, exact)));
+                         eigenvalueListText(sp.bottom, sp.bottomResiduals, exact));
         if (exact && sp.eigenvalues.size() <= 64)
             rows.add(ReportText::tr("Every eigenvalue"),
-                         plain(eigenvalueListText(sp.eigenvalues, {}, true)));
+                         eigenvalueListText(sp.eigenvalues, {}, true));
     }
     if (r.sharpness)
         rows.add(ReportText::tr("Sharpness"), ReportText::tr("mean ΔL %1, worst ΔL %2, radius %3 [%4]")

@@ -30,12 +30,6 @@ double seconds(std::chrono::steady_clock::time_point since)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
-double feature(const ConfigurationRecord& r, const char* name)
-{
-    const auto it = r.features.find(name);
-    return it == r.features.end() ? kNaN : it->second;
-}
-
 /// A loss-like value of the metric: the error rate for accuracy, the value otherwise.
 double lossLike(Metric m, double v)
 {
@@ -45,7 +39,7 @@ double lossLike(Metric m, double v)
 /// The configuration's loss scale: its loss at s·θ₀ (1 for accuracy's error rate).
 double lossScale(const ConfigurationRecord& r, Metric m)
 {
-    return higherIsBetter(m) ? 1.0 : feature(r, "burst_initial_loss");
+    return higherIsBetter(m) ? 1.0 : r.feature("burst_initial_loss");
 }
 
 double safeLog(double x)
@@ -134,10 +128,10 @@ std::vector<double> scaleFreeFeatures(const ConfigurationRecord& probe,
     const Hyperparameters& h = probe.hyper;
     const double scale = lossScale(probe, metric);
     const bool adam = h.optimizer == OptimizerKind::Adam || h.optimizer == OptimizerKind::AdamW;
-    const double lossInitial = feature(probe, "burst_initial_loss");
-    const double lossFinal = feature(probe, "burst_final_loss");
-    const double burstLambda = feature(probe, "lambda_max");
-    const double burstValidation = feature(probe, "burst_validation_metric");
+    const double lossInitial = probe.feature("burst_initial_loss");
+    const double lossFinal = probe.feature("burst_final_loss");
+    const double burstLambda = probe.feature("lambda_max");
+    const double burstValidation = probe.feature("burst_validation_metric");
     std::vector<double> f{
         h.momentum,
         std::log2(static_cast<double>(std::max<std::int64_t>(h.batchSize, 1))),
@@ -178,7 +172,7 @@ double halvingScore(const ConfigurationRecord& probe, const RungObservation& run
         return kNaN;
     double predicted = safeLog(v / scale);
     if (rung.rung == 0) {
-        predicted += eosPenalty(probe.hyper, feature(probe, "lambda_max"));
+        predicted += eosPenalty(probe.hyper, probe.feature("lambda_max"));
         return -predicted;
     }
     const double slope = slopeOf(rung, metric);
@@ -285,8 +279,8 @@ HalvingState advance(StudyStore& store, const StudySpec& spec)
             RungObservation o;
             o.rung = 0;
             o.steps = spec.probe.burstSteps;
-            o.validation = feature(*c, "burst_validation_metric");
-            o.lambdaMax = feature(*c, "lambda_max");
+            o.validation = c->feature("burst_validation_metric");
+            o.lambdaMax = c->feature("lambda_max");
             ranked.emplace_back(halvingScore(*c, o, fullRunSteps(spec, c->hyper, trainRows),
                                              spec.metric),
                                 c);
@@ -392,8 +386,8 @@ std::vector<RungComparison> compareRungPromotions(const StudyStore& store, const
                 if (c.status == RunStatus::Done) {
                     RungObservation o;
                     o.steps = spec.probe.burstSteps;
-                    o.validation = feature(c, "burst_validation_metric");
-                    o.lambdaMax = feature(c, "lambda_max");
+                    o.validation = c.feature("burst_validation_metric");
+                    o.lambdaMax = c.feature("lambda_max");
                     const double v = o.validation;
                     entrants.emplace_back(c.id, halvingScore(c, o, 1, spec.metric),
                                           higherIsBetter(spec.metric) ? v : -v, c.index);
@@ -526,7 +520,7 @@ HalvingSummary runProbeHalving(StudyStore& store, Problem& problem, const StudyR
         o.steps = claim->steps;
         if (claim->rung == 1) {
             o.previousSteps = spec.probe.burstSteps;
-            o.previousValidation = feature(*record, "burst_validation_metric");
+            o.previousValidation = record->feature("burst_validation_metric");
         } else {
             for (const auto& r : store.rungs())
                 if (r.configurationId == claim->configurationId && r.rung == claim->rung - 1) {

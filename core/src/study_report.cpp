@@ -43,16 +43,6 @@ std::string num(double v, int digits = 4)
     return reportNumber(v, digits);
 }
 
-double feature(const RankedConfiguration& row, const char* key)
-{
-    const auto it = row.record.features.find(key);
-    return it == row.record.features.end() ? std::nan("") : it->second;
-}
-
-} // namespace
-
-namespace {
-
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 /// Lower is better from here on: the metric negated where higher is better, +∞ for a run that
@@ -83,6 +73,17 @@ double badnessAt(const FullRunRecord& run, std::int64_t budget, bool higherBette
     if (run.status == RunStatus::Failed && budget >= last)
         return kInf;
     return value;
+}
+
+/// The first step at which badnessAt() knows something: a finite validation or the divergence
+/// (a failed run that measured nothing: its last step); 0 for a run that measured nothing and
+/// did not fail (it constrains no rung). One pass over the curve.
+std::int64_t firstMeasuredStep(const FullRunRecord& run)
+{
+    for (const auto& p : run.curve)
+        if (!std::isfinite(p.trainLoss) || !std::isnan(p.validationMetric))
+            return p.step;
+    return run.status == RunStatus::Failed && !run.curve.empty() ? run.curve.back().step : 0;
 }
 
 /// C(n, k) as a double (0 when k > n).
@@ -150,8 +151,8 @@ BaselineReplay replayBaselines(const StudySpec& spec, const std::vector<FullRunR
         return r.relative ? (b - best) / std::abs(best) : b - best;
     };
     r.firstId = firstRun->configurationId;
-    r.first = higher ? -finalBadness[r.firstId] : finalBadness[r.firstId];
-    r.firstRegret = regret(finalBadness[r.firstId]);
+    r.first = higher ? -finalBadness.at(r.firstId) : finalBadness.at(r.firstId);
+    r.firstRegret = regret(finalBadness.at(r.firstId));
 
     // Successive halving on the curves. R: the shortest full run's length (no extrapolation);
     // the first rung no earlier than every curve's first measurement.
@@ -163,11 +164,7 @@ BaselineReplay replayBaselines(const StudySpec& spec, const std::vector<FullRunR
                                                         : run->curve.back().step;
         if (run->status == RunStatus::Done)
             fullSteps = std::min(fullSteps, steps);
-        for (const auto& p : run->curve)
-            if (!std::isnan(badnessAt(*run, p.step, higher))) {
-                firstMeasured = std::max<std::int64_t>(firstMeasured, p.step);
-                break;
-            }
+        firstMeasured = std::max(firstMeasured, firstMeasuredStep(*run));
     }
     const int n = r.trained;
     int rungs = 0;
@@ -191,20 +188,20 @@ BaselineReplay replayBaselines(const StudySpec& spec, const std::vector<FullRunR
                            static_cast<double>(fullSteps) / std::pow(r.eta, rungs - k)));
         steps += static_cast<double>(survivors.size()) * static_cast<double>(budget - previous);
         previous = budget;
-        auto score = [&](std::int64_t id) {
-            if (k == rungs)
-                return finalBadness[id];
-            const double b = badnessAt(*latest[id], budget, higher);
-            return std::isnan(b) ? kInf : b;
-        };
-        std::stable_sort(survivors.begin(), survivors.end(),
-                         [&](std::int64_t a, std::int64_t b) { return score(a) < score(b); });
+        std::map<std::int64_t, double> score; // each curve read once per rung, not per comparison
+        for (const auto id : survivors) {
+            const double b = k == rungs ? finalBadness.at(id) : badnessAt(*latest.at(id), budget, higher);
+            score[id] = std::isnan(b) ? kInf : b;
+        }
+        std::stable_sort(survivors.begin(), survivors.end(), [&](std::int64_t a, std::int64_t b) {
+            return score.at(a) < score.at(b);
+        });
         if (k < rungs)
             survivors.resize(std::max<std::size_t>(
                 1, static_cast<std::size_t>(std::floor(survivors.size() / r.eta))));
     }
     r.halvingId = survivors.front();
-    r.halvingRegret = regret(finalBadness[r.halvingId]);
+    r.halvingRegret = regret(finalBadness.at(r.halvingId));
     r.halvingCompute = rungs == 0 ? 1.0 : steps / (static_cast<double>(n) * fullSteps);
 
     // Random search at that compute: the best of k distinct runs drawn at random, exactly.
@@ -385,7 +382,7 @@ std::string curvatureMapSvg(const StudyRanking& r)
     std::vector<Point> pts;
     std::set<double> momenta;
     for (const auto& row : r.rows) {
-        const double lambda = feature(row, "lambda_max");
+        const double lambda = row.record.feature("lambda_max");
         if (!(lambda > 0.0 && std::isfinite(lambda)) || !(row.record.hyper.learningRate > 0.0))
             continue;
         pts.push_back({std::log10(row.record.hyper.learningRate), std::log10(lambda),
@@ -514,8 +511,8 @@ std::string studyReportHtml(const StudyReportData& c, const ReportTranslator& tr
             status += ": " + readableNumbers(r.record.reason);
         ranking.push_back(
             {std::to_string(ranking.size() + 1), std::to_string(r.record.index),
-             describe(r.record.hyper), status, num(feature(r, "lambda_max")),
-             num(feature(r, "eos_ratio"), 3), num(feature(r, "burst_final_loss")), num(r.predicted),
+             describe(r.record.hyper), status, num(r.record.feature("lambda_max")),
+             num(r.record.feature("eos_ratio"), 3), num(r.record.feature("burst_final_loss")), num(r.predicted),
              num(r.predictedStd, 3), num(r.promisingness),
              r.outcome ? num(*r.outcome)
                        : (r.fullRunFailed ? text(QT_TRANSLATE_NOOP("StudyReport", "diverged"))

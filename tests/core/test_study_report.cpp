@@ -335,6 +335,15 @@ void TestStudyReport::baselinesReplayedOnRecordedCurves()
     r = replayBaselines(spec, coarse);
     QCOMPARE(r.halvingRungs, 0);
     QCOMPARE(r.halvingId, std::int64_t(1));
+    // Runs without a recorded curve (older stores): the outcomes still compare, no rung.
+    FullRunRecord bare1, bare2;
+    bare1.id = 1, bare1.configurationId = 1, bare1.status = RunStatus::Done, bare1.outcome = 0.5;
+    bare2.id = 2, bare2.configurationId = 2, bare2.status = RunStatus::Done, bare2.outcome = 0.25;
+    r = replayBaselines(spec, {bare1, bare2});
+    QVERIFY(r.status == BaselineReplay::Status::Compared);
+    QCOMPARE(r.halvingRungs, 0);
+    QCOMPARE(r.halvingId, std::int64_t(2));
+    QVERIFY(std::abs(r.firstRegret - 1.0) < 1e-12);
     // Nothing to compare: one run, or only diverged ones.
     QVERIFY(replayBaselines(spec, {runs[0]}).status == BaselineReplay::Status::TooFew);
     QVERIFY(replayBaselines(spec, {fullRun(1, 1, {10}, {1.0}, true),

@@ -11,6 +11,7 @@
 #include "borehole/study.h"
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -32,6 +33,12 @@ struct ConfigurationRecord
     RunStatus status = RunStatus::Pending;
     std::string reason; ///< failed: why
     std::map<std::string, double> features;
+    /// The probe feature `name`; NaN when the probe did not record it.
+    double feature(const std::string& name) const
+    {
+        const auto it = features.find(name);
+        return it == features.end() ? std::numeric_limits<double>::quiet_NaN() : it->second;
+    }
     ProbeCost burstCost;
     ProbeCost probeCost;
     int attempts = 0; ///< how often a probe run started (a resumed crash shows 2)
