@@ -19,8 +19,50 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace borehole {
+
+/// Values a worker hands to its runner: put on the worker thread, taken on the runner's, under a
+/// std::mutex. Qt's queued signals copy their arguments on the sending thread and destroy them
+/// on the receiving one, ordered by Qt's own locks, which ThreadSanitizer cannot see: a
+/// ProbeReport crossing in a queued signal was reported as a race (CI, stop 19). So workers
+/// put results here and emit a signal without data; the runner takes them in its slot.
+template <class T>
+class Handoff
+{
+public:
+    Handoff() = default;
+    Handoff(const Handoff&) = delete;
+    Handoff& operator=(const Handoff&) = delete;
+    /// The worker dies on its own thread (deleteLater when the thread ends), after the runner's
+    /// last take on the GUI thread: clearing under the lock orders the two where TSan sees it.
+    ~Handoff()
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_items.clear();
+    }
+
+    /// Appends a value; true when the handoff was empty (the runner needs a new notice).
+    bool push(T value)
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_items.push_back(std::move(value));
+        return m_items.size() == 1;
+    }
+    /// Everything put since the last take, oldest first.
+    std::vector<T> takeAll()
+    {
+        std::vector<T> items;
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        items.swap(m_items);
+        return items;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<T> m_items;
+};
 
 /// What every job that computes on a model and a data set asks for: the files, how to read
 /// them and the device. ProbeRequest and TrainingRequest extend it; JobWorker::loadProblem()

@@ -15,9 +15,15 @@ void ProbeWorker::run(const ProbeRequest& request)
             Problem problem = loadProblem(request);
             ProbeReport report = runProbes(
                 problem, request.settings, onProgress,
-                [this](const ProbeReport& soFar) { emit partial(soFar); }, request.liveRowsInterval);
-            if (claimFinish())
-                emit finished(report);
+                [this](const ProbeReport& soFar) {
+                    if (m_partials.push(soFar))
+                        emit partialPosted();
+                },
+                request.liveRowsInterval);
+            if (claimFinish()) {
+                m_results.push(std::move(report));
+                emit finishedPosted();
+            }
         },
         tr("Unknown error while probing."));
 }
@@ -26,13 +32,17 @@ ProbeRunner::ProbeRunner(QObject* parent) : JobRunner(QStringLiteral("borehole-p
 {
     registerProbeMetaTypes();
     m_worker = new ProbeWorker(cancelFlag());
-    connect(m_worker, &ProbeWorker::partial, this, [this](const ProbeReport& soFar) {
-        if (isRunning()) // queued behind the job's end: not this job's any more
+    connect(m_worker, &ProbeWorker::partialPosted, this, [this] {
+        const auto reports = m_worker->partials().takeAll();
+        if (!isRunning()) // behind the job's end: not this job's any more
+            return;
+        for (const ProbeReport& soFar : reports)
             emit partial(soFar);
     });
-    connect(m_worker, &ProbeWorker::finished, this, [this](const ProbeReport& report) {
-        if (endJob())
-            emit finished(report);
+    connect(m_worker, &ProbeWorker::finishedPosted, this, [this] {
+        const auto reports = m_worker->results().takeAll();
+        if (!reports.empty() && endJob())
+            emit finished(reports.back());
     });
     adopt(m_worker);
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Runs core's probes off the GUI thread. One long-lived ProbeWorker lives on its own QThread;
-// requests go in by value, the report comes out by value through a queued signal. Every job
-// ends with exactly one of finished(), failed() or cancelled().
+// requests go in by value, reports come out through the worker's handoffs (see Handoff). Every
+// job ends with exactly one of finished(), failed() or cancelled().
 #include <borehole/dataset.h>
 #include <borehole/device.h>
 #include <borehole/problem.h>
@@ -34,10 +34,21 @@ public:
     /// Runs one job on the calling thread (the worker thread when invoked through ProbeRunner).
     void run(const borehole::ProbeRequest& request);
 
+    /// The reports so far (core's ProbeReportFn, after each probe) not yet taken by the
+    /// runner: live results.
+    Handoff<ProbeReport>& partials() { return m_partials; }
+    /// The finished report.
+    Handoff<ProbeReport>& results() { return m_results; }
+
 signals:
-    /// The report so far, after each probe (core's ProbeReportFn): live results.
-    void partial(const borehole::ProbeReport& soFar);
-    void finished(const borehole::ProbeReport& report);
+    /// partials() went from empty to holding a report.
+    void partialPosted();
+    /// results() holds the job's report (after claimFinish()).
+    void finishedPosted();
+
+private:
+    Handoff<ProbeReport> m_partials;
+    Handoff<ProbeReport> m_results;
 };
 
 /// GUI-side owner of the probe thread (see JobRunner): progress merged to one signal per frame,
@@ -60,7 +71,8 @@ private:
     ProbeWorker* m_worker = nullptr; // owned by the thread (JobRunner::adopt)
 };
 
-/// Registers the types that cross threads in queued signals; called by ProbeRunner.
+/// Registers the types of the runner's signals (QSignalSpy, queued receivers); called by
+/// ProbeRunner.
 void registerProbeMetaTypes();
 
 } // namespace borehole

@@ -53,6 +53,14 @@ void StudyWorker::run(const StudyRequest& request)
             tr("Unknown error in the study."));
 }
 
+void StudyWorker::finish(StudySnapshot snapshot)
+{
+    if (claimFinish()) {
+        m_results.push(std::move(snapshot));
+        emit finishedPosted();
+    }
+}
+
 void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgress)
 {
     {
@@ -73,8 +81,7 @@ void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgre
                 throw;
             }
             snapshot.kind = request.kind;
-            if (claimFinish())
-                emit finished(snapshot);
+            finish(std::move(snapshot));
             return;
         }
         // Only a run may create a study; opening or training a missing one is an error that
@@ -98,7 +105,8 @@ void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgre
             StudyRunOptions options;
             options.limit = request.limit;
             options.onFinished = [this](const ConfigurationRecord& record) {
-                emit configurationFinished(record);
+                if (m_records.push(record))
+                    emit recordsPosted();
             };
             if (spec.strategy == StudyStrategy::ProbeHalving) {
                 // Rung 0 is this probing; then the rungs, claimed like configurations, so
@@ -166,8 +174,7 @@ void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgre
         snapshot.kind = request.kind;
         snapshot.modelNote = note;
         snapshot.summary = summary;
-        if (claimFinish())
-            emit finished(snapshot);
+        finish(std::move(snapshot));
     }
 }
 
@@ -175,11 +182,14 @@ StudyRunner::StudyRunner(QObject* parent) : JobRunner(QStringLiteral("borehole-s
 {
     registerStudyMetaTypes();
     m_worker = new StudyWorker(cancelFlag());
-    connect(m_worker, &StudyWorker::configurationFinished, this,
-            &StudyRunner::configurationFinished);
-    connect(m_worker, &StudyWorker::finished, this, [this](const StudySnapshot& snapshot) {
-        if (endJob())
-            emit finished(snapshot);
+    connect(m_worker, &StudyWorker::recordsPosted, this, [this] {
+        for (const ConfigurationRecord& record : m_worker->records().takeAll())
+            emit configurationFinished(record);
+    });
+    connect(m_worker, &StudyWorker::finishedPosted, this, [this] {
+        const auto snapshots = m_worker->results().takeAll();
+        if (!snapshots.empty() && endJob())
+            emit finished(snapshots.back());
     });
     adopt(m_worker);
 }

@@ -72,11 +72,19 @@ public:
 
     void run(const borehole::StudyRequest& request);
 
+    /// Configurations finished on this thread and not yet taken by the runner, in order.
+    Handoff<ConfigurationRecord>& records() { return m_records; }
+    /// The job's final snapshot.
+    Handoff<StudySnapshot>& results() { return m_results; }
+
 signals:
-    void configurationFinished(const borehole::ConfigurationRecord& record);
-    void finished(const borehole::StudySnapshot& snapshot);
+    /// records() went from empty to holding a record.
+    void recordsPosted();
+    /// results() holds the job's snapshot (after claimFinish()).
+    void finishedPosted();
 
 private:
+    void finish(StudySnapshot snapshot);
     void runJob(const borehole::StudyRequest& request, const ProgressFn& onProgress);
 
     // Watch jobs' store, kept open between reads of the same study (a PostgreSQL connection
@@ -84,6 +92,8 @@ private:
     // reconnects.
     std::optional<StudyStore> m_watchStore;
     QString m_watchPath;
+    Handoff<ConfigurationRecord> m_records;
+    Handoff<StudySnapshot> m_results;
 };
 
 /// GUI-side owner of the study thread (see JobRunner); progress is merged to one signal per

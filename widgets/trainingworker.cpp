@@ -24,7 +24,8 @@ public:
         if (std::isfinite(lambda) && (!std::isfinite(m_lastLambda) || lambda != m_lastLambda))
             p.lambdaMax = lambda;
         m_lastLambda = lambda;
-        emit m_worker->stepTaken(p);
+        if (m_worker->points().push(p))
+            emit m_worker->pointsPosted();
     }
 
 private:
@@ -62,8 +63,10 @@ void TrainingWorker::run(const TrainingRequest& request)
             run.options = options;
             run.runJson = QString::fromStdString(trainRunJson(problem, options, run.result));
             run.trainedModel = std::make_shared<const Model>(problem.model().clone());
-            if (claimFinish())
-                emit finished(run);
+            if (claimFinish()) {
+                m_results.push(std::move(run));
+                emit finishedPosted();
+            }
         },
         tr("Unknown error while training."));
 }
@@ -73,15 +76,16 @@ TrainingRunner::TrainingRunner(QObject* parent)
 {
     registerTrainingMetaTypes();
     m_worker = new TrainingWorker(cancelFlag());
-    connect(m_worker, &TrainingWorker::stepTaken, this, [this](const TrainPoint& point) {
-        if (!isRunning())
-            return;
-        m_pending.push_back(point);
-        scheduleFlush();
+    connect(m_worker, &TrainingWorker::pointsPosted, this, [this] {
+        if (isRunning())
+            scheduleFlush(); // flushPending() takes them
+        else
+            m_worker->points().takeAll(); // behind the job's end: not this job's any more
     });
-    connect(m_worker, &TrainingWorker::finished, this, [this](const TrainingRun& run) {
-        if (endJob())
-            emit finished(run);
+    connect(m_worker, &TrainingWorker::finishedPosted, this, [this] {
+        const auto runs = m_worker->results().takeAll();
+        if (!runs.empty() && endJob())
+            emit finished(runs.back());
     });
     adopt(m_worker);
 }
@@ -93,11 +97,9 @@ bool TrainingRunner::start(const TrainingRequest& request)
 
 void TrainingRunner::flushPending()
 {
-    if (m_pending.empty())
-        return;
-    std::vector<TrainPoint> points;
-    points.swap(m_pending);
-    emit pointsArrived(points);
+    const std::vector<TrainPoint> points = m_worker->points().takeAll();
+    if (!points.empty())
+        emit pointsArrived(points);
 }
 
 } // namespace borehole

@@ -43,8 +43,8 @@ struct TrainingRun
     std::shared_ptr<const Model> trainedModel;
 };
 
-/// Lives on the worker thread; run() loads the files, trains with a hook that emits one
-/// stepTaken() per step (a TrainPoint with step, mini-batch loss, rate and a λmax when one was
+/// Lives on the worker thread; run() loads the files, trains with a hook that puts one
+/// point per step into points() (a TrainPoint with step, mini-batch loss, rate and a λmax when one was
 /// estimated in that step; validation is NaN live and arrives with the final curve) and a
 /// progress callback that polls the shared cancel flag.
 class TrainingWorker : public JobWorker
@@ -55,9 +55,20 @@ public:
 
     void run(const borehole::TrainingRequest& request);
 
+    /// The live points not yet taken by the runner, in step order.
+    Handoff<TrainPoint>& points() { return m_points; }
+    /// The finished run.
+    Handoff<TrainingRun>& results() { return m_results; }
+
 signals:
-    void stepTaken(const borehole::TrainPoint& point);
-    void finished(const borehole::TrainingRun& run);
+    /// points() went from empty to holding a point.
+    void pointsPosted();
+    /// results() holds the job's run (after claimFinish()).
+    void finishedPosted();
+
+private:
+    Handoff<TrainPoint> m_points;
+    Handoff<TrainingRun> m_results;
 };
 
 /// GUI-side owner of the training thread (see JobRunner). Live points arriving faster than once
@@ -78,10 +89,9 @@ signals:
 
 private:
     void flushPending() override;
-    void resetPending() override { m_pending.clear(); }
+    void resetPending() override { m_worker->points().takeAll(); }
 
     TrainingWorker* m_worker = nullptr; // owned by the thread (JobRunner::adopt)
-    std::vector<TrainPoint> m_pending;
 };
 
 void registerTrainingMetaTypes();
