@@ -31,6 +31,7 @@ struct Args
     int traceSeeds = 3;
     int iterations = 6; ///< memory: Lanczos iterations
     double pointBatchMiB = 0.0; ///< 0: the device's default (SurfaceOptions::pointBatchBytes)
+    bool glibcTrim = false; ///< --glibc-trim: glibc's malloc defaults (no keepFreedHostMemory)
 };
 
 Args parse(int argc, char** argv)
@@ -57,6 +58,7 @@ Args parse(int argc, char** argv)
         else if (k == "--task") a.task = next();
         else if (k == "--standardize-targets") a.standardizeTargets = true;
         else if (k == "--threads") a.threads = std::stoi(next());
+        else if (k == "--glibc-trim") a.glibcTrim = true;
         else throw InputError("unknown option " + k);
     }
     if (a.model.empty() || a.data.empty())
@@ -64,7 +66,7 @@ Args parse(int argc, char** argv)
                          "[--grid 51] [--kernels all|gradient,hvp,eigen,trace,surface,batching,"
                          "sampling,study|memory] [--tol 1e-3] [--iterations 6] [--point-batch-mib 0] "
                          "[--task regression|classification] [--standardize-targets] "
-                         "[--threads 0]");
+                         "[--threads 0] [--glibc-trim]");
     return a;
 }
 
@@ -146,6 +148,7 @@ int main(int argc, char** argv)
     try {
         const Args a = parse(argc, argv);
         setIntraOpThreads(a.threads);
+        const bool keptMemory = !a.glibcTrim && keepFreedHostMemory();
         DatasetOptions d;
         d.validationFraction = 0.0;
         d.device = parseDeviceKind(a.device);
@@ -161,6 +164,7 @@ int main(int argc, char** argv)
         out["threads"] = p.summary().threads;
         out["loss"] = p.summary().loss;
         out["torch"] = torchBuildInfo();
+        out["freedHostMemoryKept"] = keptMemory;
         out["parameters"] = p.parameterCount();
         out["rows"] = p.summary().probeRows;
         out["peakRssAfterLoadMiB"] = peakRssMiB();
@@ -170,9 +174,10 @@ int main(int argc, char** argv)
                 macs += info.count;
         out["forwardFlops"] = 2.0 * static_cast<double>(macs) * p.summary().probeRows;
         auto& k = out["kernels"];
-        std::printf("%s, %lld parameters, %lld rows, device %s\n", torchBuildInfo().c_str(),
-                    static_cast<long long>(p.parameterCount()),
-                    static_cast<long long>(p.summary().probeRows), p.summary().device.c_str());
+        std::printf("%s, %lld parameters, %lld rows, device %s, freed host memory %s\n",
+                    torchBuildInfo().c_str(), static_cast<long long>(p.parameterCount()),
+                    static_cast<long long>(p.summary().probeRows), p.summary().device.c_str(),
+                    keptMemory ? "kept (keepFreedHostMemory)" : "returned (glibc's defaults)");
 
         if (wants(a, "gradient")) {
             lossAndGradient(p);
@@ -340,9 +345,11 @@ int main(int argc, char** argv)
             }
             std::string trials;
             for (const auto& t : tuned.batchTrials) {
-                char item[64];
-                std::snprintf(item, sizeof item, "%s%lld: %.1f us", trials.empty() ? "" : ", ",
-                              static_cast<long long>(t.pointsPerLaunch), t.secondsPerPoint * 1e6);
+                char item[96];
+                std::snprintf(item, sizeof item, "%s%lld%s: %.1f us", trials.empty() ? "" : ", ",
+                              static_cast<long long>(t.pointsPerLaunch),
+                              t.layout == "contiguous" ? "" : (" " + t.layout).c_str(),
+                              t.secondsPerPoint * 1e6);
                 trials += item;
             }
             std::printf("borehole surface-batching auto trials (points per launch: seconds per "
@@ -368,7 +375,8 @@ int main(int argc, char** argv)
             for (const auto& t : tuned.batchTrials)
                 trialJson.push_back({{"pointsPerLaunch", t.pointsPerLaunch},
                                      {"points", t.points},
-                                     {"secondsPerPoint", t.secondsPerPoint}});
+                                     {"secondsPerPoint", t.secondsPerPoint},
+                                     {"layout", t.layout}});
         }
         if (wants(a, "sampling")) {
             // Subsampled surfaces against the full-data one on the same directions: how often

@@ -16,6 +16,11 @@ issue 12 as met or not met:
           in ≤ the time of PyHessian's Hutchinson trace
 Usage: bench/run --peers [--device cpu] [--threads 1] [--models cnn-digits,mlp-boston,reference]
                          [--repeats 3] [--trace-seeds 1] [--out peers.json]
+                         [--twin-keeps-memory] [--glibc-trim]
+Borehole keeps freed host memory for reuse (keepFreedHostMemory: glibc's malloc tuned so that
+large activations are not unmapped and faulted in again on every forward); the twin runs with
+glibc's defaults, as users run it. --twin-keeps-memory gives the twin the same setting (through
+GLIBC_TUNABLES), --glibc-trim takes it from Borehole: the kernels alone, compared.
 Environment: BUILD_DIR (default build), PYTHON.
 """
 import argparse
@@ -41,7 +46,13 @@ KINDS = {
 }
 
 
-def run(cmd, log, threads=0):
+# glibc's malloc tuned as keepFreedHostMemory() tunes it in Borehole (bench/peers.py
+# --twin-keeps-memory): the twin then runs with the same allocator setting, for a comparison of
+# the kernels alone.
+KEPT_MEMORY_TUNABLES = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=536870912"
+
+
+def run(cmd, log, threads=0, extra_env=None):
     """Runs a command, echoing its output to the log file; raises on failure. With threads > 0
     both sides' BLAS pools are bounded as well: torch.set_num_threads and libtorch's
     at::set_num_threads do not bound OpenBLAS (Debian's BLAS), whose own pool starts one thread
@@ -49,6 +60,7 @@ def run(cmd, log, threads=0):
     env = dict(os.environ)
     if threads > 0:
         env.update(OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads))
+    env.update(extra_env or {})
     with open(log, "w") as f:
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                            env=env)
@@ -85,6 +97,11 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--trace-seeds", type=int, default=1)
     ap.add_argument("--out", default="")
+    ap.add_argument("--twin-keeps-memory", action="store_true",
+                    help="run the Python twin with glibc's malloc tuned as Borehole tunes it "
+                         "(keepFreedHostMemory); default: glibc's defaults, as users run it")
+    ap.add_argument("--glibc-trim", action="store_true",
+                    help="run Borehole with glibc's malloc defaults (no keepFreedHostMemory)")
     a = ap.parse_args()
     build = os.environ.get("BUILD_DIR", os.path.join(SRC, "build"))
     py = os.environ.get("PYTHON") or ("/usr/bin/python3" if os.path.exists("/usr/bin/python3")
@@ -113,8 +130,11 @@ def main():
         if k["standardizeTargets"]:
             bcmd.append("--standardize-targets")
             tcmd.append("--standardize-targets")
+        if a.glibc_trim:
+            bcmd.append("--glibc-trim")
         run(bcmd, os.path.join(work, f"{kind}-borehole.log"), a.threads)
-        run(tcmd, os.path.join(work, f"{kind}-python.log"), a.threads)
+        run(tcmd, os.path.join(work, f"{kind}-python.log"), a.threads,
+            {"GLIBC_TUNABLES": KEPT_MEMORY_TUNABLES} if a.twin_keeps_memory else None)
         b = json.load(open(os.path.join(work, f"{kind}-borehole.json")))
         p = json.load(open(os.path.join(work, f"{kind}-python.json")))
         bk, pk = b["kernels"], p["kernels"]
@@ -172,7 +192,10 @@ def main():
               f"auto trials {bk['surface-auto'].get('trials')}", flush=True)
 
     print(f"\nBorehole / twin, {a.device}, {a.threads} thread(s) each, best of {a.repeats} "
-          f"(surfaces), one run otherwise; {time.time() - start:.0f} s in all\n")
+          f"(surfaces), one run otherwise; freed host memory: Borehole "
+          f"{'returned (glibc defaults)' if a.glibc_trim else 'kept'}, twin "
+          f"{'kept' if a.twin_keeps_memory else 'returned (glibc defaults)'}; "
+          f"{time.time() - start:.0f} s in all\n")
     print(f"{'model':11s} {'task':17s} {'Borehole s':>10s} {'twin s':>8s} {'ratio':>6s}  "
           "target | Borehole | twin")
     for kind, name, bs, bnote, ts, tnote, ratio, target in table:

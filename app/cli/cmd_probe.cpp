@@ -27,6 +27,8 @@ std::string trialsText(const std::vector<PointBatchTrial>& trials)
             o << "one per launch ";
         else
             o << t.pointsPerLaunch << " per launch ";
+        if (t.layout != "contiguous")
+            o << "(" << t.layout << " weights) ";
         o << std::fixed << std::setprecision(1) << t.secondsPerPoint * 1e6 << " µs";
     }
     return o.str();
@@ -109,8 +111,9 @@ void addGridOptions(Args& a)
     a.addOption("point-batching", "mode",
                 "auto (when the model is a chain of Linear layers and activations: time one "
                 "forward per point and 2, 4, 8, ... grid points per launch through stacked "
-                "weights on the first points, keep the fastest), on (always stacked) or off "
-                "(one forward per point)", "auto");
+                "weights on the first points, keep the fastest; for a model with convolution "
+                "weights: time them as loaded and channels-last, keep the faster), on (always "
+                "stacked) or off (one forward per point, weights as loaded)", "auto");
 }
 
 SurfaceOptions surfaceOptions(const Args& a)

@@ -73,6 +73,7 @@ int main(int argc, char** argv)
     try {
         // Physical cores by default (issue 12); subcommands with --threads override it.
         borehole::setIntraOpThreads(0);
+        borehole::keepFreedHostMemory();
         const int code = it->second.run(rest);
         // The summary went to stdout: a full disk or closed pipe behind it is an error too.
         std::cout.flush();

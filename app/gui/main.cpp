@@ -108,6 +108,7 @@ int main(int argc, char** argv)
     borehole::installDefaultSurfaceFormat();
     QApplication app(argc, argv);
     borehole::setIntraOpThreads(0); // physical cores, as borehole-cli (issue 12)
+    borehole::keepFreedHostMemory();
     QString locale;
     for (int i = 1; i + 1 < argc; ++i)
         if (QString::fromLocal8Bit(argv[i]) == QLatin1String("--lang"))

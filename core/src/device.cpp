@@ -17,6 +17,11 @@
 #include <dlfcn.h>
 #include <sched.h>
 #endif
+#include "sanitizer.h"
+#if defined(__GLIBC__) && !defined(BOREHOLE_SANITIZER_ALLOCATOR)
+#include <malloc.h>
+#define BOREHOLE_GLIBC_MALLOPT 1
+#endif
 
 namespace borehole {
 
@@ -195,6 +200,18 @@ int setIntraOpThreads(int threads)
     if (setBlasThreads)
         setBlasThreads(n);
     return at::get_num_threads();
+}
+
+bool keepFreedHostMemory()
+{
+#ifdef BOREHOLE_GLIBC_MALLOPT
+    constexpr int kLargestHeapBlock = 32 << 20; // glibc refuses a larger mmap threshold
+    constexpr int kKeptFreeHeap = 512 << 20;
+    return mallopt(M_MMAP_THRESHOLD, kLargestHeapBlock) == 1
+           && mallopt(M_TRIM_THRESHOLD, kKeptFreeHeap) == 1;
+#else
+    return false;
+#endif
 }
 
 int intraOpThreads()

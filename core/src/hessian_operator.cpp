@@ -8,14 +8,8 @@
 #include <cmath>
 #include <limits>
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define BOREHOLE_SANITIZER_ALLOCATOR 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define BOREHOLE_SANITIZER_ALLOCATOR 1
-#endif
+#include "sanitizer.h"
+
 #ifdef BOREHOLE_SANITIZER_ALLOCATOR
 // Under ASan/TSan malloc is the sanitizer's own allocator and glibc's mallinfo2 reads 0. The
 // runtimes of clang and GCC both export this counter (GCC ships no header declaring it).

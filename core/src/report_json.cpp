@@ -80,7 +80,7 @@ BOREHOLE_JSON_TYPE(LineOptions, resolution, span, directions,
                    pointBatching, pointBatchBytes)
 BOREHOLE_JSON_TYPE(Axis, name, unit, values)
 BOREHOLE_JSON_TYPE(PointBatchTrial, pointsPerLaunch, points,
-                   secondsPerPoint)
+                   secondsPerPoint, layout)
 BOREHOLE_JSON_TYPE(Grid1D, x, values, valueName, centerValue,
                    standardError, sampleRows, populationRows,
                    evaluation, batchTrials, cost)

@@ -15,6 +15,13 @@
 #include <thread>
 
 #include <dlfcn.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <cstdlib>
+#include <cstring>
+
+#include <nlohmann/json.hpp>
 
 using namespace borehole;
 
@@ -45,7 +52,9 @@ private slots:
     void pointBatchingFallsBackAndSaysWhy();
     void tinyPointBatchBudgetGivesTheSameGrid();
     void autotunedBatchingMatchesOffAndRecordsItsChoice();
+    void convolutionWeightLayoutIsTimedAndChangesNothing();
     void intraOpThreadsDefaultToPhysicalCores();
+    void freedHostMemoryIsKept();
 
 private:
     bht::Matrix m_a = bht::readMatrix(bht::data("quadratic_A.csv"));
@@ -867,6 +876,68 @@ void TestLandscape::autotunedBatchingMatchesOffAndRecordsItsChoice()
     QVERIFY(g.batchTrials.size() <= 1);
 }
 
+void TestLandscape::convolutionWeightLayoutIsTimedAndChangesNothing()
+{
+    // Issue 12 (the CNN surface): a per-point grid of a model with convolution weights times the
+    // weights as loaded and channels-last on its first points (2 points each, 3 rounds) and keeps
+    // the faster layout. Either way every value is the one `off` computes (the trial evaluated
+    // some points channels-last), the choice is recorded, and θ is unchanged afterwards.
+    DatasetOptions d;
+    d.validationFraction = 0.0;
+    d.task = Task::Classification;
+    ProblemOptions po;
+    po.loss = LossKind::CrossEntropy;
+    Problem p(Model::load(bht::data("bn_cnn.pt")),
+              Dataset::loadCsv(bht::data("images_8x8.csv"), d), po);
+    const std::vector<float> theta = p.parameters();
+    DirectionOptions dirOptions;
+    dirOptions.seed = 15;
+    const auto dirs = randomDirections(p, dirOptions, 2);
+    SurfaceOptions o;
+    o.resolution = 7; // 49 points: the trial takes 12 of them
+    o.span = 1.0;
+    const auto tuned = lossPlane(p, dirs[0], dirs[1], o);
+    o.pointBatching = PointBatching::Off;
+    const auto off = lossPlane(p, dirs[0], dirs[1], o);
+    compareGrids(tuned, off, 1e-5);
+    QVERIFY(p.parameters() == theta);
+    QCOMPARE(tuned.cost.forwards, std::int64_t(49 + 1)); // the trial points are grid points
+    BH_COMPARE_TEXT(off.evaluation, "per point: point batching is off");
+    QVERIFY(off.batchTrials.empty());
+    const auto& trials = tuned.batchTrials;
+    QCOMPARE(trials.size(), std::size_t(2));
+    BH_COMPARE_TEXT(trials[0].layout, "contiguous");
+    BH_COMPARE_TEXT(trials[1].layout, "channels-last");
+    for (const auto& t : trials) {
+        QCOMPARE(t.pointsPerLaunch, std::int64_t(1));
+        QCOMPARE(t.points, std::int64_t(6));
+        QVERIFY(t.secondsPerPoint > 0.0);
+    }
+    const bool channelsLast = trials[1].secondsPerPoint < trials[0].secondsPerPoint;
+    BH_COMPARE_TEXT(tuned.evaluation,
+                    std::string("per point: the model has buffers (e.g. batch norm statistics) "
+                                "(weights ")
+                        + (channelsLast ? "channels-last" : "contiguous")
+                        + ": the faster of 2 timed layouts)");
+    // The layout survives the report file; a report written before it existed reads as
+    // "contiguous".
+    ProbeReport report;
+    report.surface = tuned;
+    auto json = nlohmann::json::parse(toJson(report));
+    QCOMPARE(probeReportFromJson(json.dump(), "report.json").surface->batchTrials[1].layout,
+             std::string("channels-last"));
+    json["surface"]["batchTrials"][1].erase("layout");
+    QCOMPARE(probeReportFromJson(json.dump(), "old.json").surface->batchTrials[1].layout,
+             std::string("contiguous"));
+    // A grid too small for three rounds keeps the weights as they are and times nothing.
+    o.pointBatching = PointBatching::Auto;
+    o.resolution = 5;
+    const auto small = lossPlane(p, dirs[0], dirs[1], o);
+    QVERIFY(small.batchTrials.empty());
+    BH_COMPARE_TEXT(small.evaluation,
+                    "per point: the model has buffers (e.g. batch norm statistics)");
+}
+
 void TestLandscape::intraOpThreadsDefaultToPhysicalCores()
 {
     const int cores = physicalCoreCount();
@@ -898,6 +969,32 @@ void TestLandscape::intraOpThreadsDefaultToPhysicalCores()
     setIntraOpThreads(0);
 }
 
+void TestLandscape::freedHostMemoryIsKept()
+{
+    // keepFreedHostMemory(): a 16 MiB block (a CNN activation's size) comes from the heap, not
+    // from a fresh mapping that the kernel zeroes on every forward. Under a sanitizer malloc is
+    // the sanitizer's and the call says it did nothing.
+    const bool kept = keepFreedHostMemory();
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define BH_SANITIZER_ALLOCATOR 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || defined(BH_SANITIZER_ALLOCATOR)
+    QVERIFY(!kept);
+#elif defined(__GLIBC__)
+    QVERIFY(kept);
+    const std::size_t mapped = mallinfo2().hblkhd;
+    void* block = std::malloc(std::size_t(16) << 20);
+    QVERIFY(block);
+    std::memset(block, 1, 4096);
+    QCOMPARE(mallinfo2().hblkhd, mapped);
+    std::free(block);
+#else
+    QVERIFY(!kept);
+#endif
+}
+
 BH_TEST_MAIN(TestLandscape, &TestLandscape::planeMatchesQuadraticFormEverywhere,
              &TestLandscape::gridAndHvpCurvatureOfQuadratic,
              &TestLandscape::lineMatchesQuadraticForm,
@@ -919,7 +1016,9 @@ BH_TEST_MAIN(TestLandscape, &TestLandscape::planeMatchesQuadraticFormEverywhere,
              &TestLandscape::pointBatchingFallsBackAndSaysWhy,
              &TestLandscape::tinyPointBatchBudgetGivesTheSameGrid,
              &TestLandscape::autotunedBatchingMatchesOffAndRecordsItsChoice,
-             &TestLandscape::intraOpThreadsDefaultToPhysicalCores)
+             &TestLandscape::convolutionWeightLayoutIsTimedAndChangesNothing,
+             &TestLandscape::intraOpThreadsDefaultToPhysicalCores,
+             &TestLandscape::freedHostMemoryIsKept)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_landscape.moc"

@@ -28,6 +28,12 @@ two_outputs.pt    Linear(4, 8) → Tanh = features, Linear(8, 1) = prediction; f
 dict_outputs.pt   the same returning {"prediction": …, "features": …}.
 cnn.pt            a row of 64 values as a 1×8×8 image → Conv2d(1, 4, 3, padding 1) → ReLU →
                   Linear(256, 10): its first weight says 1 channel, nothing about the row width.
+bn_cnn.pt         a row of 64 values as a 1×8×8 image → Conv2d(1, 8, 3, padding 1) →
+                  BatchNorm2d(8) (evaluation mode, running statistics set away from 0 and 1) →
+                  ReLU → Conv2d(8, 8, 3, padding 1) → MaxPool2d(2) → Linear(128, 10): a CNN with
+                  buffers, evaluated per point, whose convolution weights have a layout to time.
+images_8x8.csv    96 rows of 64 pixel values 0–16 and a class 0–9 (random, seeded) for cnn.pt
+                  and bn_cnn.pt.
 raw_scales.csv    x1 ≈ 1000 ± 200, x2 ≈ 0.01 ± 0.002, x3 ≈ 5 ± 1, y = 0.003·x1 + 200·x2 − x3
                   + noise (60 rows).
 raw_linear.pt     Linear(3, 1) fitted by least squares to raw_scales.csv's raw values: it
@@ -104,6 +110,18 @@ class SmallCnn(nn.Module):
         return self.fc(torch.relu(self.conv(images)).flatten(1))
 
 
+class BnCnn(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.features = nn.Sequential(
+            nn.Conv2d(1, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(),
+            nn.Conv2d(8, 8, 3, padding=1), nn.MaxPool2d(2))
+        self.fc = nn.Linear(128, 10)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.features(x.view(-1, 1, 8, 8)).flatten(1))
+
+
 class DoubledMlp(nn.Module):
     def __init__(self):
         super().__init__()
@@ -140,6 +158,7 @@ def main():
     make_sequential()
     make_outputs()
     make_raw_scales()
+    make_images()
 
 
 def make_outputs():
@@ -196,6 +215,25 @@ def make_linear():
         model.weight.copy_(torch.tensor([[0.5, -1.0, 0.25, 0.75]]))
         model.bias.fill_(0.2)
     torch.jit.script(model).save(os.path.join(HERE, "linear.pt"))
+
+
+def make_images():
+    torch.manual_seed(12)
+    model = BnCnn()
+    bn = model.features[1]
+    with torch.no_grad():
+        bn.running_mean.copy_(torch.linspace(-0.5, 0.5, 8))
+        bn.running_var.copy_(torch.linspace(0.5, 2.0, 8))
+        bn.weight.copy_(torch.linspace(0.8, 1.2, 8))
+        bn.bias.copy_(torch.linspace(-0.1, 0.1, 8))
+    torch.jit.script(model.eval()).save(os.path.join(HERE, "bn_cnn.pt"))
+    g = torch.Generator().manual_seed(13)
+    pixels = torch.randint(0, 17, (96, 64), generator=g)
+    labels = torch.randint(0, 10, (96,), generator=g)
+    with open(os.path.join(HERE, "images_8x8.csv"), "w") as f:
+        f.write(",".join(f"p{i}" for i in range(64)) + ",label\n")
+        for row, label in zip(pixels.tolist(), labels.tolist()):
+            f.write(",".join(str(v) for v in row) + f",{label}\n")
 
 
 def make_batchnorm():

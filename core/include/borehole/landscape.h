@@ -25,6 +25,9 @@ struct PointBatchTrial
     std::int64_t pointsPerLaunch = 1; ///< 1: one forward per point
     std::int64_t points = 0;          ///< grid points it evaluated, over all rounds
     double secondsPerPoint = 0.0;     ///< the fastest round
+    /// Memory format of the convolution weights: "contiguous" (as loaded) or "channels-last"
+    /// (timed on per-point grids of models with 4-D weights).
+    std::string layout = "contiguous";
 };
 
 struct Grid1D
@@ -79,7 +82,10 @@ struct Grid2D
     /// How the points were evaluated: "batched (B points per launch)" when many points went
     /// through one stacked forward pass (PointBatching), else "per point: <why not batched>";
     /// with PointBatching::Auto followed by what was timed, e.g. "batched (8 points per launch,
-    /// fastest of 5 timed settings)" or "per point: fastest of 4 timed settings".
+    /// fastest of 5 timed settings)" or "per point: fastest of 4 timed settings"; a per-point
+    /// grid of a model with convolution weights ends with the layout it kept, e.g. "per point:
+    /// the model has buffers (e.g. batch norm statistics) (weights channels-last: the faster of
+    /// 2 timed layouts)".
     std::string evaluation;
     /// PointBatching::Auto: every setting it timed on the grid's first points, in the order
     /// tried; empty when nothing was timed (Off, On, a model that cannot be batched, a grid too
