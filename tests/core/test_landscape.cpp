@@ -924,11 +924,11 @@ void TestLandscape::convolutionWeightLayoutIsTimedAndChangesNothing()
     ProbeReport report;
     report.surface = tuned;
     auto json = nlohmann::json::parse(toJson(report));
-    QCOMPARE(probeReportFromJson(json.dump(), "report.json").surface->batchTrials[1].layout,
-             std::string("channels-last"));
+    BH_COMPARE_TEXT(probeReportFromJson(json.dump(), "report.json").surface->batchTrials[1].layout,
+                    "channels-last");
     json["surface"]["batchTrials"][1].erase("layout");
-    QCOMPARE(probeReportFromJson(json.dump(), "old.json").surface->batchTrials[1].layout,
-             std::string("contiguous"));
+    BH_COMPARE_TEXT(probeReportFromJson(json.dump(), "old.json").surface->batchTrials[1].layout,
+                    "contiguous");
     // A grid too small for three rounds keeps the weights as they are and times nothing.
     o.pointBatching = PointBatching::Auto;
     o.resolution = 5;
@@ -982,7 +982,7 @@ void TestLandscape::freedHostMemoryIsKept()
 #endif
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || defined(BH_SANITIZER_ALLOCATOR)
     QVERIFY(!kept);
-#elif defined(__GLIBC__)
+#elif defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
     QVERIFY(kept);
     const std::size_t mapped = mallinfo2().hblkhd;
     void* block = std::malloc(std::size_t(16) << 20);
@@ -990,6 +990,8 @@ void TestLandscape::freedHostMemoryIsKept()
     std::memset(block, 1, 4096);
     QCOMPARE(mallinfo2().hblkhd, mapped);
     std::free(block);
+#elif defined(__GLIBC__)
+    QVERIFY(kept); // no mallinfo2 before glibc 2.33 to look with
 #else
     QVERIFY(!kept);
 #endif

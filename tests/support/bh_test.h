@@ -53,10 +53,15 @@ inline int privateTestSlots(const QMetaObject* mo)
 
 #else // the stand-in for machines without Qt
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <exception>
 #include <initializer_list>
 #include <sstream>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 class QObject
@@ -84,13 +89,15 @@ inline void fail(const char* file, int line, const std::string& what)
     state().failed = true;
     std::printf("   %s\n   Loc: [%s(%d)]\n", what.c_str(), file, line);
 }
-template <typename T>
-std::string show(const T& v)
+template <typename T, typename = void>
+struct Streamable : std::false_type
 {
-    std::ostringstream o;
-    o << v;
-    return o.str();
-}
+};
+template <typename T>
+struct Streamable<T, std::void_t<decltype(std::declval<std::ostream&>() << std::declval<const T&>())>>
+    : std::true_type
+{
+};
 inline std::string show(const std::string& v)
 {
     return "\"" + v + "\"";
@@ -98,6 +105,48 @@ inline std::string show(const std::string& v)
 inline std::string show(const char* v)
 {
     return "\"" + std::string(v) + "\"";
+}
+template <typename T>
+std::string show(const T& v)
+{
+    if constexpr (Streamable<T>::value) {
+        std::ostringstream o;
+        o << v;
+        return o.str();
+    } else {
+        return "(a value that cannot be printed)";
+    }
+}
+template <typename T>
+std::string show(const std::vector<T>& v)
+{
+    std::string s = "{";
+    for (std::size_t i = 0; i < v.size(); ++i)
+        s += (i ? ", " : "") + show(v[i]);
+    return s + "}";
+}
+
+/// QCOMPARE's equality: exact, except that floating-point values compare as Qt Test compares
+/// them (qFuzzyCompare: 12 significant digits for double, 5 for float; a zero expected value
+/// takes a fuzzily zero actual one; NaN equals NaN; infinities of the same sign are equal).
+template <typename A, typename B>
+bool same(const A& actual, const B& expected)
+{
+    if constexpr (std::is_floating_point_v<A> && std::is_floating_point_v<B>) {
+        const bool single = std::is_same_v<A, float> || std::is_same_v<B, float>;
+        const double a = static_cast<double>(actual), e = static_cast<double>(expected);
+        const double scale = single ? 1e5 : 1e12;
+        const double zero = single ? 0.00001 : 0.000000000001;
+        if (std::isnan(e))
+            return std::isnan(a);
+        if (std::isinf(e))
+            return std::isinf(a) && (a < 0) == (e < 0);
+        if (std::abs(e) > zero)
+            return std::abs(a - e) * scale <= std::min(std::abs(a), std::abs(e));
+        return std::abs(a) <= zero;
+    } else {
+        return actual == expected;
+    }
 }
 
 template <typename Class>
@@ -162,7 +211,7 @@ int runAll(Class& tc, const char* className, const char* names,
     } while (0)
 #define QCOMPARE(actual, expected)                                                                 \
     do {                                                                                           \
-        if (!((actual) == (expected))) {                                                           \
+        if (!bh::same((actual), (expected))) {                                                     \
             bh::fail(__FILE__, __LINE__,                                                           \
                      "Compared values are not the same\n   Actual   (" #actual "): "               \
                          + bh::show(actual) + "\n   Expected (" #expected "): "                    \
@@ -182,6 +231,8 @@ int runAll(Class& tc, const char* className, const char* names,
         return;                                                                                    \
     } while (0)
 #define BH_COMPARE_TEXT(actual, expected) QCOMPARE(std::string(actual), std::string(expected))
+/// Qt's qInfo(format, ...): a line on standard output.
+#define qInfo(...) (std::printf(__VA_ARGS__), std::printf("\n"))
 #define BH_TEST_MAIN(Class, ...)                                                                   \
     int main(int, char**)                                                                          \
     {                                                                                              \
