@@ -79,8 +79,8 @@ struct ProblemRequest
 /// Base of the objects living on a runner's thread. run()s wrap their body in execute(), which
 /// turns CancelledError into cancelled(), any other exception into failed(its message), and
 /// hands the body a progress callback that emits progress() and polls the cancel flag.
-/// A job ends with exactly one terminal signal (PrismLauncher's Task): the body emits its
-/// finished(…) only after claimFinish() returned true; execute() drops any terminal signal
+/// A job ends with exactly one terminal signal (PrismLauncher's Task): the body hands over its
+/// result with finish(…), which does so only once claimFinish() returned true; execute() drops any terminal signal
 /// after the first (a body that finished and then threw) and fails a body that returned
 /// without finishing ("… ended without a result"), so the GUI never waits for ever.
 class JobWorker : public QObject
@@ -102,14 +102,26 @@ signals:
     void progress(int done, int total);
     void failed(const QString& message);
     void cancelled();
+    /// The job's result was put into the subclass's results handoff (finish()).
+    void finishedPosted();
 
 protected:
-    /// Runs body(progress callback); the body emits the subclass's finished(…) itself.
+    /// Runs body(progress callback); the body ends it with finish(…) itself.
     /// `unknownError` is the message for exceptions that are not std::exception.
     void execute(const std::function<void(const ProgressFn&)>& body, const QString& unknownError);
     /// Marks the running job as finished; true once per job, from inside execute()'s body.
     /// Emit the subclass's finished(…) only when it returns true.
     bool claimFinish();
+    /// The usual end of a body: when claimFinish() agrees, puts `result` into `results` and
+    /// emits finishedPosted(); the runner takes it there (JobRunner::forwardResult()).
+    template <class T>
+    void finish(Handoff<T>& results, T result)
+    {
+        if (claimFinish()) {
+            results.push(std::move(result));
+            emit finishedPosted();
+        }
+    }
     /// Throws CancelledError when a cancel was requested (between loading and computing).
     void throwIfCancelled() const;
     /// Loads model and data on this thread onto `device` and builds the Problem; throws
@@ -154,6 +166,17 @@ protected:
     /// failed() and cancelled(), and starts the thread. Call once, from the subclass constructor,
     /// after creating the worker with cancelFlag().
     void adopt(JobWorker* worker);
+    /// Ends the job with the result the worker put into `results` (JobWorker::finish()):
+    /// calls emitFinished(result) unless the job already ended. Call once, after adopt().
+    template <class T, class EmitFinished>
+    void forwardResult(Handoff<T>& results, EmitFinished emitFinished)
+    {
+        connect(m_worker, &JobWorker::finishedPosted, this, [this, &results, emitFinished] {
+            const auto items = results.takeAll();
+            if (!items.empty() && endJob())
+                emitFinished(items.back());
+        });
+    }
     /// Starts a job: false (doing nothing) while another one runs; otherwise resets the state,
     /// emits started() and queues job() onto the worker thread.
     bool startJob(std::function<void()> job);

@@ -20,10 +20,7 @@ void ProbeWorker::run(const ProbeRequest& request)
                         emit partialPosted();
                 },
                 request.liveRowsInterval);
-            if (claimFinish()) {
-                m_results.push(std::move(report));
-                emit finishedPosted();
-            }
+            finish(m_results, std::move(report));
         },
         tr("Unknown error while probing."));
 }
@@ -39,12 +36,8 @@ ProbeRunner::ProbeRunner(QObject* parent) : JobRunner(QStringLiteral("borehole-p
         for (const ProbeReport& soFar : reports)
             emit partial(soFar);
     });
-    connect(m_worker, &ProbeWorker::finishedPosted, this, [this] {
-        const auto reports = m_worker->results().takeAll();
-        if (!reports.empty() && endJob())
-            emit finished(reports.back());
-    });
     adopt(m_worker);
+    forwardResult(m_worker->results(), [this](const ProbeReport& report) { emit finished(report); });
 }
 
 bool ProbeRunner::start(const ProbeRequest& request)

@@ -43,8 +43,6 @@ public:
 signals:
     /// partials() went from empty to holding a report.
     void partialPosted();
-    /// results() holds the job's report (after claimFinish()).
-    void finishedPosted();
 
 private:
     Handoff<ProbeReport> m_partials;

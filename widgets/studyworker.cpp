@@ -53,14 +53,6 @@ void StudyWorker::run(const StudyRequest& request)
             tr("Unknown error in the study."));
 }
 
-void StudyWorker::finish(StudySnapshot snapshot)
-{
-    if (claimFinish()) {
-        m_results.push(std::move(snapshot));
-        emit finishedPosted();
-    }
-}
-
 void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgress)
 {
     {
@@ -81,7 +73,7 @@ void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgre
                 throw;
             }
             snapshot.kind = request.kind;
-            finish(std::move(snapshot));
+            finish(m_results, std::move(snapshot));
             return;
         }
         // Only a run may create a study; opening or training a missing one is an error that
@@ -174,7 +166,7 @@ void StudyWorker::runJob(const StudyRequest& request, const ProgressFn& onProgre
         snapshot.kind = request.kind;
         snapshot.modelNote = note;
         snapshot.summary = summary;
-        finish(std::move(snapshot));
+        finish(m_results, std::move(snapshot));
     }
 }
 
@@ -186,12 +178,9 @@ StudyRunner::StudyRunner(QObject* parent) : JobRunner(QStringLiteral("borehole-s
         for (const ConfigurationRecord& record : m_worker->records().takeAll())
             emit configurationFinished(record);
     });
-    connect(m_worker, &StudyWorker::finishedPosted, this, [this] {
-        const auto snapshots = m_worker->results().takeAll();
-        if (!snapshots.empty() && endJob())
-            emit finished(snapshots.back());
-    });
     adopt(m_worker);
+    forwardResult(m_worker->results(),
+                  [this](const StudySnapshot& snapshot) { emit finished(snapshot); });
 }
 
 bool StudyRunner::start(const StudyRequest& request)

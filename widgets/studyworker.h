@@ -80,11 +80,8 @@ public:
 signals:
     /// records() went from empty to holding a record.
     void recordsPosted();
-    /// results() holds the job's snapshot (after claimFinish()).
-    void finishedPosted();
 
 private:
-    void finish(StudySnapshot snapshot);
     void runJob(const borehole::StudyRequest& request, const ProgressFn& onProgress);
 
     // Watch jobs' store, kept open between reads of the same study (a PostgreSQL connection

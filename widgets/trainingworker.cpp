@@ -63,10 +63,7 @@ void TrainingWorker::run(const TrainingRequest& request)
             run.options = options;
             run.runJson = QString::fromStdString(trainRunJson(problem, options, run.result));
             run.trainedModel = std::make_shared<const Model>(problem.model().clone());
-            if (claimFinish()) {
-                m_results.push(std::move(run));
-                emit finishedPosted();
-            }
+            finish(m_results, std::move(run));
         },
         tr("Unknown error while training."));
 }
@@ -82,12 +79,8 @@ TrainingRunner::TrainingRunner(QObject* parent)
         else
             m_worker->points().takeAll(); // behind the job's end: not this job's any more
     });
-    connect(m_worker, &TrainingWorker::finishedPosted, this, [this] {
-        const auto runs = m_worker->results().takeAll();
-        if (!runs.empty() && endJob())
-            emit finished(runs.back());
-    });
     adopt(m_worker);
+    forwardResult(m_worker->results(), [this](const TrainingRun& run) { emit finished(run); });
 }
 
 bool TrainingRunner::start(const TrainingRequest& request)

@@ -63,8 +63,6 @@ public:
 signals:
     /// points() went from empty to holding a point.
     void pointsPosted();
-    /// results() holds the job's run (after claimFinish()).
-    void finishedPosted();
 
 private:
     Handoff<TrainPoint> m_points;

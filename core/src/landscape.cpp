@@ -115,7 +115,7 @@ public:
     {
         torch::NoGradGuard noGrad;
         for (auto& w : p.params())
-            if (w.dim() == 4 && !w.is_contiguous(torch::MemoryFormat::ChannelsLast)) {
+            if (convertible(w)) {
                 m_converted.push_back(w);
                 w.set_data(w.contiguous(torch::MemoryFormat::ChannelsLast));
             }
@@ -132,13 +132,16 @@ public:
     /// Whether the model has 4-D parameters in another layout (a layout worth timing).
     static bool applies(Problem::Impl& p)
     {
-        for (const auto& w : p.params())
-            if (w.dim() == 4 && !w.is_contiguous(torch::MemoryFormat::ChannelsLast))
-                return true;
-        return false;
+        const auto& params = p.params();
+        return std::any_of(params.begin(), params.end(), convertible);
     }
 
 private:
+    static bool convertible(const torch::Tensor& w)
+    {
+        return w.dim() == 4 && !w.is_contiguous(torch::MemoryFormat::ChannelsLast);
+    }
+
     std::vector<torch::Tensor> m_converted;
 };
 
@@ -171,6 +174,7 @@ public:
             m_tuning = mode == PointBatching::Auto;
             m_evaluation = "batched (" + std::to_string(m_block) + " points per launch)";
         } else {
+            m_perPointReason = why;
             m_evaluation = "per point: " + why;
             m_layoutTuning = mode == PointBatching::Auto && !perPointReason
                              && ChannelsLastWeights::applies(p);
@@ -290,6 +294,16 @@ private:
         }
     }
 
+    /// Evaluates `count` points from `from` with `block` points per launch; returns the wall
+    /// seconds per point until their values reached the host (a timing trial).
+    double timedRun(Range& r, std::int64_t block, std::size_t from, std::size_t count)
+    {
+        const auto start = std::chrono::steady_clock::now();
+        run(r, block, from, from + count); // ends with the values on the host
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
+               / static_cast<double>(count);
+    }
+
     /// PointBatching::Auto: times one forward per point and 2, 4, 8, … points per launch on
     /// the list's first points (at most a third of them), in up to three interleaved rounds,
     /// and keeps the fastest in m_block. Returns the points evaluated.
@@ -304,11 +318,7 @@ private:
             const std::size_t count = (4 + b - 1) / b * b;
             if (next + count > budget)
                 return false;
-            const auto start = std::chrono::steady_clock::now();
-            run(r, block, next, next + count); // ends with the values on the host
-            const double perPoint =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
-                / static_cast<double>(count);
+            const double perPoint = timedRun(r, block, next, count);
             next += count;
             auto it = std::find_if(m_trials.begin(), m_trials.end(), [&](const auto& t) {
                 return t.pointsPerLaunch == block;
@@ -383,7 +393,6 @@ private:
         constexpr int kRounds = 3;
         if (points / 3 < 2 * kPoints * kRounds)
             return 0; // too few points to compare: the weights stay as they are
-        const std::string why = m_evaluation.substr(std::string("per point: ").size());
         std::size_t next = 0;
         double seconds[2] = {std::numeric_limits<double>::infinity(),
                              std::numeric_limits<double>::infinity()};
@@ -391,12 +400,8 @@ private:
             for (int channelsLast = 0; channelsLast < 2; ++channelsLast) {
                 if (channelsLast)
                     m_channelsLast.emplace(m_problem);
-                const auto start = std::chrono::steady_clock::now();
-                run(r, 1, next, next + kPoints); // ends with the values on the host
-                seconds[channelsLast] = std::min(
-                    seconds[channelsLast],
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
-                        / static_cast<double>(kPoints));
+                seconds[channelsLast] =
+                    std::min(seconds[channelsLast], timedRun(r, 1, next, kPoints));
                 m_channelsLast.reset();
                 next += kPoints;
             }
@@ -407,7 +412,7 @@ private:
         const bool faster = seconds[1] < seconds[0];
         if (faster)
             m_channelsLast.emplace(m_problem); // until the grid is destroyed
-        m_evaluation = "per point: " + why + " (weights "
+        m_evaluation = "per point: " + m_perPointReason + " (weights "
                        + (faster ? "channels-last" : "contiguous")
                        + ": the faster of 2 timed layouts)";
         return next;
@@ -430,6 +435,7 @@ private:
     std::optional<ChannelsLastWeights> m_channelsLast;
     std::vector<double> m_current; ///< coefficients of the point θ is at (per point)
     std::vector<PointBatchTrial> m_trials;
+    std::string m_perPointReason; ///< why the grid is not batched (per point only)
     std::string m_evaluation;
 };
 
