@@ -99,6 +99,12 @@ void readField(const nlohmann::json& j, const char* key, T& field)
             it->get_to(field);
         } catch (const FieldError& e) {
             throw FieldError(std::string(key) + "." + e.path(), e.detail());
+        } catch (const nlohmann::json::type_error& e) {
+            // "[json.exception.type_error.302] type must be string, but is number": the path
+            // says where, the rest what.
+            const std::string what = e.what();
+            const auto end = what.find("] ");
+            throw FieldError(key, end == std::string::npos ? what : what.substr(end + 2));
         }
     }
 }

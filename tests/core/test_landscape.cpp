@@ -929,6 +929,10 @@ void TestLandscape::convolutionWeightLayoutIsTimedAndChangesNothing()
     json["surface"]["batchTrials"][1].erase("layout");
     BH_COMPARE_TEXT(probeReportFromJson(json.dump(), "old.json").surface->batchTrials[1].layout,
                     "contiguous");
+    json["surface"]["batchTrials"][1]["layout"] = 5; // a hostile file: named, not read
+    BH_THROWS(probeReportFromJson(json.dump(), "bad.json"), InputError,
+              "bad.json: malformed probe report: surface.batchTrials.layout: type must be string, "
+              "but is number");
     // A grid too small for three rounds keeps the weights as they are and times nothing.
     o.pointBatching = PointBatching::Auto;
     o.resolution = 5;
