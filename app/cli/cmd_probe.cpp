@@ -27,7 +27,9 @@ std::string trialsText(const std::vector<PointBatchTrial>& trials)
             o << "one per launch ";
         else
             o << t.pointsPerLaunch << " per launch ";
-        if (t.layout != "contiguous")
+        if (t.layout == "folded-chain")
+            o << "(core's own layer calls, batch norms folded) ";
+        else if (t.layout != "contiguous")
             o << "(" << t.layout << " weights) ";
         o << std::fixed << std::setprecision(1) << t.secondsPerPoint * 1e6 << " µs";
     }
@@ -112,8 +114,10 @@ void addGridOptions(Args& a)
                 "auto (when the model is a chain of Linear layers and activations: time one "
                 "forward per point and 2, 4, 8, ... grid points per launch through stacked "
                 "weights on the first points, keep the fastest; for a model with convolution "
-                "weights: time them as loaded and channels-last, keep the faster), on (always "
-                "stacked) or off (one forward per point, weights as loaded)", "auto");
+                "weights: time them as loaded, channels-last and, for a chain of convolutions, "
+                "batch norms, pooling and Linear layers, core's own layer calls with the batch "
+                "norms folded in; keep the fastest), on (always stacked) or off (one forward per "
+                "point, the model's own, weights as loaded)", "auto");
 }
 
 SurfaceOptions surfaceOptions(const Args& a)

@@ -12,25 +12,6 @@ namespace {
 
 using Kind = BatchedPoints::Layer::Kind;
 
-/// The class of a torch.nn module ("Linear", "ReLU", ...), or empty for any other class.
-/// Scripted copies of a class get mangled names ("...linear.___torch_mangle_3.Linear").
-std::string torchNnClass(const torch::jit::Module& m)
-{
-    const auto name = m.type()->name();
-    if (!name)
-        return {};
-    const std::string q = name->qualifiedName();
-    if (q.rfind("__torch__.torch.nn.modules.", 0) != 0)
-        return {};
-    return q.substr(q.rfind('.') + 1);
-}
-
-std::string describe(const std::string& name, const torch::jit::Module& m)
-{
-    const auto type = m.type()->name();
-    return "layer '" + name + "' (" + (type ? type->name() : std::string("?")) + ")";
-}
-
 /// Appends the modules of a Sequential (nested ones flattened) as layers; false with `why` set
 /// at the first module that is not a Linear layer or an elementwise activation.
 bool appendChain(const torch::jit::Module& seq, const std::string& prefix,
@@ -55,47 +36,49 @@ bool appendChain(const torch::jit::Module& seq, const std::string& prefix,
             layer.in = w.size(1);
             weights.push_back(w);
             biases.push_back(b.isTensor() ? b.toTensor() : torch::Tensor());
-        } else if (cls == "ReLU") {
-            layer.kind = Kind::Relu;
-        } else if (cls == "Tanh") {
-            layer.kind = Kind::Tanh;
-        } else if (cls == "Sigmoid") {
-            layer.kind = Kind::Sigmoid;
-        } else if (cls == "GELU") {
-            const bool tanh = m.hasattr("approximate") && m.attr("approximate").isString()
-                              && m.attr("approximate").toStringRef() == "tanh";
-            layer.kind = tanh ? Kind::GeluTanh : Kind::Gelu;
-        } else if (cls == "LeakyReLU" || cls == "ELU") {
-            const char* key = cls == "ELU" ? "alpha" : "negative_slope";
-            if (!m.hasattr(key) || !m.attr(key).isDouble()) {
-                why = describe(name, m) + " has no readable " + key;
+        } else if (const auto read = readActivation(cls, name, m, layer, why);
+                   read != ActivationRead::NotAnActivation) {
+            if (read == ActivationRead::Unreadable)
                 return false;
-            }
-            layer.kind = cls == "ELU" ? Kind::Elu : Kind::LeakyRelu;
-            layer.slope = m.attr(key).toDouble();
-        } else if (cls == "SiLU") {
-            layer.kind = Kind::Silu;
-        } else if (cls == "Softplus") {
-            if (!m.hasattr("beta") || !m.hasattr("threshold")) {
-                why = describe(name, m) + " has no readable beta and threshold";
-                return false;
-            }
-            layer.kind = Kind::Softplus;
-            layer.slope = m.attr("beta").toScalar().toDouble();
-            layer.threshold = m.attr("threshold").toScalar().toDouble();
         } else if (cls == "Identity" || ((cls == "Dropout" || cls == "AlphaDropout")
                                          && !m.is_training())) {
             layer.kind = Kind::Identity; // dropout is the identity in evaluation mode
         } else if (cls == "Dropout" || cls == "AlphaDropout") {
-            why = describe(name, m) + " is in training mode";
+            why = describeLayer(name, m) + " is in training mode";
             return false;
         } else {
-            why = describe(name, m) + " is not a Linear layer or an elementwise activation";
+            why = describeLayer(name, m) + " is not a Linear layer or an elementwise activation";
             return false;
         }
         layers.push_back(layer);
     }
     return true;
+}
+
+std::string mib(double bytes)
+{
+    return formatNumber(std::round(bytes / 1048576.0 * 10.0) / 10.0) + " MiB";
+}
+
+} // namespace
+
+/// The class of a torch.nn module ("Linear", "ReLU", ...), or empty for any other class.
+/// Scripted copies of a class get mangled names ("...linear.___torch_mangle_3.Linear").
+std::string torchNnClass(const torch::jit::Module& m)
+{
+    const auto name = m.type()->name();
+    if (!name)
+        return {};
+    const std::string q = name->qualifiedName();
+    if (q.rfind("__torch__.torch.nn.modules.", 0) != 0)
+        return {};
+    return q.substr(q.rfind('.') + 1);
+}
+
+std::string describeLayer(const std::string& name, const torch::jit::Module& m)
+{
+    const auto type = m.type()->name();
+    return "layer '" + name + "' (" + (type ? type->name() : std::string("?")) + ")";
 }
 
 /// The activation applied to `h`, in place where libtorch has an in-place form: h is always a
@@ -119,12 +102,43 @@ torch::Tensor activate(const BatchedPoints::Layer& layer, torch::Tensor& h)
     return h;
 }
 
-std::string mib(double bytes)
+ActivationRead readActivation(const std::string& cls, const std::string& name,
+                              const torch::jit::Module& m, BatchedPoints::Layer& layer,
+                              std::string& why)
 {
-    return formatNumber(std::round(bytes / 1048576.0 * 10.0) / 10.0) + " MiB";
+    if (cls == "ReLU") {
+        layer.kind = Kind::Relu;
+    } else if (cls == "Tanh") {
+        layer.kind = Kind::Tanh;
+    } else if (cls == "Sigmoid") {
+        layer.kind = Kind::Sigmoid;
+    } else if (cls == "GELU") {
+        const bool tanh = m.hasattr("approximate") && m.attr("approximate").isString()
+                          && m.attr("approximate").toStringRef() == "tanh";
+        layer.kind = tanh ? Kind::GeluTanh : Kind::Gelu;
+    } else if (cls == "LeakyReLU" || cls == "ELU") {
+        const char* key = cls == "ELU" ? "alpha" : "negative_slope";
+        if (!m.hasattr(key) || !m.attr(key).isDouble()) {
+            why = describeLayer(name, m) + " has no readable " + key;
+            return ActivationRead::Unreadable;
+        }
+        layer.kind = cls == "ELU" ? Kind::Elu : Kind::LeakyRelu;
+        layer.slope = m.attr(key).toDouble();
+    } else if (cls == "SiLU") {
+        layer.kind = Kind::Silu;
+    } else if (cls == "Softplus") {
+        if (!m.hasattr("beta") || !m.hasattr("threshold")) {
+            why = describeLayer(name, m) + " has no readable beta and threshold";
+            return ActivationRead::Unreadable;
+        }
+        layer.kind = Kind::Softplus;
+        layer.slope = m.attr("beta").toScalar().toDouble();
+        layer.threshold = m.attr("threshold").toScalar().toDouble();
+    } else {
+        return ActivationRead::NotAnActivation;
+    }
+    return ActivationRead::Read;
 }
-
-} // namespace
 
 std::vector<double> toDoubles(const torch::Tensor& t)
 {

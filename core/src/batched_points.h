@@ -72,4 +72,19 @@ private:
     std::int64_t m_block = 1;
 };
 
+/// The class of a torch.nn module ("Linear", "ReLU", ...), or empty for any other class.
+std::string torchNnClass(const torch::jit::Module& m);
+/// "layer 'name' (Class)" for messages.
+std::string describeLayer(const std::string& name, const torch::jit::Module& m);
+
+enum class ActivationRead { Read, NotAnActivation, Unreadable };
+/// Reads the elementwise activation module `m` of class `cls` into layer.kind (and its slope or
+/// threshold); Unreadable with `why` set when its constants cannot be read.
+ActivationRead readActivation(const std::string& cls, const std::string& name,
+                              const torch::jit::Module& m, BatchedPoints::Layer& layer,
+                              std::string& why);
+/// The activation of `layer` applied to `h`, in place where libtorch has an in-place form (h
+/// must be a temporary the caller owns).
+torch::Tensor activate(const BatchedPoints::Layer& layer, torch::Tensor& h);
+
 } // namespace borehole

@@ -6,6 +6,7 @@
 #include "borehole/surface_rows.h"
 
 #include "batched_points.h"
+#include "conv_chain.h"
 #include "internal.h"
 #include "text.h"
 
@@ -56,17 +57,22 @@ public:
     {
     }
 
-    /// Evaluates L at the current θ on the probe rows.
-    void evaluate()
+    /// Evaluates L at the current θ on the probe rows, by the model's forward or, when given,
+    /// by a convolutional chain that computes the same.
+    void evaluate(ConvChain* chain = nullptr)
     {
         auto& p = m_problem;
-        if (!m_sampling) {
+        if (!m_sampling && !chain) {
             m_means.push_back(p.lossTensorNoGrad(p.probeX, p.probeY));
             return;
         }
         torch::NoGradGuard noGrad;
         ++p.counters.forwards;
-        const auto prediction = p.forward(p.probeX);
+        const auto prediction = chain ? chain->forward() : p.forward(p.probeX);
+        if (!m_sampling) {
+            m_means.push_back(p.lossOf(prediction, p.probeY));
+            return;
+        }
         m_means.push_back(p.lossOf(prediction, p.probeY));
         const auto rows = p.rowLossesOf(prediction, p.probeY);
         if (rows.defined())
@@ -176,8 +182,14 @@ public:
         } else {
             m_perPointReason = why;
             m_evaluation = "per point: " + why;
-            m_layoutTuning = mode == PointBatching::Auto && !perPointReason
-                             && ChannelsLastWeights::applies(p);
+            const bool tunable = mode == PointBatching::Auto && !perPointReason;
+            if (tunable) { // a convolutional chain is a candidate only once it computes the same
+                std::string chainWhy;
+                m_chain = ConvChain::make(p, chainWhy);
+                if (m_chain && !m_chain->check(m_theta, m_dirs, first).empty())
+                    m_chain.reset();
+            }
+            m_layoutTuning = tunable && (ChannelsLastWeights::applies(p) || m_chain);
         }
     }
 
@@ -280,7 +292,7 @@ private:
                         add(m_dirViews[j], c[j]);
             }
             m_current.assign(c, c + r.k);
-            m_losses.evaluate();
+            m_losses.evaluate(m_useChain ? &*m_chain : nullptr);
             // Flushed every kChunk points (one host synchronisation each) and where a grid row
             // ends (the next point's other coefficients differ), so that rows arrive live.
             bool rowEnds = false;
@@ -384,37 +396,55 @@ private:
     }
 
     /// PointBatching::Auto on a per-point grid of a model with convolution weights: times
-    /// kPoints points with the weights as they are and kPoints with them channels-last, in
-    /// three interleaved rounds on the list's first points (at most a third of them), and keeps
-    /// the faster layout for the rest of the grid. Returns the points evaluated.
+    /// kPoints points with the weights as they are, kPoints with them channels-last and, for a
+    /// model ConvChain reads, kPoints by the chain, in three interleaved rounds on the list's
+    /// first points (at most a third of them), and keeps the fastest for the rest of the grid.
+    /// Returns the points evaluated.
     std::size_t tuneLayout(Range& r, std::size_t points)
     {
         constexpr std::size_t kPoints = 2;
         constexpr int kRounds = 3;
-        if (points / 3 < 2 * kPoints * kRounds)
-            return 0; // too few points to compare: the weights stay as they are
+        enum Setting { Contiguous, ChannelsLast, Chain };
+        std::vector<Setting> settings{Contiguous};
+        if (ChannelsLastWeights::applies(m_problem))
+            settings.push_back(ChannelsLast);
+        if (m_chain)
+            settings.push_back(Chain);
+        if (settings.size() < 2 || points / 3 < settings.size() * kPoints * kRounds) {
+            m_chain.reset(); // too few points to compare: the model's forward, weights as they are
+            return 0;
+        }
         std::size_t next = 0;
-        double seconds[2] = {std::numeric_limits<double>::infinity(),
-                             std::numeric_limits<double>::infinity()};
+        std::vector<double> seconds(settings.size(), std::numeric_limits<double>::infinity());
         for (int round = 0; round < kRounds; ++round)
-            for (int channelsLast = 0; channelsLast < 2; ++channelsLast) {
-                if (channelsLast)
+            for (std::size_t i = 0; i < settings.size(); ++i) {
+                if (settings[i] == ChannelsLast)
                     m_channelsLast.emplace(m_problem);
-                seconds[channelsLast] =
-                    std::min(seconds[channelsLast], timedRun(r, 1, next, kPoints));
+                m_useChain = settings[i] == Chain;
+                seconds[i] = std::min(seconds[i], timedRun(r, 1, next, kPoints));
                 m_channelsLast.reset();
+                m_useChain = false;
                 next += kPoints;
             }
-        for (int channelsLast = 0; channelsLast < 2; ++channelsLast)
-            m_trials.push_back({1, static_cast<std::int64_t>(kPoints) * kRounds,
-                                seconds[channelsLast],
-                                channelsLast ? "channels-last" : "contiguous"});
-        const bool faster = seconds[1] < seconds[0];
-        if (faster)
+        static const char* const kLayouts[] = {"contiguous", "channels-last", "folded-chain"};
+        for (std::size_t i = 0; i < settings.size(); ++i)
+            m_trials.push_back({1, static_cast<std::int64_t>(kPoints) * kRounds, seconds[i],
+                                kLayouts[settings[i]]});
+        const auto fastest = settings[static_cast<std::size_t>(
+            std::min_element(seconds.begin(), seconds.end()) - seconds.begin())];
+        if (fastest == ChannelsLast)
             m_channelsLast.emplace(m_problem); // until the grid is destroyed
-        m_evaluation = "per point: " + m_perPointReason + " (weights "
-                       + (faster ? "channels-last" : "contiguous")
-                       + ": the faster of 2 timed layouts)";
+        m_useChain = fastest == Chain;
+        if (!m_useChain)
+            m_chain.reset();
+        const std::string choice =
+            fastest == Chain ? "core's own calls for the layers (" + m_chain->summary() + ")"
+                             : std::string("weights ")
+                                   + (fastest == ChannelsLast ? "channels-last" : "contiguous");
+        m_evaluation = "per point: " + m_perPointReason + " (" + choice + ": the "
+                       + (settings.size() == 2 ? "faster of 2 timed layouts"
+                                               : "fastest of 3 timed layouts")
+                       + ")";
         return next;
     }
 
@@ -433,6 +463,10 @@ private:
     bool m_layoutTuning = false;
     /// Set while the weights are channels-last (a layout trial, or the layout it chose).
     std::optional<ChannelsLastWeights> m_channelsLast;
+    /// A convolutional chain that computes the model's losses (checked), and whether the grid
+    /// evaluates its points by it (a trial, or the setting the trial chose).
+    std::optional<ConvChain> m_chain;
+    bool m_useChain = false;
     std::vector<double> m_current; ///< coefficients of the point θ is at (per point)
     std::vector<PointBatchTrial> m_trials;
     std::string m_perPointReason; ///< why the grid is not batched (per point only)

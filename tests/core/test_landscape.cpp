@@ -53,6 +53,7 @@ private slots:
     void tinyPointBatchBudgetGivesTheSameGrid();
     void autotunedBatchingMatchesOffAndRecordsItsChoice();
     void convolutionWeightLayoutIsTimedAndChangesNothing();
+    void convolutionalChainComputesTheModelsLosses();
     void intraOpThreadsDefaultToPhysicalCores();
     void freedHostMemoryIsKept();
 
@@ -638,6 +639,19 @@ void compareGrids(const Grid& batched, const Grid& perPoint, double tolerance)
     QCOMPARE(batched.sampleRows, perPoint.sampleRows);
 }
 
+/// What a per-point grid's evaluation says it kept, from its timed layouts: "weights contiguous",
+/// "weights channels-last" or "core's own calls for the layers (<chain>)".
+std::string fastestLayout(const std::vector<PointBatchTrial>& trials, const std::string& chain)
+{
+    const auto best = std::min_element(trials.begin(), trials.end(), [](const auto& a,
+                                                                        const auto& b) {
+        return a.secondsPerPoint < b.secondsPerPoint;
+    });
+    if (best->layout == "folded-chain")
+        return "core's own calls for the layers (" + chain + ")";
+    return "weights " + best->layout;
+}
+
 bool startsWith(const std::string& text, const std::string& prefix)
 {
     return text.rfind(prefix, 0) == 0;
@@ -879,9 +893,10 @@ void TestLandscape::autotunedBatchingMatchesOffAndRecordsItsChoice()
 void TestLandscape::convolutionWeightLayoutIsTimedAndChangesNothing()
 {
     // Issue 12 (the CNN surface): a per-point grid of a model with convolution weights times the
-    // weights as loaded and channels-last on its first points (2 points each, 3 rounds) and keeps
-    // the faster layout. Either way every value is the one `off` computes (the trial evaluated
-    // some points channels-last), the choice is recorded, and θ is unchanged afterwards.
+    // weights as loaded, channels-last and (bn_cnn.pt is a chain of layers ConvChain reads) core's
+    // own layer calls with the batch norm folded in, on its first points (2 points each, 3
+    // rounds), and keeps the fastest. Whichever wins every value is the one `off` computes (the
+    // trial evaluated some points each way), the choice is recorded, and θ is unchanged.
     DatasetOptions d;
     d.validationFraction = 0.0;
     d.task = Task::Classification;
@@ -894,31 +909,32 @@ void TestLandscape::convolutionWeightLayoutIsTimedAndChangesNothing()
     dirOptions.seed = 15;
     const auto dirs = randomDirections(p, dirOptions, 2);
     SurfaceOptions o;
-    o.resolution = 7; // 49 points: the trial takes 12 of them
+    o.resolution = 9; // 81 points: the trial takes 18 of them
     o.span = 1.0;
     const auto tuned = lossPlane(p, dirs[0], dirs[1], o);
     o.pointBatching = PointBatching::Off;
     const auto off = lossPlane(p, dirs[0], dirs[1], o);
     compareGrids(tuned, off, 1e-5);
     QVERIFY(p.parameters() == theta);
-    QCOMPARE(tuned.cost.forwards, std::int64_t(49 + 1)); // the trial points are grid points
+    // The trial points are grid points; the chain's check costs 2 forwards of the model and 2 of
+    // the chain (at θ₀ and at the first grid point).
+    QCOMPARE(tuned.cost.forwards, std::int64_t(81 + 1 + 4));
     BH_COMPARE_TEXT(off.evaluation, "per point: point batching is off");
     QVERIFY(off.batchTrials.empty());
     const auto& trials = tuned.batchTrials;
-    QCOMPARE(trials.size(), std::size_t(2));
+    QCOMPARE(trials.size(), std::size_t(3));
     BH_COMPARE_TEXT(trials[0].layout, "contiguous");
     BH_COMPARE_TEXT(trials[1].layout, "channels-last");
+    BH_COMPARE_TEXT(trials[2].layout, "folded-chain");
     for (const auto& t : trials) {
         QCOMPARE(t.pointsPerLaunch, std::int64_t(1));
         QCOMPARE(t.points, std::int64_t(6));
         QVERIFY(t.secondsPerPoint > 0.0);
     }
-    const bool channelsLast = trials[1].secondsPerPoint < trials[0].secondsPerPoint;
     BH_COMPARE_TEXT(tuned.evaluation,
-                    std::string("per point: the model has buffers (e.g. batch norm statistics) "
-                                "(weights ")
-                        + (channelsLast ? "channels-last" : "contiguous")
-                        + ": the faster of 2 timed layouts)");
+                    "per point: the model has buffers (e.g. batch norm statistics) ("
+                        + fastestLayout(trials, "2 convolutions, 1 batch norm folded in")
+                        + ": the fastest of 3 timed layouts)");
     // The layout survives the report file; a report written before it existed reads as
     // "contiguous".
     ProbeReport report;
@@ -933,13 +949,67 @@ void TestLandscape::convolutionWeightLayoutIsTimedAndChangesNothing()
     BH_THROWS(probeReportFromJson(json.dump(), "bad.json"), InputError,
               "bad.json: malformed probe report: surface.batchTrials.layout: type must be string, "
               "but is number");
-    // A grid too small for three rounds keeps the weights as they are and times nothing.
+    // A grid too small for three rounds of the three settings keeps the model's forward and the
+    // weights as they are, and times nothing.
     o.pointBatching = PointBatching::Auto;
-    o.resolution = 5;
+    o.resolution = 7;
     const auto small = lossPlane(p, dirs[0], dirs[1], o);
     QVERIFY(small.batchTrials.empty());
     BH_COMPARE_TEXT(small.evaluation,
                     "per point: the model has buffers (e.g. batch norm statistics)");
+}
+
+void TestLandscape::convolutionalChainComputesTheModelsLosses()
+{
+    // pool_cnn.pt has every step ConvChain takes: two batch norms folded into the convolutions
+    // before them (one without affine parameters, after a convolution without bias), a
+    // max-pooling moved before the ReLU that precedes it, average pooling, a Flatten module and
+    // dropout in evaluation mode. The trial evaluates 6 grid points by the chain whether or not
+    // it wins, so the comparison with `off` checks the chain's values.
+    DatasetOptions d;
+    d.validationFraction = 0.0;
+    d.task = Task::Classification;
+    ProblemOptions po;
+    po.loss = LossKind::CrossEntropy;
+    auto problem = [&](const char* model) {
+        return Problem(Model::load(bht::data(model)),
+                       Dataset::loadCsv(bht::data("images_8x8.csv"), d), po);
+    };
+    for (const char* model : {"pool_cnn.pt", "cnn.pt"}) {
+        auto p = problem(model);
+        const std::vector<float> theta = p.parameters();
+        DirectionOptions dirOptions;
+        dirOptions.seed = 16;
+        const auto dirs = randomDirections(p, dirOptions, 2);
+        SurfaceOptions o;
+        o.resolution = 9;
+        o.span = 1.0;
+        const auto tuned = lossPlane(p, dirs[0], dirs[1], o);
+        o.pointBatching = PointBatching::Off;
+        const auto off = lossPlane(p, dirs[0], dirs[1], o);
+        compareGrids(tuned, off, 1e-5);
+        QVERIFY(p.parameters() == theta);
+        const auto& trials = tuned.batchTrials;
+        if (std::string(model) == "pool_cnn.pt") {
+            QCOMPARE(trials.size(), std::size_t(3));
+            BH_COMPARE_TEXT(trials[2].layout, "folded-chain");
+            QCOMPARE(trials[2].points, std::int64_t(6));
+            BH_COMPARE_TEXT(
+                tuned.evaluation,
+                "per point: the model has buffers (e.g. batch norm statistics) ("
+                    + fastestLayout(trials, "2 convolutions, 2 batch norms folded in, "
+                                            "1 max-pooling before the ReLU")
+                    + ": the fastest of 3 timed layouts)");
+        } else {
+            // cnn.pt applies its ReLU in forward(), not as a child module: the chain read from
+            // its children computes another loss, the check finds it, and it is not timed. Its
+            // only convolution has one input channel, so its weights are channels-last already:
+            // with the chain refused there is nothing to time.
+            QVERIFY2(trials.empty(), tuned.evaluation.c_str());
+            BH_COMPARE_TEXT(tuned.evaluation, "per point: the model is not an nn.Sequential of "
+                                              "Linear layers and activations");
+        }
+    }
 }
 
 void TestLandscape::intraOpThreadsDefaultToPhysicalCores()
@@ -1023,6 +1093,7 @@ BH_TEST_MAIN(TestLandscape, &TestLandscape::planeMatchesQuadraticFormEverywhere,
              &TestLandscape::tinyPointBatchBudgetGivesTheSameGrid,
              &TestLandscape::autotunedBatchingMatchesOffAndRecordsItsChoice,
              &TestLandscape::convolutionWeightLayoutIsTimedAndChangesNothing,
+             &TestLandscape::convolutionalChainComputesTheModelsLosses,
              &TestLandscape::intraOpThreadsDefaultToPhysicalCores,
              &TestLandscape::freedHostMemoryIsKept)
 

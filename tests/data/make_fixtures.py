@@ -32,6 +32,12 @@ bn_cnn.pt         a row of 64 values as a 1×8×8 image → Conv2d(1, 8, 3, padd
                   BatchNorm2d(8) (evaluation mode, running statistics set away from 0 and 1) →
                   ReLU → Conv2d(8, 8, 3, padding 1) → MaxPool2d(2) → Linear(128, 10): a CNN with
                   buffers, evaluated per point, whose convolution weights have a layout to time.
+pool_cnn.pt       a row of 64 values as a 1×8×8 image → Conv2d(1, 8, 3, padding 1) →
+                  BatchNorm2d(8) → ReLU → MaxPool2d(2) → Conv2d(8, 8, 3, padding 1, no bias) →
+                  BatchNorm2d(8, affine=False) → ReLU → AvgPool2d(2) → Flatten → Dropout (eval)
+                  → Linear(32, 10), running statistics set away from 0 and 1: every step of
+                  the convolutional chain the grid may run instead of forward() (batch norms
+                  folded, a max-pooling moved before its ReLU, a bias-less convolution).
 images_8x8.csv    96 rows of 64 pixel values 0–16 and a class 0–9 (random, seeded) for cnn.pt
                   and bn_cnn.pt.
 raw_scales.csv    x1 ≈ 1000 ± 200, x2 ≈ 0.01 ± 0.002, x3 ≈ 5 ± 1, y = 0.003·x1 + 200·x2 − x3
@@ -120,6 +126,19 @@ class BnCnn(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.fc(self.features(x.view(-1, 1, 8, 8)).flatten(1))
+
+
+class PoolCnn(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.features = nn.Sequential(
+            nn.Conv2d(1, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(8, 8, 3, padding=1, bias=False), nn.BatchNorm2d(8, affine=False),
+            nn.ReLU(), nn.AvgPool2d(2), nn.Flatten(), nn.Dropout(0.5))
+        self.classifier = nn.Linear(32, 10)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.classifier(self.features(x.view(-1, 1, 8, 8)))
 
 
 class DoubledMlp(nn.Module):
@@ -227,6 +246,15 @@ def make_images():
         bn.weight.copy_(torch.linspace(0.8, 1.2, 8))
         bn.bias.copy_(torch.linspace(-0.1, 0.1, 8))
     torch.jit.script(model.eval()).save(os.path.join(HERE, "bn_cnn.pt"))
+    torch.manual_seed(14)
+    model = PoolCnn()
+    with torch.no_grad():
+        for i, bn in enumerate((model.features[1], model.features[5])):
+            bn.running_mean.copy_(torch.linspace(-0.5, 0.5, 8) * (i + 1))
+            bn.running_var.copy_(torch.linspace(0.5, 2.0, 8) / (i + 1))
+        model.features[1].weight.copy_(torch.linspace(0.8, 1.2, 8))
+        model.features[1].bias.copy_(torch.linspace(-0.1, 0.1, 8))
+    torch.jit.script(model.eval()).save(os.path.join(HERE, "pool_cnn.pt"))
     g = torch.Generator().manual_seed(13)
     pixels = torch.randint(0, 17, (96, 64), generator=g)
     labels = torch.randint(0, 10, (96,), generator=g)

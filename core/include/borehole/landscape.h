@@ -25,8 +25,9 @@ struct PointBatchTrial
     std::int64_t pointsPerLaunch = 1; ///< 1: one forward per point
     std::int64_t points = 0;          ///< grid points it evaluated, over all rounds
     double secondsPerPoint = 0.0;     ///< the fastest round
-    /// Memory format of the convolution weights: "contiguous" (as loaded) or "channels-last"
-    /// (timed on per-point grids of models with 4-D weights).
+    /// How a per-point grid of a model with 4-D weights ran: "contiguous" (the model's forward,
+    /// weights as loaded), "channels-last" (its forward, convolution weights channels-last) or
+    /// "folded-chain" (core's own calls for a chain of convolutions, batch norms folded in).
     std::string layout = "contiguous";
 };
 
@@ -85,7 +86,9 @@ struct Grid2D
     /// fastest of 5 timed settings)" or "per point: fastest of 4 timed settings"; a per-point
     /// grid of a model with convolution weights ends with the layout it kept, e.g. "per point:
     /// the model has buffers (e.g. batch norm statistics) (weights channels-last: the faster of
-    /// 2 timed layouts)".
+    /// 2 timed layouts)" or, when a chain of its layers computes the same losses, "(core's own
+    /// calls for the layers (2 convolutions, 2 batch norms folded in): the fastest of 3 timed
+    /// layouts)".
     std::string evaluation;
     /// PointBatching::Auto: every setting it timed on the grid's first points, in the order
     /// tried; empty when nothing was timed (Off, On, a model that cannot be batched, a grid too
