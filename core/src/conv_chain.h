@@ -6,7 +6,10 @@
 // thousand multiplications; the batch norm pass over the activations they replace costs
 // millions), a max-pooling that follows a ReLU runs before it (the two commute, and the ReLU
 // then touches a quarter of the values), and on a CPU the activations are channels-last, the
-// layout oneDNN's convolutions and pooling are fastest in.
+// layout oneDNN's convolutions and pooling are fastest in; there the first convolution is one
+// matrix product with its input's patches (unfolded once), max-pooling runs as elementwise maxima
+// of strided views, and the rows flattened for a Linear layer stay in channels-last order (the
+// layer's weight columns are permuted instead of the activations).
 #include "batched_points.h"
 
 #include <optional>
@@ -57,11 +60,18 @@ public:
 private:
     explicit ConvChain(Problem::Impl& p) : m_problem(&p) {}
     torch::Tensor param(std::int64_t index) const;
+    torch::Tensor flattenForLinear(const torch::Tensor& h,
+                                   std::vector<std::int64_t>& flattened) const;
+    torch::Tensor maxPool(const torch::Tensor& h, const Step& s) const;
 
     Problem::Impl* m_problem;
     std::vector<Step> m_steps;
     torch::Tensor m_input; ///< the probe rows as [rows, C, H, W], channels-last on a CPU
     bool m_channelsLast = false;
+    /// The first convolution's input patches, [rows × H' × W', C·kh·kw] (im2col, rows in
+    /// channels-last order), when it runs as a matrix product; undefined otherwise.
+    torch::Tensor m_patches;
+    std::vector<std::int64_t> m_patchGrid; ///< rows, H', W' of the first convolution's output
     std::string m_summary;
 };
 

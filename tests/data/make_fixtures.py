@@ -33,9 +33,10 @@ bn_cnn.pt         a row of 64 values as a 1×8×8 image → Conv2d(1, 8, 3, padd
                   ReLU → Conv2d(8, 8, 3, padding 1) → MaxPool2d(2) → Linear(128, 10): a CNN with
                   buffers, evaluated per point, whose convolution weights have a layout to time.
 pool_cnn.pt       a row of 64 values as a 1×8×8 image → Conv2d(1, 8, 3, padding 1) →
-                  BatchNorm2d(8) → ReLU → MaxPool2d(2) → Conv2d(8, 8, 3, padding 1, no bias) →
-                  BatchNorm2d(8, affine=False) → ReLU → AvgPool2d(2) → Flatten → Dropout (eval)
-                  → Linear(32, 10), running statistics set away from 0 and 1: every step of
+                  BatchNorm2d(8) → ReLU → MaxPool2d(3, stride 2) (overlapping windows, 8×8 →
+                  3×3) → Conv2d(8, 8, 3, padding 1, no bias) → BatchNorm2d(8, affine=False) →
+                  ReLU → AvgPool2d(2) → Flatten → Dropout (eval) → Linear(8, 10), running
+                  statistics set away from 0 and 1: every step of
                   the convolutional chain the grid may run instead of forward() (batch norms
                   folded, a max-pooling moved before its ReLU, a bias-less convolution).
 images_8x8.csv    96 rows of 64 pixel values 0–16 and a class 0–9 (random, seeded) for cnn.pt
@@ -132,10 +133,10 @@ class PoolCnn(nn.Module):
     def __init__(self):
         super().__init__()
         self.features = nn.Sequential(
-            nn.Conv2d(1, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(1, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(3, 2),
             nn.Conv2d(8, 8, 3, padding=1, bias=False), nn.BatchNorm2d(8, affine=False),
             nn.ReLU(), nn.AvgPool2d(2), nn.Flatten(), nn.Dropout(0.5))
-        self.classifier = nn.Linear(32, 10)
+        self.classifier = nn.Linear(8, 10)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.classifier(self.features(x.view(-1, 1, 8, 8)))
