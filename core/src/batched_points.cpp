@@ -36,6 +36,26 @@ bool appendChain(const torch::jit::Module& seq, const std::string& prefix,
             layer.in = w.size(1);
             weights.push_back(w);
             biases.push_back(b.isTensor() ? b.toTensor() : torch::Tensor());
+        } else if (cls == "BatchNorm1d") {
+            // Evaluation mode: an affine map per feature, (h − μ)/√(σ² + ε)·γ + β, with γ and β
+            // moving with the point and μ, σ² buffers; training mode would normalise each
+            // point's batch by its own statistics.
+            const auto mean = m.attr("running_mean", c10::IValue());
+            const auto var = m.attr("running_var", c10::IValue());
+            const auto eps = m.attr("eps", c10::IValue());
+            if (m.is_training() || !mean.isTensor() || !var.isTensor() || !eps.isDouble()) {
+                why = describeLayer(name, m)
+                      + (m.is_training() ? " is in training mode" : " has no running statistics");
+                return false;
+            }
+            layer.kind = Kind::BatchNorm;
+            layer.in = layer.out = mean.toTensor().numel();
+            layer.mean = mean.toTensor();
+            layer.invStd = torch::rsqrt(var.toTensor().to(torch::kFloat64) + eps.toDouble())
+                               .to(torch::kFloat32);
+            const auto w = m.attr("weight", c10::IValue()), b = m.attr("bias", c10::IValue());
+            weights.push_back(w.isTensor() ? w.toTensor() : torch::Tensor());
+            biases.push_back(b.isTensor() ? b.toTensor() : torch::Tensor());
         } else if (const auto read = readActivation(cls, name, m, layer, why);
                    read != ActivationRead::NotAnActivation) {
             if (read == ActivationRead::Unreadable)
@@ -97,7 +117,8 @@ torch::Tensor activate(const BatchedPoints::Layer& layer, torch::Tensor& h)
     case Kind::Silu: return torch::silu_(h);
     case Kind::Softplus: return torch::softplus(h, layer.slope, layer.threshold);
     case Kind::Identity:
-    case Kind::Linear: break;
+    case Kind::Linear:
+    case Kind::BatchNorm: break;
     }
     return h;
 }
@@ -155,10 +176,14 @@ std::optional<BatchedPoints> BatchedPoints::make(Problem::Impl& p, const torch::
         return std::nullopt;
     }
     const auto& root = implOf(p.model).module;
-    if (root.buffers(/*recurse=*/true).size() > 0) {
-        why = "the model has buffers (e.g. batch norm statistics)";
+    // Buffers are allowed only as the running statistics of BatchNorm1d layers of the chain
+    // (checked once the chain is read); any other failure of a model with buffers is reported
+    // as the buffers, the reason a user can act on.
+    const bool buffers = root.buffers(/*recurse=*/true).size() > 0;
+    const auto refuse = [&](std::string reason) -> std::optional<BatchedPoints> {
+        why = buffers ? "the model has buffers (e.g. batch norm statistics)" : std::move(reason);
         return std::nullopt;
-    }
+    };
     const torch::jit::Module* chain = &root;
     std::optional<torch::jit::Module> only;
     if (torchNnClass(root) != "Sequential") {
@@ -166,20 +191,35 @@ std::optional<BatchedPoints> BatchedPoints::make(Problem::Impl& p, const torch::
         for (const auto& child : root.named_children())
             children.push_back(child.value);
         if (children.size() != 1 || torchNnClass(children.front()) != "Sequential"
-            || root.parameters(/*recurse=*/false).size() > 0) {
-            why = "the model is not an nn.Sequential of Linear layers and activations";
-            return std::nullopt;
-        }
+            || root.parameters(/*recurse=*/false).size() > 0)
+            return refuse("the model is not an nn.Sequential of Linear layers and activations");
         only = children.front(); // a wrapper whose forward is checked below
         chain = &*only;
     }
     BatchedPoints b(p);
     std::vector<torch::Tensor> weights, biases;
     if (!appendChain(*chain, "", b.m_layers, weights, biases, why))
-        return std::nullopt;
-    if (weights.empty() || b.m_layers.front().kind != Kind::Linear) {
-        why = "the model does not start with a Linear layer";
-        return std::nullopt;
+        return refuse(why);
+    if (weights.empty() || b.m_layers.front().kind != Kind::Linear)
+        return refuse("the model does not start with a Linear layer");
+    if (buffers) { // only the chain's running statistics (and their batch counters)
+        std::size_t statistics = 0;
+        for (const auto& l : b.m_layers)
+            statistics += l.kind == Kind::BatchNorm ? 1 : 0;
+        std::size_t others = 0;
+        for (const auto& buffer : root.named_buffers(/*recurse=*/true)) {
+            const auto& n = buffer.name;
+            const auto endsWith = [&](const std::string& tail) {
+                return n.size() >= tail.size()
+                       && n.compare(n.size() - tail.size(), tail.size(), tail) == 0;
+            };
+            others += endsWith("running_mean") || endsWith("running_var")
+                              || endsWith("num_batches_tracked")
+                          ? 0
+                          : 1;
+        }
+        if (others > 0 || statistics == 0)
+            return refuse("");
     }
     // Map each weight and bias to Problem's flat parameter order by identity, and require the
     // chain to use every parameter exactly once.
@@ -205,22 +245,27 @@ std::optional<BatchedPoints> BatchedPoints::make(Problem::Impl& p, const torch::
     std::int64_t maxWidth = width, maxWeight = 0;
     std::size_t li = 0;
     for (auto& layer : b.m_layers) {
-        if (layer.kind != Kind::Linear)
+        if (layer.kind != Kind::Linear && layer.kind != Kind::BatchNorm)
             continue;
-        layer.weight = indexOf(weights[li]);
+        const bool norm = layer.kind == Kind::BatchNorm;
+        layer.weight = weights[li].defined() ? indexOf(weights[li]) : -1;
         layer.bias = biases[li].defined() ? indexOf(biases[li]) : -1;
-        if (layer.weight < 0 || (biases[li].defined() && layer.bias < 0)) {
-            why = "a Linear layer's parameters are not among the model's trainable parameters";
+        if ((weights[li].defined() && layer.weight < 0)
+            || (biases[li].defined() && layer.bias < 0)) {
+            why = std::string("a ") + (norm ? "BatchNorm1d" : "Linear")
+                  + " layer's parameters are not among the model's trainable parameters";
             return std::nullopt;
         }
         if (layer.in != width) {
-            why = "Linear layer " + std::to_string(li) + " takes " + std::to_string(layer.in)
-                  + " features but receives " + std::to_string(width);
+            why = std::string(norm ? "BatchNorm1d" : "Linear") + " layer " + std::to_string(li)
+                  + " takes " + std::to_string(layer.in) + " features but receives "
+                  + std::to_string(width);
             return std::nullopt;
         }
         width = layer.out;
         maxWidth = std::max(maxWidth, width);
-        maxWeight = std::max(maxWeight, layer.in * layer.out);
+        if (!norm)
+            maxWeight = std::max(maxWeight, layer.in * layer.out);
         ++li;
     }
     if (std::any_of(used.begin(), used.end(), [](int n) { return n != 1; })) {
@@ -243,12 +288,19 @@ std::optional<BatchedPoints> BatchedPoints::make(Problem::Impl& p, const torch::
         return flat.narrow(0, offsets[i], offsets[i + 1] - offsets[i]);
     };
     for (auto& layer : b.m_layers) {
-        if (layer.kind != Kind::Linear)
+        if (layer.kind == Kind::BatchNorm) {
+            layer.mean = layer.mean.to(p.device(), torch::kFloat32);
+            layer.invStd = layer.invStd.to(p.device());
+        }
+        if (layer.kind != Kind::Linear && layer.kind != Kind::BatchNorm)
             continue;
-        std::vector<torch::Tensor> w{slice(theta, layer.weight)}, bias;
-        for (const auto& d : directions)
-            w.push_back(slice(d, layer.weight));
-        layer.stackedWeight = torch::stack(w).to(p.device(), torch::kFloat32);
+        std::vector<torch::Tensor> w, bias;
+        if (layer.weight >= 0) {
+            w.push_back(slice(theta, layer.weight));
+            for (const auto& d : directions)
+                w.push_back(slice(d, layer.weight));
+            layer.stackedWeight = torch::stack(w).to(p.device(), torch::kFloat32);
+        }
         if (layer.bias >= 0) {
             bias.push_back(slice(theta, layer.bias));
             for (const auto& d : directions)
@@ -320,6 +372,16 @@ BatchLosses BatchedPoints::evaluate(const torch::Tensor& coefficients)
     torch::Tensor h;
     bool firstLinear = true;
     for (const auto& layer : m_layers) {
+        if (layer.kind == Kind::BatchNorm) { // h·s + t with s = γ/√(σ²+ε), t = β − μ·s per point
+            const auto scale = layer.stackedWeight.defined()
+                                   ? c.mm(layer.stackedWeight) * layer.invStd // [B, F]
+                                   : layer.invStd.expand({points, layer.out});
+            auto shift = -layer.mean * scale;
+            if (layer.stackedBias.defined())
+                shift = shift + c.mm(layer.stackedBias);
+            h = torch::addcmul(shift.unsqueeze(1), h, scale.unsqueeze(1));
+            continue;
+        }
         if (layer.kind != Kind::Linear) {
             h = activate(layer, h);
             continue;

@@ -27,8 +27,9 @@ class BatchedPoints
 {
 public:
     /// A batched evaluator around θ₀ along `directions` (flat, like Problem's parameters), or
-    /// nothing with `why` saying what prevents it (a model that is not a Linear/activation chain,
-    /// a model-computed loss, a memory budget that holds fewer than two points).
+    /// nothing with `why` saying what prevents it (a model that is not a chain of Linear layers,
+    /// activations and BatchNorm1d layers in evaluation mode, a model-computed loss, a memory
+    /// budget that holds fewer than two points).
     /// `budgetBytes` bounds B × (activations + one layer's weights) of a block.
     static std::optional<BatchedPoints> make(Problem::Impl& p, const torch::Tensor& theta,
                                              const std::vector<torch::Tensor>& directions,
@@ -50,16 +51,19 @@ public:
     struct Layer
     {
         enum class Kind {
-            Linear, Relu, Tanh, Sigmoid, Gelu, GeluTanh, LeakyRelu, Elu, Silu, Softplus, Identity
+            Linear, Relu, Tanh, Sigmoid, Gelu, GeluTanh, LeakyRelu, Elu, Silu, Softplus, Identity,
+            BatchNorm ///< BatchNorm1d in evaluation mode: γ, β move with the point
         };
         Kind kind = Kind::Identity;
         double slope = 0.0;         ///< LeakyReLU negative slope, ELU alpha, Softplus beta
         double threshold = 0.0;     ///< Softplus threshold
-        std::int64_t weight = -1;   ///< Linear: index of the weight in Problem's parameters
-        std::int64_t bias = -1;     ///< Linear: index of the bias, or −1
+        std::int64_t weight = -1;   ///< Linear: index of the weight (BatchNorm: γ) in Problem's
+                                    ///< parameters, or −1 (a BatchNorm without affine parameters)
+        std::int64_t bias = -1;     ///< Linear: index of the bias (BatchNorm: β), or −1
         std::int64_t in = 0, out = 0;
-        torch::Tensor stackedWeight; ///< Linear: [1 + k, out × in] rows θ₀, d₁, …
-        torch::Tensor stackedBias;   ///< Linear with bias: [1 + k, out]
+        torch::Tensor stackedWeight; ///< Linear: [1 + k, out × in] rows θ₀, d₁, …; BatchNorm: γ
+        torch::Tensor stackedBias;   ///< Linear with bias: [1 + k, out]; BatchNorm: β
+        torch::Tensor mean, invStd;  ///< BatchNorm: running mean and 1/√(running var + ε)
     };
 
 private:

@@ -662,7 +662,7 @@ bool startsWith(const std::string& text, const std::string& prefix)
 void TestLandscape::batchedPointsMatchPerPointEvaluation()
 {
     // Sequentials of Linear layers with ReLU, GELU, LeakyReLU, Tanh, SiLU, Softplus, Sigmoid and
-    // ELU (MSE), the diabetes MLP
+    // ELU (MSE), with BatchNorm1d layers, the diabetes MLP
     // (a module whose only child is a Sequential) and the wine MLP (cross-entropy): the stacked
     // path gives the per-point values, and with subsampled rows the same standard errors.
     struct Case
@@ -674,6 +674,9 @@ void TestLandscape::batchedPointsMatchPerPointEvaluation()
         {"sequential",
          [](std::int64_t rows) { return sequentialProblem("sequential_mlp.pt", rows); }},
         {"silu", [](std::int64_t rows) { return sequentialProblem("silu_mlp.pt", rows); }},
+        // BatchNorm1d in evaluation mode, with and without affine parameters: per point γ and β
+        // move, the running statistics do not.
+        {"batch norm", [](std::int64_t rows) { return sequentialProblem("bn_mlp.pt", rows); }},
         {"diabetes",
          [](std::int64_t rows) {
              DatasetOptions d;

@@ -23,6 +23,9 @@ silu_mlp.pt       nn.Sequential(Linear(4, 8), SiLU, Linear(8, 8), Softplus(β 2,
                   activations of the stacked path.
 doubled_mlp.pt    a module whose only child is such a Sequential but whose forward() doubles its
                   output: the stacked path must notice that it differs and fall back.
+bn_mlp.pt         Sequential: Linear(4, 8) → BatchNorm1d(8) → ReLU → Linear(8, 8) →
+                  BatchNorm1d(8, affine=False) → Tanh → Linear(8, 1), evaluation mode, running
+                  statistics set away from 0 and 1: batch norms the stacked path applies per point.
 two_outputs.pt    Linear(4, 8) → Tanh = features, Linear(8, 1) = prediction; forward returns
                   (prediction, features), as many real models return (logits, features).
 dict_outputs.pt   the same returning {"prediction": …, "features": …}.
@@ -227,6 +230,16 @@ def make_sequential():
     torch.jit.script(model).save(os.path.join(HERE, "silu_mlp.pt"))
     torch.manual_seed(7)
     torch.jit.script(DoubledMlp()).save(os.path.join(HERE, "doubled_mlp.pt"))
+    torch.manual_seed(9)
+    model = nn.Sequential(nn.Linear(4, 8), nn.BatchNorm1d(8), nn.ReLU(), nn.Linear(8, 8),
+                          nn.BatchNorm1d(8, affine=False), nn.Tanh(), nn.Linear(8, 1))
+    with torch.no_grad():
+        for i, bn in enumerate((model[1], model[4])):
+            bn.running_mean.copy_(torch.linspace(-0.5, 0.5, 8) * (i + 1))
+            bn.running_var.copy_(torch.linspace(0.5, 2.0, 8) / (i + 1))
+        model[1].weight.copy_(torch.linspace(0.8, 1.2, 8))
+        model[1].bias.copy_(torch.linspace(-0.1, 0.1, 8))
+    torch.jit.script(model.eval()).save(os.path.join(HERE, "bn_mlp.pt"))
 
 
 def make_linear():
