@@ -2209,8 +2209,8 @@ Gitterkrümmung = %1</translation>
         <translation>Viele Punkte pro Aufruf</translation>
     </message>
     <message>
-        <source>For MLPs of Linear layers and activations: evaluate blocks of grid points in one stacked forward (checked against the model&apos;s own forward; others run point by point)</source>
-        <translation>Für MLPs aus Linear-Schichten und Aktivierungen: wertet Blöcke von Gitterpunkten in einem gestapelten Vorwärtsdurchlauf aus (gegen den eigenen Vorwärtsdurchlauf des Modells geprüft; andere Modelle Punkt für Punkt)</translation>
+        <source>For MLPs of Linear layers, activations and batch norms: evaluate blocks of grid points in one stacked forward; for CNNs, also time core&apos;s own layer calls with the batch norms folded in (both checked against the model&apos;s own forward; others run point by point)</source>
+        <translation>Für MLPs aus Linear-Schichten, Aktivierungen und Batch-Norm-Schichten: wertet Blöcke von Gitterpunkten in einem gestapelten Vorwärtsdurchlauf aus; für CNNs werden zusätzlich eigene Schichtaufrufe mit eingefalteten Batch-Norm-Schichten gemessen (beides gegen den eigenen Vorwärtsdurchlauf des Modells geprüft; andere Modelle Punkt für Punkt)</translation>
     </message>
     <message>
         <source>Top eigenvalue and trace</source>

@@ -2209,8 +2209,8 @@ grid curvature = %1</translation>
         <translation>Many points per launch</translation>
     </message>
     <message>
-        <source>For MLPs of Linear layers and activations: evaluate blocks of grid points in one stacked forward (checked against the model&apos;s own forward; others run point by point)</source>
-        <translation>For MLPs of Linear layers and activations: evaluate blocks of grid points in one stacked forward (checked against the model&apos;s own forward; others run point by point)</translation>
+        <source>For MLPs of Linear layers, activations and batch norms: evaluate blocks of grid points in one stacked forward; for CNNs, also time core&apos;s own layer calls with the batch norms folded in (both checked against the model&apos;s own forward; others run point by point)</source>
+        <translation>For MLPs of Linear layers, activations and batch norms: evaluate blocks of grid points in one stacked forward; for CNNs, also time core&apos;s own layer calls with the batch norms folded in (both checked against the model&apos;s own forward; others run point by point)</translation>
     </message>
     <message>
         <source>Top eigenvalue and trace</source>

@@ -111,7 +111,7 @@ void addGridOptions(Args& a)
     a.addOption("refine-tol", "r", "Refine a cell when its centre misses by more than r × range",
                 "0.005");
     a.addOption("point-batching", "mode",
-                "auto (when the model is a chain of Linear layers and activations: time one "
+                "auto (when the model is a chain of Linear layers, activations and BatchNorm1d: time one "
                 "forward per point and 2, 4, 8, ... grid points per launch through stacked "
                 "weights on the first points, keep the fastest; for a model with convolution "
                 "weights: time them as loaded, channels-last and, for a chain of convolutions, "

@@ -188,9 +188,11 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
                             "interpolation misses by more than 0.5 % of the range; the rest is "
                             "interpolated (not with HVP curvature)"));
     m_pointBatching = new QCheckBox(tr("Many points per launch"), landscape);
-    m_pointBatching->setToolTip(tr("For MLPs of Linear layers and activations: evaluate blocks of "
-                                   "grid points in one stacked forward (checked against the "
-                                   "model's own forward; others run point by point)"));
+    m_pointBatching->setToolTip(
+        tr("For MLPs of Linear layers, activations and batch norms: evaluate blocks of grid "
+           "points in one stacked forward; for CNNs, also time core's own layer calls with the "
+           "batch norms folded in (both checked against the model's own forward; others run "
+           "point by point)"));
     connect(m_gridCurvature, &QComboBox::currentIndexChanged, this, [this] {
         const bool hvp =
             m_gridCurvature->currentData().toInt() == static_cast<int>(CurvatureMode::Hvp);
