@@ -639,6 +639,18 @@ void compareGrids(const Grid& batched, const Grid& perPoint, double tolerance)
     QCOMPARE(batched.sampleRows, perPoint.sampleRows);
 }
 
+/// A CNN fixture on the 96 random 8×8 images, cross-entropy, every row used.
+Problem imageProblem(const char* model)
+{
+    DatasetOptions d;
+    d.validationFraction = 0.0;
+    d.task = Task::Classification;
+    ProblemOptions po;
+    po.loss = LossKind::CrossEntropy;
+    return Problem(Model::load(bht::data(model)),
+                   Dataset::loadCsv(bht::data("images_8x8.csv"), d), po);
+}
+
 /// What a per-point grid's evaluation says it kept, from its timed layouts: "weights contiguous",
 /// "weights channels-last" or "core's own calls for the layers (<chain>)".
 std::string fastestLayout(const std::vector<PointBatchTrial>& trials, const std::string& chain)
@@ -900,13 +912,7 @@ void TestLandscape::convolutionWeightLayoutIsTimedAndChangesNothing()
     // own layer calls with the batch norm folded in, on its first points (2 points each, 3
     // rounds), and keeps the fastest. Whichever wins every value is the one `off` computes (the
     // trial evaluated some points each way), the choice is recorded, and θ is unchanged.
-    DatasetOptions d;
-    d.validationFraction = 0.0;
-    d.task = Task::Classification;
-    ProblemOptions po;
-    po.loss = LossKind::CrossEntropy;
-    Problem p(Model::load(bht::data("bn_cnn.pt")),
-              Dataset::loadCsv(bht::data("images_8x8.csv"), d), po);
+    auto p = imageProblem("bn_cnn.pt");
     const std::vector<float> theta = p.parameters();
     DirectionOptions dirOptions;
     dirOptions.seed = 15;
@@ -969,17 +975,8 @@ void TestLandscape::convolutionalChainComputesTheModelsLosses()
     // max-pooling moved before the ReLU that precedes it, average pooling, a Flatten module and
     // dropout in evaluation mode. The trial evaluates 6 grid points by the chain whether or not
     // it wins, so the comparison with `off` checks the chain's values.
-    DatasetOptions d;
-    d.validationFraction = 0.0;
-    d.task = Task::Classification;
-    ProblemOptions po;
-    po.loss = LossKind::CrossEntropy;
-    auto problem = [&](const char* model) {
-        return Problem(Model::load(bht::data(model)),
-                       Dataset::loadCsv(bht::data("images_8x8.csv"), d), po);
-    };
     for (const char* model : {"pool_cnn.pt", "cnn.pt"}) {
-        auto p = problem(model);
+        auto p = imageProblem(model);
         const std::vector<float> theta = p.parameters();
         DirectionOptions dirOptions;
         dirOptions.seed = 16;
