@@ -401,6 +401,13 @@ nlohmann::json toJson(const SetRuns& s)
     return j;
 }
 
+/// A recorded number; JSON has no NaN, so nlohmann writes a NaN (a λmax or probe feature of a
+/// run that diverged) as null, read back as NaN.
+double number(const nlohmann::json& v)
+{
+    return v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
+}
+
 SetRuns fromJson(const nlohmann::json& j)
 {
     SetRuns s;
@@ -416,7 +423,7 @@ SetRuns fromJson(const nlohmann::json& j)
         r.probe.hyper = g.at(i++);
         r.probe.status = x.at("status") == "done" ? RunStatus::Done : RunStatus::Failed;
         for (const auto& [k, v] : x.at("features").items())
-            r.probe.features[k] = v.get<double>();
+            r.probe.features[k] = number(v);
         r.probeCost = x.at("probe_cost").get<double>();
         r.stepCost = x.at("step_cost").get<double>();
         r.lambdaCost = x.at("lambda_cost").get<double>();
@@ -428,7 +435,7 @@ SetRuns fromJson(const nlohmann::json& j)
             r.validation[p[0].get<std::int64_t>()] = v < 0.0 ? kInf : v;
         }
         for (const auto& p : x.at("lambda"))
-            r.lambda[p[0].get<std::int64_t>()] = p[1].get<double>();
+            r.lambda[p[0].get<std::int64_t>()] = number(p[1]);
         s.runs.push_back(std::move(r));
     }
     return s;
