@@ -14,7 +14,7 @@ issue 12 as met or not met:
           loss-landscapes' random_plane loop); auto never slower than off beyond noise (10 %)
   trace   within 2 % of the exact trace (≤ 4,096 parameters) or of a converged Hutch++ reference,
           in ≤ the time of PyHessian's Hutchinson trace
-Usage: bench/run --peers [--device cpu] [--threads 1] [--models cnn-digits,mlp-boston,reference]
+Usage: bench/run --peers [--device cpu] [--threads 1] [--models cnn-digits,mlp-boston,reference,diabetes,quick]
                          [--repeats 3] [--trace-seeds 1] [--out peers.json]
                          [--twin-keeps-memory] [--glibc-trim]
 Borehole keeps freed host memory for reuse (keepFreedHostMemory: glibc's malloc tuned so that
@@ -41,6 +41,10 @@ KINDS = {
                    "standardizeTargets": True, "grid": 51},
     "reference": {"make": ["--kind", "mlp-random", "--hidden", "512", "--rows", "4096"],
                   "task": "regression", "loss": "mse", "standardizeTargets": False, "grid": 21},
+    # The bundled diabetes example (examples/diabetes: MLP 10→32→32→1, 1,441 parameters, 442 rows),
+    # the model issue 12 names for the trace target.
+    "diabetes": {"files": ["examples/diabetes/diabetes_mlp.pt", "examples/diabetes/diabetes.csv"],
+                 "task": "regression", "loss": "mse", "standardizeTargets": True, "grid": 51},
     "quick": {"make": ["--kind", "mlp-random", "--hidden", "64", "--rows", "1024"],
               "task": "regression", "loss": "mse", "standardizeTargets": False, "grid": 51},
 }
@@ -73,6 +77,11 @@ def run(cmd, log, threads=0, extra_env=None):
 
 def made(py, work, kind):
     """Model, data, parameter count; the files are made once per work folder and reused."""
+    if "files" in KINDS[kind]:  # a model and data set of the repository, used as they are
+        model, data = (os.path.join(SRC, f) for f in KINDS[kind]["files"])
+        import torch  # noqa: E402  (the twin's interpreter has it; only counting here)
+        count = sum(p.numel() for p in torch.jit.load(model).parameters())
+        return model, data, count
     stamp = os.path.join(work, f"{kind}.made")
     if os.path.exists(stamp):
         lines = open(stamp).read().split("\n")
