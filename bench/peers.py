@@ -2,7 +2,8 @@
 """Issue 12's comparison against the strongest Python practice, side by side in one run.
 
 For each model kind (bench/make_bench_model.py: the small CNN with batch norm on the digits
-images, the small MLP on the 506-row Boston set, the reference MLP of issue 6) it runs
+images, the small MLP on the 506-row Boston set, the reference MLP of issue 6, and the bundled
+diabetes example the issue names for the trace target) it runs
 borehole-bench (C++, through core's public API) and bench/python_twin.py (PyHessian's scheme and
 loss-landscapes' per-point loop) on the same model, rows, device, libtorch and thread count, and
 prints one table of ratios (Borehole / twin; below 1 Borehole is faster) with each target of
@@ -102,7 +103,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--models", default="cnn-digits,mlp-boston,reference")
+    ap.add_argument("--models", default="cnn-digits,mlp-boston,reference,diabetes")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--trace-seeds", type=int, default=1)
     ap.add_argument("--out", default="")
