@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace borehole {
 namespace {
@@ -321,35 +322,54 @@ std::optional<BatchedPoints> BatchedPoints::make(Problem::Impl& p, const torch::
     return b;
 }
 
+std::string compareWithModel(Problem::Impl& p, const torch::Tensor& theta,
+                             const std::vector<torch::Tensor>& directions,
+                             const std::vector<double>& displaced,
+                             const std::function<double(int)>& candidate,
+                             const std::string& lossName, const std::string& failure)
+{
+    double own[2], other[2];
+    for (int i = 0; i < 2; ++i) {
+        p.setFlat(theta);
+        for (std::size_t k = 0; i == 1 && k < directions.size(); ++k)
+            p.addFlat(directions[k], displaced[k]);
+        own[i] = p.loss();
+        try {
+            other[i] = candidate(i);
+        } catch (const std::exception& e) {
+            p.setFlat(theta);
+            return failure + ": " + libtorchMessage(e.what());
+        }
+    }
+    p.setFlat(theta);
+    for (int i = 0; i < 2; ++i) {
+        const double a = own[i], b = other[i];
+        if (a == b || (std::isnan(a) && std::isnan(b)))
+            continue; // also the same infinity or both undefined (a diverged point)
+        if (!(std::abs(a - b) <= 1e-4 * std::max(std::abs(a), std::abs(b)) + 1e-12))
+            return lossName + " " + formatNumber(b) + " differs from the model's "
+                   + formatNumber(a) + (i == 0 ? " at θ" : " at a displaced point");
+    }
+    return {};
+}
+
 std::string BatchedPoints::check(const torch::Tensor& theta,
                                  const std::vector<torch::Tensor>& directions,
                                  const std::vector<double>& displaced)
 {
-    auto& p = *m_problem;
+    // The stacked losses do not depend on θ (the block's weights are made from θ₀ and the
+    // directions): both points are one block, evaluated when the first is asked for.
     std::vector<double> flat(displaced.size(), 0.0);
     flat.insert(flat.end(), displaced.begin(), displaced.end());
     std::vector<double> stacked;
-    try {
-        stacked = toDoubles(evaluate(coefficients(flat, 2)).losses);
-    } catch (const std::exception& e) {
-        return "the stacked forward failed: " + libtorchMessage(e.what());
-    }
-    p.setFlat(theta);
-    const double atTheta = p.loss();
-    for (std::size_t k = 0; k < directions.size(); ++k)
-        p.addFlat(directions[k], displaced[k]);
-    const double atPoint = p.loss();
-    p.setFlat(theta);
-    const double own[2] = {atTheta, atPoint};
-    for (int i = 0; i < 2; ++i) {
-        const double a = own[i], b = stacked[static_cast<std::size_t>(i)];
-        if (a == b || (std::isnan(a) && std::isnan(b)))
-            continue; // also the same infinity or both undefined (a diverged point)
-        if (!(std::abs(a - b) <= 1e-4 * std::max(std::abs(a), std::abs(b)) + 1e-12))
-            return std::string("stacked loss ") + formatNumber(b) + " differs from the model's "
-                   + formatNumber(a) + (i == 0 ? " at θ" : " at a displaced point");
-    }
-    return {};
+    return compareWithModel(
+        *m_problem, theta, directions, displaced,
+        [&](int i) {
+            if (stacked.empty())
+                stacked = toDoubles(evaluate(coefficients(flat, 2)).losses);
+            return stacked[static_cast<std::size_t>(i)];
+        },
+        "stacked loss", "the stacked forward failed");
 }
 
 torch::Tensor BatchedPoints::coefficients(const std::vector<double>& flat,

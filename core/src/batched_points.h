@@ -5,6 +5,7 @@
 #include "internal.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,6 +76,19 @@ private:
     torch::Tensor m_firstProducts; ///< x·[W₀; D₁; …]ᵀ of the first layer, [1 + k, rows × out]
     std::int64_t m_block = 1;
 };
+
+/// Compares another evaluator's losses with the model's own forward at θ₀ and at
+/// θ₀ + Σₖ displaced[k]·dₖ: `candidate(i)` is its loss at point i (0: θ₀, 1: displaced), called
+/// with θ already there. Empty when both agree within 1e-4 relative (or are the same infinity,
+/// or both undefined), else "<lossName> <value> differs from the model's <value> at θ" (or "at a
+/// displaced point"), or "<failure>: <libtorch message>" when the candidate throws. θ is back at
+/// θ₀ on return; an error of the model's own forward propagates (the grids hold a
+/// ParameterRestore for that).
+std::string compareWithModel(Problem::Impl& p, const torch::Tensor& theta,
+                             const std::vector<torch::Tensor>& directions,
+                             const std::vector<double>& displaced,
+                             const std::function<double(int)>& candidate,
+                             const std::string& lossName, const std::string& failure);
 
 /// The class of a torch.nn module ("Linear", "ReLU", ...), or empty for any other class.
 std::string torchNnClass(const torch::jit::Module& m);

@@ -78,10 +78,8 @@ std::optional<ConvChain> ConvChain::make(Problem::Impl& p, std::string& why)
         return std::nullopt;
     }
     std::vector<Named> modules;
-    if (torchNnClass(root) == "Sequential" || root.children().size() > 0) {
-        if (!leaves(root, "", modules, why))
-            return std::nullopt;
-    }
+    if (!leaves(root, "", modules, why))
+        return std::nullopt;
     const auto& params = p.params();
     std::vector<int> used(params.size(), 0);
     bool unknownTensor = false;
@@ -378,7 +376,8 @@ torch::Tensor ConvChain::maxPool(const torch::Tensor& h, const Step& s) const
     // each window's columns, then over its rows, as elementwise maxima of strided views (2 ops
     // for a 2×2 window; 1.8 against 2.2–3.7 ms on the digits CNN's [1797, 32, 8, 8]).
     const bool plain = s.padding[0] == 0 && s.padding[1] == 0 && s.dilation[0] == 1
-                       && s.dilation[1] == 1 && !s.ceilMode && h.dim() == 4;
+                       && s.dilation[1] == 1 && !s.ceilMode && h.dim() == 4
+                       && h.size(2) >= s.kernel[0] && h.size(3) >= s.kernel[1];
     if (!plain || !h.is_contiguous(torch::MemoryFormat::ChannelsLast) || h.is_contiguous())
         return torch::max_pool2d(h, s.kernel, s.stride, s.padding, s.dilation, s.ceilMode);
     auto reduce = [](const torch::Tensor& t, std::int64_t dim, std::int64_t k, std::int64_t stride) {
@@ -390,8 +389,6 @@ torch::Tensor ConvChain::maxPool(const torch::Tensor& h, const Step& s) const
         }
         return k == 1 ? m.contiguous() : m;
     };
-    if (h.size(2) < s.kernel[0] || h.size(3) < s.kernel[1])
-        return torch::max_pool2d(h, s.kernel, s.stride, s.padding, s.dilation, s.ceilMode);
     const auto nhwc = h.permute({0, 2, 3, 1}); // contiguous [rows, H, W, C]
     const auto columns = reduce(nhwc, 2, s.kernel[1], s.stride[1]);
     return reduce(columns, 1, s.kernel[0], s.stride[0]).permute({0, 3, 1, 2});
@@ -402,31 +399,14 @@ std::string ConvChain::check(const torch::Tensor& theta,
                              const std::vector<double>& displaced)
 {
     auto& p = *m_problem;
-    double own[2], chain[2];
-    try {
-        for (int i = 0; i < 2; ++i) {
-            p.setFlat(theta);
-            for (std::size_t k = 0; i == 1 && k < directions.size(); ++k)
-                p.addFlat(directions[k], displaced[k]);
-            own[i] = p.loss();
+    return compareWithModel(
+        p, theta, directions, displaced,
+        [&](int) {
             torch::NoGradGuard noGrad;
             ++p.counters.forwards;
-            chain[i] = p.lossOf(forward(), p.probeY).item<double>();
-        }
-    } catch (const std::exception& e) {
-        p.setFlat(theta);
-        return "the convolutional chain failed: " + libtorchMessage(e.what());
-    }
-    p.setFlat(theta);
-    for (int i = 0; i < 2; ++i) {
-        const double a = own[i], b = chain[i];
-        if (a == b || (std::isnan(a) && std::isnan(b)))
-            continue;
-        if (!(std::abs(a - b) <= 1e-4 * std::max(std::abs(a), std::abs(b)) + 1e-12))
-            return "the convolutional chain's loss " + formatNumber(b) + " differs from the model's "
-                   + formatNumber(a) + (i == 0 ? " at θ" : " at a displaced point");
-    }
-    return {};
+            return p.lossOf(forward(), p.probeY).item<double>();
+        },
+        "the convolutional chain's loss", "the convolutional chain failed");
 }
 
 } // namespace borehole

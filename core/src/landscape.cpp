@@ -69,11 +69,9 @@ public:
         torch::NoGradGuard noGrad;
         ++p.counters.forwards;
         const auto prediction = chain ? chain->forward() : p.forward(p.probeX);
-        if (!m_sampling) {
-            m_means.push_back(p.lossOf(prediction, p.probeY));
-            return;
-        }
         m_means.push_back(p.lossOf(prediction, p.probeY));
+        if (!m_sampling)
+            return;
         const auto rows = p.rowLossesOf(prediction, p.probeY);
         if (rows.defined())
             m_variances.push_back(rows.to(torch::kFloat64).var(/*unbiased=*/true));

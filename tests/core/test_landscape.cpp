@@ -639,6 +639,29 @@ void compareGrids(const Grid& batched, const Grid& perPoint, double tolerance)
     QCOMPARE(batched.sampleRows, perPoint.sampleRows);
 }
 
+/// One surface with point batching `auto` (the default) and the same plane with `off`, on seeded
+/// random directions (returned too, for further grids on the plane).
+struct AutoAndOff
+{
+    std::vector<std::vector<float>> dirs;
+    Grid2D tuned, off;
+};
+
+AutoAndOff autoAndOff(Problem& p, std::uint64_t seed, int resolution, double span)
+{
+    DirectionOptions dirOptions;
+    dirOptions.seed = seed;
+    AutoAndOff r;
+    r.dirs = randomDirections(p, dirOptions, 2);
+    SurfaceOptions o;
+    o.resolution = resolution;
+    o.span = span;
+    r.tuned = lossPlane(p, r.dirs[0], r.dirs[1], o);
+    o.pointBatching = PointBatching::Off;
+    r.off = lossPlane(p, r.dirs[0], r.dirs[1], o);
+    return r;
+}
+
 /// A CNN fixture on the 96 random 8×8 images, cross-entropy, every row used.
 Problem imageProblem(const char* model)
 {
@@ -850,15 +873,7 @@ void TestLandscape::autotunedBatchingMatchesOffAndRecordsItsChoice()
     // trial points are grid points (no extra forwards) and the choice is recorded.
     for (std::int64_t rows : {std::int64_t(0), std::int64_t(24)}) {
         auto p = sequentialProblem("sequential_mlp.pt", rows);
-        DirectionOptions dirOptions;
-        dirOptions.seed = 14;
-        const auto dirs = randomDirections(p, dirOptions, 2);
-        SurfaceOptions o;
-        o.resolution = 21;
-        o.span = 1.5;
-        const auto tuned = lossPlane(p, dirs[0], dirs[1], o);
-        o.pointBatching = PointBatching::Off;
-        const auto off = lossPlane(p, dirs[0], dirs[1], o);
+        const auto [dirs, tuned, off] = autoAndOff(p, 14, 21, 1.5);
         compareGrids(tuned, off, 1e-5);
         // 441 points + L(θ) + the stacked path's check (2 ordinary and 2 stacked forwards).
         QCOMPARE(tuned.cost.forwards, std::int64_t(441 + 1 + 4));
@@ -914,15 +929,8 @@ void TestLandscape::convolutionWeightLayoutIsTimedAndChangesNothing()
     // trial evaluated some points each way), the choice is recorded, and θ is unchanged.
     auto p = imageProblem("bn_cnn.pt");
     const std::vector<float> theta = p.parameters();
-    DirectionOptions dirOptions;
-    dirOptions.seed = 15;
-    const auto dirs = randomDirections(p, dirOptions, 2);
-    SurfaceOptions o;
-    o.resolution = 9; // 81 points: the trial takes 18 of them
-    o.span = 1.0;
-    const auto tuned = lossPlane(p, dirs[0], dirs[1], o);
-    o.pointBatching = PointBatching::Off;
-    const auto off = lossPlane(p, dirs[0], dirs[1], o);
+    // 81 points: the trial takes 18 of them.
+    const auto [dirs, tuned, off] = autoAndOff(p, 15, 9, 1.0);
     compareGrids(tuned, off, 1e-5);
     QVERIFY(p.parameters() == theta);
     // The trial points are grid points; the chain's check costs 2 forwards of the model and 2 of
@@ -960,7 +968,7 @@ void TestLandscape::convolutionWeightLayoutIsTimedAndChangesNothing()
               "but is number");
     // A grid too small for three rounds of the three settings keeps the model's forward and the
     // weights as they are, and times nothing.
-    o.pointBatching = PointBatching::Auto;
+    SurfaceOptions o; // point batching auto
     o.resolution = 7;
     const auto small = lossPlane(p, dirs[0], dirs[1], o);
     QVERIFY(small.batchTrials.empty());
@@ -978,15 +986,7 @@ void TestLandscape::convolutionalChainComputesTheModelsLosses()
     for (const char* model : {"pool_cnn.pt", "cnn.pt"}) {
         auto p = imageProblem(model);
         const std::vector<float> theta = p.parameters();
-        DirectionOptions dirOptions;
-        dirOptions.seed = 16;
-        const auto dirs = randomDirections(p, dirOptions, 2);
-        SurfaceOptions o;
-        o.resolution = 9;
-        o.span = 1.0;
-        const auto tuned = lossPlane(p, dirs[0], dirs[1], o);
-        o.pointBatching = PointBatching::Off;
-        const auto off = lossPlane(p, dirs[0], dirs[1], o);
+        const auto [dirs, tuned, off] = autoAndOff(p, 16, 9, 1.0);
         compareGrids(tuned, off, 1e-5);
         QVERIFY(p.parameters() == theta);
         const auto& trials = tuned.batchTrials;
