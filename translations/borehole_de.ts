@@ -793,6 +793,18 @@
         <source>The pick against the baselines</source>
         <translation>Die Wahl im Vergleich mit den Vergleichsverfahren</translation>
     </message>
+    <message>
+        <source>transferred model (fitted on other tasks, fine-tuned on this study&apos;s full runs)</source>
+        <translation>übertragenes Modell (an anderen Aufgaben angepasst, an den vollen Läufen dieser Studie nachtrainiert)</translation>
+    </message>
+    <message>
+        <source>RMSE %1 (fitted units%2), Spearman ρ %3 on this study&apos;s full runs, before fine-tuning on them</source>
+        <translation>RMSE %1 (Einheiten der Anpassung%2), Spearman-ρ %3 auf den vollen Läufen dieser Studie, vor dem Nachtrainieren an ihnen</translation>
+    </message>
+    <message>
+        <source>not measured: fewer than 2 full runs in this study</source>
+        <translation>nicht gemessen: weniger als 2 volle Läufe in dieser Studie</translation>
+    </message>
 </context>
 <context>
     <name>borehole::ColourMenu</name>

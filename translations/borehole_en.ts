@@ -793,6 +793,18 @@
         <source>The pick against the baselines</source>
         <translation>The pick against the baselines</translation>
     </message>
+    <message>
+        <source>transferred model (fitted on other tasks, fine-tuned on this study&apos;s full runs)</source>
+        <translation>transferred model (fitted on other tasks, fine-tuned on this study&apos;s full runs)</translation>
+    </message>
+    <message>
+        <source>RMSE %1 (fitted units%2), Spearman ρ %3 on this study&apos;s full runs, before fine-tuning on them</source>
+        <translation>RMSE %1 (fitted units%2), Spearman ρ %3 on this study&apos;s full runs, before fine-tuning on them</translation>
+    </message>
+    <message>
+        <source>not measured: fewer than 2 full runs in this study</source>
+        <translation>not measured: fewer than 2 full runs in this study</translation>
+    </message>
 </context>
 <context>
     <name>borehole::ColourMenu</name>

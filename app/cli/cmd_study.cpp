@@ -133,6 +133,20 @@ std::string modelLine(const StudyRanking& r)
         return "meta-model: none yet\n";
     const auto& m = *r.model;
     std::ostringstream o;
+    if (m.kind == "transfer") {
+        const json t = json::parse(m.detailsJson).value("transfer", json::object());
+        o << "meta-model v" << m.version << " (transferred: " << t.value("source", std::string())
+          << ", fine-tuned on " << t.value("fine_tuned_on", 0) << " full runs of this study, "
+          << m.members << " members): ";
+        if (std::isfinite(m.validationRmse))
+            o << "error on " << t.value("checked_on_full_runs", 0)
+              << " full runs before fine-tuning on them: RMSE " << fmt(m.validationRmse) << " ("
+              << (r.logUnits ? "log units" : "metric units") << "), Spearman "
+              << fmt(m.validationSpearman, "%.3f") << "\n";
+        else
+            o << "error not measured yet (fewer than 2 full runs)\n";
+        return o.str();
+    }
     o << "meta-model v" << m.version << " (" << m.kind << ", " << m.members << " members, "
       << m.trainingRows << " rows): held-out RMSE " << fmt(m.validationRmse) << " ("
       << (r.logUnits ? "log units" : m.kind == "proxy" ? "proxy-score units" : "metric units")
@@ -145,7 +159,7 @@ std::string targetList(const StudyRanking& r, const StudySpec& spec, const Outco
 {
     std::ostringstream o;
     o << "target " << toString(t) << ": ";
-    if (!r.model || r.model->kind != "outcome") {
+    if (!r.model || !r.model->supportsTargetMode()) {
         o << "needs a meta-model fitted on full-run outcomes (run 'study train')\n";
         return o.str();
     }
@@ -484,7 +498,7 @@ int exportAction(const std::vector<std::string>& argv)
                            {"measured", row.outcome ? json(*row.outcome) : json(nullptr)}});
     }
     choice["ranking"] = ranking;
-    if (spec.target && r.model && r.model->kind == "outcome") {
+    if (spec.target && r.model && r.model->supportsTargetMode()) {
         json candidates = json::array();
         for (const auto& t : targetCandidates(r, *spec.target))
             candidates.push_back({{"configuration", t.row.record.index},

@@ -40,8 +40,11 @@ std::uint64_t splitmix(std::uint64_t& state)
     return z ^ (z >> 31);
 }
 
+/// Trains one member on (x, y): from a fresh Glorot initialisation with weight decay towards 0,
+/// or, given `start`, from its weights with the decay pulling towards them (L2-SP: a few rows
+/// adjust a fitted member rather than replace it).
 Member trainMember(const torch::Tensor& x, const torch::Tensor& y, const MetaModelOptions& o,
-                   std::uint64_t seed)
+                   std::uint64_t seed, const Member* start = nullptr)
 {
     const auto n = x.size(0);
     const auto d = x.size(1);
@@ -52,11 +55,27 @@ Member trainMember(const torch::Tensor& x, const torch::Tensor& y, const MetaMod
         return (torch::rand({in, out}, gen, torch::kFloat32) * 2.0 - 1.0) * limit;
     };
     Member m;
-    m.weights = {init(d, o.hidden),        torch::zeros({o.hidden}),
-                 init(o.hidden, o.hidden), torch::zeros({o.hidden}),
-                 init(o.hidden, 1),        torch::zeros({1})};
-    for (auto& w : m.weights)
-        w.set_requires_grad(true);
+    std::vector<torch::Tensor> anchor; // what the decay pulls towards (empty: zero)
+    if (start) {
+        for (const auto& w : start->weights) {
+            m.weights.push_back(w.detach().clone());
+            anchor.push_back(w.detach());
+        }
+    } else {
+        m.weights = {init(d, o.hidden),        torch::zeros({o.hidden}),
+                     init(o.hidden, o.hidden), torch::zeros({o.hidden}),
+                     init(o.hidden, 1),        torch::zeros({1})};
+    }
+    // Fine-tuning trains the output layer on the fitted members' hidden features (few rows
+    // identify a linear read-out, not a new representation); a fresh fit trains every layer.
+    std::vector<torch::Tensor> trained;
+    for (std::size_t k = start ? 4 : 0; k < m.weights.size(); ++k) {
+        m.weights[k].set_requires_grad(true);
+        trained.push_back(m.weights[k]);
+    }
+    auto decayed = [&](std::size_t k) {
+        return anchor.empty() ? m.weights[k].pow(2).sum() : (m.weights[k] - anchor[k]).pow(2).sum();
+    };
 
     torch::Tensor xs = x, ys = y;
     if (o.bootstrap && n > 1) {
@@ -68,13 +87,12 @@ Member trainMember(const torch::Tensor& x, const torch::Tensor& y, const MetaMod
         xs = x.index_select(0, index);
         ys = y.index_select(0, index);
     }
-    torch::optim::Adam opt(m.weights, torch::optim::AdamOptions(o.learningRate));
+    torch::optim::Adam opt(trained, torch::optim::AdamOptions(o.learningRate));
     for (int epoch = 0; epoch < o.epochs; ++epoch) {
         opt.zero_grad();
         auto loss = torch::mse_loss(m.forward(xs), ys);
         if (o.weightDecay > 0.0)
-            loss = loss + o.weightDecay * (m.weights[0].pow(2).sum() + m.weights[2].pow(2).sum()
-                                           + m.weights[4].pow(2).sum());
+            loss = loss + o.weightDecay * (start ? decayed(4) : decayed(0) + decayed(2) + decayed(4));
         loss.backward();
         opt.step();
     }
@@ -284,6 +302,50 @@ MetaModel MetaModel::fit(const std::vector<std::vector<double>>& x, const std::v
     }
     impl.fitAll(xs, ys);
     return model;
+}
+
+MetaModel MetaModel::fineTuned(const std::vector<std::vector<double>>& x,
+                               const std::vector<double>& y, const MetaModelOptions& options) const
+{
+    const Impl& base = *m_impl;
+    if (base.members.empty())
+        throw InputError("meta-model: fineTuned() on a model that was never fitted");
+    if (x.size() != y.size())
+        throw InputError("meta-model: " + std::to_string(x.size()) + " input rows but "
+                         + std::to_string(y.size()) + " targets");
+    if (options.epochs < 1)
+        throw InputError("meta-model: epochs must be positive");
+    std::vector<std::vector<double>> xs;
+    std::vector<float> ys;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        if (x[i].size() != base.xMean.size())
+            throw InputError("meta-model: row " + std::to_string(i) + " has "
+                             + std::to_string(x[i].size()) + " features, the model was trained on "
+                             + std::to_string(base.xMean.size()));
+        if (std::isfinite(y[i])
+            && std::all_of(x[i].begin(), x[i].end(), [](double v) { return std::isfinite(v); })) {
+            xs.push_back(x[i]);
+            ys.push_back(static_cast<float>((y[i] - base.yMean) / base.yStd));
+        }
+    }
+    if (xs.empty())
+        throw InputError("meta-model: fine-tuning needs at least one row with finite values");
+    MetaModel tuned;
+    Impl& t = *tuned.m_impl;
+    t = base; // standardisation, validation of the fit, members (their tensors are replaced below)
+    t.options.epochs = options.epochs;
+    t.options.learningRate = options.learningRate;
+    t.options.weightDecay = options.weightDecay;
+    t.options.bootstrap = options.bootstrap;
+    t.options.seed = options.seed;
+    const auto xt = base.standardise(xs);
+    const auto yt = torch::tensor(ys, torch::kFloat32);
+    for (std::size_t m = 0; m < base.members.size(); ++m)
+        t.members[m] = trainMember(xt, yt, t.options,
+                                   deriveSeed(options.seed, static_cast<std::uint64_t>(m)),
+                                   &base.members[m]);
+    t.rows = base.rows + static_cast<int>(xs.size());
+    return tuned;
 }
 
 std::vector<EnsemblePrediction> MetaModel::predict(const std::vector<std::vector<double>>& x) const

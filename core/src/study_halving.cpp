@@ -5,16 +5,26 @@
 #include "borehole/error.h"
 #include "borehole/study_store_pg.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <map>
+#include <optional>
+#include <sstream>
 #include <thread>
 #include <tuple>
 
 namespace borehole {
+
+namespace detail {
+/// resources/transfer/transfer_model.json, compiled in (core/CMakeLists.txt).
+extern const char* const kShippedTransferModel;
+} // namespace detail
 
 namespace {
 
@@ -218,6 +228,163 @@ TransferModel fitTransferModel(const std::vector<TransferRecord>& records,
     return t;
 }
 
+namespace {
+
+TransferModel transferModelFromJson(const std::string& text, const std::string& source)
+{
+    const std::string where = source == "shipped" ? std::string("the shipped transferred model")
+                                                  : source;
+    TransferModel t;
+    t.source = source;
+    try {
+        const auto j = nlohmann::json::parse(text);
+        if (j.value("schema", std::string()) != "borehole.transfer-model/1")
+            throw InputError(where + ": not a transferred model (schema '"
+                             + j.value("schema", std::string()) + "', expected "
+                             "'borehole.transfer-model/1')");
+        const auto features = j.at("features").get<std::vector<std::string>>();
+        if (features != scaleFreeFeatureNames())
+            throw InputError(where + ": its " + std::to_string(features.size())
+                             + " features are not this Borehole's "
+                             + std::to_string(scaleFreeFeatureNames().size())
+                             + " scale-free features; regenerate it with "
+                               "bench/study_eval_realistic.sh --write-model");
+        t.trainedOn = j.value("trained_on", std::vector<std::string>());
+        t.fullSteps = j.value("full_steps", std::int64_t(0));
+        t.model = MetaModel::fromJson(j.at("model").dump());
+        if (t.model.inputCount() != static_cast<int>(features.size()))
+            throw InputError(where + ": the model has " + std::to_string(t.model.inputCount())
+                             + " inputs for " + std::to_string(features.size()) + " features");
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(where + ": not a valid transferred model (" + e.what() + ")");
+    } catch (const InputError& e) {
+        const std::string what = e.what();
+        if (what.rfind(where, 0) == 0)
+            throw;
+        throw InputError(where + ": " + what);
+    }
+    return t;
+}
+
+} // namespace
+
+std::string transferModelJson(const TransferModel& model)
+{
+    const nlohmann::json j{{"schema", "borehole.transfer-model/1"},
+                           {"features", scaleFreeFeatureNames()},
+                           {"target", "log(final validation / start loss), loss-like"},
+                           {"trained_on", model.trainedOn},
+                           {"records", model.trainedIds.size()},
+                           {"full_steps", model.fullSteps},
+                           {"model", nlohmann::json::parse(model.model.toJson())}};
+    return j.dump(1) + "\n";
+}
+
+TransferModel loadTransferModel(const std::string& source)
+{
+    if (source == "shipped") {
+        // Parsed once per process: the file is ~100 KB of weights.
+        static const TransferModel shipped =
+            transferModelFromJson(detail::kShippedTransferModel, "shipped");
+        return shipped;
+    }
+    std::ifstream in(source, std::ios::binary);
+    if (!in)
+        throw InputError(source + ": cannot read the transferred model");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return transferModelFromJson(text.str(), source);
+}
+
+RungObservation probeObservation(const ConfigurationRecord& probe, const StudySpec& spec)
+{
+    RungObservation o;
+    o.rung = 0;
+    o.steps = spec.probe.burstSteps;
+    o.validation = probe.feature("burst_validation_metric");
+    o.lambdaMax = probe.feature("lambda_max");
+    return o;
+}
+
+std::vector<TransferRecord> studyTransferRecords(const StudyStore& store, const StudySpec& spec)
+{
+    std::map<std::int64_t, FullRunRecord> runs; // latest finished full run per configuration
+    for (auto& r : store.fullRuns())
+        if (r.status == RunStatus::Done || r.status == RunStatus::Failed)
+            runs[r.configurationId] = r;
+    const std::string rows = store.info("train_rows");
+    const std::int64_t trainRows = rows.empty() ? 0 : std::stoll(rows);
+    std::vector<TransferRecord> out;
+    std::vector<std::size_t> failed;
+    double worst = kNaN;
+    for (const auto& c : store.configurations()) {
+        const auto it = runs.find(c.id);
+        if (c.status != RunStatus::Done || it == runs.end())
+            continue;
+        TransferRecord r;
+        r.id = "study/" + std::to_string(c.id) + "/0";
+        r.task = "study";
+        r.features = scaleFreeFeatures(c, probeObservation(c, spec),
+                                       fullRunSteps(spec, c.hyper, trainRows), spec.metric);
+        const double scale = lossScale(c, spec.metric);
+        const double v = lossLike(spec.metric, it->second.outcome);
+        r.target = it->second.status == RunStatus::Done && std::isfinite(v) && scale > 0.0
+                       ? safeLog(v / scale)
+                       : kNaN;
+        if (std::isfinite(r.target))
+            worst = std::isfinite(worst) ? std::max(worst, r.target) : r.target;
+        else
+            failed.push_back(out.size());
+        out.push_back(std::move(r));
+    }
+    for (auto i : failed)
+        out[i].target = std::isfinite(worst) ? worst + 1.0 : kNaN;
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [](const TransferRecord& r) { return !std::isfinite(r.target); }),
+              out.end());
+    return out;
+}
+
+TransferModel fineTuneTransferModel(const TransferModel& base,
+                                    const std::vector<TransferRecord>& records)
+{
+    if (records.empty())
+        return base;
+    std::vector<std::vector<double>> x;
+    std::vector<double> y;
+    for (const auto& r : records) {
+        x.push_back(transferInput(r.features));
+        y.push_back(r.target);
+    }
+    MetaModelOptions o;
+    o.epochs = 300;
+    o.learningRate = 3e-2;
+    o.weightDecay = 1e-2;
+    o.bootstrap = false;
+    TransferModel t = base;
+    t.model = base.model.fineTuned(x, y, o);
+    t.fineTunedOn = static_cast<int>(records.size());
+    for (const auto& r : records)
+        t.trainedIds.push_back(r.id);
+    return t;
+}
+
+TransferModel studyTransferModel(const StudyStore& store, const StudySpec& spec)
+{
+    if (spec.transfer.empty())
+        throw InputError(store.path() + ": the study's spec names no transferred model "
+                                        "(\"transfer\")");
+    return fineTuneTransferModel(loadTransferModel(spec.transfer), studyTransferRecords(store, spec));
+}
+
+double transferredOutcome(const ConfigurationRecord& probe, double predicted, Metric metric)
+{
+    if (!std::isfinite(predicted))
+        return kNaN;
+    const double lossLikeValue = lossScale(probe, metric) * std::exp(predicted);
+    return higherIsBetter(metric) ? 1.0 - lossLikeValue : lossLikeValue;
+}
+
 std::int64_t fullRunSteps(const StudySpec& spec, const Hyperparameters& h, std::int64_t trainRows)
 {
     if (spec.fullRun.steps > 0)
@@ -229,6 +396,31 @@ std::int64_t fullRunSteps(const StudySpec& spec, const Hyperparameters& h, std::
 }
 
 namespace {
+
+/// The study's promotion score: halvingScore(), or minus the prediction of the spec's
+/// transferred model (fine-tuned on the study's full runs when first needed) when it names one.
+class PromotionScore
+{
+public:
+    PromotionScore(const StudyStore& store, const StudySpec& spec) : m_store(store), m_spec(spec) {}
+
+    double operator()(const ConfigurationRecord& probe, const RungObservation& o,
+                      std::int64_t fullSteps)
+    {
+        if (m_spec.transfer.empty())
+            return halvingScore(probe, o, fullSteps, m_spec.metric);
+        if (probe.status != RunStatus::Done || !std::isfinite(o.validation))
+            return kNaN;
+        if (!m_model)
+            m_model = studyTransferModel(m_store, m_spec);
+        return -m_model->predict(scaleFreeFeatures(probe, o, fullSteps, m_spec.metric));
+    }
+
+private:
+    const StudyStore& m_store;
+    const StudySpec& m_spec;
+    std::optional<TransferModel> m_model;
+};
 
 struct HalvingState
 {
@@ -275,16 +467,11 @@ HalvingState advance(StudyStore& store, const StudySpec& spec)
     // Candidates for rung opened+1, ranked by the score at rung `opened`.
     std::vector<std::pair<double, const ConfigurationRecord*>> ranked;
     if (st.opened == 0) {
-        for (const auto* c : done) {
-            RungObservation o;
-            o.rung = 0;
-            o.steps = spec.probe.burstSteps;
-            o.validation = c->feature("burst_validation_metric");
-            o.lambdaMax = c->feature("lambda_max");
-            ranked.emplace_back(halvingScore(*c, o, fullRunSteps(spec, c->hyper, trainRows),
-                                             spec.metric),
+        PromotionScore score(store, spec);
+        for (const auto* c : done)
+            ranked.emplace_back(score(*c, probeObservation(*c, spec),
+                                      fullRunSteps(spec, c->hyper, trainRows)),
                                 c);
-        }
     } else {
         for (const auto& r : rungRows)
             if (r.rung == st.opened && r.status == RunStatus::Done)
@@ -382,15 +569,13 @@ std::vector<RungComparison> compareRungPromotions(const StudyStore& store, const
     for (int k = 0; k < top; ++k) {
         std::vector<std::tuple<std::int64_t, double, double, int>> entrants; // id, score, good, idx
         if (k == 0) {
+            PromotionScore score(store, spec);
             for (const auto& c : configs)
                 if (c.status == RunStatus::Done) {
-                    RungObservation o;
-                    o.steps = spec.probe.burstSteps;
-                    o.validation = c.feature("burst_validation_metric");
-                    o.lambdaMax = c.feature("lambda_max");
+                    const RungObservation o = probeObservation(c, spec);
                     const double v = o.validation;
-                    entrants.emplace_back(c.id, halvingScore(c, o, 1, spec.metric),
-                                          higherIsBetter(spec.metric) ? v : -v, c.index);
+                    entrants.emplace_back(c.id, score(c, o, 1), higherIsBetter(spec.metric) ? v : -v,
+                                          c.index);
                 }
         } else {
             for (const auto& r : rows)
@@ -440,6 +625,7 @@ HalvingSummary runProbeHalving(StudyStore& store, Problem& problem, const StudyR
                          + "', not 'probe-halving'");
     const std::string folder = rungCheckpointFolder(store, spec); // refused before any probing
     HalvingSummary summary;
+    PromotionScore score(store, spec); // the rung rows' scores
     summary.probe = runStudy(store, problem, options, progress);
     if (options.limit > 0 && summary.probe.remaining > 0) {
         summary.seconds = seconds(start);
@@ -595,7 +781,7 @@ HalvingSummary runProbeHalving(StudyStore& store, Problem& problem, const StudyR
         result.validation = o.validation;
         result.previousValidation = o.previousValidation;
         result.lambdaMax = o.lambdaMax;
-        result.score = halvingScore(*record, o, full, spec.metric);
+        result.score = score(*record, o, full);
         if (!std::isfinite(o.validation)) {
             result.status = RunStatus::Failed;
             result.reason = trained.stopReason.empty() ? "diverged" : trained.stopReason;

@@ -306,7 +306,7 @@ std::optional<StudyChoice> chooseConfiguration(const StudyRanking& r, const Stud
         basis = "best measured full-run outcome";
     } else if (!r.rows.empty() && std::isfinite(r.rows.front().promisingness)) {
         chosen = &r.rows.front();
-        basis = r.model && r.model->kind == "outcome"
+        basis = r.model && r.model->predictsOutcomes()
                     ? "best predicted outcome"
                     : "highest probe promisingness (no full runs yet)";
     }
@@ -477,6 +477,10 @@ std::string studyReportHtml(const StudyReportData& c, const ReportTranslator& tr
             {text(QT_TRANSLATE_NOOP("StudyReport", "Kind")),
              m->kind == "outcome"
                  ? text(QT_TRANSLATE_NOOP("StudyReport", "outcome model (fitted on full-run outcomes)"))
+             : m->kind == "transfer"
+                 ? text(QT_TRANSLATE_NOOP("StudyReport",
+                                          "transferred model (fitted on other tasks, fine-tuned "
+                                          "on this study's full runs)"))
                  : text(QT_TRANSLATE_NOOP("StudyReport",
                                           "proxy model (probe score; no outcome model yet)"))},
             {text(QT_TRANSLATE_NOOP("StudyReport", "Ensemble members")), std::to_string(m->members)},
@@ -484,15 +488,24 @@ std::string studyReportHtml(const StudyReportData& c, const ReportTranslator& tr
         if (std::isfinite(m->validationRmse))
             rows.emplace_back(
                 text(QT_TRANSLATE_NOOP("StudyReport", "Validation error")),
-                text(QT_TRANSLATE_NOOP("StudyReport",
-                                       "RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows"),
+                text(m->kind == "transfer"
+                         ? QT_TRANSLATE_NOOP("StudyReport",
+                                             "RMSE %1 (fitted units%2), Spearman ρ %3 on this "
+                                             "study's full runs, before fine-tuning on them")
+                         : QT_TRANSLATE_NOOP("StudyReport",
+                                             "RMSE %1 (fitted units%2), Spearman ρ %3 on held-out rows"),
                      {num(m->validationRmse, 3),
                       c.ranking.logUnits ? text(QT_TRANSLATE_NOOP("StudyReport", ": log of the metric"))
                                          : std::string(),
                       num(m->validationSpearman, 3)}));
         else
             rows.emplace_back(text(QT_TRANSLATE_NOOP("StudyReport", "Validation error")),
-                              text(QT_TRANSLATE_NOOP("StudyReport", "too few rows to hold any out")));
+                              text(m->kind == "transfer"
+                                       ? QT_TRANSLATE_NOOP("StudyReport",
+                                                           "not measured: fewer than 2 full runs "
+                                                           "in this study")
+                                       : QT_TRANSLATE_NOOP("StudyReport",
+                                                           "too few rows to hold any out")));
         rows.emplace_back(text(QT_TRANSLATE_NOOP("StudyReport", "Fitted")), m->createdAt);
         h.keyValueTable(rows);
     } else {

@@ -96,6 +96,12 @@ double transformOutcome(Metric m, double y)
     return higherIsBetter(m) || m == Metric::Loss ? y : std::log(std::max(y, 1e-12));
 }
 
+/// What transformOutcome() makes of the metric, as a meta-model's details name its target.
+const char* fittedTarget(Metric m)
+{
+    return higherIsBetter(m) || m == Metric::Loss ? "outcome" : "log outcome";
+}
+
 double untransformOutcome(Metric m, double t)
 {
     return higherIsBetter(m) || m == Metric::Loss ? t : std::exp(t);
@@ -539,6 +545,86 @@ std::map<std::int64_t, FullRunRecord> latestRuns(const StudyStore& store)
 
 } // namespace
 
+namespace {
+
+/// The spec's transferred model as the study's meta-model version: fine-tuned on the study's
+/// own full runs; its validation is its error on those runs before it was fine-tuned on them
+/// (out of sample: the shipped model never saw this task), in the study's fitted units.
+MetaModelRecord refitTransferred(StudyStore& store, const StudySpec& spec,
+                                 const std::vector<const ConfigurationRecord*>& done)
+{
+    const TransferModel base = loadTransferModel(spec.transfer);
+    const auto own = studyTransferRecords(store, spec);
+    const TransferModel tuned = fineTuneTransferModel(base, own);
+    const std::int64_t trainRows = trainRowsOf(store);
+    auto features = [&](const ConfigurationRecord& c) {
+        return transferInput(scaleFreeFeatures(c, probeObservation(c, spec),
+                                               fullRunSteps(spec, c.hyper, trainRows), spec.metric));
+    };
+    std::map<std::int64_t, const ConfigurationRecord*> byId;
+    for (const auto* c : done)
+        byId[c->id] = c;
+    // Base predictions of the study's full runs, in the fitted units, against their outcomes.
+    std::vector<double> predicted, measured;
+    for (const auto& r : latestRuns(store)) {
+        const auto it = byId.find(r.first);
+        if (it == byId.end() || r.second.status != RunStatus::Done || !std::isfinite(r.second.outcome))
+            continue;
+        const double p = base.model.predict({features(*it->second)}).front().mean;
+        const double outcome = transferredOutcome(*it->second, p, spec.metric);
+        if (!std::isfinite(outcome) || (!higherIsBetter(spec.metric) && !(outcome > 0.0)))
+            continue;
+        predicted.push_back(transformOutcome(spec.metric, outcome));
+        measured.push_back(transformOutcome(spec.metric, r.second.outcome));
+    }
+    MetaModelRecord rec;
+    rec.kind = "transfer";
+    rec.members = tuned.model.options().members;
+    rec.trainingRows = tuned.model.trainingRows();
+    rec.validationRmse = kNaN;
+    rec.validationSpearman = kNaN;
+    if (predicted.size() >= 2) {
+        double se = 0.0;
+        for (std::size_t i = 0; i < predicted.size(); ++i)
+            se += (predicted[i] - measured[i]) * (predicted[i] - measured[i]);
+        rec.validationRmse = std::sqrt(se / static_cast<double>(predicted.size()));
+        rec.validationSpearman = spearman(predicted, measured);
+    }
+    json details{{"inputs", scaleFreeFeatureNames()},
+                 {"target", fittedTarget(spec.metric)},
+                 {"metric", spec.metric == Metric::Mse   ? "mse"
+                            : spec.metric == Metric::Mae ? "mae"
+                            : spec.metric == Metric::Loss ? "loss"
+                                                         : "accuracy"},
+                 {"transfer",
+                  {{"source", tuned.source},
+                   {"trained_on", tuned.trainedOn},
+                   {"full_steps", tuned.fullSteps},
+                   {"fine_tuned_on", tuned.fineTunedOn},
+                   {"checked_on_full_runs", predicted.size()}}},
+                 {"validation_rows", static_cast<int>(predicted.size())},
+                 {"model", json::parse(tuned.model.toJson())}};
+    rec.detailsJson = details.dump();
+    for (const auto* c : done) {
+        const auto p = tuned.model.predict({features(*c)}).front();
+        const double mean = transferredOutcome(*c, p.mean, spec.metric);
+        Prediction out;
+        out.configurationId = c->id;
+        out.mean = mean;
+        // Spread in metric units: half the width of the ±1σ band mapped back.
+        out.std = 0.5 * std::abs(transferredOutcome(*c, p.mean + p.std, spec.metric)
+                                 - transferredOutcome(*c, p.mean - p.std, spec.metric));
+        out.promisingness = std::isfinite(mean) && (higherIsBetter(spec.metric) || mean > 0.0)
+                                ? goodness(spec.metric, transformOutcome(spec.metric, mean))
+                                : kNaN;
+        rec.predictions.push_back(out);
+    }
+    rec.version = store.addMetaModel(rec);
+    return rec;
+}
+
+} // namespace
+
 MetaModelRecord refitMetaModel(StudyStore& store, const StudySpec& spec,
                                const StudyModelOptions& options)
 {
@@ -550,6 +636,8 @@ MetaModelRecord refitMetaModel(StudyStore& store, const StudySpec& spec,
     if (done.size() < 3)
         throw InputError(store.path() + ": the meta-model needs at least 3 probed configurations, "
                                         "got " + std::to_string(done.size()));
+    if (!spec.transfer.empty())
+        return refitTransferred(store, spec, done);
     const auto names = metaModelInputNames(configs);
     const auto runs = latestRuns(store);
 
@@ -594,7 +682,7 @@ MetaModelRecord refitMetaModel(StudyStore& store, const StudySpec& spec,
     rec.validationRmse = model.validation().rmse;
     rec.validationSpearman = model.validation().spearman;
     json details{{"inputs", names},
-                 {"target", outcomeModel ? (higherIsBetter(spec.metric) ? "outcome" : "log outcome")
+                 {"target", outcomeModel ? fittedTarget(spec.metric)
                                          : "proxy score"},
                  {"metric", spec.metric == Metric::Mse   ? "mse"
                             : spec.metric == Metric::Mae ? "mae"
@@ -683,9 +771,13 @@ double StudyRanking::fittedSpread(const RankedConfiguration& row) const
 std::vector<TargetCandidate> targetCandidates(const StudyRanking& ranking,
                                               const OutcomeTarget& target, double minProbability)
 {
-    if (!ranking.model || ranking.model->kind != "outcome")
-        throw InputError("target mode needs a meta-model fitted on full-run outcomes; run "
-                         "'borehole-cli study train' first");
+    if (!ranking.model || !ranking.model->supportsTargetMode())
+        throw InputError(ranking.model && ranking.model->kind == "transfer"
+                             ? "target mode with the transferred model needs its error measured "
+                               "on at least 2 of the study's full runs; run 'borehole-cli study "
+                               "train' first"
+                             : "target mode needs a meta-model fitted on full-run outcomes; run "
+                               "'borehole-cli study train' first");
     const bool logUnits = ranking.logUnits;
     const double validation = std::isfinite(ranking.model->validationRmse)
                                   ? ranking.model->validationRmse
@@ -720,7 +812,7 @@ std::vector<TargetCandidate> targetCandidates(const StudyRanking& ranking,
 
 std::vector<std::int64_t> selectForFullRuns(const StudyRanking& ranking, int count, double kappa)
 {
-    const bool outcomeModel = ranking.model && ranking.model->kind == "outcome";
+    const bool outcomeModel = ranking.model && ranking.model->predictsOutcomes();
     std::vector<std::pair<double, std::int64_t>> scored;
     for (const auto& row : ranking.rows) {
         if (row.record.status != RunStatus::Done || row.outcome || row.fullRunFailed

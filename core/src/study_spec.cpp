@@ -550,7 +550,8 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
                                       "\"model\" and \"data\", got "
                          + (doc.is_array() ? std::string("a list") : Reader::show(doc)));
     r.allowOnly(doc, "", {"schema", "name", "model", "output", "data", "loss", "hyperparameters",
-                          "sampler", "probe", "outcome", "seed", "strategy", "halving"});
+                          "sampler", "probe", "outcome", "seed", "strategy", "halving",
+                          "transfer"});
     StudySpec s;
     s.sourcePath = sourceName;
     if (doc.contains("schema") && r.string(doc["schema"], "schema") != kSchema)
@@ -806,6 +807,14 @@ StudySpec parseStudySpec(const std::string& text, const std::string& sourceName,
         else
             r.fail("strategy", "must be 'probe' or 'probe-halving', got '" + k + "'");
     }
+    if (doc.contains("transfer")) {
+        const std::string t = r.string(doc["transfer"], "transfer");
+        if (t.empty())
+            r.fail("transfer", "must be 'shipped' or the path of a transferred-model file, got ''");
+        s.transfer = t == "shipped" ? t : resolvePath(t, baseDir);
+        if (s.transfer != "shipped" && !std::filesystem::is_regular_file(s.transfer))
+            r.fail("transfer", "names no file: " + s.transfer);
+    }
     if (doc.contains("halving")) {
         const json& h = doc["halving"];
         if (s.strategy != StudyStrategy::ProbeHalving)
@@ -951,6 +960,8 @@ std::string toJson(const StudySpec& s, int indent)
                      {"validate_every", s.fullRun.validateEvery}};
     doc["outcome"] = o;
     // Written only when not the default, so databases of earlier studies keep their spec text.
+    if (!s.transfer.empty())
+        doc["transfer"] = s.transfer;
     if (s.strategy != StudyStrategy::Probe) {
         doc["strategy"] = toString(s.strategy);
         doc["halving"] = {{"eta", s.halving.eta},

@@ -8,10 +8,14 @@
 #include <borehole/error.h>
 #include <borehole/study_halving.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <random>
 #include <set>
@@ -72,6 +76,38 @@ ConfigurationFeatures probeFeatures(double initial, double burstValidation, doub
     return f;
 }
 
+/// Records of a synthetic task whose target is `target(features)`, features standard normal.
+std::vector<TransferRecord> syntheticRecords(const std::string& task, int count, unsigned seed,
+                                             const std::function<double(const std::vector<double>&)>& target)
+{
+    std::vector<TransferRecord> out;
+    std::mt19937 rng(seed);
+    std::normal_distribution<double> z;
+    for (int i = 0; i < count; ++i) {
+        std::vector<double> f(scaleFreeFeatureNames().size());
+        for (auto& v : f)
+            v = z(rng);
+        out.push_back({task + "/" + std::to_string(i) + "/0", task, f, target(f)});
+    }
+    return out;
+}
+
+std::string writeText(const std::string& name, const std::string& text)
+{
+    const auto path = (std::filesystem::temp_directory_path()
+                       / ("bh_" + name + "_" + std::to_string(::getpid()) + ".json"))
+                          .string();
+    std::ofstream(path) << text;
+    return path;
+}
+
+/// Index of a scale-free feature by name.
+std::size_t featureIndex(const std::string& name)
+{
+    const auto& n = scaleFreeFeatureNames();
+    return static_cast<std::size_t>(std::find(n.begin(), n.end(), name) - n.begin());
+}
+
 } // namespace
 
 class TestStudyHalving : public QObject
@@ -86,6 +122,9 @@ private slots:
     void scaleFreeFeaturesIgnoreTheLossScale();
     void rungRowsFollowTheClaimRules();
     void transferredModelNeverTrainsOnTheScoredTask();
+    void transferredModelFileRoundTripsAndNamesItsErrors();
+    void fineTuningAdaptsToTheStudysOwnRuns();
+    void studyRanksAndPromotesByTheTransferredModel();
 };
 
 void TestStudyHalving::scheduleAndRungSteps()
@@ -338,12 +377,197 @@ void TestStudyHalving::transferredModelNeverTrainsOnTheScoredTask()
               "the transferred model needs at least 3 records outside task 'wine', got 2");
 }
 
+void TestStudyHalving::transferredModelFileRoundTripsAndNamesItsErrors()
+{
+    const auto lv = featureIndex("burst_log_validation");
+    const auto records = syntheticRecords("a", 30, 5, [&](const auto& f) { return 0.7 * f[lv]; });
+    MetaModelOptions o;
+    o.members = 2;
+    o.epochs = 60;
+    auto model = fitTransferModel(records, "", o);
+    model.trainedOn = {"a"};
+    model.fullSteps = 2187;
+    const std::string path = writeText("transfer_ok", transferModelJson(model));
+    const auto back = loadTransferModel(path);
+    QCOMPARE(back.source, path);
+    QCOMPARE(back.trainedOn, std::vector<std::string>{"a"});
+    QCOMPARE(back.fullSteps, std::int64_t(2187));
+    for (const auto& r : records) // weights travel as float32: equal to float precision
+        QVERIFY(std::abs(back.predict(r.features) - model.predict(r.features)) < 1e-5);
+
+    BH_THROWS(loadTransferModel(path + ".missing"), InputError,
+              path + ".missing: cannot read the transferred model");
+    const std::string wrongSchema = writeText("transfer_schema", R"({"schema": "borehole.study/1"})");
+    BH_THROWS(loadTransferModel(wrongSchema), InputError,
+              wrongSchema + ": not a transferred model (schema 'borehole.study/1', expected "
+                            "'borehole.transfer-model/1')");
+    std::string text = transferModelJson(model);
+    const std::string first = "\"momentum\",";
+    QVERIFY(text.find(first) != std::string::npos);
+    text.erase(text.find(first), first.size()); // 14 features
+    const std::string fewer = writeText("transfer_fewer", text);
+    BH_THROWS(loadTransferModel(fewer), InputError,
+              fewer + ": its 14 features are not this Borehole's 15 scale-free features; "
+                      "regenerate it with bench/study_eval_realistic.sh --write-model");
+    const std::string cut = writeText("transfer_cut", transferModelJson(model).substr(0, 200));
+    try {
+        loadTransferModel(cut);
+        QFAIL("a truncated file was read");
+    } catch (const InputError& e) {
+        QVERIFY2(std::string(e.what()).rfind(cut + ": not a valid transferred model (", 0) == 0,
+                 e.what());
+    }
+    // The shipped model (resources/transfer/transfer_model.json, compiled in).
+    const auto shipped = loadTransferModel("shipped");
+    QCOMPARE(shipped.source, std::string("shipped"));
+    QCOMPARE(shipped.model.inputCount(), static_cast<int>(scaleFreeFeatureNames().size()));
+    QCOMPARE(shipped.fullSteps, std::int64_t(2187));
+    for (const char* task : {"diabetes", "wine", "breast_cancer", "digits"})
+        QVERIFY2(std::count(shipped.trainedOn.begin(), shipped.trainedOn.end(), task) == 1, task);
+    for (const auto* p : {&path, &wrongSchema, &fewer, &cut})
+        std::remove(p->c_str());
+}
+
+void TestStudyHalving::fineTuningAdaptsToTheStudysOwnRuns()
+{
+    // Other tasks: a fast burst (low burst loss ratio) ends well. This study: the opposite (the
+    // fast ones overfit), as docs/study.md measured on diabetes. Fine-tuned on 12 of the study's
+    // runs, the model must rank 40 further configurations of the study the study's way.
+    const auto ratio = featureIndex("burst_log_loss_ratio");
+    std::vector<TransferRecord> others;
+    for (const std::string task : {"t1", "t2", "t3"}) {
+        const auto r = syntheticRecords(task, 40, static_cast<unsigned>(task[1]),
+                                        [&](const auto& f) { return f[ratio]; });
+        others.insert(others.end(), r.begin(), r.end());
+    }
+    MetaModelOptions o;
+    o.members = 3;
+    o.epochs = 200;
+    const auto base = fitTransferModel(others, "", o);
+    const auto study = syntheticRecords("study", 52, 77, [&](const auto& f) { return -f[ratio]; });
+    const std::vector<TransferRecord> own(study.begin(), study.begin() + 12);
+    const std::vector<TransferRecord> unseen(study.begin() + 12, study.end());
+    const auto tuned = fineTuneTransferModel(base, own);
+    QCOMPARE(tuned.fineTunedOn, 12);
+    QCOMPARE(tuned.trainedIds.size(), base.trainedIds.size() + 12);
+    auto rankCorrelation = [&](const TransferModel& m) {
+        std::vector<double> p, t;
+        for (const auto& r : unseen) {
+            p.push_back(m.predict(r.features));
+            t.push_back(r.target);
+        }
+        return spearman(p, t);
+    };
+    const double before = rankCorrelation(base), after = rankCorrelation(tuned);
+    qInfo("Spearman on the study's unseen configurations: %.3f before, %.3f after fine-tuning",
+          before, after);
+    QVERIFY2(before < -0.5, std::to_string(before).c_str());
+    QVERIFY2(after > 0.5, std::to_string(after).c_str());
+    // No records: the model is returned as it was.
+    const auto same = fineTuneTransferModel(base, {});
+    QCOMPARE(same.fineTunedOn, 0);
+    QCOMPARE(same.predict(unseen[0].features), base.predict(unseen[0].features));
+}
+
+void TestStudyHalving::studyRanksAndPromotesByTheTransferredModel()
+{
+    // A transferred model that learned "the higher the burst validation, the better the end"
+    // (the opposite of halvingScore's rung-0 ranking) must decide rung 0's promotions and the
+    // study's meta-model ranking when the spec names it.
+    const auto lv = featureIndex("burst_log_validation");
+    MetaModelOptions o;
+    o.members = 2;
+    o.epochs = 200;
+    auto model = fitTransferModel(
+        syntheticRecords("t", 80, 9, [&](const auto& f) { return -f[lv]; }), "", o);
+    model.trainedOn = {"t"};
+    const std::string file = writeText("transfer_study", transferModelJson(model));
+    std::string text = halvingSpec();
+    text.insert(text.rfind('}'), ", \"transfer\": \"" + file + "\"");
+    const auto spec = parseStudySpec(text, "spec.json");
+    QCOMPARE(spec.transfer, file);
+    QCOMPARE(parseStudySpec(toJson(spec), "again.json").transfer, file);
+
+    TempDb db("halving_transfer");
+    auto store = StudyStore::open(db.path);
+    prepareStudy(store, spec);
+    std::map<std::int64_t, int> indexOf;
+    while (auto c = store.claimNext()) {
+        indexOf[c->id] = c->index;
+        // Burst validation rises with the index: halvingScore prefers #0, #1, #2.
+        QVERIFY(store.finish(c->id, probeFeatures(1.0, 0.2 + 0.05 * c->index, 1.0)));
+    }
+    QCOMPARE(openNextRung(store, spec), 1);
+    std::set<int> promoted;
+    for (const auto& r : store.rungs())
+        promoted.insert(indexOf.at(r.configurationId));
+    QCOMPARE(promoted, (std::set<int>{6, 7, 8}));
+    const auto compared = compareRungPromotions(store, spec);
+    QCOMPARE(compared.size(), std::size_t(1));
+    std::set<int> byScore, byValidation;
+    for (auto id : compared[0].promotedByScore)
+        byScore.insert(indexOf.at(id));
+    for (auto id : compared[0].promotedByValidation)
+        byValidation.insert(indexOf.at(id));
+    QCOMPARE(byScore, (std::set<int>{6, 7, 8}));
+    QCOMPARE(byValidation, (std::set<int>{0, 1, 2}));
+
+    // The study's meta-model is the transferred one: no full runs, no measured error yet.
+    auto rec = refitMetaModel(store, spec);
+    QCOMPARE(rec.kind, std::string("transfer"));
+    QVERIFY(std::isnan(rec.validationRmse));
+    auto ranking = rankStudy(store, spec);
+    QCOMPARE(ranking.rows.front().record.index, 8);
+    QCOMPARE(ranking.rows.back().record.index, 0);
+    QVERIFY(std::isfinite(ranking.rows.front().predicted));
+    BH_THROWS(targetCandidates(ranking, parseOutcomeTarget("mse <= 1", "test")), InputError,
+              "target mode with the transferred model needs its error measured on at least 2 of "
+              "the study's full runs; run 'borehole-cli study train' first");
+    // Two full runs: the model is fine-tuned on them and its error on them, measured before,
+    // is the version's validation.
+    for (int index : {3, 5}) {
+        std::int64_t id = 0;
+        for (const auto& [cid, i] : indexOf)
+            if (i == index)
+                id = cid;
+        const auto run = store.beginFullRun(id);
+        TrainResult r;
+        r.steps = 900;
+        r.stopReason = "completed";
+        r.finalValidationMetric = 0.1 * (index + 1);
+        store.finishFullRun(run, r);
+    }
+    rec = refitMetaModel(store, spec);
+    QCOMPARE(rec.kind, std::string("transfer"));
+    QVERIFY(std::isfinite(rec.validationRmse));
+    const auto details = nlohmann::json::parse(rec.detailsJson);
+    QCOMPARE(details.at("transfer").at("fine_tuned_on").get<int>(), 2);
+    QCOMPARE(details.at("transfer").at("checked_on_full_runs").get<int>(), 2);
+    QCOMPARE(details.at("transfer").at("source").get<std::string>(), file);
+    ranking = rankStudy(store, spec);
+    QVERIFY(ranking.model->supportsTargetMode());
+    (void)targetCandidates(ranking, parseOutcomeTarget("mse <= 1", "test"));
+
+    BH_THROWS(parseStudySpec(R"({"model": "m.pt", "data": {"path": "d.csv"},
+        "hyperparameters": {"learning_rate": {"values": [0.1, 0.2]}}, "transfer": "none.json"})",
+                             "s.json", "/studies"),
+              InputError, "s.json: transfer names no file: /studies/none.json");
+    QCOMPARE(parseStudySpec(R"({"model": "m.pt", "data": {"path": "d.csv"},
+        "hyperparameters": {"learning_rate": {"values": [0.1, 0.2]}}, "transfer": "shipped"})",
+                            "s.json").transfer,
+             std::string("shipped"));
+    std::remove(file.c_str());
+}
+
 BH_TEST_MAIN(TestStudyHalving, &TestStudyHalving::scheduleAndRungSteps,
              &TestStudyHalving::specKeysRoundTrip,
              &TestStudyHalving::crossingCurvesPromoteByTheCombinedScore,
              &TestStudyHalving::scaleFreeFeaturesIgnoreTheLossScale,
              &TestStudyHalving::rungRowsFollowTheClaimRules,
-             &TestStudyHalving::transferredModelNeverTrainsOnTheScoredTask)
+             &TestStudyHalving::transferredModelNeverTrainsOnTheScoredTask,
+             &TestStudyHalving::transferredModelFileRoundTripsAndNamesItsErrors,
+             &TestStudyHalving::fineTuningAdaptsToTheStudysOwnRuns,
+             &TestStudyHalving::studyRanksAndPromotesByTheTransferredModel)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_study_halving.moc"

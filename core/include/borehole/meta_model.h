@@ -48,6 +48,17 @@ public:
     /// the rows differ in length.
     static MetaModel fit(const std::vector<std::vector<double>>& x, const std::vector<double>& y,
                          const MetaModelOptions& options = {});
+    /// A fine-tuned copy: every member's output layer continues from its fitted weights on rows
+    /// (x, y), reading the member's hidden features as they are (a few rows identify a linear
+    /// read-out, not a new representation; measured in test_study_halving), for options.epochs
+    /// full-batch Adam steps at options.learningRate, pulled towards the fitted weights by
+    /// options.weightDecay·‖w − w_fitted‖², each on a bootstrap resample when
+    /// options.bootstrap. Inputs and
+    /// target keep this model's standardisation; members and hidden units stay; validation()
+    /// stays the fit's. Rows with a non-finite value are dropped. Throws InputError when none
+    /// remains, a row's length differs from the model's inputs, or the model was never fitted.
+    MetaModel fineTuned(const std::vector<std::vector<double>>& x, const std::vector<double>& y,
+                        const MetaModelOptions& options) const;
     /// Restores a model from toJson().
     static MetaModel fromJson(const std::string& text);
 

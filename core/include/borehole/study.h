@@ -180,6 +180,13 @@ struct StudySpec
     std::uint64_t seed = 0;
     StudyStrategy strategy = StudyStrategy::Probe;
     HalvingSpec halving;
+    /// Spec key "transfer": the meta-model transferred across tasks that ranks configurations
+    /// before the study's own full runs and is fine-tuned on them (study_halving.h,
+    /// docs/study.md "Transfer"): "shipped" (the model compiled into Borehole) or the absolute
+    /// path of a file written by bench/study_eval_realistic.sh --write-model (a relative path in
+    /// the spec resolves against its folder). Empty: not used (probe score and own meta-model).
+    /// Under "probe-halving" it also ranks the promotions at every rung instead of halvingScore.
+    std::string transfer;
 
     const ParameterRange& parameter(const std::string& name) const;
     /// The ranges the sampler varies.

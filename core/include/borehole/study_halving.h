@@ -79,6 +79,10 @@ struct TransferModel
     MetaModel model;
     std::string heldOutTask;              ///< never trained on
     std::vector<std::string> trainedIds;  ///< ids of the records it was fitted on
+    std::string source;                   ///< "shipped", the file it was read from, or "" (fitted)
+    std::vector<std::string> trainedOn;   ///< tasks it was fitted on (as its file names them)
+    std::int64_t fullSteps = 0;           ///< R of the runs it was fitted on (0: unknown)
+    int fineTunedOn = 0;                  ///< the study's own records it was fine-tuned on
     /// Predicted log(final validation / start loss) for scaleFreeFeatures() (lower is better).
     double predict(const std::vector<double>& scaleFree) const;
 };
@@ -92,6 +96,39 @@ std::vector<double> transferInput(const std::vector<double>& scaleFree);
 TransferModel fitTransferModel(const std::vector<TransferRecord>& records,
                                const std::string& heldOutTask,
                                const MetaModelOptions& options = {});
+
+/// The file format loadTransferModel() reads ("borehole.transfer-model/1"): the feature names,
+/// the tasks and R it was fitted on, how many records, and the MetaModel.
+std::string transferModelJson(const TransferModel& model);
+
+/// Reads a transferred model: "shipped" (resources/transfer/transfer_model.json, compiled into
+/// Borehole; `bench/study_eval_realistic.sh build 5 all --cached-only --write-model …`
+/// regenerates it) or the path of a file written the same way. Throws InputError naming the
+/// file when it cannot be read, is not a "borehole.transfer-model/1" document, or its features
+/// are not scaleFreeFeatureNames().
+TransferModel loadTransferModel(const std::string& source);
+
+/// The rung-0 observation of a probed configuration: the burst's validation and λmax.
+RungObservation probeObservation(const ConfigurationRecord& probe, const StudySpec& spec);
+
+/// The study's own records for fine-tuning: one per configuration with a finished full run
+/// ("study/<configuration id>/0"): its rung-0 scaleFreeFeatures() and the target
+/// log(outcome / start loss) (loss-like); a failed full run gets the worst finite target + 1.
+std::vector<TransferRecord> studyTransferRecords(const StudyStore& store, const StudySpec& spec);
+
+/// Fine-tunes on the study's records (MetaModel::fineTuned: the output layer on the members'
+/// hidden features, 300 full-batch Adam steps at 3·10⁻², pulled towards the transferred weights
+/// with strength 10⁻², no bootstrap). Returns `base` unchanged for no records.
+TransferModel fineTuneTransferModel(const TransferModel& base,
+                                    const std::vector<TransferRecord>& records);
+
+/// The spec's transferred model ("transfer"), fine-tuned on the study's finished full runs.
+/// Throws InputError when the spec names none or it cannot be read.
+TransferModel studyTransferModel(const StudyStore& store, const StudySpec& spec);
+
+/// A transferred model's prediction (log(final validation / start loss), loss-like) in the
+/// metric's units: start loss · e^p, or 1 − e^p for accuracy.
+double transferredOutcome(const ConfigurationRecord& probe, double predicted, Metric metric);
 
 /// The full run's steps R of a configuration (spec's steps, or epochs × ⌈train rows / batch⌉).
 std::int64_t fullRunSteps(const StudySpec& spec, const Hyperparameters& hyper,

@@ -104,8 +104,18 @@ struct MetaModelRecord
 {
     int version = 0;
     std::string createdAt;
-    /// "proxy" (no full runs yet: promisingness from probe features) or "outcome".
+    /// "proxy" (no full runs yet: promisingness from probe features), "outcome" (fitted on the
+    /// study's full-run outcomes) or "transfer" (the spec's transferred model, fine-tuned on the
+    /// study's full runs; validation = its error on them before it saw them).
     std::string kind;
+    /// Predictions are outcomes in metric units ("outcome" and "transfer" models).
+    bool predictsOutcomes() const { return kind == "outcome" || kind == "transfer"; }
+    /// Target mode may use it: an outcome model, or a transferred one whose error on the
+    /// study's own full runs was measured (validationRmse finite).
+    bool supportsTargetMode() const
+    {
+        return kind == "outcome" || (kind == "transfer" && validationRmse == validationRmse);
+    }
     int members = 0;
     int trainingRows = 0;
     double validationRmse = 0.0;     ///< on held-out rows, in the fitted target's units
