@@ -9,8 +9,14 @@
 //     of the score (no slope extrapolation, no edge-of-stability penalty);
 //   * successive halving η = 3 over all 48 from r₀ (largest r₀ whose cost fits the budget);
 //   * random search at equal compute (2000 draws: mean and the 2.5–97.5 % range);
-//   * the LR range test per group (core's findLearningRate, fastai defaults) at its own compute.
+//   * the LR range test per group (core's findLearningRate, fastai defaults) at its own compute;
+//   * the transferred meta-model, leave-one-data-set-out (fitted on the other real sets, and on
+//     them plus the generated teacher–student tasks of bench/study_transfer_tasks.py, which are
+//     collected for one seed and never scored): promoting probe-halving's rungs, and in the
+//     active loop (full runs in its order, fine-tuned after each) at probe-halving's compute.
 // Repeated for each training seed (mini-batch order of bursts and full runs, Lanczos starts).
+// --write-model FILE fits the shipped transferred model (resources/transfer/) on every cached
+// set, real and generated, of seed 0.
 // Usage: study_eval_realistic <models-dir> <examples-dir> [seeds = 1] [sets = all, comma list]
 #include <borehole/error.h>
 #include <borehole/lr_finder.h>
@@ -52,6 +58,9 @@ struct DataSetup
     Task task;
     std::string describe;
     std::vector<std::int64_t> batches{16, 64};
+    /// A generated teacher–student task (bench/study_transfer_tasks.py): collected for one seed
+    /// as training records of the transferred model only, never scored in the table.
+    bool generated = false;
 };
 
 struct Run
@@ -263,6 +272,76 @@ Pick probeHalving(const std::vector<Run>& runs, Ranker ranker, Metric metric, in
         }
         previous = steps;
     }
+    return p;
+}
+
+/// The transferred model as `study train --top 1` uses it (spec "transfer"): every configuration
+/// probed, then full runs one at a time, the untried configuration with the highest upper
+/// confidence bound first (−predicted log(final / start loss) + 1·ensemble spread, as
+/// selectForFullRuns with κ = 1), the model fine-tuned on the full runs so far after each
+/// (core's fineTuneTransferModel); at least one full run, more while the next fits the budget.
+/// The pick is the best full run.
+Pick transferActiveLoop(const std::vector<Run>& runs, const TransferModel& base, Metric metric,
+                        int burstSteps, double budget)
+{
+    Pick p;
+    for (const auto& r : runs)
+        p.cost += r.probeCost;
+    std::vector<std::vector<double>> features(runs.size());
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        RungObservation o;
+        o.rung = 0;
+        o.steps = burstSteps;
+        const auto bv = runs[i].probe.features.find("burst_validation_metric");
+        o.validation = bv == runs[i].probe.features.end() ? kInf : bv->second;
+        o.lambdaMax = r_lambda0(runs[i]);
+        features[i] = scaleFreeFeatures(runs[i].probe, o, kFullSteps, metric);
+    }
+    TransferModel model = base;
+    std::vector<std::size_t> tried;
+    int fullRuns = 0;
+    while (true) {
+        double bestBound = -kInf;
+        std::size_t next = runs.size();
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            if (runs[i].probe.status != RunStatus::Done
+                || std::find(tried.begin(), tried.end(), i) != tried.end())
+                continue;
+            const auto e = model.model.predict({transferInput(features[i])}).front();
+            const double bound = -e.mean + e.std;
+            if (bound > bestBound) {
+                bestBound = bound;
+                next = i;
+            }
+        }
+        if (next == runs.size())
+            break;
+        const double runCost = runs[next].stepCost * static_cast<double>(kFullSteps);
+        if (fullRuns > 0 && p.cost + runCost > budget)
+            break;
+        p.cost += runCost;
+        ++fullRuns;
+        tried.push_back(next);
+        p.chosen = std::min(p.chosen, runs[next].truth);
+        // The study's records so far: log(final / start loss); a diverged run the worst + 1.
+        std::vector<TransferRecord> own;
+        double worst = -kInf;
+        for (auto i : tried) {
+            const auto it = runs[i].probe.features.find("burst_initial_loss");
+            const double scale = it == runs[i].probe.features.end() ? kInf : it->second;
+            const double t = std::isfinite(runs[i].truth) && scale > 0.0
+                                 ? std::log(std::max(runs[i].truth, 1e-12) / scale)
+                                 : kInf;
+            own.push_back({"scored/" + std::to_string(i) + "/0", "scored", features[i], t});
+            if (std::isfinite(t))
+                worst = std::max(worst, t);
+        }
+        for (auto& r : own)
+            if (!std::isfinite(r.target))
+                r.target = std::isfinite(worst) ? worst + 1.0 : 0.0;
+        model = fineTuneTransferModel(base, own);
+    }
+    p.note = std::to_string(fullRuns) + " full runs";
     return p;
 }
 
@@ -609,7 +688,7 @@ int main(int argc, char** argv)
         else if (std::string(argv[a]) == "--write-model" && a + 1 < argc)
             writeModel = argv[++a];
     }
-    const std::vector<DataSetup> sets{
+    std::vector<DataSetup> sets{
         {"diabetes", "diabetes_w256.pt", "diabetes/diabetes.csv", "progression", Task::Regression,
          "MLP 10→256→256→1 ReLU, validation MSE (standardised target)"},
         {"wine", "wine_w256.pt", "wine/wine.csv", "cultivar", Task::Classification,
@@ -621,6 +700,30 @@ int main(int argc, char** argv)
          "validation cross-entropy; batch 16 only: 24 configurations",
          {16}},
     };
+    // Generated teacher–student tasks (bench/study_transfer_tasks.py keeps the same list):
+    // name, task, student width.
+    const struct { const char* name; Task task; int inputs, outputs, width; } generatedTasks[] = {
+        {"reg_w8_n01", Task::Regression, 8, 1, 256},
+        {"reg_w64_n05", Task::Regression, 12, 1, 128},
+        {"reg_w256_n10", Task::Regression, 20, 1, 64},
+        {"cls3_w16_n005", Task::Classification, 10, 3, 256},
+        {"cls5_w64_n02", Task::Classification, 16, 5, 64},
+        {"cls2_w128_n01", Task::Classification, 24, 2, 128},
+        {"reg_w32_n02_r1200", Task::Regression, 6, 1, 256},
+        {"reg_w16_n20", Task::Regression, 16, 1, 128},
+        {"reg_w128_n03_r150", Task::Regression, 10, 1, 256},
+        {"cls4_w32_n0_r1000", Task::Classification, 8, 4, 128},
+        {"cls2_w8_n03", Task::Classification, 12, 2, 256},
+        {"cls10_w64_n01", Task::Classification, 30, 10, 64},
+    };
+    for (const auto& g : generatedTasks) {
+        const std::string w = std::to_string(g.width);
+        sets.push_back({std::string("gen_") + g.name, std::string("gen_") + g.name + ".pt",
+                        std::string("@gen_") + g.name + ".csv", "y", g.task,
+                        "generated teacher task, MLP " + std::to_string(g.inputs) + "→" + w + "→" + w
+                            + "→" + std::to_string(g.outputs) + " ReLU",
+                        {16, 64}, true});
+    }
     // The probe: a 20-step burst, 4 Lanczos steps and the gradient-direction curvature.
     ProbeBudget lean;
     lean.burstSteps = 20;
@@ -634,10 +737,13 @@ int main(int argc, char** argv)
     std::map<std::string, std::vector<SetRuns>> all;
     try {
         for (const auto& d : sets) {
-            if (!only.empty() && ("," + only + ",").find("," + d.name + ",") == std::string::npos)
+            // "generated" selects every generated task, "real" every real data set.
+            const std::string kind = d.generated ? "generated" : "real";
+            if (!only.empty() && ("," + only + ",").find("," + d.name + ",") == std::string::npos
+                && ("," + only + ",").find("," + kind + ",") == std::string::npos)
                 continue;
             gBatches = d.batches;
-            for (int seed = 0; seed < seeds; ++seed) {
+            for (int seed = 0; seed < (d.generated ? 1 : seeds); ++seed) {
                 const std::string cache = models + "/runs_" + d.name + "_seed" + std::to_string(seed) + ".json";
                 SetRuns s;
                 if (cachedOnly && !std::filesystem::exists(cache))
@@ -671,20 +777,14 @@ int main(int argc, char** argv)
         std::vector<TransferRecord> records;
         for (const auto& [name, v] : all)
             addTransferRecords(name, v.front(), lean.burstSteps, records);
-        const auto model = fitTransferModel(records, "", transferOptions);
-        nlohmann::json j{{"schema", "borehole.transfer-model/1"},
-                         {"features", scaleFreeFeatureNames()},
-                         {"target", "log(final validation / start loss), loss-like"},
-                         {"trained_on", [&] {
-                              std::vector<std::string> names;
-                              for (const auto& [name, v] : all)
-                                  names.push_back(name);
-                              return names;
-                          }()},
-                         {"records", model.trainedIds.size()},
-                         {"full_steps", kFullSteps},
-                         {"model", nlohmann::json::parse(model.model.toJson())}};
-        std::ofstream(writeModel) << j.dump(1) << "\n";
+        auto model = fitTransferModel(records, "", transferOptions);
+        for (const auto& [name, v] : all)
+            model.trainedOn.push_back(name);
+        model.fullSteps = kFullSteps;
+        const std::string tmp = writeModel + ".tmp";
+        std::ofstream(tmp) << transferModelJson(model);
+        (void)loadTransferModel(tmp); // written as it reads back, before it replaces the old one
+        std::filesystem::rename(tmp, writeModel);
         std::cerr << "wrote " << writeModel << " (" << model.trainedIds.size() << " records)\n";
     }
 
@@ -693,7 +793,9 @@ int main(int argc, char** argv)
         "same rungs, promoted by the validation at the rung only",
         "ablation: probe-halving without the slope extrapolation",
         "ablation: probe-halving without λmax (no EoS penalty, no rung λmax)",
-        "probe-halving promoted by the transferred model (leave-one-data-set-out)",
+        "probe-halving promoted by the transferred model, fitted on the other real sets (leave-one-data-set-out)",
+        "probe-halving promoted by the transferred model, fitted on the other real sets and the generated tasks (leave-one-data-set-out)",
+        "transferred model (other real sets and the generated tasks, leave-one-data-set-out) in the active loop: full runs in its order, fine-tuned on them after each, at probe-halving's compute",
         "post hoc (named after the results): no rung-0 cut, all probed enter rung 1",
         "successive halving η=3 over all configurations at ≤ probe-halving's compute",
         "random search at probe-halving's compute",
@@ -701,9 +803,16 @@ int main(int argc, char** argv)
     std::ostringstream out, summary;
     summary << "| data set | seeds | probe-halving: regret at compute | best baseline (SH / random / "
                "range test) | ≤ best baseline? | within 5 % at ≤ 10 %? |\n|---|---|---|---|---|---|\n";
+    // The methods' rows; baselines are the rows from kFirstBaseline on.
+    enum { kNamed, kPlain, kNoSlope, kNoEos, kTransferReal, kTransferAll, kTransferLoop, kNoCut, kHalving,
+           kRandom, kRange, kFirstBaseline = kHalving };
+    std::set<std::string> generatedNames;
+    for (const auto& d : sets)
+        if (d.generated)
+            generatedNames.insert(d.name);
     for (const auto& d : sets) {
         const auto found = all.find(d.name);
-        if (found == all.end())
+        if (found == all.end() || d.generated)
             continue;
         const auto& perSeed = found->second;
         gBatches = d.batches;
@@ -727,34 +836,47 @@ int main(int argc, char** argv)
                 costs[name].push_back(p.cost / s.gridCost);
             };
             const Pick ph = probeHalving(runs, Ranker::Combined, s.metric, lean.burstSteps);
-            record(methods[0], ph);
-            record(methods[1], probeHalving(runs, Ranker::PlainValidation, s.metric, lean.burstSteps));
-            record(methods[2], probeHalving(runs, Ranker::NoSlope, s.metric, lean.burstSteps));
-            record(methods[3], probeHalving(runs, Ranker::NoEos, s.metric, lean.burstSteps));
-            // Leave-one-data-set-out: records of the other data sets (same seed) only.
-            std::vector<TransferRecord> records;
-            for (const auto& [name, v] : all)
-                if (seed < v.size())
-                    addTransferRecords(name, v[seed], lean.burstSteps, records);
-            if (all.size() >= 2) {
+            record(methods[kNamed], ph);
+            record(methods[kPlain], probeHalving(runs, Ranker::PlainValidation, s.metric, lean.burstSteps));
+            record(methods[kNoSlope], probeHalving(runs, Ranker::NoSlope, s.metric, lean.burstSteps));
+            record(methods[kNoEos], probeHalving(runs, Ranker::NoEos, s.metric, lean.burstSteps));
+            // Leave-one-data-set-out: the other real sets' records of the same seed, and with them
+            // the generated tasks' (one seed each). The scored set is never in training.
+            std::vector<TransferRecord> real, generated;
+            for (const auto& [name, v] : all) {
+                if (generatedNames.count(name))
+                    addTransferRecords(name, v.front(), lean.burstSteps, generated);
+                else if (seed < v.size())
+                    addTransferRecords(name, v[seed], lean.burstSteps, real);
+            }
+            auto transferred = [&](const std::vector<TransferRecord>& records, int row) {
                 const auto model = fitTransferModel(records, d.name, transferOptions);
                 for (const auto& id : model.trainedIds)
                     if (id.rfind(d.name + "/", 0) == 0)
                         throw std::logic_error("the transferred model saw the scored set");
                 gTransfer = &model;
-                record(methods[4], probeHalving(runs, Ranker::Transferred, s.metric, lean.burstSteps));
+                record(methods[row], probeHalving(runs, Ranker::Transferred, s.metric, lean.burstSteps));
                 gTransfer = nullptr;
+                return model;
+            };
+            if (all.size() - generatedNames.size() >= 2)
+                transferred(real, kTransferReal);
+            if (!generated.empty()) {
+                generated.insert(generated.end(), real.begin(), real.end());
+                const auto model = transferred(generated, kTransferAll);
+                record(methods[kTransferLoop],
+                       transferActiveLoop(runs, model, s.metric, lean.burstSteps, ph.cost));
             }
-            record(methods[5], probeHalving(runs, Ranker::NoRungZeroCut, s.metric, lean.burstSteps));
+            record(methods[kNoCut], probeHalving(runs, Ranker::NoRungZeroCut, s.metric, lean.burstSteps));
             const Pick sh = successiveHalving(runs, ph.cost);
-            record(methods[6], sh);
+            record(methods[kHalving], sh);
             notes += " seed " + std::to_string(seed) + ": " + sh.note + ";";
             const auto rs = randomSearch(runs, ph.cost, best, seed);
             lows.push_back(rs.low);
             highs.push_back(rs.high);
-            regrets[methods[7]].push_back(rs.mean);
-            costs[methods[7]].push_back(rs.runs * (s.gridCost / static_cast<double>(runs.size())) / s.gridCost);
-            record(methods[8], s.range);
+            regrets[methods[kRandom]].push_back(rs.mean);
+            costs[methods[kRandom]].push_back(rs.runs * (s.gridCost / static_cast<double>(runs.size())) / s.gridCost);
+            record(methods[kRange], s.range);
         }
         out << "| method (" << d.name << ": " << d.describe << ") | compute / full grid | "
             << (gAbsolute ? "regret of the pick, absolute (grid best ≈ 0)" : "regret of the pick")
@@ -768,10 +890,10 @@ int main(int argc, char** argv)
             << pct(meanInterval(lows).first, gAbsolute) << " and "
             << pct(meanInterval(highs).first, gAbsolute)
             << " (mean over seeds). Successive halving's first rung:" << notes << "\n\n";
-        const double phRegret = meanInterval(regrets[methods[0]]).first;
-        const double phCost = meanInterval(costs[methods[0]]).first;
+        const double phRegret = meanInterval(regrets[methods[kNamed]]).first;
+        const double phCost = meanInterval(costs[methods[kNamed]]).first;
         double baseline = kInf;
-        for (std::size_t m = 6; m < methods.size(); ++m)
+        for (std::size_t m = kFirstBaseline; m < methods.size(); ++m)
             baseline = std::min(baseline, meanInterval(regrets[methods[m]]).first);
         summary << "| " << d.name << " | " << perSeed.size() << " | " << pct(phRegret, gAbsolute)
                 << " at " << pct(phCost) << " | " << pct(baseline, gAbsolute) << " | "
@@ -789,7 +911,14 @@ int main(int argc, char** argv)
               << ", 1 gradient direction, on " << kProbeRows << " probe rows; rung λmax: Lanczos "
               << kRungIterations << " (exact HVPs) at steps 81, 243, 729. Compute in examples "
                  "processed (an HVP = 2 gradients, a forward = 1/3); random search's regret is the "
-                 "mean over 2000 draws (a draw whose runs all diverged counts 1000 %). Evaluation "
+                 "mean over 2000 draws (a draw whose runs all diverged counts 1000 %). Transferred "
+                 "models: MetaModel (5 members, 300 epochs) on every configuration's rung-0 and "
+                 "rung-end records of the other real sets (same seed)"
+              << (generatedNames.empty()
+                      ? std::string()
+                      : " and of " + std::to_string(generatedNames.size())
+                            + " generated teacher–student tasks (seed 0; bench/study_transfer_tasks.py)")
+              << ". Evaluation "
                  "wall time (runs cached) "
               << static_cast<int>(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count())
               << " s.\n";

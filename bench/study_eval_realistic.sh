@@ -2,6 +2,9 @@
 # Reproduces the probe-halving evaluation table of docs/study.md (issue 13):
 #   bench/study_eval_realistic.sh [build folder = build] [seeds = 1] [data sets = all | a,b,...]
 #                                 [--collect-only | --cached-only] [--write-model file.json]
+# Data sets: names, or "real" (diabetes, wine, breast_cancer, digits: scored) and "generated" (the
+# teacher–student tasks of bench/study_transfer_tasks.py, one seed each: training records of the
+# transferred model only).
 # Writes untrained TorchScript models and digits.csv into <build>/study_eval_realistic_models
 # (Debian python3-torch; sklearn's data found as bench/make_bench_model.py finds it), then probes
 # and fully trains (2187 steps) a 48-configuration grid per data set and seed — cached there as
@@ -19,6 +22,7 @@ cmake --build "$build" --target borehole-study-eval-realistic >&2
 models="$build/study_eval_realistic_models"
 runs="$here/study_runs"
 [ -f "$models/cnn_digits_bn.pt" ] || /usr/bin/python3 "$here/study_eval_realistic_models.py" "$models" >&2
+[ -f "$models/gen_cls10_w64_n01.pt" ] || /usr/bin/python3 "$here/study_transfer_tasks.py" "$models" >&2
 mkdir -p "$models" "$runs"
 shopt -s nullglob
 for kept in "$runs"/runs_*.json.gz; do
