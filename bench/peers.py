@@ -181,6 +181,16 @@ def main():
                           twin["seconds"],
                           f"PyHessian Hutchinson, {twin['hvps']} HVPs, err {rel(twin['value'], tref):.1%}",
                           ratio, f"≤1 at err≤2%: {'met' if met else 'NOT met'}"))
+        # The default trace: exact from per-row gradient norms on piecewise-linear chains
+        # (estimator exact-gauss-newton), else the default sampled estimator.
+        d = bk["trace-default"]
+        err = rel(d["value"], tref)
+        ratio = d["seconds"] / twin["seconds"]
+        table.append((kind, f"trace default ({d['estimator']})", d["seconds"],
+                      f"{d['hvps']} HVPs, {d['gradients']} passes, err {err:.1e} vs {tref_name}",
+                      twin["seconds"],
+                      f"PyHessian Hutchinson, {twin['hvps']} HVPs, err {rel(twin['value'], tref):.1%}",
+                      ratio, f"≤1 at err≤2%: {'met' if err <= 0.02 and ratio <= 1.0 else 'NOT met'}"))
         # Surface at equal points against the faster per-point twin.
         loops = {"surface": "plot_surface loop", "surface-ll": "loss-landscapes loop"}
         tkey = min(loops, key=lambda t: pk[t]["seconds"])

@@ -153,6 +153,8 @@ QString traceEstimatorName(const std::string& estimator)
         return QStringLiteral("Hutch++");
     if (estimator == "hutchinson")
         return QStringLiteral("Hutchinson");
+    if (estimator == "exact-gauss-newton")
+        return QStringLiteral("exact, Gauss–Newton");
     return QString::fromStdString(estimator);
 }
 

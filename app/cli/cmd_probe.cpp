@@ -74,6 +74,10 @@ void addProbeOptions(Args& a)
                 "Σ eᵢᵀHeᵢ when no dearer than sampling) for models with at most n parameters "
                 "(0: never)", "4096");
     a.addOption("trace-estimator", "kind", "Trace estimator: hutchinson or hutch++", "hutch++");
+    a.addFlag("trace-sampled",
+              "Estimate the trace by sampling even for a chain of Linear, BatchNorm1d, ReLU and "
+              "LeakyReLU layers, whose exact trace otherwise comes from per-row gradient norms "
+              "without HVPs (exact-gauss-newton)");
     a.addOption("sketch", "k", "Hutch++ sketch size (2k HVPs for the low-rank part)", "10");
     a.addOption("trace-tol", "r",
                 "Stop the trace estimate when the 95 % upper confidence bound of its relative "
@@ -245,6 +249,7 @@ int runProbe(const std::vector<std::string>& argv)
     s.eigen.graph.blockRows = a.integer("hvp-block-rows", 0);
     s.traceOptions.graph = s.eigen.graph;
     s.traceOptions.exactUpTo = a.integer("exact-up-to", 0);
+    s.traceOptions.structural = !a.flag("trace-sampled");
     s.spectrum = a.flag("spectrum");
     s.spectrumOptions.topK = a.count("top-k", 1);
     s.spectrumOptions.bottomK = a.count("bottom-k", 0);

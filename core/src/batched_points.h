@@ -66,6 +66,8 @@ public:
         torch::Tensor stackedBias;   ///< Linear with bias: [1 + k, out]; BatchNorm: β
         torch::Tensor mean, invStd;  ///< BatchNorm: running mean and 1/√(running var + ε)
     };
+    /// The chain as read from the model: Linear, BatchNorm1d and activation layers, in order.
+    const std::vector<Layer>& layers() const { return m_layers; }
 
 private:
     BatchedPoints(Problem::Impl& p) : m_problem(&p) {}
@@ -89,6 +91,24 @@ std::string compareWithModel(Problem::Impl& p, const torch::Tensor& theta,
                              const std::vector<double>& displaced,
                              const std::function<double(int)>& candidate,
                              const std::string& lossName, const std::string& failure);
+
+/// tr(H) of the probe-row loss, exact, for a chain in which every parameter enters piecewise
+/// linearly: Linear layers, BatchNorm1d in evaluation mode, ReLU, LeakyReLU, dropout (identity in
+/// evaluation mode). Between kinks each parameter enters the output linearly, so the output's
+/// second derivatives have a zero diagonal and
+///     tr H = Σᵢ tr(Jᵢᵀ Hℓ,ᵢ Jᵢ)        (Jᵢ: row i's output Jacobian, Hℓ,ᵢ: the loss's Hessian)
+/// — the Gauss–Newton matrix's trace. It comes from per-row squared gradient norms, one backward
+/// pass through the chain per output column (cross-entropy: one per class and one for the
+/// softmax-weighted sum), all passes stacked in one launch per row block. Autograd takes ReLU's
+/// second derivative as 0 too, so this equals Σⱼ eⱼᵀHeⱼ by double backward. Returns nothing,
+/// with `why`, for any other model or a loss the model computes; the chain's loss must equal the
+/// model's own at θ within 1e-4 (a scripted forward() may do more than call its children).
+struct StructuralTrace
+{
+    double trace = 0.0;
+    std::int64_t passes = 0; ///< backward passes (output columns, or classes + 1)
+};
+std::optional<StructuralTrace> gaussNewtonTrace(Problem::Impl& p, std::string& why);
 
 /// The class of a torch.nn module ("Linear", "ReLU", ...), or empty for any other class.
 std::string torchNnClass(const torch::jit::Module& m);

@@ -4,6 +4,7 @@
 #include "borehole/probes.h"
 
 #include "hvp_engine.h"
+#include "batched_points.h"
 #include "internal.h"
 #include "text.h"
 
@@ -274,6 +275,19 @@ TraceResult hutchinsonTrace(Problem& problem, const TraceOptions& options,
     TraceResult r;
     r.estimator = toString(options.estimator);
     CostTracker tracker(p);
+    if (options.structural && options.hvp == HvpMode::Exact) {
+        const ParameterRestore restore(p);
+        std::string why;
+        if (const auto exact = gaussNewtonTrace(p, why)) {
+            r.estimator = "exact-gauss-newton";
+            r.estimate = exact->trace;
+            r.history.push_back(r.estimate);
+            r.converged = true;
+            r.cost = tracker.cost();
+            reportProgress(progress, 1, 1);
+            return r;
+        }
+    }
     HvpEngine hvp(p, options.hvp, options.fdEpsilon, options.graph);
     r.hvpPlan = hvp.plan();
     const std::int64_t samplingCap = (plusPlus ? 2 * std::int64_t(options.sketchSize) : 0)

@@ -53,7 +53,7 @@ BOREHOLE_JSON_TYPE(EigenOptions, relativeTolerance, maxIterations,
                    hvp, fdEpsilon, seed, basis, ritzVector, graph)
 BOREHOLE_JSON_TYPE(EigenResult, method, value, converged, iterations,
                    history, errors, changes, hvpPlan, cost)
-BOREHOLE_JSON_TYPE(TraceOptions, exactUpTo, estimator, sketchSize,
+BOREHOLE_JSON_TYPE(TraceOptions, exactUpTo, structural, estimator, sketchSize,
                    relativeTolerance, minSamples, maxSamples, hvp,
                    fdEpsilon, seed, graph)
 BOREHOLE_JSON_TYPE(TraceResult, estimator, estimate, standardError,

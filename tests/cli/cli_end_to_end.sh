@@ -52,6 +52,25 @@ assert r["lanczos"]["hvpPlan"]["strategy"] == "reused"
 assert r["lanczos"]["errors"][-1] <= 1e-3
 PY
 
+# A ReLU chain: the trace is exact from per-row gradient norms (no HVP) and equals the exact
+# spectrum's trace; --trace-sampled takes the HVP route (exact here: few parameters).
+relu=(--model "$src/tests/data/relu_mlp.pt" --data "$src/tests/data/four_features.csv" --device cpu
+      --quiet --directions random --k 1 --no-power --no-sharpness)
+"$cli" probe "${relu[@]}" --spectrum --out "$work/relu.json" > "$work/relu.txt" 2>&1
+check "probe of a ReLU chain exits 0" test $? -eq 0
+check "its trace is exact-gauss-newton" grep -q "tr(H) (exact-gauss-newton)" "$work/relu.txt"
+"$cli" probe "${relu[@]}" --trace-sampled --out "$work/relu_sampled.json" > "$work/relu_sampled.txt" 2>&1
+check "--trace-sampled exits 0" test $? -eq 0
+check "Gauss-Newton trace = exact spectrum's trace = HVP trace" /usr/bin/python3 - "$work/relu.json" "$work/relu_sampled.json" <<'PY'
+import json, sys
+r, h = (json.load(open(f)) for f in sys.argv[1:3])
+t = r["trace"]
+assert t["estimator"] == "exact-gauss-newton" and t["cost"]["hvps"] == 0, t
+assert h["trace"]["estimator"] == "exact", h["trace"]["estimator"]
+for other in (r["spectrum"]["trace"], h["trace"]["estimate"]):
+    assert abs(t["estimate"] - other) <= 1e-5 * abs(other), (t["estimate"], other)
+PY
+
 "$cli" surface "${common[@]}" --resolution 7 --span 0.5 --curvature grid --out "$work/surf" \
   > "$work/surface.txt" 2>&1
 check "surface exits 0" test $? -eq 0

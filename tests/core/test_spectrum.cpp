@@ -62,6 +62,19 @@ Problem batchNormProblem()
     return Problem(Model::load(bht::data("batchnorm.pt"), DeviceKind::Cpu), data, ProblemOptions{});
 }
 
+/// A fixture model on a test CSV with a chosen loss (all rows probed, none held out).
+Problem chainProblem(const std::string& model, const std::string& csv, Task task, LossKind loss)
+{
+    DatasetOptions d;
+    d.validationFraction = 0.0;
+    d.task = task;
+    d.device = DeviceKind::Cpu;
+    auto data = Dataset::loadCsv(bht::data(csv), d);
+    ProblemOptions o;
+    o.loss = loss;
+    return Problem(Model::load(bht::data(model), DeviceKind::Cpu), data, o);
+}
+
 } // namespace
 
 class TestSpectrum : public QObject
@@ -75,6 +88,7 @@ private slots:
     void lanczosSpectrumOfTheQuadratic();
     void negativeCurvatureIsDetected();
     void smallModelsGetTheExactTrace();
+    void piecewiseLinearChainsGetTheGaussNewtonTrace();
     void reusedGraphHvpEqualsRecomputed();
     void chunkedHvpEqualsUnchunked();
     void batchNormReusedAndChunkedEqualRecomputed();
@@ -194,6 +208,58 @@ void TestSpectrum::smallModelsGetTheExactTrace()
     QCOMPARE(r.cost.hvps, std::int64_t(12));
     o.exactUpTo = 0;
     BH_COMPARE_TEXT(hutchinsonTrace(p, o).estimator, "hutch++");
+}
+
+void TestSpectrum::piecewiseLinearChainsGetTheGaussNewtonTrace()
+{
+    // ReLU / LeakyReLU chains (with an evaluation-mode batch norm and dropout): tr H from per-row
+    // gradient norms, no HVP, equal to Σᵢ eᵢᵀHeᵢ by double backward, for every supported loss.
+    struct Case
+    {
+        const char* name;
+        const char* model;
+        const char* csv;
+        Task task;
+        LossKind loss;
+    };
+    const Case cases[] = {
+        {"mse", "relu_mlp.pt", "four_features.csv", Task::Regression, LossKind::Mse},
+        {"bce", "relu_mlp.pt", "four_features_binary.csv", Task::Regression, LossKind::BceWithLogits},
+        {"mae", "relu_mlp.pt", "four_features.csv", Task::Regression, LossKind::Mae},
+        {"cross-entropy", "relu_classifier.pt", "few_labels.csv", Task::Classification,
+         LossKind::CrossEntropy},
+    };
+    for (const auto& c : cases) {
+        auto p = chainProblem(c.model, c.csv, c.task, c.loss);
+        TraceOptions o;
+        const auto before = p.parameters();
+        const auto fast = hutchinsonTrace(p, o);
+        QVERIFY(p.parameters() == before);
+        BH_COMPARE_TEXT(fast.estimator, "exact-gauss-newton");
+        QCOMPARE(fast.cost.hvps, std::int64_t(0));
+        QCOMPARE(fast.standardError, 0.0);
+        QVERIFY(fast.converged);
+        o.structural = false; // Σᵢ eᵢᵀHeᵢ, one HVP per parameter
+        const auto exact = hutchinsonTrace(p, o);
+        BH_COMPARE_TEXT(exact.estimator, "exact");
+        qInfo("%s: Gauss-Newton %.9g, HVPs %.9g", c.name, fast.estimate, exact.estimate);
+        if (c.loss == LossKind::Mae) {
+            QVERIFY(std::abs(exact.estimate) < 1e-6);
+            QCOMPARE(fast.estimate, 0.0);
+        } else {
+            QVERIFY(exact.estimate > 0.0);
+            BH_CLOSE(fast.estimate, exact.estimate, 1e-5);
+        }
+    }
+    // Not piecewise linear (GELU, Tanh): sampled (more parameters than the sampling cap). A
+    // forward() that doubles its ReLU chain's output: the chain's loss differs from the model's,
+    // so the HVPs' exact trace (few parameters), not the Gauss–Newton one.
+    auto smooth = chainProblem("sequential_mlp.pt", "four_features.csv", Task::Regression,
+                               LossKind::Mse);
+    BH_COMPARE_TEXT(hutchinsonTrace(smooth, TraceOptions{}).estimator, "hutch++");
+    auto doubled = chainProblem("relu_doubled.pt", "four_features.csv", Task::Regression,
+                                LossKind::Mse);
+    BH_COMPARE_TEXT(hutchinsonTrace(doubled, TraceOptions{}).estimator, "exact");
 }
 
 void TestSpectrum::reusedGraphHvpEqualsRecomputed()
@@ -371,6 +437,7 @@ void TestSpectrum::spectrumRoundTripsThroughJson()
 BH_TEST_MAIN(TestSpectrum, &TestSpectrum::exactHessianEqualsA,
     &TestSpectrum::exactSpectrumOfTheQuadratic, &TestSpectrum::lanczosSpectrumOfTheQuadratic,
     &TestSpectrum::negativeCurvatureIsDetected, &TestSpectrum::smallModelsGetTheExactTrace,
+    &TestSpectrum::piecewiseLinearChainsGetTheGaussNewtonTrace,
     &TestSpectrum::reusedGraphHvpEqualsRecomputed, &TestSpectrum::chunkedHvpEqualsUnchunked,
     &TestSpectrum::batchNormReusedAndChunkedEqualRecomputed,
     &TestSpectrum::powerResidualBoundsTheTrueError, &TestSpectrum::spectrumRoundTripsThroughJson)

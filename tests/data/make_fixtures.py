@@ -23,6 +23,14 @@ silu_mlp.pt       nn.Sequential(Linear(4, 8), SiLU, Linear(8, 8), Softplus(β 2,
                   activations of the stacked path.
 doubled_mlp.pt    a module whose only child is such a Sequential but whose forward() doubles its
                   output: the stacked path must notice that it differs and fall back.
+relu_mlp.pt       Sequential: Linear(4, 8) → BatchNorm1d(8) (evaluation mode, statistics away
+                  from 0 and 1) → ReLU → Linear(8, 8) → LeakyReLU(0.1) → Dropout → Linear(8, 1):
+                  every parameter enters piecewise linearly, so tr H is the Gauss–Newton trace.
+relu_classifier.pt Sequential: Linear(4, 8) → ReLU → Linear(8, 8) → ReLU → Linear(8, 8): class
+                  scores for few_labels.csv (cross-entropy), piecewise linear as relu_mlp.pt.
+relu_doubled.pt   a module whose only child is Linear(4, 8) → ReLU → Linear(8, 1) but whose
+                  forward() doubles its output: the Gauss–Newton trace must notice and not apply.
+four_features_binary.csv four_features.csv with y > 0 as 1, else 0 (a BCE target).
 bn_mlp.pt         Sequential: Linear(4, 8) → BatchNorm1d(8) → ReLU → Linear(8, 8) →
                   BatchNorm1d(8, affine=False) → Tanh → Linear(8, 1), evaluation mode, running
                   statistics set away from 0 and 1: batch norms the stacked path applies per point.
@@ -154,6 +162,15 @@ class DoubledMlp(nn.Module):
         return 2.0 * self.net(x)
 
 
+class DoubledReluMlp(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return 2.0 * self.net(x)
+
+
 def spd(eigenvalues, seed):
     g = torch.Generator().manual_seed(seed)
     n = len(eigenvalues)
@@ -182,6 +199,7 @@ def main():
     make_outputs()
     make_raw_scales()
     make_images()
+    make_piecewise_linear()
 
 
 def make_outputs():
@@ -240,6 +258,30 @@ def make_sequential():
         model[1].weight.copy_(torch.linspace(0.8, 1.2, 8))
         model[1].bias.copy_(torch.linspace(-0.1, 0.1, 8))
     torch.jit.script(model.eval()).save(os.path.join(HERE, "bn_mlp.pt"))
+
+
+def make_piecewise_linear():
+    torch.manual_seed(13)
+    model = nn.Sequential(nn.Linear(4, 8), nn.BatchNorm1d(8), nn.ReLU(), nn.Linear(8, 8),
+                          nn.LeakyReLU(0.1), nn.Dropout(0.2), nn.Linear(8, 1))
+    with torch.no_grad():
+        model[1].running_mean.copy_(torch.linspace(-0.5, 0.5, 8))
+        model[1].running_var.copy_(torch.linspace(0.5, 2.0, 8))
+        model[1].weight.copy_(torch.linspace(0.8, 1.2, 8))
+        model[1].bias.copy_(torch.linspace(-0.1, 0.1, 8))
+    torch.jit.script(model.eval()).save(os.path.join(HERE, "relu_mlp.pt"))
+    torch.manual_seed(14)
+    model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 8))
+    torch.jit.script(model.eval()).save(os.path.join(HERE, "relu_classifier.pt"))
+    torch.manual_seed(15)
+    torch.jit.script(DoubledReluMlp()).save(os.path.join(HERE, "relu_doubled.pt"))
+    with open(os.path.join(HERE, "four_features.csv")) as f:
+        lines = f.read().split()
+    with open(os.path.join(HERE, "four_features_binary.csv"), "w") as f:
+        f.write(lines[0] + "\n")
+        for line in lines[1:]:
+            v = line.split(",")
+            f.write(",".join(v[:-1] + ["1" if float(v[-1]) > 0 else "0"]) + "\n")
 
 
 def make_linear():

@@ -236,6 +236,12 @@ struct TraceOptions
     /// most this many parameters and no more than the sampling cap (2·sketchSize + maxSamples)
     /// would cost; 0: always sample.
     std::int64_t exactUpTo = 4096;
+    /// Exact trace without Hessian-vector products when the model is a chain of Linear layers,
+    /// BatchNorm1d (evaluation mode), ReLU, LeakyReLU and dropout and the loss is MSE, MAE,
+    /// BCE or cross-entropy: every parameter then enters piecewise linearly and tr H equals the
+    /// Gauss–Newton trace, from per-row gradient norms in one stacked backward pass per output
+    /// column (estimator "exact-gauss-newton"; docs/benchmarks.md). Exact HVP mode only.
+    bool structural = true;
     TraceEstimator estimator = TraceEstimator::HutchPlusPlus;
     /// Hutch++: size k of the sketch (2k HVPs go to the low-rank part).
     int sketchSize = 10;
@@ -252,7 +258,9 @@ struct TraceOptions
 
 struct TraceResult
 {
-    std::string estimator; ///< "hutchinson", "hutch++" or "exact" (standard error 0)
+    /// "hutchinson", "hutch++", "exact" (Σᵢ eᵢᵀHeᵢ) or "exact-gauss-newton" (piecewise-linear
+    /// chain, TraceOptions::structural); the exact ones have standard error 0.
+    std::string estimator;
     double estimate = 0.0;
     /// Standard error of the stochastic part (Hutch++: of the deflated remainder only).
     double standardError = 0.0;
