@@ -592,10 +592,7 @@ MetaModelRecord refitTransferred(StudyStore& store, const StudySpec& spec,
     }
     json details{{"inputs", scaleFreeFeatureNames()},
                  {"target", fittedTarget(spec.metric)},
-                 {"metric", spec.metric == Metric::Mse   ? "mse"
-                            : spec.metric == Metric::Mae ? "mae"
-                            : spec.metric == Metric::Loss ? "loss"
-                                                         : "accuracy"},
+                 {"metric", toString(spec.metric)},
                  {"transfer",
                   {{"source", tuned.source},
                    {"trained_on", tuned.trainedOn},
@@ -684,9 +681,7 @@ MetaModelRecord refitMetaModel(StudyStore& store, const StudySpec& spec,
     json details{{"inputs", names},
                  {"target", outcomeModel ? fittedTarget(spec.metric)
                                          : "proxy score"},
-                 {"metric", spec.metric == Metric::Mse   ? "mse"
-                            : spec.metric == Metric::Mae ? "mae"
-                                                         : "accuracy"},
+                 {"metric", toString(spec.metric)},
                  {"validation_mae", std::isfinite(model.validation().mae)
                                         ? json(model.validation().mae)
                                         : json(nullptr)},
