@@ -546,6 +546,7 @@ void TestStudyHalving::studyRanksAndPromotesByTheTransferredModel()
     QCOMPARE(details.at("transfer").at("source").get<std::string>(), file);
     ranking = rankStudy(store, spec);
     QVERIFY(ranking.model->supportsTargetMode());
+    QVERIFY(ranking.logUnits); // MSE: the fitted units are log(outcome)
     (void)targetCandidates(ranking, parseOutcomeTarget("mse <= 1", "test"));
 
     BH_THROWS(parseStudySpec(R"({"model": "m.pt", "data": {"path": "d.csv"},
