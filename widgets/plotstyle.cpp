@@ -155,6 +155,8 @@ QString traceEstimatorName(const std::string& estimator)
         return QStringLiteral("Hutchinson");
     if (estimator == "exact-gauss-newton")
         return QStringLiteral("exact, Gauss–Newton");
+    if (estimator == "exact-diagonal")
+        return QStringLiteral("exact, Hessian diagonal");
     return QString::fromStdString(estimator);
 }
 

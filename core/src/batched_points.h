@@ -92,23 +92,31 @@ std::string compareWithModel(Problem::Impl& p, const torch::Tensor& theta,
                              const std::function<double(int)>& candidate,
                              const std::string& lossName, const std::string& failure);
 
-/// tr(H) of the probe-row loss, exact, for a chain in which every parameter enters piecewise
-/// linearly: Linear layers, BatchNorm1d in evaluation mode, ReLU, LeakyReLU, dropout (identity in
-/// evaluation mode). Between kinks each parameter enters the output linearly, so the output's
-/// second derivatives have a zero diagonal and
-///     tr H = Σᵢ tr(Jᵢᵀ Hℓ,ᵢ Jᵢ)        (Jᵢ: row i's output Jacobian, Hℓ,ᵢ: the loss's Hessian)
-/// — the Gauss–Newton matrix's trace. It comes from per-row squared gradient norms, one backward
-/// pass through the chain per output column (cross-entropy: one per class and one for the
-/// softmax-weighted sum), all passes stacked in one launch per row block. Autograd takes ReLU's
-/// second derivative as 0 too, so this equals Σⱼ eⱼᵀHeⱼ by double backward. Returns nothing,
-/// with `why`, for any other model or a loss the model computes; the chain's loss must equal the
-/// model's own at θ within 1e-4 (a scripted forward() may do more than call its children).
+/// tr(H) of the probe-row loss, exact, without Hessian-vector products, for a chain of Linear
+/// layers, BatchNorm1d in evaluation mode, dropout and elementwise activations (the chains the
+/// stacked surface path reads). With H = Σᵢ Jᵢᵀ Hℓ,ᵢ Jᵢ + Σᵢₖ (∂ℓ/∂fᵢₖ) ∇²fᵢₖ:
+///  * the Gauss–Newton part Σᵢ tr(Jᵢᵀ Hℓ,ᵢ Jᵢ) from per-row squared gradient norms, one backward
+///    pass per output column (cross-entropy: one per class and one for the softmax-weighted
+///    sum), all stacked in one launch per row block;
+///  * the rest, the diagonal of Σᵢₖ (∂ℓ/∂fᵢₖ) ∇²fᵢₖ, by carrying each row's gradient and
+///    Hessian with respect to each layer's output back through the chain (an activation adds
+///    diag(σ″·G); a Linear layer's weights contribute Σⱼ Mⱼⱼ(‖a‖² + 1)). With only ReLU /
+///    LeakyReLU activations every parameter enters piecewise linearly and this part is 0
+///    (autograd takes ReLU″ = 0 too), so tr H is the Gauss–Newton trace.
+/// Returns nothing, with `why`, for any other model, a loss the model computes, or a chain so
+/// wide that carrying row Hessians would cost more than 200 forward passes. The chain's loss must
+/// equal the model's own at θ within 1e-4 (a scripted forward() may do more than call its
+/// children).
 struct StructuralTrace
 {
     double trace = 0.0;
-    std::int64_t passes = 0; ///< backward passes (output columns, or classes + 1)
+    std::int64_t passes = 0;     ///< stacked backward passes (output columns, or classes + 1)
+    bool piecewiseLinear = true; ///< no curvature inside the chain: tr H = Gauss–Newton trace
 };
-std::optional<StructuralTrace> gaussNewtonTrace(Problem::Impl& p, std::string& why);
+std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& why);
+/// The backward passes exactChainTrace would stack when the model's structure qualifies (no
+/// forward pass run: the comparison with the model's own loss is not made), for planning.
+std::optional<std::int64_t> exactChainTracePasses(Problem::Impl& p);
 
 /// The class of a torch.nn module ("Linear", "ReLU", ...), or empty for any other class.
 std::string torchNnClass(const torch::jit::Module& m);

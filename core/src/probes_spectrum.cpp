@@ -278,8 +278,8 @@ TraceResult hutchinsonTrace(Problem& problem, const TraceOptions& options,
     if (options.structural && options.hvp == HvpMode::Exact) {
         const ParameterRestore restore(p);
         std::string why;
-        if (const auto exact = gaussNewtonTrace(p, why)) {
-            r.estimator = "exact-gauss-newton";
+        if (const auto exact = exactChainTrace(p, why)) {
+            r.estimator = exact->piecewiseLinear ? "exact-gauss-newton" : "exact-diagonal";
             r.estimate = exact->trace;
             r.history.push_back(r.estimate);
             r.converged = true;

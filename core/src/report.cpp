@@ -1,6 +1,7 @@
 // The probe runner and the human-readable summary.
 #include "borehole/report.h"
 
+#include "batched_points.h"
 #include "internal.h"
 #include "text.h"
 
@@ -173,7 +174,14 @@ std::vector<double> stepWork(const Problem& problem, const ProbeSettings& s)
             + std::max(t.minSamples, t.maxSamples);
         const bool exact = t.exactUpTo > 0 && params <= static_cast<double>(t.exactUpTo)
                            && params <= 2.0 * t.sketchSize + t.maxSamples;
-        work.push_back(hvp(t.hvp) * (exact ? params : sampled));
+        // exactChainTracePasses only reads the model (the Problem is const here for callers).
+        const auto passes = t.structural && t.hvp == HvpMode::Exact
+                                ? exactChainTracePasses(implOf(const_cast<Problem&>(problem)))
+                                : std::nullopt;
+        if (passes) // two forwards to check the chain, one more, the stacked backward passes
+            work.push_back(3.0 + 3.0 * static_cast<double>(*passes));
+        else
+            work.push_back(hvp(t.hvp) * (exact ? params : sampled));
     }
     if (s.spectrum) {
         const auto& o = s.spectrumOptions;

@@ -1,5 +1,6 @@
-// The exact Hessian trace of piecewise-linear chains from per-row gradient norms (the
-// Gauss–Newton identity tr H = Σᵢ tr(Jᵢᵀ Hℓ,ᵢ Jᵢ), batched_points.h): no Hessian-vector product.
+// The exact Hessian trace of Linear chains without Hessian-vector products (batched_points.h):
+// the Gauss–Newton part from per-row gradient norms, and for smooth activations the rest of the
+// Hessian's diagonal by backpropagating each row's output Hessian.
 #include "batched_points.h"
 
 #include "borehole/error.h"
@@ -17,20 +18,6 @@ bool piecewiseLinear(Kind k)
 {
     return k == Kind::Linear || k == Kind::BatchNorm || k == Kind::Relu || k == Kind::LeakyRelu
            || k == Kind::Identity;
-}
-
-const char* kindName(Kind k)
-{
-    switch (k) {
-    case Kind::Tanh: return "Tanh";
-    case Kind::Sigmoid: return "Sigmoid";
-    case Kind::Gelu:
-    case Kind::GeluTanh: return "GELU";
-    case Kind::Elu: return "ELU";
-    case Kind::Silu: return "SiLU";
-    case Kind::Softplus: return "Softplus";
-    default: return "an activation";
-    }
 }
 
 /// The chain's forward pass on rows x at the model's current θ. `saved[i]` keeps what layer i's
@@ -61,46 +48,123 @@ torch::Tensor chainForward(Problem::Impl& p, const std::vector<BatchedPoints::La
                 h = h + params[static_cast<std::size_t>(l.bias)];
             break;
         }
-        case Kind::Relu:
+        case Kind::Identity:
+            break;
+        default: { // an elementwise activation
             saved[i] = h;
-            h = torch::relu(h);
+            auto copy = h.clone();
+            h = activate(l, copy);
             break;
-        case Kind::LeakyRelu:
-            saved[i] = h;
-            h = torch::leaky_relu(h, l.slope);
-            break;
-        default: // Identity
-            break;
+        }
         }
     }
     return h;
 }
 
+/// σ′ and σ″ of an elementwise activation at its inputs z (σ″ undefined when it is 0
+/// everywhere: ReLU, LeakyReLU). Smooth ones by autograd through the chain's own activate(), so
+/// both derivatives are those of the function the model applies.
+std::pair<torch::Tensor, torch::Tensor> derivatives(const BatchedPoints::Layer& l,
+                                                    const torch::Tensor& z)
+{
+    if (l.kind == Kind::Relu)
+        return {(z > 0).to(z.scalar_type()), torch::Tensor()};
+    if (l.kind == Kind::LeakyRelu)
+        return {torch::where(z > 0, torch::ones({}, z.options()),
+                             torch::full({}, l.slope, z.options())),
+                torch::Tensor()};
+    torch::AutoGradMode enable(true);
+    auto x = z.detach().requires_grad_(true);
+    auto h = x.clone();
+    const auto y = activate(l, h);
+    auto first = torch::autograd::grad({y.sum()}, {x}, {}, /*retain_graph=*/true,
+                                       /*create_graph=*/true)[0];
+    torch::Tensor second;
+    if (first.requires_grad())
+        second = torch::autograd::grad({first.sum()}, {x}, {}, false, false, /*allow_unused=*/true)[0];
+    if (second.defined())
+        second = second.detach();
+    return {first.detach(), second};
+}
+
 } // namespace
 
-std::optional<StructuralTrace> gaussNewtonTrace(Problem::Impl& p, std::string& why)
+namespace {
+
+/// The chain and its shape, or nothing with `why`: the checks that need no forward pass.
+struct Plan
 {
-    const LossKind loss = p.options.loss;
-    if (loss == LossKind::ModelOutput) {
+    std::optional<BatchedPoints> chain;
+    bool piecewiseLinear = true;
+    std::int64_t width = 0, columns = 0;
+};
+
+std::optional<Plan> plan(Problem::Impl& p, const torch::Tensor& theta, std::string& why)
+{
+    if (p.options.loss == LossKind::ModelOutput) {
         why = "the loss is computed by the model";
         return std::nullopt;
     }
-    const torch::Tensor theta = p.flatParameters();
-    auto chain = BatchedPoints::make(p, theta, {}, std::numeric_limits<std::int64_t>::max() / 8,
-                                     why);
-    if (!chain)
+    Plan out;
+    out.chain = BatchedPoints::make(p, theta, {}, std::numeric_limits<std::int64_t>::max() / 8, why);
+    if (!out.chain)
         return std::nullopt;
-    const auto& layers = chain->layers();
-    for (const auto& l : layers)
-        if (!piecewiseLinear(l.kind)) {
-            why = std::string("its ") + kindName(l.kind)
-                  + " activation is not piecewise linear (tr H is then more than the "
-                    "Gauss–Newton trace)";
-            return std::nullopt;
-        }
-    torch::NoGradGuard noGrad;
+    const auto& layers = out.chain->layers();
+    out.piecewiseLinear = std::all_of(layers.begin(), layers.end(),
+                                      [](const auto& l) { return piecewiseLinear(l.kind); });
+    std::int64_t params = 0;
+    // FLOPs of backpropagating one row's output Hessian (Wᵀ M W at every Linear layer but the
+    // first, M full width × width) against one forward pass.
+    double hessianFlops = 0.0;
+    bool firstLinear = true;
+    out.width = p.probeX.size(1);
+    for (const auto& l : layers) {
+        out.width = std::max(out.width, l.out);
+        if (l.kind != Kind::Linear)
+            continue;
+        out.columns = l.out; // the output's width: later layers keep it
+        params += l.in * l.out + (l.bias >= 0 ? l.out : 0);
+        if (!firstLinear)
+            hessianFlops += 2.0 * static_cast<double>(l.out * l.in) * static_cast<double>(l.out + l.in);
+        firstLinear = false;
+    }
+    if (!out.piecewiseLinear && hessianFlops > 200.0 * 2.0 * static_cast<double>(params)) {
+        why = "carrying each row's output Hessian (" + std::to_string(out.width)
+              + " wide) back would cost more than 200 forward passes";
+        return std::nullopt;
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<std::int64_t> exactChainTracePasses(Problem::Impl& p)
+{
+    std::string why;
+    const auto planned = plan(p, p.flatParameters(), why);
+    if (!planned)
+        return std::nullopt;
+    const LossKind loss = p.options.loss;
+    return loss == LossKind::Mae            ? std::int64_t(0)
+           : loss == LossKind::CrossEntropy ? planned->columns + 1
+                                            : planned->columns;
+}
+
+std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& why)
+{
+    const LossKind loss = p.options.loss;
+    const torch::Tensor theta = p.flatParameters();
+    auto planned = plan(p, theta, why);
+    if (!planned)
+        return std::nullopt;
+    const auto& layers = planned->chain->layers();
+    StructuralTrace out;
+    out.piecewiseLinear = planned->piecewiseLinear;
     const auto& x = p.probeX;
     const auto& y = p.probeY;
+    const std::int64_t rows = x.size(0);
+    const std::int64_t width = planned->width, columns = planned->columns;
+    torch::NoGradGuard noGrad;
     std::vector<torch::Tensor> saved;
     // The chain must be the model: its loss at θ equals the model's own forward's.
     const std::string differs = compareWithModel(
@@ -112,88 +176,129 @@ std::optional<StructuralTrace> gaussNewtonTrace(Problem::Impl& p, std::string& w
         return std::nullopt;
     }
 
-    const std::int64_t rows = x.size(0);
-    std::int64_t width = x.size(1), columns = 0;
-    for (const auto& l : layers) {
-        width = std::max(width, l.out);
-        if (l.kind == Kind::Linear)
-            columns = l.out; // the output's width: later layers keep it
-    }
-    StructuralTrace out;
     out.passes = loss == LossKind::Mae ? 0 : loss == LossKind::CrossEntropy ? columns + 1 : columns;
-    if (loss == LossKind::Mae)
-        return out; // |f − y| has no curvature between its kinks: tr H = 0
-    // Row blocks bound the stacked passes' memory (passes × rows × widest layer, a few copies)
-    // to about 256 MiB.
-    const double perRow = 4.0 * 3.0 * static_cast<double>(out.passes * width);
+    // Row blocks bound the memory: stacked passes × rows × widest layer (and, for smooth
+    // activations, a width × width Hessian per row), a few copies, about 256 MiB.
+    const double perRow = 4.0 * 3.0
+                          * static_cast<double>(out.passes * width
+                                                + (out.piecewiseLinear ? 0 : width * width));
     const std::int64_t block = std::clamp<std::int64_t>(
-        static_cast<std::int64_t>(256.0 * 1024.0 * 1024.0 / perRow), 1, std::max<std::int64_t>(rows, 1));
+        static_cast<std::int64_t>(256.0 * 1024.0 * 1024.0 / perRow), 1,
+        std::max<std::int64_t>(rows, 1));
+    const double total = static_cast<double>(y.numel()); // elements an elementwise mean runs over
+    const auto& params_ = p.params();
+    auto weightOf = [&](std::int64_t index) { return params_[static_cast<std::size_t>(index)]; };
     double trace = 0.0;
     for (std::int64_t start = 0; start < rows; start += block) {
         const std::int64_t n = std::min(block, rows - start);
-        const auto f = chainForward(p, layers, x.narrow(0, start, n), saved); // [n, D]
-        const auto flatF = f.reshape({n, columns});
-        // Seeds of the stacked backward passes and the loss's curvature in the output.
-        torch::Tensor seeds; // [K, n, D]
-        const auto eye = torch::eye(columns, f.options());
-        if (loss == LossKind::CrossEntropy) {
-            const auto prob = torch::softmax(flatF, 1);
-            seeds = torch::cat({eye.unsqueeze(1).expand({columns, n, columns}),
-                                prob.unsqueeze(0)});
-        } else {
-            seeds = eye.unsqueeze(1).expand({columns, n, columns}).contiguous();
+        const auto f = chainForward(p, layers, x.narrow(0, start, n), saved).reshape({n, columns});
+        const auto yb = y.narrow(0, start, n);
+        std::vector<std::pair<torch::Tensor, torch::Tensor>> slopes(layers.size());
+        for (std::size_t i = 0; i < layers.size(); ++i)
+            if (layers[i].kind != Kind::Linear && layers[i].kind != Kind::BatchNorm
+                && layers[i].kind != Kind::Identity)
+                slopes[i] = derivatives(layers[i], saved[i]);
+
+        // 1. Gauss–Newton part Σᵢ tr(Jᵢᵀ Hℓ,ᵢ Jᵢ): per row and stacked pass, the squared norm of
+        //    the gradient of (seed · output) with respect to every parameter.
+        if (loss != LossKind::Mae) {
+            const auto eye = torch::eye(columns, f.options());
+            torch::Tensor g = loss == LossKind::CrossEntropy
+                                  ? torch::cat({eye.unsqueeze(1).expand({columns, n, columns}),
+                                                torch::softmax(f, 1).unsqueeze(0)})
+                                  : eye.unsqueeze(1).expand({columns, n, columns}).contiguous();
+            auto norms = torch::zeros({g.size(0), n}, f.options());
+            for (std::size_t i = layers.size(); i-- > 0;) {
+                const auto& l = layers[i];
+                if (l.kind == Kind::Linear) {
+                    norms.add_(g.pow(2).sum(-1) * (saved[i].pow(2).sum(1) + (l.bias >= 0 ? 1.0 : 0.0)));
+                    if (i > 0)
+                        g = g.matmul(weightOf(l.weight));
+                } else if (l.kind == Kind::BatchNorm) {
+                    const auto g2 = g.pow(2);
+                    if (l.weight >= 0)
+                        norms.add_((g2 * saved[i].pow(2)).sum(-1));
+                    if (l.bias >= 0)
+                        norms.add_(g2.sum(-1));
+                    g = l.weight >= 0 ? g * (weightOf(l.weight) * l.invStd) : g * l.invStd;
+                } else if (l.kind != Kind::Identity) {
+                    g = g * slopes[i].first;
+                }
+            }
+            const auto n64 = norms.to(torch::kFloat64);
+            if (loss == LossKind::CrossEntropy) {
+                const auto prob = torch::softmax(f.to(torch::kFloat64), 1);
+                trace += ((prob * n64.narrow(0, 0, columns).t()).sum(1) - n64[columns]).sum().item<double>()
+                         / static_cast<double>(rows);
+            } else if (loss == LossKind::Mse) {
+                trace += 2.0 * n64.sum().item<double>() / total;
+            } else { // BCE with logits: σ(1 − σ) per output element
+                const auto s = torch::sigmoid(f.to(torch::kFloat64));
+                trace += ((s * (1.0 - s)).t() * n64).sum().item<double>() / total;
+            }
+            p.counters.gradients += g.size(0);
         }
-        // Backward through the chain: per row and pass, the squared norm of the gradient of
-        // (seed · output) with respect to every parameter.
-        torch::Tensor g = seeds;
-        auto norms = torch::zeros({seeds.size(0), n}, f.options());
-        const auto& params = p.params();
-        for (std::size_t i = layers.size(); i-- > 0;) {
-            const auto& l = layers[i];
-            switch (l.kind) {
-            case Kind::Linear: {
-                const auto inputNorms = saved[i].pow(2).sum(1) + (l.bias >= 0 ? 1.0 : 0.0);
-                norms.add_(g.pow(2).sum(-1) * inputNorms);
-                if (i > 0)
-                    g = g.matmul(params[static_cast<std::size_t>(l.weight)]);
-                break;
+
+        // 2. The rest, Σᵢ Σₖ (∂ℓ/∂fᵢₖ) tr(∇²fᵢₖ): zero for piecewise-linear chains; else the sum
+        //    of each row's diagonal second derivatives of s = u·f (u = ∂ℓ/∂f) over all parameters,
+        //    from its gradient G and Hessian M with respect to each layer's output, carried back
+        //    (an activation adds diag(σ″·G); a Linear layer's weights contribute Σⱼ Mⱼⱼ(‖a‖² + 1)).
+        if (!out.piecewiseLinear) {
+            torch::Tensor u; // ∂ℓ/∂f of the mean loss, [n, D]
+            if (loss == LossKind::Mse)
+                u = 2.0 * (f - yb.reshape({n, columns}).to(f.scalar_type())) / total;
+            else if (loss == LossKind::Mae)
+                u = torch::sign(f - yb.reshape({n, columns}).to(f.scalar_type())) / total;
+            else if (loss == LossKind::BceWithLogits)
+                u = (torch::sigmoid(f) - yb.reshape({n, columns}).to(f.scalar_type())) / total;
+            else
+                u = (torch::softmax(f, 1)
+                     - torch::one_hot(yb, columns).to(f.scalar_type()))
+                    / static_cast<double>(rows);
+            torch::Tensor g = u, m; // m undefined: zero so far
+            double diagonal = 0.0;
+            for (std::size_t i = layers.size(); i-- > 0;) {
+                const auto& l = layers[i];
+                if (l.kind == Kind::Linear) {
+                    if (m.defined()) {
+                        const auto inputs = saved[i].pow(2).sum(1) + (l.bias >= 0 ? 1.0 : 0.0);
+                        diagonal += (m.diagonal(0, 1, 2).sum(1).to(torch::kFloat64)
+                                     * inputs.to(torch::kFloat64))
+                                        .sum()
+                                        .item<double>();
+                    }
+                    if (i == 0)
+                        break;
+                    const auto& w = weightOf(l.weight);
+                    g = g.mm(w);
+                    if (m.defined())
+                        m = torch::matmul(w.t(), torch::matmul(m, w));
+                } else if (l.kind == Kind::BatchNorm) {
+                    if (m.defined()) {
+                        const auto d = m.diagonal(0, 1, 2);
+                        if (l.weight >= 0)
+                            diagonal += (d * saved[i].pow(2)).sum().item<double>();
+                        if (l.bias >= 0)
+                            diagonal += d.sum().item<double>();
+                    }
+                    const auto c = l.weight >= 0 ? weightOf(l.weight) * l.invStd : l.invStd;
+                    g = g * c;
+                    if (m.defined())
+                        m = m * c.view({1, -1, 1}) * c.view({1, 1, -1});
+                } else if (l.kind != Kind::Identity) {
+                    const auto& [first, second] = slopes[i];
+                    torch::Tensor added = second.defined() ? torch::diag_embed(second * g)
+                                                           : torch::Tensor();
+                    if (m.defined())
+                        m = first.unsqueeze(2) * m * first.unsqueeze(1);
+                    if (added.defined())
+                        m = m.defined() ? m + added : added;
+                    g = g * first;
+                }
             }
-            case Kind::BatchNorm: {
-                const auto g2 = g.pow(2);
-                if (l.weight >= 0)
-                    norms.add_((g2 * saved[i].pow(2)).sum(-1));
-                if (l.bias >= 0)
-                    norms.add_(g2.sum(-1));
-                g = l.weight >= 0 ? g * (params[static_cast<std::size_t>(l.weight)] * l.invStd)
-                                  : g * l.invStd;
-                break;
-            }
-            case Kind::Relu:
-                g = g * (saved[i] > 0).to(g.scalar_type());
-                break;
-            case Kind::LeakyRelu:
-                g = g * torch::where(saved[i] > 0, torch::ones({}, g.options()),
-                                     torch::full({}, l.slope, g.options()));
-                break;
-            default:
-                break;
-            }
-        }
-        const auto n64 = norms.to(torch::kFloat64);
-        const double total = static_cast<double>(y.numel()); // elements the mean runs over
-        if (loss == LossKind::CrossEntropy) {
-            const auto prob = torch::softmax(flatF.to(torch::kFloat64), 1);
-            const auto perClass = n64.narrow(0, 0, columns).t(); // [n, C]
-            trace += ((prob * perClass).sum(1) - n64[columns]).sum().item<double>()
-                     / static_cast<double>(rows);
-        } else if (loss == LossKind::Mse) {
-            trace += 2.0 * n64.sum().item<double>() / total;
-        } else { // BCE with logits: σ(1 − σ) per output element
-            const auto s = torch::sigmoid(flatF.to(torch::kFloat64));
-            trace += ((s * (1.0 - s)).t() * n64).sum().item<double>() / total;
+            trace += diagonal;
         }
         p.counters.forwards += 1;
-        p.counters.gradients += seeds.size(0);
     }
     out.trace = trace;
     return out;

@@ -18,7 +18,7 @@ check "info names target" grep -q "target: progression" "$work/info.txt"
   --perturbations 8 --out "$work/report.json" > "$work/probe.txt" 2> "$work/probe.err"
 check "probe exits 0" test $? -eq 0
 check "probe prints λmax" grep -q "λmax (lanczos)" "$work/probe.txt"
-check "probe prints trace" grep -q "tr(H) (hutch++)" "$work/probe.txt"
+check "probe prints the exact trace (tanh MLP: Hessian diagonal, no HVPs)" grep -q "tr(H) (exact-diagonal)" "$work/probe.txt"
 check "probe prints every direction kind" \
   bash -c "grep -q 'FD curvature, random' '$work/probe.txt' && grep -q 'FD curvature, gradient' '$work/probe.txt' && grep -q 'FD curvature, pca' '$work/probe.txt'"
 check "probe JSON is a probe report with consistent λmax" /usr/bin/python3 - "$work/report.json" <<'PY'
@@ -29,7 +29,7 @@ assert r["model"]["parameterCount"] == 1441
 assert len(r["curvature"]) == 3
 p, l = r["power"]["value"], r["lanczos"]["value"]
 assert l > 0 and abs(p - l) / l < 0.05, (p, l)
-assert r["trace"]["samples"] >= 10
+assert r["trace"]["estimator"] == "exact-diagonal" and r["trace"]["cost"]["hvps"] == 0, r["trace"]
 assert r["total"]["hvps"] > 0 and r["total"]["gradients"] > 0
 PY
 
@@ -50,6 +50,12 @@ mass = sum(0.5 * (x[i] - x[i - 1]) * (y[i] + y[i - 1]) for i in range(1, len(x))
 assert abs(mass - 1) < 1e-3, mass
 assert r["lanczos"]["hvpPlan"]["strategy"] == "reused"
 assert r["lanczos"]["errors"][-1] <= 1e-3
+PY
+check "the HVP-free exact trace equals the exact spectrum's" /usr/bin/python3 - "$work/report.json" "$work/spectrum.json" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))["trace"]["estimate"]
+s = json.load(open(sys.argv[2]))["spectrum"]["trace"]
+assert abs(t - s) <= 1e-5 * abs(s), (t, s)
 PY
 
 # A ReLU chain: the trace is exact from per-row gradient norms (no HVP) and equals the exact

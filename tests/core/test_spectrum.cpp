@@ -88,7 +88,7 @@ private slots:
     void lanczosSpectrumOfTheQuadratic();
     void negativeCurvatureIsDetected();
     void smallModelsGetTheExactTrace();
-    void piecewiseLinearChainsGetTheGaussNewtonTrace();
+    void linearChainsGetTheExactTraceWithoutHvps();
     void reusedGraphHvpEqualsRecomputed();
     void chunkedHvpEqualsUnchunked();
     void batchNormReusedAndChunkedEqualRecomputed();
@@ -210,7 +210,7 @@ void TestSpectrum::smallModelsGetTheExactTrace()
     BH_COMPARE_TEXT(hutchinsonTrace(p, o).estimator, "hutch++");
 }
 
-void TestSpectrum::piecewiseLinearChainsGetTheGaussNewtonTrace()
+void TestSpectrum::linearChainsGetTheExactTraceWithoutHvps()
 {
     // ReLU / LeakyReLU chains (with an evaluation-mode batch norm and dropout): tr H from per-row
     // gradient norms, no HVP, equal to Σᵢ eᵢᵀHeᵢ by double backward, for every supported loss.
@@ -251,12 +251,32 @@ void TestSpectrum::piecewiseLinearChainsGetTheGaussNewtonTrace()
             BH_CLOSE(fast.estimate, exact.estimate, 1e-5);
         }
     }
-    // Not piecewise linear (GELU, Tanh): sampled (more parameters than the sampling cap). A
-    // forward() that doubles its ReLU chain's output: the chain's loss differs from the model's,
-    // so the HVPs' exact trace (few parameters), not the Gauss–Newton one.
-    auto smooth = chainProblem("sequential_mlp.pt", "four_features.csv", Task::Regression,
-                               LossKind::Mse);
-    BH_COMPARE_TEXT(hutchinsonTrace(smooth, TraceOptions{}).estimator, "hutch++");
+    // Smooth activations (GELU, Tanh, SiLU, Softplus, Sigmoid, ELU; a batch norm before Tanh):
+    // the Gauss–Newton part plus the rest of the diagonal, carried back as row Hessians.
+    const Case smooth[] = {
+        {"gelu/tanh mse", "sequential_mlp.pt", "four_features.csv", Task::Regression, LossKind::Mse},
+        {"gelu/tanh mae", "sequential_mlp.pt", "four_features.csv", Task::Regression, LossKind::Mae},
+        {"silu/softplus/sigmoid/elu bce", "silu_mlp.pt", "four_features_binary.csv",
+         Task::Regression, LossKind::BceWithLogits},
+        {"batch norm + tanh mse", "bn_mlp.pt", "four_features.csv", Task::Regression, LossKind::Mse},
+        {"tanh/silu cross-entropy", "smooth_classifier.pt", "few_labels.csv", Task::Classification,
+         LossKind::CrossEntropy},
+    };
+    for (const auto& c : smooth) {
+        auto p = chainProblem(c.model, c.csv, c.task, c.loss);
+        TraceOptions o;
+        o.maxSamples = 100000; // the HVP reference below: one product per parameter
+        const auto fast = hutchinsonTrace(p, o);
+        BH_COMPARE_TEXT(fast.estimator, "exact-diagonal");
+        QCOMPARE(fast.cost.hvps, std::int64_t(0));
+        o.structural = false;
+        const auto exact = hutchinsonTrace(p, o);
+        BH_COMPARE_TEXT(exact.estimator, "exact");
+        qInfo("%s: diagonal %.9g, HVPs %.9g", c.name, fast.estimate, exact.estimate);
+        BH_CLOSE(fast.estimate, exact.estimate, 1e-5);
+    }
+    // A forward() that doubles its ReLU chain's output: the chain's loss differs from the model's,
+    // so the HVPs' exact trace (few parameters).
     auto doubled = chainProblem("relu_doubled.pt", "four_features.csv", Task::Regression,
                                 LossKind::Mse);
     BH_COMPARE_TEXT(hutchinsonTrace(doubled, TraceOptions{}).estimator, "exact");
@@ -437,7 +457,7 @@ void TestSpectrum::spectrumRoundTripsThroughJson()
 BH_TEST_MAIN(TestSpectrum, &TestSpectrum::exactHessianEqualsA,
     &TestSpectrum::exactSpectrumOfTheQuadratic, &TestSpectrum::lanczosSpectrumOfTheQuadratic,
     &TestSpectrum::negativeCurvatureIsDetected, &TestSpectrum::smallModelsGetTheExactTrace,
-    &TestSpectrum::piecewiseLinearChainsGetTheGaussNewtonTrace,
+    &TestSpectrum::linearChainsGetTheExactTraceWithoutHvps,
     &TestSpectrum::reusedGraphHvpEqualsRecomputed, &TestSpectrum::chunkedHvpEqualsUnchunked,
     &TestSpectrum::batchNormReusedAndChunkedEqualRecomputed,
     &TestSpectrum::powerResidualBoundsTheTrueError, &TestSpectrum::spectrumRoundTripsThroughJson)

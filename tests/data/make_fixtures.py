@@ -28,6 +28,8 @@ relu_mlp.pt       Sequential: Linear(4, 8) → BatchNorm1d(8) (evaluation mode, 
                   every parameter enters piecewise linearly, so tr H is the Gauss–Newton trace.
 relu_classifier.pt Sequential: Linear(4, 8) → ReLU → Linear(8, 8) → ReLU → Linear(8, 8): class
                   scores for few_labels.csv (cross-entropy), piecewise linear as relu_mlp.pt.
+smooth_classifier.pt Sequential: Linear(4, 8) → Tanh → Linear(8, 8) → SiLU → Linear(8, 8): class
+                  scores for few_labels.csv whose Hessian has curvature inside the chain.
 relu_doubled.pt   a module whose only child is Linear(4, 8) → ReLU → Linear(8, 1) but whose
                   forward() doubles its output: the Gauss–Newton trace must notice and not apply.
 four_features_binary.csv four_features.csv with y > 0 as 1, else 0 (a BCE target).
@@ -275,6 +277,9 @@ def make_piecewise_linear():
     torch.jit.script(model.eval()).save(os.path.join(HERE, "relu_classifier.pt"))
     torch.manual_seed(15)
     torch.jit.script(DoubledReluMlp()).save(os.path.join(HERE, "relu_doubled.pt"))
+    torch.manual_seed(16)
+    model = nn.Sequential(nn.Linear(4, 8), nn.Tanh(), nn.Linear(8, 8), nn.SiLU(), nn.Linear(8, 8))
+    torch.jit.script(model.eval()).save(os.path.join(HERE, "smooth_classifier.pt"))
     with open(os.path.join(HERE, "four_features.csv")) as f:
         lines = f.read().split()
     with open(os.path.join(HERE, "four_features_binary.csv"), "w") as f:

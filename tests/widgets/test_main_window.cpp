@@ -959,7 +959,8 @@ private slots:
         QVERIFY(page.contains(QStringLiteral("diabetes_mlp.pt")));
         QVERIFY(page.contains(QStringLiteral("Master seed")));
         QVERIFY(page.contains(QStringLiteral("25 points selected")));
-        QVERIFY(page.contains(QStringLiteral("tr(H) (Hutch++)"))); // the default estimator
+        // The default estimator: exact for the bundled tanh MLP (a Linear chain), no HVPs.
+        QVERIFY(page.contains(QStringLiteral("tr(H) (exact, Hessian diagonal)")));
         QFile pf(pdf);
         QVERIFY(pf.open(QIODevice::ReadOnly));
         QVERIFY(pf.read(5).startsWith("%PDF"));

@@ -237,10 +237,13 @@ struct TraceOptions
     /// would cost; 0: always sample.
     std::int64_t exactUpTo = 4096;
     /// Exact trace without Hessian-vector products when the model is a chain of Linear layers,
-    /// BatchNorm1d (evaluation mode), ReLU, LeakyReLU and dropout and the loss is MSE, MAE,
-    /// BCE or cross-entropy: every parameter then enters piecewise linearly and tr H equals the
-    /// Gauss–Newton trace, from per-row gradient norms in one stacked backward pass per output
-    /// column (estimator "exact-gauss-newton"; docs/benchmarks.md). Exact HVP mode only.
+    /// BatchNorm1d (evaluation mode), dropout and elementwise activations and the loss is MSE,
+    /// MAE, BCE or cross-entropy: the Gauss–Newton part from per-row gradient norms (one
+    /// stacked backward pass per output column) plus, for smooth activations, the rest of the
+    /// Hessian's diagonal by carrying each row's output Hessian back through the chain.
+    /// Estimator "exact-gauss-newton" when every activation is ReLU / LeakyReLU (the rest is 0),
+    /// else "exact-diagonal"; docs/benchmarks.md. Exact HVP mode only; skipped when the row
+    /// Hessians would cost more than 200 forward passes.
     bool structural = true;
     TraceEstimator estimator = TraceEstimator::HutchPlusPlus;
     /// Hutch++: size k of the sketch (2k HVPs go to the low-rank part).
@@ -258,8 +261,8 @@ struct TraceOptions
 
 struct TraceResult
 {
-    /// "hutchinson", "hutch++", "exact" (Σᵢ eᵢᵀHeᵢ) or "exact-gauss-newton" (piecewise-linear
-    /// chain, TraceOptions::structural); the exact ones have standard error 0.
+    /// "hutchinson", "hutch++", "exact" (Σᵢ eᵢᵀHeᵢ), "exact-gauss-newton" or "exact-diagonal"
+    /// (Linear chains, TraceOptions::structural); the exact ones have standard error 0.
     std::string estimator;
     double estimate = 0.0;
     /// Standard error of the stochastic part (Hutch++: of the deflated remainder only).
