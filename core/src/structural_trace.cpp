@@ -178,13 +178,15 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
 
     out.passes = loss == LossKind::Mae ? 0 : loss == LossKind::CrossEntropy ? columns + 1 : columns;
     // Row blocks bound the memory: stacked passes × rows × widest layer (and, for smooth
-    // activations, a width × width Hessian per row), a few copies, about 256 MiB.
+    // activations, a width × width Hessian per row), a few copies, about 256 MiB. (MAE through a
+    // piecewise-linear chain stacks no pass: one block of at most all rows.)
     const double perRow = 4.0 * 3.0
-                          * static_cast<double>(out.passes * width
+                          * static_cast<double>(std::max<std::int64_t>(1, out.passes) * width
                                                 + (out.piecewiseLinear ? 0 : width * width));
-    const std::int64_t block = std::clamp<std::int64_t>(
-        static_cast<std::int64_t>(256.0 * 1024.0 * 1024.0 / perRow), 1,
-        std::max<std::int64_t>(rows, 1));
+    const double fits = 256.0 * 1024.0 * 1024.0 / perRow;
+    const std::int64_t all = std::max<std::int64_t>(rows, 1);
+    const std::int64_t block =
+        fits >= static_cast<double>(all) ? all : std::max<std::int64_t>(1, static_cast<std::int64_t>(fits));
     const double total = static_cast<double>(y.numel()); // elements an elementwise mean runs over
     const auto& params_ = p.params();
     auto weightOf = [&](std::int64_t index) { return params_[static_cast<std::size_t>(index)]; };
