@@ -306,14 +306,17 @@ RungObservation probeObservation(const ConfigurationRecord& probe, const StudySp
     return o;
 }
 
+std::vector<double> probeScaleFreeFeatures(const ConfigurationRecord& probe, const StudySpec& spec,
+                                           std::int64_t trainRows)
+{
+    return scaleFreeFeatures(probe, probeObservation(probe, spec),
+                             fullRunSteps(spec, probe.hyper, trainRows), spec.metric);
+}
+
 std::vector<TransferRecord> studyTransferRecords(const StudyStore& store, const StudySpec& spec)
 {
-    std::map<std::int64_t, FullRunRecord> runs; // latest finished full run per configuration
-    for (auto& r : store.fullRuns())
-        if (r.status == RunStatus::Done || r.status == RunStatus::Failed)
-            runs[r.configurationId] = r;
-    const std::string rows = store.info("train_rows");
-    const std::int64_t trainRows = rows.empty() ? 0 : std::stoll(rows);
+    const auto runs = latestFullRuns(store);
+    const std::int64_t trainRows = trainRowsOf(store);
     std::vector<TransferRecord> out;
     std::vector<std::size_t> failed;
     double worst = kNaN;
@@ -324,8 +327,7 @@ std::vector<TransferRecord> studyTransferRecords(const StudyStore& store, const 
         TransferRecord r;
         r.id = "study/" + std::to_string(c.id) + "/0";
         r.task = "study";
-        r.features = scaleFreeFeatures(c, probeObservation(c, spec),
-                                       fullRunSteps(spec, c.hyper, trainRows), spec.metric);
+        r.features = probeScaleFreeFeatures(c, spec, trainRows);
         const double scale = lossScale(c, spec.metric);
         const double v = lossLike(spec.metric, it->second.outcome);
         r.target = it->second.status == RunStatus::Done && std::isfinite(v) && scale > 0.0
@@ -448,8 +450,7 @@ HalvingState advance(StudyStore& store, const StudySpec& spec)
     if (done.empty())
         return st;
     const auto schedule = halvingSchedule(static_cast<int>(done.size()), spec.halving.eta);
-    const std::string rows = store.info("train_rows");
-    const std::int64_t trainRows = rows.empty() ? 0 : std::stoll(rows);
+    const std::int64_t trainRows = trainRowsOf(store);
     const auto rungRows = store.rungs();
     for (const auto& r : rungRows)
         st.opened = std::max(st.opened, r.rung);

@@ -113,12 +113,6 @@ double goodness(Metric m, double t)
     return higherIsBetter(m) ? t : -t;
 }
 
-std::int64_t trainRowsOf(const StudyStore& store)
-{
-    const std::string v = store.info("train_rows");
-    return v.empty() ? 0 : std::stoll(v);
-}
-
 double fullRunCostOf(const StudySpec& spec, const Hyperparameters& h, std::int64_t trainRows)
 {
     const std::int64_t batch = trainRows > 0 ? std::min(h.batchSize, trainRows) : h.batchSize;
@@ -531,10 +525,13 @@ double proxyScore(const ConfigurationRecord& r)
     return score;
 }
 
-namespace {
+std::int64_t trainRowsOf(const StudyStore& store)
+{
+    const std::string v = store.info("train_rows");
+    return v.empty() ? 0 : std::stoll(v);
+}
 
-/// Latest finished full run per configuration id.
-std::map<std::int64_t, FullRunRecord> latestRuns(const StudyStore& store)
+std::map<std::int64_t, FullRunRecord> latestFullRuns(const StudyStore& store)
 {
     std::map<std::int64_t, FullRunRecord> out;
     for (auto& r : store.fullRuns())
@@ -542,8 +539,6 @@ std::map<std::int64_t, FullRunRecord> latestRuns(const StudyStore& store)
             out[r.configurationId] = r;
     return out;
 }
-
-} // namespace
 
 namespace {
 
@@ -558,15 +553,14 @@ MetaModelRecord refitTransferred(StudyStore& store, const StudySpec& spec,
     const TransferModel tuned = fineTuneTransferModel(base, own);
     const std::int64_t trainRows = trainRowsOf(store);
     auto features = [&](const ConfigurationRecord& c) {
-        return transferInput(scaleFreeFeatures(c, probeObservation(c, spec),
-                                               fullRunSteps(spec, c.hyper, trainRows), spec.metric));
+        return transferInput(probeScaleFreeFeatures(c, spec, trainRows));
     };
     std::map<std::int64_t, const ConfigurationRecord*> byId;
     for (const auto* c : done)
         byId[c->id] = c;
     // Base predictions of the study's full runs, in the fitted units, against their outcomes.
     std::vector<double> predicted, measured;
-    for (const auto& r : latestRuns(store)) {
+    for (const auto& r : latestFullRuns(store)) {
         const auto it = byId.find(r.first);
         if (it == byId.end() || r.second.status != RunStatus::Done || !std::isfinite(r.second.outcome))
             continue;
@@ -636,7 +630,7 @@ MetaModelRecord refitMetaModel(StudyStore& store, const StudySpec& spec,
     if (!spec.transfer.empty())
         return refitTransferred(store, spec, done);
     const auto names = metaModelInputNames(configs);
-    const auto runs = latestRuns(store);
+    const auto runs = latestFullRuns(store);
 
     // Outcomes in fitted units; a diverged full run counts as the worst finite outcome seen.
     std::map<std::int64_t, double> outcome;
@@ -718,7 +712,7 @@ StudyRanking rankStudy(const StudyStore& store, const StudySpec& spec)
     if (ranking.model)
         for (const auto& p : ranking.model->predictions)
             predicted[p.configurationId] = p;
-    const auto runs = latestRuns(store);
+    const auto runs = latestFullRuns(store);
     const std::int64_t trainRows = trainRowsOf(store);
     for (auto& c : store.configurations()) {
         RankedConfiguration row;

@@ -110,6 +110,9 @@ TransferModel loadTransferModel(const std::string& source);
 
 /// The rung-0 observation of a probed configuration: the burst's validation and λmax.
 RungObservation probeObservation(const ConfigurationRecord& probe, const StudySpec& spec);
+/// scaleFreeFeatures() of a probed configuration at rung 0 (what ranks it before any run).
+std::vector<double> probeScaleFreeFeatures(const ConfigurationRecord& probe, const StudySpec& spec,
+                                           std::int64_t trainRows);
 
 /// The study's own records for fine-tuning: one per configuration with a finished full run
 /// ("study/<configuration id>/0"): its rung-0 scaleFreeFeatures() and the target

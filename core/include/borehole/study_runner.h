@@ -7,6 +7,7 @@
 #include "borehole/study_store.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace borehole {
@@ -58,6 +59,11 @@ std::vector<std::string> metaModelInputNames(const std::vector<ConfigurationReco
 /// One input row (probe features pass through sign(x)·log(1 + |x|)).
 std::vector<double> metaModelInput(const ConfigurationRecord& record,
                                    const std::vector<std::string>& names);
+
+/// Training rows of the study's data set as prepareStudy() stored them (0 when not stored).
+std::int64_t trainRowsOf(const StudyStore& store);
+/// The latest finished (done or failed) full run of each configuration, by configuration id.
+std::map<std::int64_t, FullRunRecord> latestFullRuns(const StudyStore& store);
 
 /// The probe-only promisingness used before full runs exist: −log(loss after the burst),
 /// minus log(lr·λmax / bound) for SGD configurations past the edge-of-stability bound.
