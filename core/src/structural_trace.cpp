@@ -97,6 +97,7 @@ struct Plan
     std::optional<BatchedPoints> chain;
     bool piecewiseLinear = true;
     std::int64_t width = 0, columns = 0;
+    std::int64_t passes = 0; ///< stacked backward passes of the Gauss–Newton part
 };
 
 std::optional<Plan> plan(Problem::Impl& p, const torch::Tensor& theta, std::string& why)
@@ -133,6 +134,10 @@ std::optional<Plan> plan(Problem::Impl& p, const torch::Tensor& theta, std::stri
               + " wide) back would cost more than 200 forward passes";
         return std::nullopt;
     }
+    const LossKind loss = p.options.loss;
+    out.passes = loss == LossKind::Mae            ? 0
+                 : loss == LossKind::CrossEntropy ? out.columns + 1
+                                                  : out.columns;
     return out;
 }
 
@@ -144,10 +149,7 @@ std::optional<std::int64_t> exactChainTracePasses(Problem::Impl& p)
     const auto planned = plan(p, p.flatParameters(), why);
     if (!planned)
         return std::nullopt;
-    const LossKind loss = p.options.loss;
-    return loss == LossKind::Mae            ? std::int64_t(0)
-           : loss == LossKind::CrossEntropy ? planned->columns + 1
-                                            : planned->columns;
+    return planned->passes;
 }
 
 std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& why)
@@ -176,7 +178,7 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
         return std::nullopt;
     }
 
-    out.passes = loss == LossKind::Mae ? 0 : loss == LossKind::CrossEntropy ? columns + 1 : columns;
+    out.passes = planned->passes;
     // Row blocks bound the memory: stacked passes × rows × widest layer (and, for smooth
     // activations, a width × width Hessian per row), a few copies, about 256 MiB. (MAE through a
     // piecewise-linear chain stacks no pass: one block of at most all rows.)
@@ -188,18 +190,28 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
     const std::int64_t block =
         fits >= static_cast<double>(all) ? all : std::max<std::int64_t>(1, static_cast<std::int64_t>(fits));
     const double total = static_cast<double>(y.numel()); // elements an elementwise mean runs over
-    const auto& params_ = p.params();
-    auto weightOf = [&](std::int64_t index) { return params_[static_cast<std::size_t>(index)]; };
-    double trace = 0.0;
+    const auto& parameters = p.params();
+    auto weightOf = [&](std::int64_t index) { return parameters[static_cast<std::size_t>(index)]; };
+    // The sum stays on the device until the end: one host synchronisation for the whole trace.
+    auto trace = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(p.device()));
     for (std::int64_t start = 0; start < rows; start += block) {
         const std::int64_t n = std::min(block, rows - start);
         const auto f = chainForward(p, layers, x.narrow(0, start, n), saved).reshape({n, columns});
         const auto yb = y.narrow(0, start, n);
+        // Per layer, what both parts below read: an activation's σ′ and σ″, a Linear layer's
+        // per-row ‖a‖² + 1 (its weights' and bias's share of a gradient's squared norm), a batch
+        // norm's scale γ/√(σ² + ε).
         std::vector<std::pair<torch::Tensor, torch::Tensor>> slopes(layers.size());
-        for (std::size_t i = 0; i < layers.size(); ++i)
-            if (layers[i].kind != Kind::Linear && layers[i].kind != Kind::BatchNorm
-                && layers[i].kind != Kind::Identity)
-                slopes[i] = derivatives(layers[i], saved[i]);
+        std::vector<torch::Tensor> inputNorms(layers.size()), scales(layers.size());
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            const auto& l = layers[i];
+            if (l.kind == Kind::Linear)
+                inputNorms[i] = saved[i].pow(2).sum(1) + (l.bias >= 0 ? 1.0 : 0.0);
+            else if (l.kind == Kind::BatchNorm)
+                scales[i] = l.weight >= 0 ? weightOf(l.weight) * l.invStd : l.invStd;
+            else if (l.kind != Kind::Identity)
+                slopes[i] = derivatives(l, saved[i]);
+        }
 
         // 1. Gauss–Newton part Σᵢ tr(Jᵢᵀ Hℓ,ᵢ Jᵢ): per row and stacked pass, the squared norm of
         //    the gradient of (seed · output) with respect to every parameter.
@@ -213,7 +225,7 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
             for (std::size_t i = layers.size(); i-- > 0;) {
                 const auto& l = layers[i];
                 if (l.kind == Kind::Linear) {
-                    norms.add_(g.pow(2).sum(-1) * (saved[i].pow(2).sum(1) + (l.bias >= 0 ? 1.0 : 0.0)));
+                    norms.add_(g.pow(2).sum(-1) * inputNorms[i]);
                     if (i > 0)
                         g = g.matmul(weightOf(l.weight));
                 } else if (l.kind == Kind::BatchNorm) {
@@ -222,7 +234,7 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
                         norms.add_((g2 * saved[i].pow(2)).sum(-1));
                     if (l.bias >= 0)
                         norms.add_(g2.sum(-1));
-                    g = l.weight >= 0 ? g * (weightOf(l.weight) * l.invStd) : g * l.invStd;
+                    g = g * scales[i];
                 } else if (l.kind != Kind::Identity) {
                     g = g * slopes[i].first;
                 }
@@ -230,13 +242,13 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
             const auto n64 = norms.to(torch::kFloat64);
             if (loss == LossKind::CrossEntropy) {
                 const auto prob = torch::softmax(f.to(torch::kFloat64), 1);
-                trace += ((prob * n64.narrow(0, 0, columns).t()).sum(1) - n64[columns]).sum().item<double>()
-                         / static_cast<double>(rows);
+                trace.add_(((prob * n64.narrow(0, 0, columns).t()).sum(1) - n64[columns]).sum()
+                           / static_cast<double>(rows));
             } else if (loss == LossKind::Mse) {
-                trace += 2.0 * n64.sum().item<double>() / total;
+                trace.add_(2.0 * n64.sum() / total);
             } else { // BCE with logits: σ(1 − σ) per output element
                 const auto s = torch::sigmoid(f.to(torch::kFloat64));
-                trace += ((s * (1.0 - s)).t() * n64).sum().item<double>() / total;
+                trace.add_(((s * (1.0 - s)).t() * n64).sum() / total);
             }
             p.counters.gradients += g.size(0);
         }
@@ -258,17 +270,13 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
                      - torch::one_hot(yb, columns).to(f.scalar_type()))
                     / static_cast<double>(rows);
             torch::Tensor g = u, m; // m undefined: zero so far
-            double diagonal = 0.0;
             for (std::size_t i = layers.size(); i-- > 0;) {
                 const auto& l = layers[i];
                 if (l.kind == Kind::Linear) {
-                    if (m.defined()) {
-                        const auto inputs = saved[i].pow(2).sum(1) + (l.bias >= 0 ? 1.0 : 0.0);
-                        diagonal += (m.diagonal(0, 1, 2).sum(1).to(torch::kFloat64)
-                                     * inputs.to(torch::kFloat64))
-                                        .sum()
-                                        .item<double>();
-                    }
+                    if (m.defined())
+                        trace.add_((m.diagonal(0, 1, 2).sum(1).to(torch::kFloat64)
+                                    * inputNorms[i].to(torch::kFloat64))
+                                       .sum());
                     if (i == 0)
                         break;
                     const auto& w = weightOf(l.weight);
@@ -277,13 +285,13 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
                         m = torch::matmul(w.t(), torch::matmul(m, w));
                 } else if (l.kind == Kind::BatchNorm) {
                     if (m.defined()) {
-                        const auto d = m.diagonal(0, 1, 2);
+                        const auto d = m.diagonal(0, 1, 2).to(torch::kFloat64);
                         if (l.weight >= 0)
-                            diagonal += (d * saved[i].pow(2)).sum().item<double>();
+                            trace.add_((d * saved[i].pow(2)).sum());
                         if (l.bias >= 0)
-                            diagonal += d.sum().item<double>();
+                            trace.add_(d.sum());
                     }
-                    const auto c = l.weight >= 0 ? weightOf(l.weight) * l.invStd : l.invStd;
+                    const auto& c = scales[i];
                     g = g * c;
                     if (m.defined())
                         m = m * c.view({1, -1, 1}) * c.view({1, 1, -1});
@@ -298,11 +306,10 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
                     g = g * first;
                 }
             }
-            trace += diagonal;
         }
         p.counters.forwards += 1;
     }
-    out.trace = trace;
+    out.trace = trace.item<double>();
     return out;
 }
 
