@@ -131,6 +131,27 @@ double r_lambda0(const Run& r)
     return it == r.probe.features.end() ? std::numeric_limits<double>::quiet_NaN() : it->second;
 }
 
+/// The rung-0 observation of a recorded run: its burst's validation (∞ when absent) and λmax.
+RungObservation rungZero(const Run& r, int burstSteps)
+{
+    RungObservation o;
+    o.rung = 0;
+    o.steps = burstSteps;
+    const auto it = r.probe.features.find("burst_validation_metric");
+    o.validation = it == r.probe.features.end() ? kInf : it->second;
+    o.lambdaMax = r_lambda0(r);
+    return o;
+}
+
+/// What the transferred model predicts of a run: log(final validation / start loss); ∞ when the
+/// run diverged or its probe has no start loss (callers count that as the worst seen + 1).
+double finalLogRatio(const Run& r)
+{
+    const auto it = r.probe.features.find("burst_initial_loss");
+    const double scale = it == r.probe.features.end() ? kInf : it->second;
+    return std::isfinite(r.truth) && scale > 0.0 ? std::log(std::max(r.truth, 1e-12) / scale) : kInf;
+}
+
 double valueAt(const Run& r, std::int64_t step)
 {
     if (step >= kFullSteps)
@@ -201,21 +222,15 @@ Pick probeHalving(const std::vector<Run>& runs, Ranker ranker, Metric metric, in
     std::vector<std::pair<double, std::size_t>> scored;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         p.cost += runs[i].probeCost;
-        RungObservation o;
-        o.rung = 0;
-        o.steps = burstSteps;
-        const auto it = runs[i].probe.features.find("burst_validation_metric");
-        o.validation = it == runs[i].probe.features.end() ? kInf : it->second;
+        RungObservation o = rungZero(runs[i], burstSteps); // halvingScore reads λmax from probe
         auto probe = runs[i].probe;
         if (ranker == Ranker::NoEos)
             probe.features.erase("lambda_max");
         double s = halvingScore(probe, o, kFullSteps, metric);
         if (ranker == Ranker::PlainValidation)
             s = std::isfinite(s) ? -o.validation : s;
-        if (ranker == Ranker::Transferred) {
-            o.lambdaMax = r_lambda0(runs[i]);
+        if (ranker == Ranker::Transferred)
             s = transferred(runs[i].probe, o);
-        }
         scored.emplace_back(s, i);
     }
     std::int64_t previous = 0;
@@ -247,9 +262,7 @@ Pick probeHalving(const std::vector<Run>& runs, Ranker ranker, Metric metric, in
             o.steps = steps;
             o.previousSteps = k == 1 ? burstSteps : previous;
             o.validation = valueAt(r, steps);
-            const auto bv = r.probe.features.find("burst_validation_metric");
-            o.previousValidation = k == 1 ? (bv == r.probe.features.end() ? kInf : bv->second)
-                                          : valueAt(r, previous);
+            o.previousValidation = k == 1 ? rungZero(r, burstSteps).validation : valueAt(r, previous);
             o.lambdaMax = std::numeric_limits<double>::quiet_NaN();
             if (k < schedule.rungs && ranker != Ranker::PlainValidation && ranker != Ranker::NoEos) {
                 if (const auto l = r.lambda.find(steps); l != r.lambda.end())
@@ -288,15 +301,8 @@ Pick transferActiveLoop(const std::vector<Run>& runs, const TransferModel& base,
     for (const auto& r : runs)
         p.cost += r.probeCost;
     std::vector<std::vector<double>> features(runs.size());
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        RungObservation o;
-        o.rung = 0;
-        o.steps = burstSteps;
-        const auto bv = runs[i].probe.features.find("burst_validation_metric");
-        o.validation = bv == runs[i].probe.features.end() ? kInf : bv->second;
-        o.lambdaMax = r_lambda0(runs[i]);
-        features[i] = scaleFreeFeatures(runs[i].probe, o, kFullSteps, metric);
-    }
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        features[i] = scaleFreeFeatures(runs[i].probe, rungZero(runs[i], burstSteps), kFullSteps, metric);
     TransferModel model = base;
     std::vector<std::size_t> tried;
     int fullRuns = 0;
@@ -327,11 +333,7 @@ Pick transferActiveLoop(const std::vector<Run>& runs, const TransferModel& base,
         std::vector<TransferRecord> own;
         double worst = -kInf;
         for (auto i : tried) {
-            const auto it = runs[i].probe.features.find("burst_initial_loss");
-            const double scale = it == runs[i].probe.features.end() ? kInf : it->second;
-            const double t = std::isfinite(runs[i].truth) && scale > 0.0
-                                 ? std::log(std::max(runs[i].truth, 1e-12) / scale)
-                                 : kInf;
+            const double t = finalLogRatio(runs[i]);
             own.push_back({"scored/" + std::to_string(i) + "/0", "scored", features[i], t});
             if (std::isfinite(t))
                 worst = std::max(worst, t);
@@ -622,9 +624,7 @@ void addTransferRecords(const std::string& task, const SetRuns& s, int burstStep
     double worst = -kInf;
     std::vector<double> targets;
     for (const auto& r : s.runs) {
-        const auto it = r.probe.features.find("burst_initial_loss");
-        const double scale = it == r.probe.features.end() ? kInf : it->second;
-        const double t = std::isfinite(r.truth) && scale > 0.0 ? std::log(std::max(r.truth, 1e-12) / scale) : kInf;
+        const double t = finalLogRatio(r);
         targets.push_back(t);
         if (std::isfinite(t))
             worst = std::max(worst, t);
@@ -635,15 +635,12 @@ void addTransferRecords(const std::string& task, const SetRuns& s, int burstStep
             continue;
         const double target = std::isfinite(targets[i]) ? targets[i] : worst + 1.0;
         std::int64_t previous = burstSteps;
-        const auto bv = r.probe.features.find("burst_validation_metric");
-        double previousValidation = bv == r.probe.features.end() ? kInf : bv->second;
+        const RungObservation zero = rungZero(r, burstSteps);
+        double previousValidation = zero.validation;
         for (const std::int64_t steps : {std::int64_t(0), std::int64_t(81), std::int64_t(243), std::int64_t(729)}) {
             RungObservation o;
             if (steps == 0) {
-                o.rung = 0;
-                o.steps = burstSteps;
-                o.validation = previousValidation;
-                o.lambdaMax = r_lambda0(r);
+                o = zero;
             } else {
                 o.rung = steps == 81 ? 1 : steps == 243 ? 2 : 3;
                 o.steps = steps;
