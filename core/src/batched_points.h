@@ -103,6 +103,11 @@ std::string compareWithModel(Problem::Impl& p, const torch::Tensor& theta,
 ///    diag(σ″·G); a Linear layer's weights contribute Σⱼ Mⱼⱼ(‖a‖² + 1)). With only ReLU /
 ///    LeakyReLU activations every parameter enters piecewise linearly and this part is 0
 ///    (autograd takes ReLU″ = 0 too), so tr H is the Gauss–Newton trace.
+/// A convolutional chain (conv_chain.h: 2-D convolutions, batch norms in evaluation mode,
+/// pooling, Flatten, dropout, Linear layers) with ReLU / LeakyReLU activations only gets the
+/// Gauss–Newton trace too: the gradient at each layer's output for all rows of a block by
+/// autograd, one backward pass per output column (cross-entropy: classes + 1), and a
+/// convolution's per-row weight norm ‖δₙUₙᵀ‖² from its input's patches Uₙ (im2col).
 /// Returns nothing, with `why`, for any other model, a loss the model computes, or a chain so
 /// wide that carrying row Hessians would cost more than 200 forward passes. The chain's loss must
 /// equal the model's own at θ within 1e-4 (a scripted forward() may do more than call its
@@ -115,7 +120,8 @@ struct StructuralTrace
 };
 std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& why);
 /// The backward passes exactChainTrace would stack when the model's structure qualifies (no
-/// forward pass run: the comparison with the model's own loss is not made), for planning.
+/// forward pass over the probe rows — a convolutional chain's shapes come from one row — and the
+/// comparison with the model's own loss is not made), for planning.
 std::optional<std::int64_t> exactChainTracePasses(Problem::Impl& p);
 
 /// The class of a torch.nn module ("Linear", "ReLU", ...), or empty for any other class.

@@ -62,7 +62,7 @@ std::vector<std::int64_t> ints(const c10::IValue& v, std::size_t n)
 
 } // namespace
 
-std::optional<ConvChain> ConvChain::make(Problem::Impl& p, std::string& why)
+std::optional<ConvChain> ConvChain::make(Problem::Impl& p, std::string& why, bool forGrid)
 {
     if (p.options.loss == LossKind::ModelOutput) {
         why = "the loss is computed by the model";
@@ -239,7 +239,9 @@ std::optional<ConvChain> ConvChain::make(Problem::Impl& p, std::string& why)
               + " channel(s)";
         return std::nullopt;
     }
-    c.m_channelsLast = p.device().is_cpu();
+    c.m_imageChannels = channels;
+    c.m_imageSide = side;
+    c.m_channelsLast = forGrid && p.device().is_cpu();
     c.m_input = x.view({x.size(0), channels, side, side});
     // The first convolution sees the same rows at every point: with few input values per
     // output (a 3×3 kernel on 1–3 channels) oneDNN's direct convolution runs far below the

@@ -23,8 +23,10 @@ class ConvChain
 public:
     /// The chain of Problem p's model, or nothing with `why` saying what prevents it (no
     /// convolution, a module outside the chain's vocabulary, batch norm in training mode,
-    /// a model-computed loss or a selected output, non-square images).
-    static std::optional<ConvChain> make(Problem::Impl& p, std::string& why);
+    /// a model-computed loss or a selected output, non-square images). `forGrid` false skips what
+    /// only forward() needs (the first convolution's unfolded patches, channels-last rows): the
+    /// exact trace reads steps() and images() only.
+    static std::optional<ConvChain> make(Problem::Impl& p, std::string& why, bool forGrid = true);
 
     /// The model's output on the probe rows at the current parameters (no gradient). Counts no
     /// forward: the caller does, as for Problem::Impl::forward.
@@ -37,6 +39,11 @@ public:
     /// What the chain does, for the report: e.g. "2 convolutions with 2 batch norms folded in,
     /// 1 max-pooling before its ReLU".
     const std::string& summary() const { return m_summary; }
+    /// Rows of the probe set (or a block of them) as the [rows, C, H, W] images the chain starts from.
+    torch::Tensor images(const torch::Tensor& rows) const
+    {
+        return rows.view({rows.size(0), m_imageChannels, m_imageSide, m_imageSide});
+    }
 
     struct Step
     {
@@ -57,6 +64,10 @@ public:
         std::int64_t startDim = 1, endDim = -1; ///< Flatten
     };
 
+    /// The layers as the chain runs them: batch norms after a convolution folded into it, a
+    /// max-pooling after a ReLU moved before it.
+    const std::vector<Step>& steps() const { return m_steps; }
+
 private:
     explicit ConvChain(Problem::Impl& p) : m_problem(&p) {}
     torch::Tensor param(std::int64_t index) const;
@@ -73,6 +84,7 @@ private:
     torch::Tensor m_patches;
     std::vector<std::int64_t> m_patchGrid; ///< rows, H', W' of the first convolution's output
     std::string m_summary;
+    std::int64_t m_imageChannels = 0, m_imageSide = 0;
 };
 
 } // namespace borehole

@@ -2,6 +2,7 @@
 // the Gauss–Newton part from per-row gradient norms, and for smooth activations the rest of the
 // Hessian's diagonal by backpropagating each row's output Hessian.
 #include "batched_points.h"
+#include "conv_chain.h"
 
 #include "borehole/error.h"
 
@@ -13,6 +14,47 @@ namespace borehole {
 namespace {
 
 using Kind = BatchedPoints::Layer::Kind;
+
+/// The seeds of the Gauss–Newton part's backward passes for outputs f [n, D]: [passes, n, D],
+/// one unit vector per output column, and for cross-entropy the softmax weights as one more.
+torch::Tensor gaussNewtonSeeds(const torch::Tensor& f, LossKind loss)
+{
+    const std::int64_t n = f.size(0), columns = f.size(1);
+    const auto eye = torch::eye(columns, f.options());
+    return loss == LossKind::CrossEntropy
+               ? torch::cat({eye.unsqueeze(1).expand({columns, n, columns}),
+                             torch::softmax(f.detach(), 1).unsqueeze(0)})
+               : eye.unsqueeze(1).expand({columns, n, columns}).contiguous();
+}
+
+/// Adds a row block's Gauss–Newton part Σᵢ tr(Jᵢᵀ Hℓ,ᵢ Jᵢ) of the mean loss over `rows` rows
+/// (`total` elements for elementwise losses) to `trace`, from `norms` [passes, n]: the squared
+/// gradient norm of each pass's seed · fᵢ over all parameters (passes as gaussNewtonSeeds).
+void addGaussNewton(torch::Tensor& trace, const torch::Tensor& norms, const torch::Tensor& f,
+                    LossKind loss, std::int64_t rows, double total)
+{
+    const std::int64_t columns = f.size(1);
+    const auto n64 = norms.to(torch::kFloat64);
+    const auto f64 = f.detach().to(torch::kFloat64);
+    if (loss == LossKind::CrossEntropy) {
+        const auto prob = torch::softmax(f64, 1);
+        trace.add_(((prob * n64.narrow(0, 0, columns).t()).sum(1) - n64[columns]).sum()
+                   / static_cast<double>(rows));
+    } else if (loss == LossKind::Mse) {
+        trace.add_(2.0 * n64.sum() / total);
+    } else { // BCE with logits: σ(1 − σ) per output element
+        const auto s = torch::sigmoid(f64);
+        trace.add_(((s * (1.0 - s)).t() * n64).sum() / total);
+    }
+}
+
+/// Stacked backward passes of the Gauss–Newton part for a loss over `columns` outputs.
+std::int64_t gaussNewtonPasses(LossKind loss, std::int64_t columns)
+{
+    return loss == LossKind::Mae            ? 0
+           : loss == LossKind::CrossEntropy ? columns + 1
+                                            : columns;
+}
 
 bool piecewiseLinear(Kind k)
 {
@@ -135,9 +177,268 @@ std::optional<Plan> plan(Problem::Impl& p, const torch::Tensor& theta, std::stri
         return std::nullopt;
     }
     const LossKind loss = p.options.loss;
-    out.passes = loss == LossKind::Mae            ? 0
-                 : loss == LossKind::CrossEntropy ? out.columns + 1
-                                                  : out.columns;
+    out.passes = gaussNewtonPasses(loss, out.columns);
+    return out;
+}
+
+} // namespace
+
+// ---- Convolutional chains (conv_chain.h): ReLU-type activations only ---------------------------
+//
+// A chain of 2-D convolutions, batch norms in evaluation mode, max/average pooling, Flatten,
+// dropout in evaluation mode, ReLU/LeakyReLU and Linear layers is piecewise linear in every single
+// parameter, so tr H is its Gauss–Newton part. Each parameter's share of a row's squared gradient
+// norm comes from the gradient δ at its layer's output, which autograd gives for all rows of a
+// block at once (the rows are independent in evaluation mode): a convolution's weights
+// ‖δₙ Uₙᵀ‖² with Uₙ its input's patches (im2col) and δₙ [out channels × positions], its bias
+// ‖Σ_positions δₙ‖², a batch norm's γ and β Σ_c (Σ_positions δ·x̂)² and Σ_c (Σ_positions δ)², a
+// Linear layer ‖δₙ‖²(‖aₙ‖² + 1).
+
+namespace {
+
+using Op = ConvChain::Step::Op;
+
+/// What the convolutional trace keeps of a step with parameters.
+struct ConvTap
+{
+    std::size_t step = 0;
+    torch::Tensor output;     ///< the step's output, which the backward passes differentiate to
+    torch::Tensor patches;    ///< Conv: its input unfolded, [n, groups, C·kh·kw / groups, positions]
+    torch::Tensor inputNorms; ///< Linear: ‖a‖² (+ 1 with a bias) per row
+    torch::Tensor normalised; ///< a batch norm, or the one folded into a Conv: x̂ = (z − μ)/√(σ² + ε)
+    torch::Tensor scale;      ///< a folded batch norm: ∂y/∂z per channel, γ/√(σ² + ε)
+};
+
+torch::Tensor perChannel(const torch::Tensor& t, const torch::Tensor& like)
+{
+    return like.dim() == 4 ? t.view({1, -1, 1, 1}) : t.view({1, -1});
+}
+
+/// The chain on `rows` at the current θ, NCHW, batch norms applied as x̂·γ + β. With `taps`, the
+/// outputs of the steps with parameters are recorded (the first one a leaf the graph starts
+/// from: nothing before it has parameters), with what their per-row norms need, and `floats`
+/// (when given) adds the values the forward, its graph and the norms hold per block.
+torch::Tensor convTraceForward(Problem::Impl& p, const ConvChain& chain, const torch::Tensor& rows,
+                               std::vector<ConvTap>* taps, std::int64_t* floats = nullptr)
+{
+    const auto& params = p.params();
+    auto param = [&](std::int64_t i) {
+        return i >= 0 ? params[static_cast<std::size_t>(i)].detach() : torch::Tensor();
+    };
+    torch::AutoGradMode grad(taps != nullptr);
+    const auto& steps = chain.steps();
+    torch::Tensor h = chain.images(rows);
+    const std::int64_t n = rows.size(0);
+    bool started = false;
+    auto count = [&](std::int64_t values) {
+        if (floats)
+            *floats += values;
+    };
+    auto record = [&](ConvTap t) {
+        if (!taps)
+            return;
+        if (!started) {
+            h = h.detach().requires_grad_(true);
+            started = true;
+        }
+        t.output = h;
+        taps->push_back(std::move(t));
+    };
+    auto normalise = [&](const ConvChain::Step& s, std::int64_t weight, std::int64_t bias,
+                         ConvTap& t) {
+        const auto inv = torch::rsqrt(s.variance + s.eps);
+        h = (h - perChannel(s.mean, h)) * perChannel(inv, h);
+        if (taps)
+            t.normalised = h.detach();
+        if (weight >= 0)
+            h = h * perChannel(param(weight), h);
+        if (bias >= 0)
+            h = h + perChannel(param(bias), h);
+        return weight >= 0 ? inv * param(weight) : inv;
+    };
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const auto& s = steps[i];
+        ConvTap t;
+        t.step = i;
+        switch (s.op) {
+        case Op::Conv: {
+            const auto w = param(s.weight);
+            if (taps) {
+                const auto cols = at::im2col(h.detach(), {w.size(2), w.size(3)}, s.dilation,
+                                             s.padding, s.stride);
+                t.patches = cols.view({n, s.groups, -1, cols.size(2)});
+                count(cols.numel() + n * w.size(0) * cols.size(1) / s.groups);
+            }
+            h = torch::conv2d(h, w, param(s.bias), s.stride, s.padding, s.dilation, s.groups);
+            if (s.folded)
+                t.scale = normalise(s, s.foldedWeight, s.foldedBias, t);
+            record(std::move(t));
+            break;
+        }
+        case Op::BatchNorm:
+            normalise(s, s.weight, s.bias, t);
+            if (s.weight >= 0 || s.bias >= 0)
+                record(std::move(t));
+            break;
+        case Op::Activation: {
+            auto copy = h.clone(); // activate() may work in place; a tap is never overwritten
+            h = activate(s.activation, copy);
+            break;
+        }
+        case Op::MaxPool:
+            h = torch::max_pool2d(h, s.kernel, s.stride, s.padding, s.dilation, s.ceilMode);
+            break;
+        case Op::AvgPool:
+            h = torch::avg_pool2d(h, s.kernel, s.stride, s.padding, s.ceilMode, s.countIncludePad,
+                                  s.divisor ? c10::optional<std::int64_t>(*s.divisor)
+                                            : c10::optional<std::int64_t>());
+            break;
+        case Op::AdaptiveAvgPool: h = torch::adaptive_avg_pool2d(h, s.kernel); break;
+        case Op::Flatten: h = torch::flatten(h, s.startDim, s.endDim); break;
+        case Op::Linear:
+            if (h.dim() > 2)
+                h = h.flatten(1);
+            if (taps)
+                t.inputNorms = h.detach().pow(2).sum(1) + (s.bias >= 0 ? 1.0 : 0.0);
+            h = torch::linear(h, param(s.weight), param(s.bias));
+            record(std::move(t));
+            break;
+        }
+        count(3 * h.numel()); // the activation, its gradient and what the graph saves of it
+    }
+    return h.reshape({n, -1});
+}
+
+/// Squared norms, per row, of the gradient of one backward pass's seed · output with respect to
+/// every parameter, from the gradients at the taps' outputs.
+torch::Tensor convRowNorms(const ConvChain& chain, const std::vector<ConvTap>& taps,
+                           const std::vector<torch::Tensor>& grads, std::int64_t n,
+                           const torch::TensorOptions& options)
+{
+    const auto& steps = chain.steps();
+    auto norms = torch::zeros({n}, options);
+    auto summed = [](const torch::Tensor& g) { return g.dim() == 4 ? g.sum({2, 3}) : g; };
+    for (std::size_t k = 0; k < taps.size(); ++k) {
+        const auto& t = taps[k];
+        const auto& s = steps[t.step];
+        torch::Tensor g = grads[k];
+        if (!g.defined()) // no path to the output: no parameter of this step moves it
+            continue;
+        switch (s.op) {
+        case Op::Conv: {
+            if (s.folded) {
+                if (s.foldedWeight >= 0)
+                    norms.add_(summed(g * t.normalised).pow(2).sum(1));
+                if (s.foldedBias >= 0)
+                    norms.add_(summed(g).pow(2).sum(1));
+                g = g * perChannel(t.scale, g);
+            }
+            if (s.bias >= 0)
+                norms.add_(summed(g).pow(2).sum(1));
+            const auto delta = g.reshape({n, s.groups, -1, t.patches.size(3)});
+            norms.add_(torch::matmul(delta, t.patches.transpose(2, 3)).pow(2).sum({1, 2, 3}));
+            break;
+        }
+        case Op::BatchNorm:
+            if (s.weight >= 0)
+                norms.add_(summed(g * t.normalised).pow(2).sum(1));
+            if (s.bias >= 0)
+                norms.add_(summed(g).pow(2).sum(1));
+            break;
+        case Op::Linear: norms.add_(g.pow(2).sum(1) * t.inputNorms); break;
+        default: break;
+        }
+    }
+    return norms;
+}
+
+struct ConvPlan
+{
+    std::optional<ConvChain> chain;
+    std::int64_t columns = 0, passes = 0;
+    std::int64_t floatsPerRow = 0;
+};
+
+std::optional<ConvPlan> convPlan(Problem::Impl& p, std::string& why)
+{
+    ConvPlan out;
+    out.chain = ConvChain::make(p, why, /*forGrid=*/false);
+    if (!out.chain)
+        return std::nullopt;
+    for (const auto& s : out.chain->steps())
+        if (s.op == Op::Activation && !piecewiseLinear(s.activation.kind)) {
+            why = "a convolutional chain with a smooth activation: the rest of its Hessian's "
+                  "diagonal is not carried back through convolutions";
+            return std::nullopt;
+        }
+    if (p.probeX.size(0) == 0) {
+        why = "no probe rows";
+        return std::nullopt;
+    }
+    std::vector<ConvTap> taps; // shapes from one row
+    const auto f = convTraceForward(p, *out.chain, p.probeX.narrow(0, 0, 1), &taps,
+                                    &out.floatsPerRow);
+    out.columns = f.size(1);
+    out.passes = gaussNewtonPasses(p.options.loss, out.columns);
+    return out;
+}
+
+std::optional<StructuralTrace> exactConvTrace(Problem::Impl& p, ConvPlan& planned,
+                                              const torch::Tensor& theta, std::string& why)
+{
+    const LossKind loss = p.options.loss;
+    const auto& chain = *planned.chain;
+    const auto& x = p.probeX;
+    const auto& y = p.probeY;
+    const std::string differs = compareWithModel(
+        p, theta, {}, {},
+        [&](int) {
+            torch::NoGradGuard noGrad;
+            return p.lossOf(convTraceForward(p, chain, x, nullptr), y).item<double>();
+        },
+        "the convolutional chain's loss", "the convolutional chain failed");
+    if (!differs.empty()) {
+        why = differs;
+        return std::nullopt;
+    }
+    StructuralTrace out;
+    out.piecewiseLinear = true;
+    out.passes = planned.passes;
+    const std::int64_t rows = x.size(0);
+    const double total = static_cast<double>(y.numel());
+    auto trace = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(p.device()));
+    if (out.passes == 0) { // MAE: no curvature anywhere between the kinks
+        out.trace = 0.0;
+        p.counters.forwards += 1;
+        return out;
+    }
+    // Row blocks of about 256 MiB: the activations, the graph, the patches and one pass's products.
+    const double fits = 256.0 * 1024.0 * 1024.0
+                        / (4.0 * static_cast<double>(std::max<std::int64_t>(1, planned.floatsPerRow)));
+    const std::int64_t block = std::clamp<std::int64_t>(static_cast<std::int64_t>(fits), 1,
+                                                        std::max<std::int64_t>(rows, 1));
+    for (std::int64_t start = 0; start < rows; start += block) {
+        const std::int64_t n = std::min(block, rows - start);
+        std::vector<ConvTap> taps;
+        const auto f = convTraceForward(p, chain, x.narrow(0, start, n), &taps);
+        std::vector<torch::Tensor> outputs;
+        for (const auto& t : taps)
+            outputs.push_back(t.output);
+        const auto seeds = gaussNewtonSeeds(f, loss);
+        std::vector<torch::Tensor> norms;
+        for (std::int64_t k = 0; k < out.passes; ++k) {
+            const auto grads = torch::autograd::grad({f}, outputs, {seeds[k]},
+                                                     /*retain_graph=*/k + 1 < out.passes,
+                                                     /*create_graph=*/false, /*allow_unused=*/true);
+            torch::NoGradGuard noGrad;
+            norms.push_back(convRowNorms(chain, taps, grads, n, f.options()));
+        }
+        torch::NoGradGuard noGrad;
+        addGaussNewton(trace, torch::stack(norms), f.detach(), loss, rows, total);
+        p.counters.forwards += 1;
+        p.counters.gradients += out.passes;
+    }
+    out.trace = trace.item<double>();
     return out;
 }
 
@@ -146,10 +447,11 @@ std::optional<Plan> plan(Problem::Impl& p, const torch::Tensor& theta, std::stri
 std::optional<std::int64_t> exactChainTracePasses(Problem::Impl& p)
 {
     std::string why;
-    const auto planned = plan(p, p.flatParameters(), why);
-    if (!planned)
-        return std::nullopt;
-    return planned->passes;
+    if (const auto planned = plan(p, p.flatParameters(), why))
+        return planned->passes;
+    if (const auto conv = convPlan(p, why))
+        return conv->passes;
+    return std::nullopt;
 }
 
 std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& why)
@@ -157,8 +459,13 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
     const LossKind loss = p.options.loss;
     const torch::Tensor theta = p.flatParameters();
     auto planned = plan(p, theta, why);
-    if (!planned)
+    if (!planned) {
+        std::string convWhy;
+        if (auto conv = convPlan(p, convWhy))
+            return exactConvTrace(p, *conv, theta, why);
+        why += "; as a convolutional chain: " + convWhy;
         return std::nullopt;
+    }
     const auto& layers = planned->chain->layers();
     StructuralTrace out;
     out.piecewiseLinear = planned->piecewiseLinear;
@@ -216,11 +523,7 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
         // 1. Gauss–Newton part Σᵢ tr(Jᵢᵀ Hℓ,ᵢ Jᵢ): per row and stacked pass, the squared norm of
         //    the gradient of (seed · output) with respect to every parameter.
         if (loss != LossKind::Mae) {
-            const auto eye = torch::eye(columns, f.options());
-            torch::Tensor g = loss == LossKind::CrossEntropy
-                                  ? torch::cat({eye.unsqueeze(1).expand({columns, n, columns}),
-                                                torch::softmax(f, 1).unsqueeze(0)})
-                                  : eye.unsqueeze(1).expand({columns, n, columns}).contiguous();
+            torch::Tensor g = gaussNewtonSeeds(f, loss);
             auto norms = torch::zeros({g.size(0), n}, f.options());
             for (std::size_t i = layers.size(); i-- > 0;) {
                 const auto& l = layers[i];
@@ -239,17 +542,7 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
                     g = g * slopes[i].first;
                 }
             }
-            const auto n64 = norms.to(torch::kFloat64);
-            if (loss == LossKind::CrossEntropy) {
-                const auto prob = torch::softmax(f.to(torch::kFloat64), 1);
-                trace.add_(((prob * n64.narrow(0, 0, columns).t()).sum(1) - n64[columns]).sum()
-                           / static_cast<double>(rows));
-            } else if (loss == LossKind::Mse) {
-                trace.add_(2.0 * n64.sum() / total);
-            } else { // BCE with logits: σ(1 − σ) per output element
-                const auto s = torch::sigmoid(f.to(torch::kFloat64));
-                trace.add_(((s * (1.0 - s)).t() * n64).sum() / total);
-            }
+            addGaussNewton(trace, norms, f, loss, rows, total);
             p.counters.gradients += g.size(0);
         }
 

@@ -244,6 +244,12 @@ void TestSpectrum::linearChainsGetTheExactTraceWithoutHvps()
          LossKind::Mse, diagonal},
         {"tanh/silu cross-entropy", "smooth_classifier.pt", "few_labels.csv",
          Task::Classification, LossKind::CrossEntropy, diagonal},
+        // Convolutional chains: per-row norms of convolutions (patches), folded batch norms,
+        // max-pooling (overlapping windows, before its ReLU), average pooling, Flatten, dropout.
+        {"cnn: conv, batch norm, max-pool", "bn_cnn.pt", "images_8x8.csv", Task::Classification,
+         LossKind::CrossEntropy, gn},
+        {"cnn: bias-less conv, affine-free batch norm, avg-pool", "pool_cnn.pt",
+         "images_8x8.csv", Task::Classification, LossKind::CrossEntropy, gn},
     };
     for (const auto& c : cases) {
         auto p = chainProblem(c.model, c.csv, c.task, c.loss);
@@ -273,6 +279,15 @@ void TestSpectrum::linearChainsGetTheExactTraceWithoutHvps()
     auto doubled = chainProblem("relu_doubled.pt", "four_features.csv", Task::Regression,
                                 LossKind::Mse);
     BH_COMPARE_TEXT(hutchinsonTrace(doubled, TraceOptions{}).estimator, "exact");
+    // cnn.pt applies its ReLU in forward(), not as a module: the convolutional chain read from its
+    // modules has no ReLU, its loss differs, and the trace is sampled or exact by HVPs.
+    auto functional = chainProblem("cnn.pt", "images_8x8.csv", Task::Classification,
+                                   LossKind::CrossEntropy);
+    TraceOptions few;
+    few.maxSamples = 4;
+    few.minSamples = 2;
+    few.estimator = TraceEstimator::Hutchinson;
+    BH_COMPARE_TEXT(hutchinsonTrace(functional, few).estimator, "hutchinson");
 }
 
 void TestSpectrum::reusedGraphHvpEqualsRecomputed()
