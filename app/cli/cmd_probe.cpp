@@ -92,6 +92,9 @@ void addProbeOptions(Args& a)
     a.addOption("lanczos-basis", "kind",
                 "stored (full reorthogonalisation, iterations + 2 parameter copies) or two-pass "
                 "(last two vectors only, 4 copies)", "stored");
+    a.addFlag("lanczos-random-start",
+              "Start Lanczos from a random vector (default: the gradient plus a random part, "
+              "when its graph is kept)");
     a.addFlag("no-trace", "Skip the trace estimate");
     a.addFlag("no-sharpness", "Skip perturbation sensitivity");
     a.addFlag("line", "Also compute a 1D loss line");
@@ -236,6 +239,7 @@ int runProbe(const std::vector<std::string>& argv)
     s.eigen.maxIterations = a.count("max-iter", 1);
     s.eigen.hvp = parseHvpMode(a.value("hvp"));
     s.eigen.basis = parseLanczosBasis(a.value("lanczos-basis"));
+    s.eigen.gradientStart = !a.flag("lanczos-random-start");
     s.traceOptions.relativeTolerance = a.positive("trace-tol");
     s.traceOptions.maxSamples = a.count("trace-max", 2);
     // The stopping rule waits for min(10, max) samples before judging the standard error.

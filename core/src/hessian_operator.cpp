@@ -271,6 +271,26 @@ void HvpEngine::plan(const HvpGraphOptions& options)
     m_plan.retainedBlocks = static_cast<int>(retained);
 }
 
+torch::Tensor HvpEngine::keptGradient() const
+{
+    if (m_mode != HvpMode::Exact || m_recomputeAll || m_blocks.empty())
+        return torch::Tensor();
+    torch::Tensor sum;
+    for (const auto& block : m_blocks) {
+        if (!block.retained)
+            return torch::Tensor();
+        std::vector<torch::Tensor> grads(m_p.params().size());
+        for (std::size_t k = 0; k < block.used.size(); ++k)
+            grads[block.used[k]] = block.grads[k].detach();
+        auto flat = m_p.flatten(grads);
+        if (sum.defined())
+            sum.add_(flat);
+        else
+            sum = std::move(flat);
+    }
+    return sum;
+}
+
 torch::Tensor HvpEngine::apply(const torch::Tensor& v)
 {
     if (m_mode == HvpMode::FiniteDifference)

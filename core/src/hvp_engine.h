@@ -26,6 +26,9 @@ public:
     /// H·v (flat, on the device). Counts one HVP (or two gradients in FD mode).
     torch::Tensor apply(const torch::Tensor& v);
     const HvpPlan& plan() const { return m_plan; }
+    /// ∇L at θ (flat, detached) when every block's gradient graph is kept between products (so
+    /// it was computed anyway); undefined otherwise (recomputed graphs, FD mode).
+    torch::Tensor keptGradient() const;
 
 private:
     struct Block

@@ -40,6 +40,7 @@ EigenResult topEigenvaluePower(Problem& problem, const EigenOptions& options,
     auto& p = implOf(problem);
     EigenResult r;
     r.method = "power";
+    r.start = "random";
     CostTracker tracker(p);
     HvpEngine hvp(p, options.hvp, options.fdEpsilon, options.graph);
     r.hvpPlan = hvp.plan();
@@ -137,7 +138,25 @@ EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
     std::vector<double> alpha;
     std::vector<double> beta; // beta[j] couples q[j] and q[j+1]
     torch::Tensor previous;
-    torch::Tensor current = randomUnit(p, startSeed);
+    // The start: the unit gradient plus 0.3 × a random unit vector when the graph kept for the
+    // products holds the gradient anyway, else the random unit vector. Made again, identically,
+    // by the two-pass basis's second pass.
+    auto startVector = [&](std::string& kind) {
+        auto v = randomUnit(p, startSeed);
+        kind = "random";
+        if (!options.gradientStart)
+            return v;
+        const auto g = hvp.keptGradient();
+        if (!g.defined())
+            return v;
+        const double norm = g.norm().item<double>();
+        if (!(norm > 0.0) || !std::isfinite(norm))
+            return v;
+        kind = "gradient";
+        v = g / norm + 0.3 * v;
+        return v / v.norm();
+    };
+    torch::Tensor current = startVector(r.start);
     if (stored)
         basis.push_back(current);
     torch::Tensor ritz; // eigenvector of T for the largest Ritz value (float64, on the CPU)
@@ -209,7 +228,8 @@ EigenResult topEigenvalueLanczos(Problem& problem, const EigenOptions& options,
             // Second pass: regenerate q_0 … q_{k−1} with the same operations (the stored α, β
             // and the seeded start), accumulating y = Σ s_i q_i.
             torch::Tensor before;
-            torch::Tensor q = randomUnit(p, startSeed);
+            std::string kind;
+            torch::Tensor q = startVector(kind);
             y = q * sa[0];
             for (int i = 0; i + 1 < r.iterations; ++i) {
                 double a = alpha[static_cast<std::size_t>(i)];

@@ -50,8 +50,8 @@ BOREHOLE_JSON_TYPE(HvpPlan, strategy, reason, rows, blockRows, blocks,
                    retainedBlocks, bytesPerRow, fixedBytes,
                    estimatedBytes, retainedBytes, budgetBytes)
 BOREHOLE_JSON_TYPE(EigenOptions, relativeTolerance, maxIterations,
-                   hvp, fdEpsilon, seed, basis, ritzVector, graph)
-BOREHOLE_JSON_TYPE(EigenResult, method, value, converged, iterations,
+                   hvp, fdEpsilon, seed, basis, ritzVector, gradientStart, graph)
+BOREHOLE_JSON_TYPE(EigenResult, method, start, value, converged, iterations,
                    history, errors, changes, hvpPlan, cost)
 BOREHOLE_JSON_TYPE(TraceOptions, exactUpTo, structural, estimator, sketchSize,
                    relativeTolerance, minSamples, maxSamples, hvp,

@@ -76,6 +76,18 @@ assert h["trace"]["estimator"] == "exact", h["trace"]["estimator"]
 for other in (r["spectrum"]["trace"], h["trace"]["estimate"]):
     assert abs(t["estimate"] - other) <= 1e-5 * abs(other), (t["estimate"], other)
 PY
+# Lanczos starts from the kept gradient unless told otherwise; both reach λmax within their bounds.
+"$cli" probe "${relu[@]}" --no-trace --lanczos-random-start --out "$work/relu_random.json" \
+  > "$work/relu_random.txt" 2>&1
+check "--lanczos-random-start exits 0" test $? -eq 0
+check "Lanczos start recorded; both starts agree within their bounds" /usr/bin/python3 - "$work/relu.json" "$work/relu_random.json" <<'PY'
+import json, sys
+g, r = (json.load(open(f))["lanczos"] for f in sys.argv[1:3])
+assert g["start"] == "gradient" and r["start"] == "random", (g["start"], r["start"])
+assert g["converged"] and r["converged"], (g, r)
+bound = (g["errors"][-1] + r["errors"][-1]) * max(abs(g["value"]), abs(r["value"]))
+assert abs(g["value"] - r["value"]) <= bound, (g["value"], r["value"], bound)
+PY
 
 "$cli" surface "${common[@]}" --resolution 7 --span 0.5 --curvature grid --out "$work/surf" \
   > "$work/surface.txt" 2>&1

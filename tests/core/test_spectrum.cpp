@@ -93,6 +93,7 @@ private slots:
     void chunkedHvpEqualsUnchunked();
     void batchNormReusedAndChunkedEqualRecomputed();
     void powerResidualBoundsTheTrueError();
+    void lanczosStartsFromTheKeptGradient();
     void spectrumRoundTripsThroughJson();
 
 private:
@@ -290,6 +291,33 @@ void TestSpectrum::linearChainsGetTheExactTraceWithoutHvps()
     BH_COMPARE_TEXT(hutchinsonTrace(functional, few).estimator, "hutchinson");
 }
 
+void TestSpectrum::lanczosStartsFromTheKeptGradient()
+{
+    auto p = diabetesProblem();
+    EigenOptions reference;
+    reference.relativeTolerance = 1e-7;
+    const double lambda = topEigenvalueLanczos(p, reference).value;
+    EigenOptions o; // tolerance 1e-3
+    const auto fromGradient = topEigenvalueLanczos(p, o);
+    o.gradientStart = false;
+    const auto fromRandom = topEigenvalueLanczos(p, o);
+    EigenOptions recomputed; // no graph kept: no gradient to start from for free
+    recomputed.graph.mode = HvpGraph::Recompute;
+    const auto noGraph = topEigenvalueLanczos(p, recomputed);
+    BH_COMPARE_TEXT(fromGradient.start, "gradient");
+    BH_COMPARE_TEXT(fromRandom.start, "random");
+    BH_COMPARE_TEXT(noGraph.start, "random");
+    for (const auto* r : {&fromGradient, &fromRandom, &noGraph}) {
+        QVERIFY(r->converged);
+        // The residual bounds the distance to an eigenvalue; here it is λmax.
+        BH_CLOSE(r->value, lambda, r->errors.back());
+    }
+    qInfo("iterations: gradient start %d, random start %d", fromGradient.iterations,
+          fromRandom.iterations);
+    QVERIFY(fromGradient.iterations <= fromRandom.iterations);
+    QCOMPARE(fromGradient.cost.gradients, std::int64_t(1)); // the start cost nothing extra
+}
+
 void TestSpectrum::reusedGraphHvpEqualsRecomputed()
 {
     auto p = diabetesProblem();
@@ -468,7 +496,8 @@ BH_TEST_MAIN(TestSpectrum, &TestSpectrum::exactHessianEqualsA,
     &TestSpectrum::linearChainsGetTheExactTraceWithoutHvps,
     &TestSpectrum::reusedGraphHvpEqualsRecomputed, &TestSpectrum::chunkedHvpEqualsUnchunked,
     &TestSpectrum::batchNormReusedAndChunkedEqualRecomputed,
-    &TestSpectrum::powerResidualBoundsTheTrueError, &TestSpectrum::spectrumRoundTripsThroughJson)
+    &TestSpectrum::powerResidualBoundsTheTrueError, &TestSpectrum::lanczosStartsFromTheKeptGradient,
+    &TestSpectrum::spectrumRoundTripsThroughJson)
 
 #ifdef BOREHOLE_TEST_WITH_QT
 #include "test_spectrum.moc"

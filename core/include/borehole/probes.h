@@ -188,6 +188,11 @@ struct EigenOptions
     LanczosBasis basis = LanczosBasis::Stored;
     /// Also return the eigenvector estimate (EigenResult::vector).
     bool ritzVector = false;
+    /// Lanczos only: start from the unit gradient plus 0.3 × a random unit vector when the
+    /// gradient's graph is kept for the products anyway (no extra cost), else from a random unit
+    /// vector. The gradient leans on the top eigenvectors: one product fewer to the same bound
+    /// on three of the bench models (docs/benchmarks.md). The stopping rule is unchanged.
+    bool gradientStart = true;
     /// Exact HVPs: reuse the gradient graph (within a memory budget) or recompute per product.
     HvpGraphOptions graph;
 };
@@ -195,6 +200,8 @@ struct EigenOptions
 struct EigenResult
 {
     std::string method; ///< "power" or "lanczos"
+    /// Lanczos: "gradient" (see EigenOptions::gradientStart) or "random"; power: "random".
+    std::string start;
     double value = 0.0;
     bool converged = false;
     int iterations = 0;
