@@ -53,9 +53,10 @@ void addProbeOptions(Args& a)
     a.addOption("max-iter", "n", "Iteration cap of the eigenvalue solvers", "100");
     a.addOption("hvp", "mode", "Hessian-vector products: exact or fd", "exact");
     a.addOption("hvp-graph", "mode",
-                "Exact HVPs: auto (gradient graph built once per θ, one vector-Jacobian product "
-                "per HVP, in row blocks within --hvp-memory) or recompute (forward + double "
-                "backward per HVP)", "auto");
+                "Exact HVPs: auto (a Linear chain: the R-operator written per layer; else the "
+                "gradient graph built once per θ, one vector-Jacobian product per HVP, in row "
+                "blocks within --hvp-memory), graph (always the gradient graph) or recompute "
+                "(forward + double backward per HVP)", "auto");
     a.addOption("hvp-memory", "MiB", "Memory budget of the kept gradient graphs (0: a quarter "
                 "of the physical memory on the CPU, 2048 on CUDA)", "0");
     a.addOption("hvp-block-rows", "n", "Rows per block of the kept graphs (0: as the budget "

@@ -341,21 +341,27 @@ std::string compareWithModel(Problem::Impl& p, const torch::Tensor& theta,
                              const std::function<double(int)>& candidate,
                              const std::string& lossName, const std::string& failure)
 {
+    // Without directions θ is where the model already is: one comparison, and the parameters are
+    // not written (a write would invalidate gradient graphs other probes keep at θ).
+    const int points = directions.empty() ? 1 : 2;
     double own[2], other[2];
-    for (int i = 0; i < 2; ++i) {
-        p.setFlat(theta);
+    for (int i = 0; i < points; ++i) {
+        if (points == 2)
+            p.setFlat(theta);
         for (std::size_t k = 0; i == 1 && k < directions.size(); ++k)
             p.addFlat(directions[k], displaced[k]);
         own[i] = p.loss();
         try {
             other[i] = candidate(i);
         } catch (const std::exception& e) {
-            p.setFlat(theta);
+            if (points == 2)
+                p.setFlat(theta);
             return failure + ": " + libtorchMessage(e.what());
         }
     }
-    p.setFlat(theta);
-    for (int i = 0; i < 2; ++i) {
+    if (points == 2)
+        p.setFlat(theta);
+    for (int i = 0; i < points; ++i) {
         const double a = own[i], b = other[i];
         if (a == b || (std::isnan(a) && std::isnan(b)))
             continue; // also the same infinity or both undefined (a diverged point)

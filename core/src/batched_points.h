@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace borehole {
@@ -81,7 +83,8 @@ private:
 
 /// Compares another evaluator's losses with the model's own forward at θ₀ and at
 /// θ₀ + Σₖ displaced[k]·dₖ: `candidate(i)` is its loss at point i (0: θ₀, 1: displaced), called
-/// with θ already there. Empty when both agree within 1e-4 relative (or are the same infinity,
+/// with θ already there. Without directions only at θ₀, which must be where the model is (its
+/// parameters are then not written). Empty when both agree within 1e-4 relative (or are the same infinity,
 /// or both undefined), else "<lossName> <value> differs from the model's <value> at θ" (or "at a
 /// displaced point"), or "<failure>: <libtorch message>" when the candidate throws. θ is back at
 /// θ₀ on return; an error of the model's own forward propagates (the grids hold a
@@ -123,6 +126,48 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
 /// forward pass over the probe rows — a convolutional chain's shapes come from one row — and the
 /// comparison with the model's own loss is not made), for planning.
 std::optional<std::int64_t> exactChainTracePasses(Problem::Impl& p);
+
+/// A Linear chain's forward pass on rows x at the model's current θ (structural_trace.cpp).
+/// `saved[i]` keeps what layer i's backward pass needs: a Linear layer's input, a batch norm's
+/// normalised input x̂, an activation's input.
+torch::Tensor chainForward(Problem::Impl& p, const std::vector<BatchedPoints::Layer>& layers,
+                           const torch::Tensor& x, std::vector<torch::Tensor>& saved);
+/// σ′ and σ″ of an elementwise activation at its inputs z (σ″ undefined when it is 0 everywhere:
+/// ReLU, LeakyReLU), smooth ones by autograd through the chain's own activate().
+std::pair<torch::Tensor, torch::Tensor> activationDerivatives(const BatchedPoints::Layer& l,
+                                                              const torch::Tensor& z);
+
+/// Exact Hessian-vector products of the probe-row loss for a Linear chain (the chains
+/// exactChainTrace reads) by Pearlmutter's R-operator: the forward pass, each layer's output
+/// gradient δ and the activations' σ′, σ″ are computed once at θ; a product is then one
+/// R-forward pass (R of every layer's output, linear in v) and one R-backward pass, written out
+/// per layer — for a Linear layer Rz = Ra·Wᵀ + a·Vᵀ + c, HV_W = Rδᵀa + δᵀRa, Rδ_in = Rδ·W + δ·V.
+/// Two matrix products per weight matrix and pass, none of the bookkeeping autograd's double
+/// backward adds.
+class ChainHvp
+{
+public:
+    /// The operator, or nothing with `why` (not a Linear chain, a loss the model computes, a
+    /// chain whose loss differs from the model's at θ, saved tensors over `budgetBytes`).
+    static std::unique_ptr<ChainHvp> make(Problem::Impl& p, std::int64_t budgetBytes,
+                                          std::string& why);
+    torch::Tensor apply(const torch::Tensor& v); ///< H·v, flat
+    torch::Tensor gradient() const;              ///< ∇L at θ, flat
+    double savedBytes() const { return m_savedBytes; }
+    std::string summary() const;
+
+private:
+    explicit ChainHvp(Problem::Impl& p) : m_p(p) {}
+    Problem::Impl& m_p;
+    std::vector<BatchedPoints::Layer> m_layers;
+    std::vector<torch::Tensor> m_saved;   ///< chainForward's
+    std::vector<torch::Tensor> m_delta;   ///< ∂L/∂(layer i's output)
+    std::vector<torch::Tensor> m_first, m_second; ///< activations: σ′, σ″ (undefined: 0)
+    std::vector<torch::Tensor> m_scale;   ///< batch norms: γ/√(σ²+ε) (or 1/√(σ²+ε))
+    torch::Tensor m_f;                    ///< the chain's output [rows, D]
+    torch::Tensor m_lossCurvature;        ///< BCE: σ(1−σ)/N; cross-entropy: softmax
+    double m_savedBytes = 0.0;
+};
 
 /// The class of a torch.nn module ("Linear", "ReLU", ...), or empty for any other class.
 std::string torchNnClass(const torch::jit::Module& m);

@@ -109,6 +109,25 @@ HvpEngine::HvpEngine(
         m_plan.reason = "asked for";
         return;
     }
+    if (options.mode == HvpGraph::Auto && options.blockRows <= 0) {
+        // A Linear chain: Pearlmutter's R-operator written per layer, no autograd graph.
+        const std::int64_t budget = options.memoryBudgetBytes > 0 ? options.memoryBudgetBytes
+                                                                  : defaultBudget(m_p.device());
+        std::string why;
+        if (m_chain = ChainHvp::make(m_p, budget, why); m_chain) {
+            m_plan.strategy = "R-operator";
+            m_plan.reason = m_chain->summary();
+            m_plan.budgetBytes = budget;
+            m_plan.blockRows = m_plan.rows;
+            m_plan.blocks = 1;
+            m_plan.retainedBlocks = 1;
+            m_plan.bytesPerRow = m_chain->savedBytes() / std::max<double>(1.0, double(m_plan.rows));
+            m_plan.fixedBytes = 0.0;
+            m_plan.estimatedBytes = m_chain->savedBytes();
+            m_plan.retainedBytes = m_chain->savedBytes();
+            return;
+        }
+    }
     plan(options);
 }
 
@@ -273,6 +292,8 @@ void HvpEngine::plan(const HvpGraphOptions& options)
 
 torch::Tensor HvpEngine::keptGradient() const
 {
+    if (m_chain)
+        return m_chain->gradient();
     if (m_mode != HvpMode::Exact || m_recomputeAll || m_blocks.empty())
         return torch::Tensor();
     torch::Tensor sum;
@@ -297,6 +318,8 @@ torch::Tensor HvpEngine::apply(const torch::Tensor& v)
         return m_p.hvpFiniteDifference(v, m_fdEpsilon);
     if (m_recomputeAll)
         return m_p.hvpExact(v);
+    if (m_chain)
+        return m_chain->apply(v);
     ++m_p.counters.hvps;
     const auto vs = m_p.unflatten(v);
     torch::Tensor sum;
@@ -345,7 +368,7 @@ const HvpPlan& HessianOperator::plan() const
 
 std::string toString(HvpGraph graph)
 {
-    return graph == HvpGraph::Recompute ? "recompute" : "auto";
+    return graph == HvpGraph::Recompute ? "recompute" : graph == HvpGraph::Graph ? "graph" : "auto";
 }
 
 HvpGraph parseHvpGraph(const std::string& text)
@@ -355,7 +378,9 @@ HvpGraph parseHvpGraph(const std::string& text)
         return HvpGraph::Auto;
     if (t == "recompute")
         return HvpGraph::Recompute;
-    throw InputError("unknown HVP graph mode '" + text + "' (expected auto or recompute)");
+    if (t == "graph")
+        return HvpGraph::Graph;
+    throw InputError("unknown HVP graph mode '" + text + "' (expected auto, graph or recompute)");
 }
 
 } // namespace borehole

@@ -7,6 +7,7 @@
 // into blocks: as many block graphs as fit are retained, the others are rebuilt
 // per product one at a time; when no block fits, every product is recomputed on
 // all rows.
+#include "batched_points.h"
 #include "internal.h"
 
 #include <memory>
@@ -50,6 +51,7 @@ private:
     HvpPlan m_plan;
     std::vector<Block> m_blocks;
     bool m_recomputeAll = false;
+    std::unique_ptr<ChainHvp> m_chain; ///< a Linear chain's R-operator (HvpGraph::Auto)
 };
 
 /// Bytes currently allocated on the host heap (glibc's mallinfo2: in-use arena

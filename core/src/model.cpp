@@ -6,10 +6,13 @@
 
 #include "borehole/files.h"
 
+#include <torch/csrc/jit/python/update_graph_executor_opt.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 namespace borehole {
@@ -56,8 +59,24 @@ bool ModelState::valid() const
 
 Model::Model(std::shared_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 
+static void useUnoptimisedTorchScript()
+{
+    // libtorch's profiling graph executor, from a scripted forward's third run on, replaces
+    // differentiable parts of the graph with DifferentiableGraph nodes whose double backward is
+    // wrong: on sequential_mlp.pt (GELU, LeakyReLU, Tanh) the Hessian-vector products of runs
+    // 3–6 came out NaN, inf and 3 % off in Python and in libtorch 1.13 alike, while runs 1–2 and
+    // every run with the optimiser off agree (test_spectrum
+    // linearChainsTakeProductsByTheROperator compares repeated recomputed products). Every HVP,
+    // Lanczos and trace goes through double backward, so the optimiser is off, process-wide,
+    // before the first model loads (CPU fusion is off in libtorch by default: forwards lose
+    // nothing measurable, docs/benchmarks.md).
+    static std::once_flag once;
+    std::call_once(once, [] { torch::jit::setGraphExecutorOptimize(false); });
+}
+
 Model Model::load(const std::string& path, DeviceKind device)
 {
+    useUnoptimisedTorchScript();
     {
         std::error_code ec;
         if (std::filesystem::is_directory(path, ec))

@@ -20,7 +20,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(HvpMode, {{HvpMode::Exact, "exact"},
 NLOHMANN_JSON_SERIALIZE_ENUM(LanczosBasis, {{LanczosBasis::Stored, "stored"},
                                             {LanczosBasis::TwoPass, "two-pass"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(HvpGraph, {{HvpGraph::Auto, "auto"},
-                                        {HvpGraph::Recompute, "recompute"}})
+                                        {HvpGraph::Recompute, "recompute"},
+                                        {HvpGraph::Graph, "graph"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(TraceEstimator, {{TraceEstimator::Hutchinson, "hutchinson"},
                                               {TraceEstimator::HutchPlusPlus, "hutch++"}})
 NLOHMANN_JSON_SERIALIZE_ENUM(CurvatureMode, {{CurvatureMode::None, "none"},

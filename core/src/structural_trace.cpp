@@ -62,6 +62,8 @@ bool piecewiseLinear(Kind k)
            || k == Kind::Identity;
 }
 
+} // namespace
+
 /// The chain's forward pass on rows x at the model's current θ. `saved[i]` keeps what layer i's
 /// backward pass needs: a Linear layer's input, a batch norm's normalised input x̂, an
 /// activation's input.
@@ -106,7 +108,7 @@ torch::Tensor chainForward(Problem::Impl& p, const std::vector<BatchedPoints::La
 /// σ′ and σ″ of an elementwise activation at its inputs z (σ″ undefined when it is 0
 /// everywhere: ReLU, LeakyReLU). Smooth ones by autograd through the chain's own activate(), so
 /// both derivatives are those of the function the model applies.
-std::pair<torch::Tensor, torch::Tensor> derivatives(const BatchedPoints::Layer& l,
+std::pair<torch::Tensor, torch::Tensor> activationDerivatives(const BatchedPoints::Layer& l,
                                                     const torch::Tensor& z)
 {
     if (l.kind == Kind::Relu)
@@ -128,8 +130,6 @@ std::pair<torch::Tensor, torch::Tensor> derivatives(const BatchedPoints::Layer& 
         second = second.detach();
     return {first.detach(), second};
 }
-
-} // namespace
 
 namespace {
 
@@ -517,7 +517,7 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
             else if (l.kind == Kind::BatchNorm)
                 scales[i] = l.weight >= 0 ? weightOf(l.weight) * l.invStd : l.invStd;
             else if (l.kind != Kind::Identity)
-                slopes[i] = derivatives(l, saved[i]);
+                slopes[i] = activationDerivatives(l, saved[i]);
         }
 
         // 1. Gauss–Newton part Σᵢ tr(Jᵢᵀ Hℓ,ᵢ Jᵢ): per row and stacked pass, the squared norm of

@@ -102,9 +102,11 @@ enum class HvpGraph {
     Auto,
     /// Forward + double backward for every product (v0.1): one graph at a time.
     Recompute,
+    /// As Auto, but never the R-operator of a Linear chain: always autograd's graph.
+    Graph,
 };
 std::string toString(HvpGraph graph);
-HvpGraph parseHvpGraph(const std::string& text); ///< "auto" (or "reuse"), "recompute"
+HvpGraph parseHvpGraph(const std::string& text); ///< "auto" (or "reuse"), "recompute", "graph"
 
 struct HvpGraphOptions
 {
@@ -123,7 +125,8 @@ struct HvpGraphOptions
 /// more than 128 rows; fewer are measured whole).
 struct HvpPlan
 {
-    /// "reused", "reused in blocks", "recomputed" or "finite differences"
+    /// "R-operator" (a Linear chain's products written per layer, HvpGraph::Auto), "reused",
+    /// "reused in blocks", "recomputed" or "finite differences"
     std::string strategy;
     std::string reason;
     std::int64_t rows = 0;
