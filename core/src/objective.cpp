@@ -166,6 +166,7 @@ torch::Tensor selectOutput(const c10::IValue& result, const std::string& output,
 
 c10::IValue runForward(const Model& model, const torch::Tensor& x, const std::string& dataPath)
 {
+    useUnoptimisedTorchScript();
     try {
         return implOf(model).module.forward({x});
     } catch (const c10::Error& e) {
