@@ -137,6 +137,16 @@ torch::Tensor chainForward(Problem::Impl& p, const std::vector<BatchedPoints::La
 std::pair<torch::Tensor, torch::Tensor> activationDerivatives(const BatchedPoints::Layer& l,
                                                               const torch::Tensor& z);
 
+/// ∂L/∂f of the mean loss over `rows` rows (`total` elements for the elementwise losses) for
+/// outputs f [n, D] of a block of those rows with targets y: MSE, MAE, BCE with logits or
+/// cross-entropy (y integer labels).
+torch::Tensor meanLossGradient(LossKind loss, const torch::Tensor& f, const torch::Tensor& y,
+                               std::int64_t rows, double total);
+/// The Linear chain the exact trace and the R-operator read (BatchedPoints without directions),
+/// or nothing with `why` (also for a loss the model computes).
+std::optional<BatchedPoints> readLinearChain(Problem::Impl& p, const torch::Tensor& theta,
+                                             std::string& why);
+
 /// Exact Hessian-vector products of the probe-row loss for a Linear chain (the chains
 /// exactChainTrace reads) by Pearlmutter's R-operator: the forward pass, each layer's output
 /// gradient δ and the activations' σ′, σ″ are computed once at θ; a product is then one

@@ -3,8 +3,6 @@
 
 #include "borehole/error.h"
 
-#include <limits>
-
 namespace borehole {
 
 namespace {
@@ -22,12 +20,8 @@ std::unique_ptr<ChainHvp> ChainHvp::make(Problem::Impl& p, std::int64_t budgetBy
                                          std::string& why)
 {
     const LossKind loss = p.options.loss;
-    if (loss == LossKind::ModelOutput) {
-        why = "the loss is computed by the model";
-        return nullptr;
-    }
     const torch::Tensor theta = p.flatParameters();
-    auto chain = BatchedPoints::make(p, theta, {}, std::numeric_limits<std::int64_t>::max() / 8, why);
+    auto chain = readLinearChain(p, theta, why);
     if (!chain)
         return nullptr;
     std::unique_ptr<ChainHvp> h(new ChainHvp(p));
@@ -63,20 +57,12 @@ std::unique_ptr<ChainHvp> ChainHvp::make(Problem::Impl& p, std::int64_t budgetBy
     const auto columns = f.numel() / std::max<std::int64_t>(rows, 1);
     h->m_f = f.reshape({rows, columns});
     const double total = static_cast<double>(y.numel());
-    torch::Tensor delta; // ∂L/∂f of the mean loss
-    const auto target = [&]() { return y.reshape({rows, columns}).to(f.scalar_type()); };
-    if (loss == LossKind::Mse) {
-        delta = 2.0 * (h->m_f - target()) / total;
-    } else if (loss == LossKind::Mae) {
-        delta = torch::sign(h->m_f - target()) / total;
-    } else if (loss == LossKind::BceWithLogits) {
+    torch::Tensor delta = meanLossGradient(loss, h->m_f, y, rows, total);
+    if (loss == LossKind::BceWithLogits) {
         const auto s = torch::sigmoid(h->m_f);
-        delta = (s - target()) / total;
         h->m_lossCurvature = s * (1.0 - s) / total;
-    } else {
+    } else if (loss == LossKind::CrossEntropy) {
         h->m_lossCurvature = torch::softmax(h->m_f, 1);
-        delta = (h->m_lossCurvature - torch::one_hot(y, columns).to(f.scalar_type()))
-                / static_cast<double>(rows);
     }
     const auto& params = p.params();
     auto param = [&](std::int64_t i) { return params[static_cast<std::size_t>(i)]; };
@@ -195,10 +181,11 @@ torch::Tensor ChainHvp::apply(const torch::Tensor& v)
             }
             if (l.bias >= 0)
                 hv[static_cast<std::size_t>(l.bias)] = rd.sum(0);
-            auto back = rd * (l.weight >= 0 ? param(l.weight) : torch::ones({}, rd.options()));
+            // δ_in = δ·γ/√(σ²+ε): R(δ_in) = Rδ·scale + δ·V_γ/√(σ²+ε)
+            auto back = rd * m_scale[i];
             if (l.weight >= 0)
-                back = back + delta * dir(l.weight);
-            rd = back * l.invStd;
+                back.add_(delta * dir(l.weight) * l.invStd);
+            rd = back;
             break;
         }
         case Kind::Identity: break;

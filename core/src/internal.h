@@ -61,9 +61,6 @@ torch::Device toTorchDevice(DeviceKind kind);
 /// of a TorchScript interpreter traceback (e.g. "RuntimeError: mat1 and mat2 shapes cannot be
 /// multiplied (8x10 and 4x6)"), else the first line.
 std::string libtorchMessage(const std::string& what);
-/// Turns libtorch's TorchScript graph-executor optimiser off on the calling thread (its
-/// DifferentiableGraph nodes get double backward wrong; model.cpp). Called before every forward.
-void useUnoptimisedTorchScript();
 std::string shapeString(const torch::Tensor& t);
 std::string shapeString(const std::vector<std::int64_t>& shape);
 

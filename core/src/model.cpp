@@ -6,8 +6,6 @@
 
 #include "borehole/files.h"
 
-#include <torch/csrc/jit/python/update_graph_executor_opt.h>
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -58,24 +56,8 @@ bool ModelState::valid() const
 
 Model::Model(std::shared_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 
-void useUnoptimisedTorchScript()
-{
-    // libtorch's profiling graph executor, from a scripted forward's third run on, replaces
-    // differentiable parts of the graph with DifferentiableGraph nodes whose double backward is
-    // wrong: on sequential_mlp.pt (GELU, LeakyReLU, Tanh) the Hessian-vector products of runs
-    // 3–6 came out NaN, inf and 3 % off, in Python and in libtorch 1.13 alike, while runs 1–2
-    // and every run with the optimiser off agree (test_spectrum
-    // linearChainsTakeProductsByTheROperator repeats recomputed products, also on a thread of its
-    // own). Every HVP, Lanczos and trace goes through double backward, so the optimiser is off.
-    // The switch is thread-local in libtorch: set before every forward, on whichever thread
-    // (probe, study and training workers) runs it. CPU fusion is off in libtorch by default, so
-    // forwards lose nothing measurable (docs/benchmarks.md).
-    torch::jit::setGraphExecutorOptimize(false);
-}
-
 Model Model::load(const std::string& path, DeviceKind device)
 {
-    useUnoptimisedTorchScript();
     {
         std::error_code ec;
         if (std::filesystem::is_directory(path, ec))

@@ -3,6 +3,8 @@
 #include "internal.h"
 #include "text.h"
 
+#include <torch/csrc/jit/python/update_graph_executor_opt.h>
+
 #include <cmath>
 #include <random>
 
@@ -162,6 +164,22 @@ torch::Tensor selectOutput(const c10::IValue& result, const std::string& output,
     }
     throw InputError(modelPath + ": forward() returns " + what + ", it has no output '" + output
                      + "'; choose one with --output " + choiceText(choices));
+}
+
+/// Turns libtorch's TorchScript graph-executor optimiser off on the calling thread.
+void useUnoptimisedTorchScript()
+{
+    // libtorch's profiling graph executor, from a scripted forward's third run on, replaces
+    // differentiable parts of the graph with DifferentiableGraph nodes whose double backward is
+    // wrong: on sequential_mlp.pt (GELU, LeakyReLU, Tanh) the Hessian-vector products of runs
+    // 3–6 came out NaN, inf and 3 % off, in Python and in libtorch 1.13 alike, while runs 1–2
+    // and every run with the optimiser off agree (test_spectrum
+    // linearChainsTakeProductsByTheROperator repeats recomputed products, also on a thread of its
+    // own). Every HVP, Lanczos and trace goes through double backward, so the optimiser is off.
+    // The switch is thread-local in libtorch: set before every forward, on whichever thread
+    // (probe, study and training workers) runs it. CPU fusion is off in libtorch by default, so
+    // forwards lose nothing measurable (docs/benchmarks.md).
+    torch::jit::setGraphExecutorOptimize(false);
 }
 
 c10::IValue runForward(const Model& model, const torch::Tensor& x, const std::string& dataPath)

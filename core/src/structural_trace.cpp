@@ -131,6 +131,31 @@ std::pair<torch::Tensor, torch::Tensor> activationDerivatives(const BatchedPoint
     return {first.detach(), second};
 }
 
+torch::Tensor meanLossGradient(LossKind loss, const torch::Tensor& f, const torch::Tensor& y,
+                               std::int64_t rows, double total)
+{
+    const std::int64_t n = f.size(0), columns = f.size(1);
+    if (loss == LossKind::CrossEntropy)
+        return (torch::softmax(f, 1) - torch::one_hot(y, columns).to(f.scalar_type()))
+               / static_cast<double>(rows);
+    const auto target = y.reshape({n, columns}).to(f.scalar_type());
+    if (loss == LossKind::Mse)
+        return 2.0 * (f - target) / total;
+    if (loss == LossKind::Mae)
+        return torch::sign(f - target) / total;
+    return (torch::sigmoid(f) - target) / total; // BCE with logits
+}
+
+std::optional<BatchedPoints> readLinearChain(Problem::Impl& p, const torch::Tensor& theta,
+                                             std::string& why)
+{
+    if (p.options.loss == LossKind::ModelOutput) {
+        why = "the loss is computed by the model";
+        return std::nullopt;
+    }
+    return BatchedPoints::make(p, theta, {}, std::numeric_limits<std::int64_t>::max() / 8, why);
+}
+
 namespace {
 
 /// The chain and its shape, or nothing with `why`: the checks that need no forward pass.
@@ -144,12 +169,8 @@ struct Plan
 
 std::optional<Plan> plan(Problem::Impl& p, const torch::Tensor& theta, std::string& why)
 {
-    if (p.options.loss == LossKind::ModelOutput) {
-        why = "the loss is computed by the model";
-        return std::nullopt;
-    }
     Plan out;
-    out.chain = BatchedPoints::make(p, theta, {}, std::numeric_limits<std::int64_t>::max() / 8, why);
+    out.chain = readLinearChain(p, theta, why);
     if (!out.chain)
         return std::nullopt;
     const auto& layers = out.chain->layers();
@@ -551,18 +572,8 @@ std::optional<StructuralTrace> exactChainTrace(Problem::Impl& p, std::string& wh
         //    from its gradient G and Hessian M with respect to each layer's output, carried back
         //    (an activation adds diag(σ″·G); a Linear layer's weights contribute Σⱼ Mⱼⱼ(‖a‖² + 1)).
         if (!out.piecewiseLinear) {
-            torch::Tensor u; // ∂ℓ/∂f of the mean loss, [n, D]
-            if (loss == LossKind::Mse)
-                u = 2.0 * (f - yb.reshape({n, columns}).to(f.scalar_type())) / total;
-            else if (loss == LossKind::Mae)
-                u = torch::sign(f - yb.reshape({n, columns}).to(f.scalar_type())) / total;
-            else if (loss == LossKind::BceWithLogits)
-                u = (torch::sigmoid(f) - yb.reshape({n, columns}).to(f.scalar_type())) / total;
-            else
-                u = (torch::softmax(f, 1)
-                     - torch::one_hot(yb, columns).to(f.scalar_type()))
-                    / static_cast<double>(rows);
-            torch::Tensor g = u, m; // m undefined: zero so far
+            // g = ∂ℓ/∂f of the mean loss, [n, D]; m undefined: zero so far
+            torch::Tensor g = meanLossGradient(loss, f, yb, rows, total), m;
             for (std::size_t i = layers.size(); i-- > 0;) {
                 const auto& l = layers[i];
                 if (l.kind == Kind::Linear) {
